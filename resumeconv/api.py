@@ -1,0 +1,117 @@
+"""The library API: load, validate, render, dump, convert. The CLI is a thin layer on this.
+
+``render`` and ``convert_bytes`` are pure (bytes in, bytes out, no files), so that they can
+be mapped over millions of documents with Dask or Spark.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Any
+
+from resumeconv import formats
+from resumeconv.errors import ResumeconvError, UsageError
+from resumeconv.formats import ReadOptions, WriteOptions
+from resumeconv.model import Resume
+from resumeconv.sources import Source, decode, read_source
+
+PathLike = str | os.PathLike[str]
+
+
+def load(
+    source: PathLike | bytes | Source | dict[str, Any],
+    format: str | None = None,
+    site: PathLike | None = None,
+) -> Resume:
+    """Read a resume from a path (``-`` for stdin), raw bytes, a Source or a dict.
+
+    The format comes from ``format`` or the file extension. ``site`` is the Jekyll site root
+    for a CV page; by default it is found by walking up from the page to ``_config.yml``.
+    The returned resume carries ``source_map`` and ``import_report``.
+    """
+    if isinstance(source, dict):
+        return Resume.from_dict(source)
+    if isinstance(source, bytes):
+        if format is None:
+            raise UsageError("loading bytes needs format=", hint="e.g. format='markdown'")
+        src = Source(decode(source, "<bytes>"), name="<bytes>")
+    elif isinstance(source, Source):
+        src = source
+    else:
+        src = read_source(source)
+    if format is not None:
+        fmt = formats.by_name(format)
+    elif src.path is not None:
+        fmt = formats.for_path(src.path)
+    else:
+        raise UsageError(
+            f"cannot tell the format of {src.name}", hint="pass format= (or -f on the command line)"
+        )
+    options = ReadOptions(site=Path(site) if site is not None else None)
+    reader = fmt.load_reader()
+    try:
+        return reader(src, options)
+    except ResumeconvError as exc:
+        raise exc.located(src.name) from None
+
+
+def validate(resume: Resume, schema_version: str = "1.2.1", lint: bool = True) -> list[Any]:
+    """All schema errors and lint findings, each an :class:`~resumeconv.validation.Issue`."""
+    from resumeconv.validation import check
+
+    return check(resume, schema_version=schema_version, lint=lint)
+
+
+def render(resume: Resume, format: str, **options: Any) -> bytes:
+    """The resume in ``format`` as bytes (pure: writes no file)."""
+    fmt = formats.by_name(format)
+    return fmt.load_writer()(resume, _write_options(options))
+
+
+def dump(resume: Resume, path_or_format: PathLike, **options: Any) -> bytes | None:
+    """Write the resume to a path (atomically), or return bytes when given a format name.
+
+    ``dump(r, "out/cv.pdf")`` writes a file; ``dump(r, "pdf")`` returns the PDF bytes.
+    """
+    text = str(path_or_format)
+    if "." not in Path(text).name and text != "-" and not Path(text).parent.name:
+        return render(resume, text, **options)
+    from resumeconv.outputs import write_atomic
+
+    fmt_name = options.pop("format", None)
+    fmt = formats.by_name(fmt_name) if fmt_name else formats.for_path(text)
+    write_atomic(text, render(resume, fmt.name, **options))
+    return None
+
+
+def convert(
+    src: PathLike,
+    dst: PathLike,
+    from_format: str | None = None,
+    to_format: str | None = None,
+    site: PathLike | None = None,
+    **options: Any,
+) -> Resume:
+    """Read ``src`` and write ``dst``; returns the resume that was written."""
+    from resumeconv.outputs import check_not_input, write_atomic
+
+    check_not_input(dst, [src])
+    fmt = formats.by_name(to_format) if to_format else formats.for_path(dst)
+    resume = load(src, format=from_format, site=site)
+    write_atomic(dst, render(resume, fmt.name, **options))
+    return resume
+
+
+def convert_bytes(data: bytes, from_format: str, to_format: str, **options: Any) -> bytes:
+    """Pure conversion of one document: bytes of ``from_format`` → bytes of ``to_format``."""
+    return render(load(data, format=from_format), to_format, **options)
+
+
+def _write_options(options: dict[str, Any]) -> WriteOptions:
+    known = {"locale", "paper", "theme", "flavor"}
+    kwargs = {k: v for k, v in options.items() if k in known and v is not None}
+    if "theme" in kwargs:
+        kwargs["theme"] = Path(kwargs["theme"])
+    extra = {k: v for k, v in options.items() if k not in known}
+    return WriteOptions(**kwargs, extra=extra)

@@ -1,0 +1,33 @@
+"""YAML output: the same fields as JSON Resume, block style, for people who edit by hand."""
+
+from __future__ import annotations
+
+import yaml
+
+from resumeconv.formats import WriteOptions
+from resumeconv.model import Resume
+
+
+class _Dumper(yaml.SafeDumper):
+    """Safe dumper that writes multi-line strings as literal blocks."""
+
+
+def _str(dumper: yaml.SafeDumper, value: str) -> yaml.Node:
+    style = "|" if "\n" in value else None
+    return dumper.represent_scalar("tag:yaml.org,2002:str", value, style=style)
+
+
+_Dumper.add_representer(str, _str)
+
+
+def write(resume: Resume, options: WriteOptions) -> bytes:
+    """UTF-8 YAML, keys in model order, no anchors or Python tags."""
+    text = yaml.dump(
+        resume.to_dict(),
+        Dumper=_Dumper,
+        allow_unicode=True,
+        sort_keys=False,
+        default_flow_style=False,
+        width=100,
+    )
+    return text.encode("utf-8")

@@ -1,0 +1,138 @@
+"""The format registry: format name and file extension → reader and writer.
+
+Readers and writers are named as ``"module:function"`` strings and imported only when
+used, so that ``resumeconv validate`` never loads an exporter (or pandoc, Typst, Jinja2).
+
+Signatures, one per kind (as pandoc has readers and writers):
+
+- reader: ``read(source: Source, options: ReadOptions) -> Resume``
+- writer: ``write(resume: Resume, options: WriteOptions) -> bytes``
+"""
+
+from __future__ import annotations
+
+import importlib
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from resumeconv.errors import UsageError
+
+
+@dataclass(frozen=True)
+class Format:
+    """One format resumeconv reads and/or writes."""
+
+    name: str
+    extensions: tuple[str, ...]
+    description: str
+    reader: str | None = None
+    writer: str | None = None
+
+    def load_reader(self) -> Callable[..., Any]:
+        if self.reader is None:
+            raise UsageError(f"resumeconv cannot read {self.name}", hint=_readable_hint())
+        return _resolve(self.reader)
+
+    def load_writer(self) -> Callable[..., Any]:
+        if self.writer is None:
+            raise UsageError(f"resumeconv cannot write {self.name}", hint=_writable_hint())
+        return _resolve(self.writer)
+
+
+@dataclass
+class ReadOptions:
+    """What a reader may need beyond the text."""
+
+    site: Path | None = None
+    """Jekyll site root for resolving Liquid loops (found from the input path when None)."""
+    find_site: bool = True
+    """Look for ``_config.yml`` above the input when ``site`` is not given."""
+
+
+@dataclass
+class WriteOptions:
+    """What a writer may need beyond the model. Writers ignore what they do not use."""
+
+    locale: str = "en"
+    paper: str = "a4"
+    theme: Path | None = None
+    flavor: str | None = None
+    extra: dict[str, Any] = field(default_factory=dict)
+
+
+FORMATS: tuple[Format, ...] = (
+    Format(
+        "markdown",
+        (".md", ".markdown"),
+        "CV page (academicpages / Jekyll Markdown)",
+        reader="resumeconv.importers.markdown:read",
+        writer="resumeconv.exporters.markdown:write",
+    ),
+    Format(
+        "json",
+        (".json",),
+        "JSON Resume (any published version)",
+        reader="resumeconv.importers.json:read",
+        writer="resumeconv.exporters.json:write",
+    ),
+    Format(
+        "yaml",
+        (".yaml", ".yml"),
+        "JSON Resume fields as YAML",
+        reader="resumeconv.importers.yaml:read",
+        writer="resumeconv.exporters.yaml:write",
+    ),
+    Format(
+        "html",
+        (".html", ".htm"),
+        "self-contained HTML page",
+        writer="resumeconv.exporters.html:write",
+    ),
+    Format(
+        "docx",
+        (".docx",),
+        "Word document (through pandoc)",
+        writer="resumeconv.exporters.docx:write",
+    ),
+    Format("pdf", (".pdf",), "PDF (through Typst)", writer="resumeconv.exporters.pdf:write"),
+)
+
+_BY_NAME = {f.name: f for f in FORMATS}
+_ALIASES = {"md": "markdown", "yml": "yaml", "htm": "html"}
+_BY_EXT = {ext: f for f in FORMATS for ext in f.extensions}
+
+
+def by_name(name: str) -> Format:
+    """The format called ``name`` (``md`` and ``yml`` are accepted too)."""
+    key = name.lower().lstrip(".")
+    fmt = _BY_NAME.get(_ALIASES.get(key, key))
+    if fmt is None:
+        raise UsageError(f"unknown format {name!r}", hint="run 'resumeconv formats' for the list")
+    return fmt
+
+
+def for_path(path: str | Path) -> Format:
+    """The format a file name implies by its extension."""
+    suffix = Path(str(path)).suffix.lower()
+    fmt = _BY_EXT.get(suffix)
+    if fmt is None:
+        raise UsageError(
+            f"cannot tell the format of {str(path)!r} from its extension",
+            hint="name it .md, .json, .yaml, .html, .docx or .pdf, or pass -f/-t",
+        )
+    return fmt
+
+
+def _resolve(spec: str) -> Callable[..., Any]:
+    module, _, attr = spec.partition(":")
+    return getattr(importlib.import_module(module), attr)
+
+
+def _readable_hint() -> str:
+    return "readable formats: " + ", ".join(f.name for f in FORMATS if f.reader)
+
+
+def _writable_hint() -> str:
+    return "writable formats: " + ", ".join(f.name for f in FORMATS if f.writer)

@@ -1,0 +1,1 @@
+"""Readers: one module per format, each with ``read(source, options) -> Resume``."""

@@ -1,0 +1,204 @@
+"""Conversion and validation jobs: which outputs each input gets, and running one job.
+
+A job parses its input once and renders every requested format from that one model.
+The CLI plans jobs with :func:`plan_conversions` and runs them with :func:`run_conversion`
+or :func:`run_validation`; neither prints anything.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from resumeconv import formats
+from resumeconv.errors import ResumeconvError, UsageError
+
+# Job outcomes, worst last: the exit status follows the worst outcome of a run.
+OK = "ok"
+CHANGED = "changed"  # --check: an output is missing or differs
+INVALID = "invalid"
+FAILED = "failed"
+
+EXIT_STATUS = {OK: 0, CHANGED: 1, INVALID: 1, FAILED: 2}
+_RANK = {OK: 0, CHANGED: 1, INVALID: 1, FAILED: 2}
+
+
+def worst(outcomes: list[str]) -> str:
+    """The most severe outcome (``ok`` when there are none)."""
+    return max(outcomes, key=_RANK.__getitem__, default=OK)
+
+
+@dataclass
+class Conversion:
+    """One input and the (format, output path) pairs it must produce."""
+
+    input: str
+    outputs: list[tuple[str, str]]
+
+
+@dataclass
+class ConversionResult:
+    input: str
+    outcome: str
+    written: list[str] = field(default_factory=list)
+    changed: list[str] = field(default_factory=list)
+    error: ResumeconvError | None = None
+    report: Any = None
+    unmapped: int = 0
+
+
+def plan_conversions(
+    inputs: list[str],
+    outputs: list[str],
+    to_formats: list[str],
+) -> list[Conversion]:
+    """Decide every (input, format, output path) of a ``convert`` call.
+
+    - one input, ``-o`` files: each output's format from ``-t`` or its extension;
+    - ``-o DIR/`` (or an existing folder, or several inputs): one file per input and
+      ``-t`` format, named after the input.
+    """
+    if not inputs:
+        raise UsageError("no input given", hint="resumeconv convert cv.md -o cv.pdf")
+    if not outputs:
+        raise UsageError("no output given", hint="add -o FILE, -o DIR/ or -o - for stdout")
+    fmts = [formats.by_name(t).name for t in to_formats]
+    for name in fmts:
+        if formats.by_name(name).writer is None:
+            raise UsageError(f"resumeconv cannot write {name}")
+
+    dirs = [o for o in outputs if _is_dir_target(o, len(inputs), len(fmts))]
+    files = [o for o in outputs if o not in dirs]
+    if len(inputs) > 1 and files:
+        raise UsageError(
+            "several inputs need an output folder",
+            hint="use -o DIR/ (with a trailing slash) and -t FORMATS",
+        )
+    plans: list[Conversion] = []
+    for src in inputs:
+        pairs: list[tuple[str, str]] = []
+        for out in files:
+            if out == "-":
+                if len(fmts) != 1:
+                    raise UsageError("writing to stdout needs exactly one -t format")
+                pairs.append((fmts[0], out))
+            elif len(fmts) == 1:
+                pairs.append((fmts[0], out))
+            elif not fmts:
+                pairs.append((formats.for_path(out).name, out))
+            else:
+                raise UsageError("several -t formats need an output folder", hint="use -o DIR/")
+        for folder in dirs:
+            if not fmts:
+                raise UsageError(
+                    "an output folder needs -t FORMATS", hint="e.g. -t html,md,docx,pdf"
+                )
+            stem = "stdin" if src == "-" else Path(src).stem
+            for name in fmts:
+                ext = formats.by_name(name).extensions[0]
+                pairs.append((name, os.path.join(folder, stem + ext)))
+        plans.append(Conversion(src, pairs))
+    return plans
+
+
+def _is_dir_target(out: str, n_inputs: int, n_formats: int) -> bool:
+    if out == "-":
+        return False
+    return out.endswith(("/", os.sep)) or Path(out).is_dir() or n_inputs > 1 or n_formats > 1
+
+
+def run_conversion(
+    job: Conversion,
+    *,
+    from_format: str | None = None,
+    site: str | None = None,
+    check: bool = False,
+    strict: bool = False,
+    want_report: bool = False,
+    options: dict[str, Any] | None = None,
+) -> ConversionResult:
+    """Parse the input once, render every output, write them atomically (or compare)."""
+    from resumeconv.api import load, render
+    from resumeconv.outputs import check_not_input, write_atomic
+
+    options = options or {}
+    result = ConversionResult(job.input, OK)
+    try:
+        for _, out in job.outputs:
+            check_not_input(out, [job.input])
+        resume = load(job.input, format=from_format, site=site)
+        report = resume.import_report
+        result.report = report if want_report else None
+        result.unmapped = len(report.unmapped()) if report is not None else 0
+        if strict and result.unmapped:
+            result.outcome = INVALID
+            return result
+        rendered = [(out, render(resume, name, **options)) for name, out in job.outputs]
+        for out, data in rendered:
+            if check:
+                if out == "-" or not _same_bytes(out, data):
+                    result.changed.append(out)
+                continue
+            if out != "-" and Path(out).parent and not Path(out).parent.exists():
+                Path(out).parent.mkdir(parents=True, exist_ok=True)
+            write_atomic(out, data)
+            result.written.append(out)
+        if result.changed:
+            result.outcome = CHANGED
+    except ResumeconvError as exc:
+        result.outcome = FAILED
+        result.error = exc.located(job.input)
+    return result
+
+
+def _same_bytes(path: str, data: bytes) -> bool:
+    try:
+        with open(path, "rb") as fh:
+            return fh.read() == data
+    except OSError:
+        return False
+
+
+@dataclass
+class ValidationResult:
+    path: str
+    outcome: str
+    issues: list[Any] = field(default_factory=list)
+    error: ResumeconvError | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        issues = [i.to_dict() for i in self.issues]
+        if self.error is not None:
+            issues.append(
+                {
+                    "severity": "error",
+                    "rule": "unreadable",
+                    "pointer": None,
+                    "line": self.error.line,
+                    "column": self.error.column,
+                    "message": self.error.message
+                    + (f" ({self.error.hint})" if self.error.hint else ""),
+                }
+            )
+        return {"path": self.path, "valid": self.outcome == OK, "issues": issues}
+
+
+def run_validation(
+    path: str,
+    *,
+    from_format: str | None = None,
+    site: str | None = None,
+    schema_version: str = "1.2.1",
+) -> ValidationResult:
+    """Load one file and return every schema error and lint finding it has."""
+    from resumeconv.api import load, validate
+
+    try:
+        resume = load(path, format=from_format, site=site)
+        issues = validate(resume, schema_version=schema_version)
+    except ResumeconvError as exc:
+        return ValidationResult(path, FAILED, error=exc.located(path))
+    outcome = INVALID if any(i.is_error for i in issues) else OK
+    return ValidationResult(path, outcome, issues)

@@ -1,0 +1,444 @@
+"""The canonical resume model: JSON Resume 1.2.1 as typed Python objects.
+
+Every importer produces a :class:`Resume` and every exporter consumes one. Field names are
+the JSON Resume names (``resume.work[0].startDate``) so that the documentation of the
+standard is the documentation of this model.
+
+The model is *lossless*: keys it does not know are kept in ``extra`` and written back in
+place, and a value of the wrong type is kept as it is (so that validation can report it
+instead of the loader crashing). ``Resume.from_dict(d).to_dict() == d`` for any JSON object.
+
+Content that JSON Resume has no section for, and the page's own section titles and order,
+live in one documented extension under ``meta["x-resumeconv"]`` (see ``docs/extension.md``
+and ``schemas/resumeconv-extension.schema.json``).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import sys
+from dataclasses import dataclass, field
+from typing import Any, ClassVar, Union, get_args, get_origin, get_type_hints
+
+#: The key under ``meta`` that holds the resumeconv extension.
+EXTENSION_KEY = "x-resumeconv"
+#: Version of the extension layout written by this package.
+EXTENSION_VERSION = "1"
+
+#: JSON Resume's top-level sections in the order the standard lists them.
+STANDARD_SECTIONS: tuple[str, ...] = (
+    "work",
+    "volunteer",
+    "education",
+    "awards",
+    "certificates",
+    "publications",
+    "skills",
+    "languages",
+    "interests",
+    "references",
+    "projects",
+)
+
+
+class Node:
+    """Base of every model object: generic, lossless conversion to and from JSON dicts."""
+
+    #: JSON key for each field whose key is not a valid Python name.
+    _json_keys: ClassVar[dict[str, str]] = {}
+
+    extra: dict[str, Any]
+
+    @classmethod
+    def from_dict(cls, data: Any) -> Any:
+        """Build the object from a JSON value; non-objects are returned unchanged."""
+        if not isinstance(data, dict):
+            return data
+        hints = _hints(cls)
+        known = _known_keys(cls)
+        kwargs: dict[str, Any] = {}
+        extra: dict[str, Any] = {}
+        for key, value in data.items():
+            attr = known.get(key)
+            if attr is None:
+                extra[key] = value
+            else:
+                kwargs[attr] = _convert_in(hints[attr], value)
+        obj = cls(**kwargs)
+        obj.extra = extra
+        # Fields present in the input are written back even when null or empty,
+        # so that from_dict/to_dict is the identity.
+        obj._present = frozenset(kwargs)
+        return obj
+
+    def to_dict(self) -> dict[str, Any]:
+        """Plain JSON Resume: known fields in schema order, then unknown keys as they came."""
+        out: dict[str, Any] = {}
+        for f in dataclasses.fields(self):  # type: ignore[arg-type]
+            if f.name == "extra":
+                continue
+            value = getattr(self, f.name)
+            if (value is None or value == []) and f.name not in getattr(self, "_present", ()):
+                continue
+            out[self._json_keys.get(f.name, f.name)] = _convert_out(value)
+        for key, value in self.extra.items():
+            out[key] = _convert_out(value)
+        return out
+
+    def is_empty(self) -> bool:
+        """True when nothing would be written for this object."""
+        return not self.to_dict()
+
+
+def _hints(cls: type) -> dict[str, Any]:
+    cached = cls.__dict__.get("_hint_cache")
+    if cached is None:
+        cached = get_type_hints(cls, vars(sys.modules[cls.__module__]))
+        cls._hint_cache = cached  # type: ignore[attr-defined]
+    return cached
+
+
+def _known_keys(cls: type) -> dict[str, str]:
+    cached = cls.__dict__.get("_key_cache")
+    if cached is None:
+        names = [f.name for f in dataclasses.fields(cls) if f.name != "extra"]
+        json_keys = getattr(cls, "_json_keys", {})
+        cached = {json_keys.get(n, n): n for n in names}
+        cls._key_cache = cached  # type: ignore[attr-defined]
+    return cached
+
+
+def _node_type(hint: Any) -> type | None:
+    """The Node subclass a hint names (``X``, ``X | None``), if any."""
+    if isinstance(hint, type) and issubclass(hint, Node):
+        return hint
+    if get_origin(hint) is Union or type(hint).__name__ == "UnionType":
+        for arg in get_args(hint):
+            if isinstance(arg, type) and issubclass(arg, Node):
+                return arg
+    return None
+
+
+def _list_item_type(hint: Any) -> Any:
+    for candidate in (hint, *get_args(hint)):
+        if get_origin(candidate) is list:
+            args = get_args(candidate)
+            return args[0] if args else Any
+    return None
+
+
+def _convert_in(hint: Any, value: Any) -> Any:
+    node = _node_type(hint)
+    if node is not None:
+        return node.from_dict(value)
+    item = _list_item_type(hint)
+    if item is not None and isinstance(value, list):
+        item_node = _node_type(item)
+        if item_node is not None:
+            return [item_node.from_dict(v) for v in value]
+    return value
+
+
+def _convert_out(value: Any) -> Any:
+    if isinstance(value, Node):
+        return value.to_dict()
+    if isinstance(value, list):
+        return [_convert_out(v) for v in value]
+    if isinstance(value, dict):
+        return {k: _convert_out(v) for k, v in value.items()}
+    return value
+
+
+# --------------------------------------------------------------------------- basics
+
+
+@dataclass
+class Location(Node):
+    address: str | None = None
+    postalCode: str | None = None
+    city: str | None = None
+    countryCode: str | None = None
+    region: str | None = None
+    extra: dict[str, Any] = field(default_factory=dict, repr=False)
+
+
+@dataclass
+class Profile(Node):
+    network: str | None = None
+    username: str | None = None
+    url: str | None = None
+    extra: dict[str, Any] = field(default_factory=dict, repr=False)
+
+
+@dataclass
+class Basics(Node):
+    name: str | None = None
+    label: str | None = None
+    image: str | None = None
+    email: str | None = None
+    phone: str | None = None
+    url: str | None = None
+    summary: str | None = None
+    location: Location | None = None
+    profiles: list[Profile] = field(default_factory=list)
+    extra: dict[str, Any] = field(default_factory=dict, repr=False)
+
+
+# --------------------------------------------------------------------------- entries
+
+
+@dataclass
+class Entry(Node):
+    """Fields shared by dated entries; concrete sections add their own."""
+
+    def dates(self) -> tuple[str | None, str | None]:
+        """(start, end) of the entry, whatever the section calls them."""
+        start = (
+            getattr(self, "startDate", None)
+            or getattr(self, "date", None)
+            or getattr(self, "releaseDate", None)
+        )
+        return start, getattr(self, "endDate", None)
+
+
+@dataclass
+class Work(Entry):
+    name: str | None = None
+    location: str | None = None
+    description: str | None = None
+    position: str | None = None
+    url: str | None = None
+    startDate: str | None = None
+    endDate: str | None = None
+    summary: str | None = None
+    highlights: list[str] = field(default_factory=list)
+    extra: dict[str, Any] = field(default_factory=dict, repr=False)
+
+
+@dataclass
+class Volunteer(Entry):
+    organization: str | None = None
+    position: str | None = None
+    url: str | None = None
+    startDate: str | None = None
+    endDate: str | None = None
+    summary: str | None = None
+    highlights: list[str] = field(default_factory=list)
+    extra: dict[str, Any] = field(default_factory=dict, repr=False)
+
+
+@dataclass
+class Education(Entry):
+    institution: str | None = None
+    url: str | None = None
+    area: str | None = None
+    studyType: str | None = None
+    startDate: str | None = None
+    endDate: str | None = None
+    score: str | None = None
+    courses: list[str] = field(default_factory=list)
+    extra: dict[str, Any] = field(default_factory=dict, repr=False)
+
+
+@dataclass
+class Award(Entry):
+    title: str | None = None
+    date: str | None = None
+    awarder: str | None = None
+    summary: str | None = None
+    extra: dict[str, Any] = field(default_factory=dict, repr=False)
+
+
+@dataclass
+class Certificate(Entry):
+    name: str | None = None
+    date: str | None = None
+    url: str | None = None
+    issuer: str | None = None
+    extra: dict[str, Any] = field(default_factory=dict, repr=False)
+
+
+@dataclass
+class Publication(Entry):
+    name: str | None = None
+    publisher: str | None = None
+    releaseDate: str | None = None
+    url: str | None = None
+    summary: str | None = None
+    extra: dict[str, Any] = field(default_factory=dict, repr=False)
+
+
+@dataclass
+class Skill(Entry):
+    name: str | None = None
+    level: str | None = None
+    keywords: list[str] = field(default_factory=list)
+    extra: dict[str, Any] = field(default_factory=dict, repr=False)
+
+
+@dataclass
+class Language(Entry):
+    language: str | None = None
+    fluency: str | None = None
+    extra: dict[str, Any] = field(default_factory=dict, repr=False)
+
+
+@dataclass
+class Interest(Entry):
+    name: str | None = None
+    keywords: list[str] = field(default_factory=list)
+    extra: dict[str, Any] = field(default_factory=dict, repr=False)
+
+
+@dataclass
+class Reference(Entry):
+    name: str | None = None
+    reference: str | None = None
+    extra: dict[str, Any] = field(default_factory=dict, repr=False)
+
+
+@dataclass
+class Project(Entry):
+    name: str | None = None
+    description: str | None = None
+    highlights: list[str] = field(default_factory=list)
+    keywords: list[str] = field(default_factory=list)
+    startDate: str | None = None
+    endDate: str | None = None
+    url: str | None = None
+    roles: list[str] = field(default_factory=list)
+    entity: str | None = None
+    type: str | None = None
+    extra: dict[str, Any] = field(default_factory=dict, repr=False)
+
+
+# --------------------------------------------------------------------------- extension
+
+
+@dataclass
+class CustomEntry(Entry):
+    """An entry of a section JSON Resume has no place for (talks, supervision, …)."""
+
+    name: str | None = None
+    role: str | None = None
+    organization: str | None = None
+    location: str | None = None
+    date: str | None = None
+    startDate: str | None = None
+    endDate: str | None = None
+    url: str | None = None
+    summary: str | None = None
+    highlights: list[str] = field(default_factory=list)
+    extra: dict[str, Any] = field(default_factory=dict, repr=False)
+
+
+@dataclass
+class SectionLayout(Node):
+    """One section of the page, in page order, with the title the author gave it.
+
+    ``section`` names a standard section (``"work"``) and ``items`` the indices of its
+    entries that this heading shows, or is ``"custom"`` with the entries inline.
+    """
+
+    section: str | None = None
+    title: str | None = None
+    items: list[int] = field(default_factory=list)
+    entries: list[CustomEntry] = field(default_factory=list)
+    extra: dict[str, Any] = field(default_factory=dict, repr=False)
+
+
+@dataclass
+class Extension(Node):
+    """``meta["x-resumeconv"]``: page layout and custom sections."""
+
+    version: str | None = None
+    sections: list[SectionLayout] = field(default_factory=list)
+    extra: dict[str, Any] = field(default_factory=dict, repr=False)
+
+
+@dataclass
+class Meta(Node):
+    _json_keys: ClassVar[dict[str, str]] = {"resumeconv": EXTENSION_KEY}
+
+    canonical: str | None = None
+    version: str | None = None
+    lastModified: str | None = None
+    resumeconv: Extension | None = None
+    extra: dict[str, Any] = field(default_factory=dict, repr=False)
+
+
+# --------------------------------------------------------------------------- resume
+
+
+@dataclass
+class Resume(Node):
+    """A whole resume. ``source_map`` and ``import_report`` are not serialised."""
+
+    _json_keys: ClassVar[dict[str, str]] = {"schema": "$schema"}
+
+    schema: str | None = None
+    basics: Basics | None = None
+    work: list[Work] = field(default_factory=list)
+    volunteer: list[Volunteer] = field(default_factory=list)
+    education: list[Education] = field(default_factory=list)
+    awards: list[Award] = field(default_factory=list)
+    certificates: list[Certificate] = field(default_factory=list)
+    publications: list[Publication] = field(default_factory=list)
+    skills: list[Skill] = field(default_factory=list)
+    languages: list[Language] = field(default_factory=list)
+    interests: list[Interest] = field(default_factory=list)
+    references: list[Reference] = field(default_factory=list)
+    projects: list[Project] = field(default_factory=list)
+    meta: Meta | None = None
+    extra: dict[str, Any] = field(default_factory=dict, repr=False)
+
+    def __post_init__(self) -> None:
+        self.source_map: Any = None
+        self.import_report: Any = None
+
+    @classmethod
+    def from_dict(cls, data: Any) -> Resume:
+        if not isinstance(data, dict):
+            from resumeconv.errors import InputError
+
+            raise InputError(
+                f"a resume is a JSON object, not {type(data).__name__}",
+                hint="the top level must be { ... } with keys such as basics, work, education",
+            )
+        return super().from_dict(data)
+
+    @property
+    def extension(self) -> Extension | None:
+        """The resumeconv extension, if the document has one."""
+        meta = self.meta
+        return meta.resumeconv if isinstance(meta, Meta) else None
+
+    def layout(self) -> list[SectionLayout]:
+        """Sections in page order: the stored layout, or the standard order when absent."""
+        ext = self.extension
+        if ext is not None and isinstance(ext.sections, list) and ext.sections:
+            return [s for s in ext.sections if isinstance(s, SectionLayout)]
+        out = []
+        for name in STANDARD_SECTIONS:
+            items = getattr(self, name)
+            if isinstance(items, list) and items:
+                out.append(SectionLayout(section=name, items=list(range(len(items)))))
+        return out
+
+
+CUSTOM = "custom"
+
+ENTRY_TYPES: dict[str, type[Node]] = {
+    "work": Work,
+    "volunteer": Volunteer,
+    "education": Education,
+    "awards": Award,
+    "certificates": Certificate,
+    "publications": Publication,
+    "skills": Skill,
+    "languages": Language,
+    "interests": Interest,
+    "references": Reference,
+    "projects": Project,
+    CUSTOM: CustomEntry,
+}

@@ -1,0 +1,85 @@
+"""Writing outputs atomically: a temporary file in the same folder, renamed into place.
+
+A failed run therefore never leaves half a file, and an output path that is one of the
+inputs is refused before anything is written.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import sys
+import tempfile
+from collections.abc import Iterable
+from pathlib import Path
+
+from resumeconv.errors import OutputError, UsageError
+
+
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
+
+
+def check_not_input(
+    output: str | os.PathLike[str], inputs: Iterable[str | os.PathLike[str]]
+) -> None:
+    """Refuse to write over an input file."""
+    if str(output) == "-":
+        return
+    out = Path(output)
+    for item in inputs:
+        if str(item) == "-":
+            continue
+        src = Path(item)
+        same = False
+        try:
+            same = out.exists() and src.exists() and os.path.samefile(out, src)
+        except OSError:
+            same = False
+        if same or out.resolve() == src.resolve():
+            raise UsageError(
+                "output is the input file",
+                file=str(output),
+                hint="choose another output name; resumeconv never overwrites its input",
+            )
+
+
+def write_atomic(path: str | os.PathLike[str], data: bytes) -> None:
+    """Write ``data`` to ``path`` (``-`` for stdout) so that it appears whole or not at all."""
+    if str(path) == "-":
+        sys.stdout.buffer.write(data)
+        sys.stdout.buffer.flush()
+        return
+    target = Path(path)
+    folder = target.parent if str(target.parent) else Path(".")
+    if target.is_dir():
+        raise OutputError("is a folder", file=str(path), hint="give a file name for the output")
+    if not folder.is_dir():
+        raise OutputError(
+            f"folder {str(folder)!r} does not exist", file=str(path), hint="create it first"
+        )
+    try:
+        fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
+    except OSError as exc:
+        raise OutputError(
+            f"cannot write in {str(folder)!r}: {exc.strerror}",
+            file=str(path),
+            hint="check the folder's permissions",
+        ) from None
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.chmod(tmp, 0o666 & ~_umask())
+        os.replace(tmp, target)
+    except OSError as exc:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+        raise OutputError(f"cannot write: {exc.strerror}", file=str(path)) from None
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+        raise

@@ -1,0 +1,123 @@
+"""What an import did with each part of the source: the source map and the import report.
+
+The source map ties JSON pointers in the model back to ``file:line:column`` so that
+validation can point at what the user wrote. The import report accounts for every block
+of the input: where it went, or why it was not imported. Nothing is dropped silently.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+#: Block statuses. ``unmapped`` means visible text that reached no field: ``--strict`` fails.
+IMPORTED = "imported"
+SKIPPED = "skipped"
+UNMAPPED = "unmapped"
+NOTE = "note"
+
+
+@dataclass(frozen=True)
+class Position:
+    """A place in a source file (1-based line and column)."""
+
+    file: str
+    line: int
+    column: int = 1
+
+
+@dataclass
+class SourceMap:
+    """JSON pointer → position in the source the value came from."""
+
+    file: str
+    positions: dict[str, Position] = field(default_factory=dict)
+
+    def add(self, pointer: str, line: int, column: int = 1) -> None:
+        """Record where ``pointer`` came from; the first record wins."""
+        self.positions.setdefault(pointer, Position(self.file, line, column))
+
+    def lookup(self, pointer: str) -> Position | None:
+        """Position of ``pointer`` or of its nearest ancestor that has one."""
+        while True:
+            pos = self.positions.get(pointer)
+            if pos is not None:
+                return pos
+            if not pointer:
+                return None
+            pointer = pointer.rsplit("/", 1)[0]
+
+
+def pointer(*parts: Any) -> str:
+    """A JSON pointer from path parts, escaping ``~`` and ``/`` (RFC 6901)."""
+    return "".join("/" + str(p).replace("~", "~0").replace("/", "~1") for p in parts)
+
+
+@dataclass
+class Block:
+    """One source block (a line range) and what became of it."""
+
+    start: int
+    end: int
+    status: str
+    pointer: str | None = None
+    reason: str = ""
+    text: str = ""
+
+    def to_dict(self) -> dict[str, Any]:
+        out: dict[str, Any] = {"lines": [self.start, self.end], "status": self.status}
+        if self.pointer is not None:
+            out["pointer"] = self.pointer
+        if self.reason:
+            out["reason"] = self.reason
+        if self.text:
+            out["text"] = self.text
+        return out
+
+
+@dataclass
+class ImportReport:
+    """Every block of one input, in source order."""
+
+    file: str
+    blocks: list[Block] = field(default_factory=list)
+
+    def add(
+        self,
+        start: int,
+        end: int,
+        status: str,
+        pointer: str | None = None,
+        reason: str = "",
+        text: str = "",
+    ) -> Block:
+        block = Block(start, end, status, pointer, reason, _excerpt(text))
+        self.blocks.append(block)
+        return block
+
+    def unmapped(self) -> list[Block]:
+        """Blocks of visible text that reached no field (what ``--strict`` refuses)."""
+        return [b for b in self.blocks if b.status == UNMAPPED]
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"file": self.file, "blocks": [b.to_dict() for b in self.sorted()]}
+
+    def sorted(self) -> list[Block]:
+        return sorted(self.blocks, key=lambda b: (b.start, b.end))
+
+    def format_text(self) -> str:
+        """One line per block: ``file:12-14  imported  /work/0``."""
+        lines = []
+        for b in self.sorted():
+            span = f"{b.start}" if b.start == b.end else f"{b.start}-{b.end}"
+            target = b.pointer if b.pointer is not None else ""
+            detail = b.reason
+            if b.text and b.status != IMPORTED:
+                detail = f"{detail}: {b.text!r}" if detail else repr(b.text)
+            lines.append(f"{self.file}:{span}\t{b.status}\t{target}\t{detail}".rstrip())
+        return "\n".join(lines)
+
+
+def _excerpt(text: str, limit: int = 60) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1] + "…"
