@@ -1,0 +1,177 @@
+"""Words the exporters print themselves: default section titles, "Present", "expected".
+
+The author's own section titles always win (they are stored in the layout); these are
+only for sections the page did not title, and for the few words we add around dates and
+scores. Month names belong to :mod:`resumeconv.dates`. Plain Python data so that looking
+a locale up costs nothing at import time.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+from resumeconv.errors import UsageError
+
+
+@dataclass(frozen=True)
+class Locale:
+    """One language's words for the exporters."""
+
+    code: str
+    titles: Mapping[str, str]
+    """Default title per section key (standard sections, ``custom``, ``basics.summary``)."""
+    present: str
+    expected: str
+    contact: str
+    score: str
+    """Prefix shown before a bare numeric education score ("GPA 3.9")."""
+    degree: str
+    """How a degree and its field read together: ``"{type} in {area}"``."""
+
+
+_EN = Locale(
+    code="en",
+    titles={
+        "basics.summary": "Summary",
+        "work": "Work Experience",
+        "volunteer": "Volunteering",
+        "education": "Education",
+        "awards": "Awards",
+        "certificates": "Certificates",
+        "publications": "Publications",
+        "skills": "Skills",
+        "languages": "Languages",
+        "interests": "Interests",
+        "references": "References",
+        "projects": "Projects",
+        "custom": "Other",
+    },
+    present="Present",
+    expected="expected",
+    contact="Contact",
+    score="GPA",
+    degree="{type} in {area}",
+)
+
+_ZH = Locale(
+    code="zh",
+    titles={
+        "basics.summary": "个人简介",
+        "work": "工作经历",
+        "volunteer": "志愿服务",
+        "education": "教育背景",
+        "awards": "荣誉奖项",
+        "certificates": "证书",
+        "publications": "学术论文",
+        "skills": "专业技能",
+        "languages": "语言能力",
+        "interests": "兴趣方向",
+        "references": "推荐人",
+        "projects": "项目经历",
+        "custom": "其他",
+    },
+    present="至今",
+    expected="预计",
+    contact="联系方式",
+    score="GPA",
+    degree="{area}{type}",
+)
+
+_DE = Locale(
+    code="de",
+    titles={
+        "basics.summary": "Profil",
+        "work": "Berufserfahrung",
+        "volunteer": "Ehrenamt",
+        "education": "Ausbildung",
+        "awards": "Auszeichnungen",
+        "certificates": "Zertifikate",
+        "publications": "Publikationen",
+        "skills": "Kenntnisse",
+        "languages": "Sprachen",
+        "interests": "Interessen",
+        "references": "Referenzen",
+        "projects": "Projekte",
+        "custom": "Weiteres",
+    },
+    present="heute",
+    expected="voraussichtlich",
+    contact="Kontakt",
+    score="Note",
+    degree="{type} in {area}",
+)
+
+_FR = Locale(
+    code="fr",
+    titles={
+        "basics.summary": "Profil",
+        "work": "Expérience professionnelle",
+        "volunteer": "Bénévolat",
+        "education": "Formation",
+        "awards": "Distinctions",
+        "certificates": "Certifications",
+        "publications": "Publications",
+        "skills": "Compétences",
+        "languages": "Langues",
+        "interests": "Centres d’intérêt",
+        "references": "Références",
+        "projects": "Projets",
+        "custom": "Divers",
+    },
+    present="aujourd’hui",
+    expected="prévu",
+    contact="Contact",
+    score="Moyenne",
+    degree="{type} en {area}",
+)
+
+_ES = Locale(
+    code="es",
+    titles={
+        "basics.summary": "Perfil",
+        "work": "Experiencia laboral",
+        "volunteer": "Voluntariado",
+        "education": "Formación",
+        "awards": "Premios",
+        "certificates": "Certificaciones",
+        "publications": "Publicaciones",
+        "skills": "Habilidades",
+        "languages": "Idiomas",
+        "interests": "Intereses",
+        "references": "Referencias",
+        "projects": "Proyectos",
+        "custom": "Otros",
+    },
+    present="actualidad",
+    expected="previsto",
+    contact="Contacto",
+    score="Nota media",
+    degree="{type} en {area}",
+)
+
+LOCALES: Mapping[str, Locale] = {loc.code: loc for loc in (_EN, _ZH, _DE, _FR, _ES)}
+#: Locale codes the exporters know, in the order the CLI help lists them.
+KNOWN: tuple[str, ...] = tuple(LOCALES)
+
+
+def normalize(code: str | None) -> str:
+    """``"zh-CN"``, ``"de_DE"``, ``"FR"`` → the known base code; raises UsageError otherwise."""
+    base = (code or "en").strip().replace("_", "-").split("-", 1)[0].lower()
+    if base not in LOCALES:
+        raise UsageError(
+            f"unknown locale {code!r}",
+            hint="known locales: " + ", ".join(KNOWN),
+        )
+    return base
+
+
+def get(code: str | None) -> Locale:
+    """The :class:`Locale` for ``code`` (see :func:`normalize`)."""
+    return LOCALES[normalize(code)]
+
+
+def title(code: str | None, section: str) -> str:
+    """Default title of ``section`` in ``code``; unknown section keys get the custom title."""
+    loc = get(code)
+    return loc.titles.get(section, loc.titles["custom"])
