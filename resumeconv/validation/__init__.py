@@ -1,1 +1,66 @@
-"""Validation: JSON Resume schema errors and lint rules, each located in the source."""
+"""Validation: JSON Resume schema errors and lint rules, each located in the source.
+
+``check`` is what ``resumeconv validate`` and :func:`resumeconv.validate` run. It imports
+jsonschema only when called, and never an exporter, Jinja2, pandoc or Typst.
+"""
+
+from __future__ import annotations
+
+import datetime
+from typing import Any
+
+from resumeconv.validation import lint as lint_rules
+from resumeconv.validation import schema
+from resumeconv.validation.issues import ERROR, WARNING, Issue
+
+__all__ = ["ERROR", "WARNING", "Issue", "check"]
+
+
+def check(resume: Any, schema_version: str = "1.2.1", lint: bool = True) -> list[Issue]:
+    """Every schema error and (with ``lint``) lint finding of ``resume``, in source order.
+
+    ``resume`` is a :class:`resumeconv.model.Resume` (a plain dict is accepted too). Issues
+    carry ``file``/``line``/``column`` when the resume has a source map.
+    """
+    document = resume if isinstance(resume, dict) else resume.to_dict()
+    issues = [
+        Issue(ERROR, where, message, "schema")
+        for where, message in schema.errors(schema.schema_file(schema_version), document)
+    ]
+    issues += [
+        Issue(ERROR, where, message, "extension")
+        for where, message in schema.errors(schema.EXTENSION_FILE, document)
+    ]
+    if lint:
+        context = lint_rules.Context(
+            today=datetime.date.today(), schema_pointers={i.pointer for i in issues}
+        )
+        issues += [
+            Issue(f.severity, f.pointer, f.message, f.rule)
+            for f in lint_rules.run(document, context)
+        ]
+    issues = _unique(issues)
+    _locate(issues, getattr(resume, "source_map", None))
+    issues.sort(key=lambda i: (i.line or 0, i.pointer, i.rule, i.message))
+    return issues
+
+
+def _unique(issues: list[Issue]) -> list[Issue]:
+    seen: set[tuple[str, str]] = set()
+    out = []
+    for issue in issues:
+        key = (issue.pointer, issue.message)
+        if key not in seen:
+            seen.add(key)
+            out.append(issue)
+    return out
+
+
+def _locate(issues: list[Issue], source_map: Any) -> None:
+    """Fill file/line/column from the source map (the nearest mapped ancestor)."""
+    if source_map is None:
+        return
+    for issue in issues:
+        position = source_map.lookup(issue.pointer)
+        if position is not None:
+            issue.file, issue.line, issue.column = position.file, position.line, position.column
