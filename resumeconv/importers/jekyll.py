@@ -1,0 +1,686 @@
+"""The Jekyll site around a CV page: ``_config.yml``'s author block and the collections.
+
+An academicpages CV page (``_pages/cv.md``) shows the sidebar author (name, bio, email,
+profiles) and loops over collections (``{% for post in site.publications %}``). Those
+live outside the page, so the Markdown reader asks this module for them:
+
+- :func:`find_site` finds the site root above a page,
+- :func:`load_site` reads ``_config.yml`` into JSON Resume ``basics``,
+- :meth:`Site.collection` lists the documents of ``_<name>/`` in Jekyll's order,
+- :func:`collection_entry` turns one document into a JSON Resume entry.
+
+The mapping rules are documented in ``docs/extension.md`` ("Collections").
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+from urllib.parse import parse_qs, quote, urlsplit
+
+from resumeconv.errors import InputError, ResumeconvError
+from resumeconv.importers.yaml import parse as parse_yaml
+from resumeconv.sources import read_source
+
+#: How many folders above the page ``find_site`` looks for ``_config.yml``.
+MAX_SITE_LEVELS = 6
+CONFIG_NAME = "_config.yml"
+_DOC_SUFFIXES = (".md", ".markdown", ".html")
+
+
+# --------------------------------------------------------------------------- finding
+
+
+def find_site(page: Path | None, explicit: Path | None = None) -> Path | None:
+    """The site root: ``explicit`` if given, else the nearest folder above the page with
+    ``_config.yml`` (the page's own folder first; at most :data:`MAX_SITE_LEVELS`)."""
+    if explicit is not None:
+        return Path(explicit)
+    if page is None:
+        return None
+    folder = Path(page).resolve().parent
+    for _ in range(MAX_SITE_LEVELS):
+        if (folder / CONFIG_NAME).is_file():
+            return folder
+        if folder.parent == folder:
+            break
+        folder = folder.parent
+    return None
+
+
+# --------------------------------------------------------------------------- the site
+
+
+@dataclass
+class CollectionItem:
+    """One document of a collection (``_talks/2012-03-01-talk-1.md``)."""
+
+    file: Path
+    line: int
+    """Line of the front matter's opening ``---`` in ``file``."""
+    front: dict[str, Any]
+    body: str
+    date: str | None = None
+    """Jekyll's date for the document: front matter ``date``, else the file name's date."""
+    url: str | None = None
+    """Absolute URL of the document's page on the site (from its permalink), if known."""
+    lines: dict[str, int] = field(default_factory=dict)
+    """Front matter key → line in ``file``."""
+
+
+@dataclass
+class Site:
+    """A Jekyll site: the author as JSON Resume ``basics`` and access to collections."""
+
+    root: Path
+    basics: dict[str, Any]
+    basics_lines: dict[str, int]
+    config_file: Path
+    problems: list[tuple[Path, int, str]] = field(default_factory=list)
+    config: dict[str, Any] = field(default_factory=dict)
+    """The whole parsed ``_config.yml``."""
+    url: str | None = None
+    """``url`` + ``baseurl`` of the site, without a trailing slash."""
+    notes: list[tuple[int, str]] = field(default_factory=list)
+    """``_config.yml`` author lines that reached no field of ``basics`` (line, what)."""
+    _collections: dict[str, list[CollectionItem]] = field(default_factory=dict, repr=False)
+
+    def collection(self, name: str) -> list[CollectionItem]:
+        """Documents of ``<root>/_<name>/`` in Jekyll's order: by date, then by path.
+
+        The folder decides the collection (as in Jekyll), whatever ``collection:`` the front
+        matter declares. Documents whose front matter cannot be read are skipped and listed
+        in :attr:`problems`.
+        """
+        cached = self._collections.get(name)
+        if cached is None:
+            cached = self._load_collection(name)
+            self._collections[name] = cached
+        return list(cached)
+
+    def _load_collection(self, name: str) -> list[CollectionItem]:
+        folder = self.root / f"_{name}"
+        if not folder.is_dir():
+            return []
+        items = []
+        for path in sorted(folder.rglob("*")):
+            if not _is_document(path, folder):
+                continue
+            item = self._read_item(path)
+            if item is not None:
+                item.url = self._item_url(name, path, folder, item.front)
+                items.append(item)
+        sort_by = _collection_config(self.config, name).get("sort_by")
+        if isinstance(sort_by, str) and sort_by:
+            items.sort(key=lambda i: (_sort_text(i.front.get(sort_by)), str(i.file)))
+        else:
+            items.sort(key=lambda i: (i.date is None, i.date or "", str(i.file)))
+        return items
+
+    def _read_item(self, path: Path) -> CollectionItem | None:
+        try:
+            text = read_source(path).text
+        except ResumeconvError as exc:
+            self.problems.append((path, exc.line or 1, exc.message))
+            return None
+        split = split_front_matter(text)
+        if split is None:
+            self.problems.append(
+                (path, 1, "no front matter: Jekyll treats this file as a static file")
+            )
+            return None
+        front_text, body, front_line = split
+        try:
+            front, positions = parse_yaml(front_text, str(path), front_line + 1)
+        except InputError as exc:
+            self.problems.append((path, exc.line or front_line, exc.message))
+            return None
+        if front is None:
+            front = {}
+        if not isinstance(front, dict):
+            self.problems.append((path, front_line, "front matter is not a set of 'key: value'"))
+            return None
+        lines = {k: positions[_ptr(k)][0] for k in front if _ptr(k) in positions}
+        date = iso_date(front.get("date")) or _filename_date(path.name)
+        return CollectionItem(path, front_line, front, body, date, None, lines)
+
+    def _item_url(self, name: str, path: Path, folder: Path, front: dict[str, Any]) -> str | None:
+        permalink = front.get("permalink")
+        if not isinstance(permalink, str) or not permalink.strip():
+            pattern = _collection_config(self.config, name).get("permalink")
+            if not isinstance(pattern, str) or not _collection_config(self.config, name).get(
+                "output"
+            ):
+                return None
+            rel = path.relative_to(folder).with_suffix("").as_posix()
+            permalink = (
+                pattern.replace(":collection", name)
+                .replace(":path", rel)
+                .replace(":name", path.stem)
+                .replace(":title", path.stem)
+                .replace(":output_ext", ".html")
+            )
+        permalink = permalink.strip()
+        if re.match(r"^[a-z][a-z0-9+.-]*://", permalink, re.I):
+            return permalink
+        if self.url is None:
+            return None
+        return self.url + "/" + permalink.lstrip("/")
+
+
+def load_site(root: Path) -> Site:
+    """Read ``<root>/_config.yml``. Raises :class:`InputError` (file, line) if unreadable."""
+    root = Path(root)
+    config_file = root / CONFIG_NAME
+    if not config_file.is_file():
+        raise InputError(
+            f"no {CONFIG_NAME} in the site folder",
+            file=str(root),
+            hint="pass the Jekyll site root (the folder with _config.yml) as --site",
+        )
+    source = read_source(config_file)
+    config, positions = parse_yaml(source.text, str(config_file))
+    if config is None:
+        config = {}
+    if not isinstance(config, dict):
+        raise InputError(
+            f"{CONFIG_NAME} is not a set of 'key: value' settings",
+            file=str(config_file),
+            line=1,
+            hint="a Jekyll config is a YAML mapping",
+        )
+    url = _site_url(config)
+    basics, lines, notes = build_basics(config, positions, url)
+    return Site(root, basics, lines, config_file, config=config, url=url, notes=notes)
+
+
+def split_front_matter(text: str) -> tuple[str, str, int] | None:
+    """(front matter text, body, line of the opening ``---``) or None when there is none.
+
+    As Jekyll: the file must start with a ``---`` line; the front matter ends at the next
+    ``---`` (or ``...``) line.
+    """
+    if not text.startswith("---"):
+        return None
+    first_end = text.find("\n")
+    if first_end == -1 or text[3:first_end].strip():
+        return None
+    match = re.compile(r"^(?:---|\.\.\.)[ \t]*$", re.M).search(text, first_end + 1)
+    if match is None:
+        return None
+    front = text[first_end + 1 : match.start()]
+    body = text[match.end() + 1 :] if match.end() < len(text) else ""
+    return front, body, 1
+
+
+# --------------------------------------------------------------------------- basics
+
+#: author key → (network display name, URL pattern for a username; None = the value is a URL)
+NETWORKS: dict[str, tuple[str, str | None]] = {
+    "github": ("GitHub", "https://github.com/{}"),
+    "linkedin": ("LinkedIn", "https://www.linkedin.com/in/{}"),
+    "googlescholar": ("Google Scholar", "https://scholar.google.com/citations?user={}"),
+    "orcid": ("ORCID", "https://orcid.org/{}"),
+    "twitter": ("Twitter", "https://twitter.com/{}"),
+    "researchgate": ("ResearchGate", "https://www.researchgate.net/profile/{}"),
+    "bluesky": ("Bluesky", "https://bsky.app/profile/{}"),
+    "mastodon": ("Mastodon", None),
+    "semantic": ("Semantic Scholar", "https://www.semanticscholar.org/author/{}"),
+    "semanticscholar": ("Semantic Scholar", "https://www.semanticscholar.org/author/{}"),
+    "dblp": ("DBLP", "https://dblp.org/pid/{}"),
+    "aclanthology": ("ACL Anthology", "https://aclanthology.org/people/{}"),
+    "arxiv": ("arXiv", "https://arxiv.org/a/{}"),
+    "pubmed": ("PubMed", "https://pubmed.ncbi.nlm.nih.gov/?term={}"),
+    "scopus": ("Scopus", "https://www.scopus.com/authid/detail.uri?authorId={}"),
+    "ssrn": ("SSRN", None),
+    "inspire-hep": ("INSPIRE-HEP", None),
+    "academia": ("Academia.edu", None),
+    "impactstory": ("Impactstory", None),
+    "zotero": ("Zotero", "https://www.zotero.org/{}"),
+    "stackoverflow": ("Stack Overflow", "https://stackoverflow.com/users/{}"),
+    "kaggle": ("Kaggle", "https://www.kaggle.com/{}"),
+    "youtube": ("YouTube", "https://www.youtube.com/user/{}"),
+    "keybase": ("Keybase", "https://keybase.io/{}"),
+    "facebook": ("Facebook", "https://www.facebook.com/{}"),
+    "google_plus": ("Google+", "https://plus.google.com/+{}"),
+    "xing": ("XING", "https://www.xing.com/profile/{}"),
+    "instagram": ("Instagram", "https://instagram.com/{}"),
+    "tumblr": ("Tumblr", "https://{}.tumblr.com"),
+    "bitbucket": ("Bitbucket", "https://bitbucket.org/{}"),
+    "lastfm": ("Last.fm", "https://lastfm.com/user/{}"),
+    "dribbble": ("Dribbble", "https://dribbble.com/{}"),
+    "pinterest": ("Pinterest", "https://www.pinterest.com/{}"),
+    "foursquare": ("Foursquare", "https://foursquare.com/{}"),
+    "steam": ("Steam", "https://steamcommunity.com/id/{}"),
+    "soundcloud": ("SoundCloud", "https://soundcloud.com/{}"),
+    "weibo": ("Weibo", "https://www.weibo.com/{}"),
+    "flickr": ("Flickr", "https://www.flickr.com/{}"),
+    "codepen": ("CodePen", "https://codepen.io/{}"),
+    "vine": ("Vine", "https://vine.co/u/{}"),
+    "wikipedia": ("Wikipedia", "https://en.wikipedia.org/wiki/User:{}"),
+    "medium": ("Medium", "https://medium.com/@{}"),
+    "telegram": ("Telegram", "https://t.me/{}"),
+    "goodreads": ("Goodreads", "https://www.goodreads.com/{}"),
+    "artstation": ("ArtStation", "https://www.artstation.com/{}"),
+    "zhihu": ("Zhihu", "https://www.zhihu.com/people/{}"),
+    "gitlab": ("GitLab", "https://gitlab.com/{}"),
+    "huggingface": ("Hugging Face", "https://huggingface.co/{}"),
+}
+
+#: Author keys handled outside profiles, or deliberately not imported (site mechanics).
+_AUTHOR_FIELDS = {"name", "avatar", "bio", "location", "email", "uri", "employer", "pronouns"}
+
+_URL_RE = re.compile(r"^[a-z][a-z0-9+.-]*://", re.I)
+#: A bio this short and without a second sentence reads as a headline (``label``).
+LABEL_MAX_CHARS = 80
+
+
+def build_basics(
+    config: dict[str, Any], positions: dict[str, tuple[int, int]], site_url: str | None
+) -> tuple[dict[str, Any], dict[str, int], list[tuple[int, str]]]:
+    """JSON Resume ``basics`` from the config's ``author:`` block (and ``name``/``url``).
+
+    Returns (basics, pointer relative to basics → line, unmapped author lines).
+    """
+    author = config.get("author")
+    if not isinstance(author, dict):
+        author = {}
+    basics: dict[str, Any] = {}
+    lines: dict[str, int] = {}
+    notes: list[tuple[int, str]] = []
+
+    def line_of(key: str) -> int:
+        pos = positions.get(f"/author/{_escape(key)}") or positions.get(_ptr(key))
+        return pos[0] if pos else 1
+
+    def put(field_name: str, value: Any, key: str, top: bool = False) -> None:
+        basics[field_name] = value
+        pos = positions.get(_ptr(key)) if top else positions.get(f"/author/{_escape(key)}")
+        lines[f"/{field_name}"] = pos[0] if pos else 1
+
+    name = _text(author.get("name"))
+    if name:
+        put("name", name, "name")
+    elif _text(config.get("name")):
+        put("name", _text(config.get("name")), "name", top=True)
+
+    bio = _text(author.get("bio"))
+    if bio:
+        put("label" if _is_label(bio) else "summary", bio, "bio")
+
+    avatar = _text(author.get("avatar"))
+    if avatar:
+        image = _avatar_url(avatar, site_url)
+        if image:
+            put("image", image, "avatar")
+        else:
+            notes.append((line_of("avatar"), f"author.avatar {avatar!r}: no site url to resolve"))
+
+    email = _text(author.get("email"))
+    if email:
+        put("email", email.removeprefix("mailto:"), "email")
+
+    uri = _text(author.get("uri"))
+    if uri:
+        put("url", uri, "uri")
+    elif site_url:
+        put("url", site_url, "url", top=True)
+
+    location = _text(author.get("location"))
+    if location:
+        put("location", parse_location(location), "location")
+
+    profiles = []
+    for key, value in author.items():
+        if key in _AUTHOR_FIELDS:
+            continue
+        text = _text(value)
+        if not text:
+            continue
+        profile = make_profile(key, text)
+        if profile is None:
+            notes.append((line_of(key), f"author.{key}: {text!r} is not a known profile"))
+            continue
+        lines[f"/profiles/{len(profiles)}"] = line_of(key)
+        profiles.append(profile)
+    if profiles:
+        basics["profiles"] = profiles
+
+    for key in ("employer", "pronouns"):
+        text = _text(author.get(key))
+        if text:
+            put(f"x-{key}", text, key)
+    return basics, lines, notes
+
+
+def make_profile(key: str, value: str) -> dict[str, str] | None:
+    """A JSON Resume profile from an author key; None for an unknown key with a non-URL."""
+    known = NETWORKS.get(key.lower())
+    if known is None:
+        if not _URL_RE.match(value):
+            return None
+        known = (key.replace("_", " ").title(), None)
+    network, pattern = known
+    value = value.strip()
+    if _URL_RE.match(value):
+        profile = {"network": network}
+        username = _username_from_url(key.lower(), value)
+        if username:
+            profile["username"] = username
+        profile["url"] = to_uri(value)
+        return profile
+    username = _clean_username(key.lower(), value)
+    if pattern is None:
+        if key.lower() == "mastodon":
+            match = re.match(r"^@?([^@\s]+)@([^@\s]+)$", username)
+            if match:
+                user, host = match.groups()
+                return {"network": network, "username": user, "url": f"https://{host}/@{user}"}
+        return {"network": network, "username": username}
+    return {
+        "network": network,
+        "username": username,
+        "url": pattern.format(quote(username, safe="/-_.~@+")),
+    }
+
+
+def to_uri(url: str) -> str:
+    """Percent-encode what a URI may not contain (spaces, non-ASCII); keeps existing escapes."""
+    return quote(url.strip(), safe=":/?#[]@!$&'()*+,;=%~-._")
+
+
+def _clean_username(key: str, value: str) -> str:
+    value = value.strip().strip("/")
+    if key in ("twitter", "bluesky", "medium", "instagram"):
+        value = value.lstrip("@")
+    if key == "github":
+        value = value.split("?", 1)[0].split("#", 1)[0]
+    return value
+
+
+def _username_from_url(key: str, url: str) -> str | None:
+    parts = urlsplit(url)
+    path = [p for p in parts.path.split("/") if p]
+    if key == "googlescholar":
+        users = parse_qs(parts.query).get("user")
+        return users[0] if users else None
+    if key == "orcid":
+        match = re.search(r"\d{4}-\d{4}-\d{4}-\d{3}[\dX]", parts.path)
+        return match.group(0) if match else None
+    if key in ("github", "twitter", "kaggle", "gitlab", "huggingface", "instagram") and path:
+        return path[0].lstrip("@")
+    if key == "linkedin" and len(path) >= 2 and path[0] == "in":
+        return path[1]
+    if key == "researchgate" and len(path) >= 2 and path[0] == "profile":
+        return path[1]
+    if key == "bluesky" and len(path) >= 2 and path[0] == "profile":
+        return path[1]
+    if key == "mastodon" and path and path[0].startswith("@"):
+        return path[0][1:]
+    return None
+
+
+# US states and a table of country names → ISO 3166-1 alpha-2, for "City, Country".
+_US_STATES = {
+    "AL", "AK", "AZ", "AR", "CA", "CO", "CT", "DE", "FL", "GA", "HI", "ID", "IL", "IN", "IA",
+    "KS", "KY", "LA", "ME", "MD", "MA", "MI", "MN", "MS", "MO", "MT", "NE", "NV", "NH", "NJ",
+    "NM", "NY", "NC", "ND", "OH", "OK", "OR", "PA", "RI", "SC", "SD", "TN", "TX", "UT", "VT",
+    "VA", "WA", "WV", "WI", "WY", "DC",
+}  # fmt: skip
+_COUNTRIES = {
+    "argentina": "AR", "australia": "AU", "austria": "AT", "belgium": "BE", "brazil": "BR",
+    "canada": "CA", "chile": "CL", "china": "CN", "p.r. china": "CN", "pr china": "CN",
+    "colombia": "CO", "czech republic": "CZ", "czechia": "CZ", "denmark": "DK", "egypt": "EG",
+    "finland": "FI", "france": "FR", "germany": "DE", "greece": "GR", "hong kong": "HK",
+    "hungary": "HU", "india": "IN", "indonesia": "ID", "iran": "IR", "ireland": "IE",
+    "israel": "IL", "italy": "IT", "japan": "JP", "korea": "KR", "south korea": "KR",
+    "malaysia": "MY", "mexico": "MX", "netherlands": "NL", "the netherlands": "NL",
+    "new zealand": "NZ", "nigeria": "NG", "norway": "NO", "pakistan": "PK", "peru": "PE",
+    "philippines": "PH", "poland": "PL", "portugal": "PT", "qatar": "QA", "romania": "RO",
+    "russia": "RU", "saudi arabia": "SA", "singapore": "SG", "south africa": "ZA",
+    "spain": "ES", "sweden": "SE", "switzerland": "CH", "taiwan": "TW", "thailand": "TH",
+    "turkey": "TR", "türkiye": "TR", "uae": "AE", "united arab emirates": "AE",
+    "uk": "GB", "u.k.": "GB", "united kingdom": "GB", "england": "GB", "scotland": "GB",
+    "wales": "GB", "usa": "US", "u.s.a.": "US", "us": "US", "u.s.": "US",
+    "united states": "US", "united states of america": "US", "vietnam": "VN",
+    "viet nam": "VN", "ukraine": "UA", "luxembourg": "LU", "iceland": "IS", "estonia": "EE",
+    "bangladesh": "BD", "sri lanka": "LK", "nepal": "NP", "kenya": "KE", "ghana": "GH",
+    "ethiopia": "ET", "morocco": "MA", "tunisia": "TN", "lebanon": "LB", "jordan": "JO",
+    "cyprus": "CY", "malta": "MT", "slovenia": "SI", "slovakia": "SK", "croatia": "HR",
+    "serbia": "RS", "bulgaria": "BG", "lithuania": "LT", "latvia": "LV", "macau": "MO",
+    "macao": "MO", "中国": "CN",
+}  # fmt: skip
+
+
+def parse_location(text: str) -> dict[str, str]:
+    """academicpages' free-text location → JSON Resume ``location``.
+
+    Only clearly structured text is split: ``"Shanghai, China"`` → city + countryCode,
+    ``"Berkeley, CA, USA"`` → city + region + countryCode, ``"Japan"`` → countryCode.
+    Anything else (``"Earth"``, ``"Ulm University, Ulm, Germany"``) is kept whole as
+    ``address`` so that nothing is guessed.
+    """
+    parts = [p.strip() for p in text.split(",")]
+    if all(parts):
+        country = _COUNTRIES.get(parts[-1].lower())
+        if country and len(parts) == 1:
+            return {"countryCode": country}
+        if country and len(parts) == 2 and _is_place_name(parts[0]):
+            return {"city": parts[0], "countryCode": country}
+        if (
+            country == "US"
+            and len(parts) == 3
+            and parts[1].upper() in _US_STATES
+            and _is_place_name(parts[0])
+        ):
+            return {"city": parts[0], "region": parts[1].upper(), "countryCode": "US"}
+    return {"address": text}
+
+
+def _is_place_name(text: str) -> bool:
+    """A city name: a few words, no digits, not an institution ("University of …")."""
+    words = text.split()
+    return (
+        0 < len(words) <= 4
+        and not any(ch.isdigit() for ch in text)
+        and not re.search(r"univ|institut|college|school|lab|department|hospital", text, re.I)
+    )
+
+
+def _is_label(bio: str) -> bool:
+    sentences = re.split(r"(?<=[.!?])\s+(?=\S)", bio.strip())
+    return len(bio) <= LABEL_MAX_CHARS and "\n" not in bio.strip() and len(sentences) == 1
+
+
+def _avatar_url(avatar: str, site_url: str | None) -> str | None:
+    if "://" in avatar:
+        return to_uri(avatar)
+    if site_url is None:
+        return None
+    if avatar.startswith("/"):
+        return site_url + quote(avatar, safe="/-_.~%")
+    return f"{site_url}/images/{quote(avatar, safe='/-_.~%')}"
+
+
+def _site_url(config: dict[str, Any]) -> str | None:
+    url = _text(config.get("url"))
+    if not url:
+        return None
+    base = _text(config.get("baseurl")) or ""
+    return (url.rstrip("/") + "/" + base.strip("/")).rstrip("/")
+
+
+# --------------------------------------------------------------------------- entries
+
+#: Front matter kept on every entry under an ``x-`` key, because a CV shows them.
+KEPT_FRONT_MATTER = {
+    "authors": "x-authors",
+    "citation": "x-citation",
+    "slidesurl": "x-slides",
+    "bibtexurl": "x-bibtex",
+    "category": "x-category",
+    "status": "x-status",
+}
+
+
+def collection_entry(item: CollectionItem, section: str) -> dict[str, Any]:
+    """A JSON Resume entry for one collection document.
+
+    ``section`` is ``"publications"``, ``"work"`` (teaching) or ``"custom"`` (talks and any
+    other collection). Rules (docs/extension.md, "Collections"):
+
+    - publications: name ← title, publisher ← venue, releaseDate ← date, url ← paperurl
+      (else the document's page), summary ← excerpt (else citation).
+    - work (teaching): name ← venue, position ← title, location, startDate ← date,
+      url ← the page, summary ← type, highlights ← [excerpt].
+    - custom: name ← title, role ← type (or degree), organization ← venue (or uni),
+      location, date, url ← the page, summary ← excerpt.
+
+    Every entry also keeps authors, citation, slides, bibtex, category and status as
+    ``x-`` keys; text fields lose HTML tags and entities.
+    """
+    front = item.front
+    title = clean_text(front.get("title"))
+    venue = clean_text(front.get("venue"))
+    excerpt = clean_text(front.get("excerpt"))
+    kind = clean_text(front.get("type"))
+    location = clean_text(front.get("location"))
+    entry: dict[str, Any] = {}
+    if section == "publications":
+        citation = clean_text(front.get("citation"))
+        _put(entry, "name", title)
+        _put(entry, "publisher", venue)
+        _put(entry, "releaseDate", item.date)
+        paper = _text(front.get("paperurl"))
+        _put(entry, "url", to_uri(paper) if paper else item.url)
+        _put(entry, "summary", excerpt or citation)
+        kept = dict(KEPT_FRONT_MATTER)
+        if not excerpt:
+            kept.pop("citation")
+    elif section == "work":
+        _put(entry, "name", venue)
+        _put(entry, "position", title)
+        _put(entry, "location", location)
+        _put(entry, "startDate", item.date)
+        _put(entry, "url", item.url)
+        _put(entry, "summary", kind)
+        if excerpt:
+            entry["highlights"] = [excerpt]
+        kept = KEPT_FRONT_MATTER
+    else:
+        _put(entry, "name", title)
+        _put(entry, "role", kind or clean_text(front.get("degree")))
+        _put(entry, "organization", venue or clean_text(front.get("uni")))
+        _put(entry, "location", location)
+        _put(entry, "date", item.date)
+        _put(entry, "url", item.url)
+        _put(entry, "summary", excerpt)
+        kept = KEPT_FRONT_MATTER
+    for key, target in kept.items():
+        value = front.get(key)
+        if isinstance(value, str):
+            value = to_uri(value) if key.endswith("url") else clean_text(value)
+        if value not in (None, "", []):
+            entry[target] = value
+    return entry
+
+
+def entry_section(collection: str, item: CollectionItem) -> str:
+    """The section a collection's documents go to: ``publications``, ``work`` or ``custom``.
+
+    The folder decides, as in Jekyll (c05's ``_talks/`` file declaring ``collection:
+    publications`` is still a talk); only a ``_teaching/`` document that declares another
+    collection (academicpages sites reuse it for ``students``) becomes a custom entry.
+    """
+    if collection == "publications":
+        return "publications"
+    if collection == "teaching":
+        declared = item.front.get("collection")
+        return "work" if declared in (None, "", "teaching") else "custom"
+    return "custom"
+
+
+def clean_text(value: Any) -> str | None:
+    """Plain text from a front matter value: HTML tags dropped, entities decoded, one line."""
+    if value is None:
+        return None
+    text = str(value)
+    if "<" in text:
+        text = re.sub(r"<[^>]*>", "", text)
+    if "&" in text:
+        text = html.unescape(text)
+    text = " ".join(text.split())
+    return text or None
+
+
+def iso_date(value: Any) -> str | None:
+    """``YYYY-MM-DD`` (or ``YYYY-MM``/``YYYY``) from a front matter date; None if it is none."""
+    if value is None:
+        return None
+    if hasattr(value, "isoformat"):
+        return value.isoformat()[:10]
+    text = str(value).strip()
+    match = re.match(r"^(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ]|$)", text)
+    if match:
+        y, m, d = match.groups()
+        return f"{y}-{int(m):02d}-{int(d):02d}"
+    match = re.match(r"^(\d{4})(?:-(\d{1,2}))?$", text)
+    if match:
+        y, m = match.groups()
+        return f"{y}-{int(m):02d}" if m else y
+    return text or None
+
+
+# --------------------------------------------------------------------------- helpers
+
+
+def _filename_date(name: str) -> str | None:
+    match = re.match(r"^(\d{2,4})-(\d{1,2})-(\d{1,2})-", name)
+    if not match:
+        return None
+    y, m, d = match.groups()
+    return f"{int(y):04d}-{int(m):02d}-{int(d):02d}"
+
+
+def _is_document(path: Path, folder: Path) -> bool:
+    if not path.is_file() or path.suffix.lower() not in _DOC_SUFFIXES:
+        return False
+    rel = path.relative_to(folder).parts
+    return not any(p.startswith((".", "_", "#")) or p.endswith("~") for p in rel)
+
+
+def _collection_config(config: dict[str, Any], name: str) -> dict[str, Any]:
+    collections = config.get("collections")
+    if isinstance(collections, dict):
+        value = collections.get(name)
+        if isinstance(value, dict):
+            return value
+    return {}
+
+
+def _sort_text(value: Any) -> tuple[int, str]:
+    return (1, "") if value is None else (0, str(value))
+
+
+def _put(entry: dict[str, Any], key: str, value: Any) -> None:
+    if value not in (None, ""):
+        entry[key] = value
+
+
+def _text(value: Any) -> str | None:
+    """A config value as stripped text; None for empty, null and non-scalars."""
+    if value is None or isinstance(value, (dict, list, bool)):
+        return None
+    text = str(value).strip()
+    return text or None
+
+
+def _escape(key: str) -> str:
+    return str(key).replace("~", "~0").replace("/", "~1")
+
+
+def _ptr(key: str) -> str:
+    return "/" + _escape(key)
