@@ -139,6 +139,13 @@ def _join(sep: str, *parts: str) -> str:
     return sep.join(p for p in parts if p)
 
 
+def _comma(*parts: str) -> str:
+    """Parts joined by a comma: a full-width one between Chinese words."""
+    present = [p for p in parts if p]
+    cjk = present and all(_CJK.search(p) for p in present)
+    return ("，" if cjk else ", ").join(present)
+
+
 def _extra(entry: Any, key: str) -> Any:
     extra = getattr(entry, "extra", None)
     return extra.get(key) if isinstance(extra, dict) else None
@@ -194,9 +201,13 @@ class _Builder:
         item.url = safe_url(_field(entry, "url"))
 
     def degree(self, study_type: str, area: str) -> str:
-        if study_type and area:
-            return self.locale.degree.format(type=study_type, area=area)
-        return study_type or area
+        """ "M.S. in Computer Technology"; Chinese words join as Chinese ("计算机技术硕士")."""
+        if not (study_type and area):
+            return study_type or area
+        pattern = self.locale.degree
+        if _CJK.search(study_type) and _CJK.search(area):
+            pattern = locales.get("zh").degree
+        return pattern.format(type=study_type, area=area)
 
     def score(self, score: str) -> str:
         if not score or re.search(r"[^\W\d_]", score):
@@ -285,7 +296,7 @@ def _reference(b: _Builder, e: Any) -> Item:
 def _project(b: _Builder, e: Any) -> Item:
     return Item(
         heading=text(e.name),
-        subheading=_join(" · ", ", ".join(texts(e.roles)), text(e.entity)),
+        subheading=_join(" · ", _comma(*texts(e.roles)), text(e.entity)),
         summary=text(e.description),
         bullets=texts(e.highlights),
         keywords=texts(e.keywords),
@@ -296,7 +307,7 @@ def _project(b: _Builder, e: Any) -> Item:
 def _custom(b: _Builder, e: Any) -> Item:
     return Item(
         heading=text(_field(e, "name")),
-        subheading=_join(", ", text(_field(e, "role")), text(_field(e, "organization"))),
+        subheading=_comma(text(_field(e, "role")), text(_field(e, "organization"))),
         location=text(_field(e, "location")),
         summary=text(_field(e, "summary")),
         bullets=texts(_field(e, "highlights")),

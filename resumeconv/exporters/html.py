@@ -1,0 +1,187 @@
+"""HTML output: one self-contained page (inline CSS, no scripts, no fetches) from Jinja2.
+
+The page renders :mod:`resumeconv.exporters.outline`, so it shows what DOCX and PDF show.
+Templates live beside this module in ``templates/html/``: ``resume.html.j2`` and one
+partial per kind of entry (``entries/entry.html.j2``, ``entries/skill.html.j2``, …). A
+theme folder (``--theme``) may replace any of them; missing ones fall back to ours.
+
+Everything the resume says is data, never template code or markup: autoescape is on,
+links are limited to http, https and mailto twice (outline and template), and user themes
+run in Jinja2's sandbox.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from resumeconv import locales
+from resumeconv.errors import ExportError, UsageError
+from resumeconv.exporters import outline as outline_mod
+from resumeconv.formats import WriteOptions
+from resumeconv.model import Resume
+
+if TYPE_CHECKING:
+    import jinja2
+
+TEMPLATES = Path(__file__).parent / "templates" / "html"
+ENTRY_POINT = "resume.html.j2"
+#: CSS page sizes for ``--paper``.
+PAPER = {"a4": "A4", "letter": "letter"}
+#: Partial used for each section kind; a theme may also add ``entries/<section>.html.j2``.
+KINDS = {
+    "skills": "skill",
+    "interests": "skill",
+    "languages": "language",
+    "publications": "publication",
+    "references": "reference",
+}
+
+_SAFE_HREF = re.compile(r"(https?|mailto):", re.IGNORECASE)
+_CONTROL_CHAR = re.compile(r"[\x00-\x1f\x7f]")
+
+
+def write(resume: Resume, options: WriteOptions) -> bytes:
+    """The resume as a UTF-8 HTML5 page (same resume and options → same bytes)."""
+    paper = PAPER.get((options.paper or "a4").lower())
+    if paper is None:
+        raise UsageError(
+            f"unknown paper size {options.paper!r}", hint="use one of: " + ", ".join(PAPER)
+        )
+    view = outline_mod.build(resume, options.locale or "en")
+    env = environment(_theme_key(options.theme))
+    context = {
+        "resume": view,
+        "words": locales.get(options.locale),
+        "paper": paper,
+        "kinds": KINDS,
+        "data": resume.to_dict(),
+    }
+    html = _render(env, context, options.theme)
+    if not html.endswith("\n"):
+        html += "\n"
+    return html.encode("utf-8")
+
+
+def href(value: Any) -> str | None:
+    """The link if it is http, https or mailto (again: templates never trust their input)."""
+    if not isinstance(value, str):
+        return None
+    url = value.strip()
+    if _CONTROL_CHAR.search(url) or not _SAFE_HREF.match(url):
+        return None
+    return url
+
+
+def paragraphs(value: Any) -> list[str]:
+    """Prose split at blank lines, so that a multi-paragraph summary keeps its shape."""
+    if not isinstance(value, str):
+        return []
+    return [p.strip() for p in re.split(r"\n\s*\n", value) if p.strip()]
+
+
+# --------------------------------------------------------------------------- environment
+
+
+def _theme_key(theme: Path | str | None) -> str | None:
+    """The theme folder as a cache key, checked: it must exist and hold ``resume.html.j2``."""
+    if theme is None:
+        return None
+    folder = Path(theme).expanduser()
+    if not folder.is_dir():
+        raise UsageError(
+            "theme folder not found" if not folder.exists() else "a theme is a folder",
+            file=str(theme),
+            hint=f"pass --theme a folder that contains {ENTRY_POINT}",
+        )
+    if not (folder / ENTRY_POINT).is_file():
+        raise UsageError(
+            f"the theme has no {ENTRY_POINT}",
+            file=str(folder / ENTRY_POINT),
+            hint=f"copy {TEMPLATES / ENTRY_POINT} into the folder and edit it",
+        )
+    return str(folder.resolve())
+
+
+@functools.lru_cache(maxsize=8)
+def environment(theme: str | None = None) -> jinja2.Environment:
+    """The Jinja2 environment for our templates, or a sandboxed one for a theme folder.
+
+    Built once per process and theme: compiled templates stay cached in it.
+    """
+    import jinja2
+    from jinja2.sandbox import SandboxedEnvironment
+
+    ours = jinja2.FileSystemLoader(str(TEMPLATES), encoding="utf-8")
+    options: dict[str, Any] = {
+        "autoescape": True,
+        "trim_blocks": True,
+        "lstrip_blocks": True,
+        "keep_trailing_newline": True,
+        "undefined": jinja2.StrictUndefined,
+    }
+    if theme is None:
+        env: jinja2.Environment = jinja2.Environment(loader=ours, **options)
+    else:
+        loader = jinja2.ChoiceLoader([jinja2.FileSystemLoader(theme, encoding="utf-8"), ours])
+        env = SandboxedEnvironment(loader=loader, **options)
+    env.filters["href"] = href
+    env.filters["paragraphs"] = paragraphs
+    env.tests["safe_href"] = lambda value: href(value) is not None
+    return env
+
+
+def _render(env: jinja2.Environment, context: dict[str, Any], theme: Path | None) -> str:
+    """Render the entry point, turning every template failure into an ExportError."""
+    import jinja2
+    from jinja2.sandbox import SecurityError
+
+    try:
+        return env.get_template(ENTRY_POINT).render(context)
+    except jinja2.TemplateSyntaxError as exc:
+        raise ExportError(
+            f"template syntax error: {exc.message}",
+            file=exc.filename or exc.name,
+            line=exc.lineno,
+            hint="fix the template; see https://jinja.palletsprojects.com/templates/",
+        ) from None
+    except jinja2.TemplateNotFound as exc:
+        file, line = _template_position(exc)
+        raise ExportError(
+            f"template not found: {exc.name}",
+            file=file,
+            line=line,
+            hint=f"theme templates are looked up in {theme} and then in {TEMPLATES}",
+        ) from None
+    except (jinja2.TemplateError, SecurityError) as exc:
+        file, line = _template_position(exc)
+        raise ExportError(
+            f"template error: {exc}",
+            file=file,
+            line=line,
+            hint="the outline's fields are resume.name, resume.contacts, resume.sections, "
+            "section.title, section.items, item.heading, item.dates, … (see outline.py)",
+        ) from None
+    except (TypeError, ValueError, AttributeError, KeyError, IndexError, ZeroDivisionError) as exc:
+        file, line = _template_position(exc)
+        raise ExportError(
+            f"template failed: {type(exc).__name__}: {exc}",
+            file=file,
+            line=line,
+            hint="check the expression on that line of the template",
+        ) from None
+
+
+def _template_position(exc: BaseException) -> tuple[str | None, int | None]:
+    """The innermost template frame of a render error (Jinja2 rewrites tracebacks so that
+    template frames carry the template's file name and line)."""
+    file = line = None
+    tb = exc.__traceback__
+    while tb is not None:
+        name = tb.tb_frame.f_code.co_filename
+        if name.endswith((".j2", ".html", ".jinja", ".jinja2")):
+            file, line = name, tb.tb_lineno
+        tb = tb.tb_next
+    return file, line
