@@ -1,0 +1,293 @@
+"""Word (DOCX) output through pandoc.
+
+We build pandoc's JSON AST ourselves and run the pandoc binary that ``pypandoc-binary``
+ships (``pandoc --sandbox -f json -t docx``). Resume text only ever becomes ``Str`` nodes,
+so HTML, LaTeX, Markdown or raw OpenXML written in a field comes out as literal text; the
+only raw OpenXML in the document is our own tab run.
+
+The result is a plain Word document that ATS parsers read: real Heading 1/2/3 paragraphs
+and real lists, no text boxes, no layout tables. Styles come from the reference documents
+in ``assets/docx/`` (A4 and Letter differ only in page size and side margins).
+
+``pypandoc`` itself is never imported on the normal path (importing it costs more than
+the whole conversion); we only locate its bundled binary.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+from resumeconv.errors import ExportError, UsageError
+from resumeconv.formats import WriteOptions
+from resumeconv.model import Resume
+
+ASSETS = Path(__file__).parent / "assets" / "docx"
+REFERENCE_DOCS = {"a4": ASSETS / "reference-a4.docx", "letter": ASSETS / "reference-letter.docx"}
+
+#: pandoc-api-version of the bundled pandoc (3.x); re-read from pandoc if it disagrees.
+API_VERSION = [1, 23, 1, 1]
+
+#: Creation and modification time written into docProps/core.xml (SOURCE_DATE_EPOCH).
+SOURCE_DATE_EPOCH = "315532800"  # 1980-01-01T00:00:00Z, also the zip entries' date
+
+#: How long pandoc may take before we give up (seconds).
+TIMEOUT = 60
+
+_TAB = {"t": "RawInline", "c": ["openxml", "<w:r><w:tab/></w:r>"]}
+_SPACE = {"t": "Space"}
+_DOT = [_SPACE, {"t": "Str", "c": "·"}, _SPACE]
+_COMMA = [{"t": "Str", "c": ","}, _SPACE]
+_SAFE_URL = re.compile(r"^(https?://|mailto:|tel:)", re.IGNORECASE)
+_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f\ufffe\uffff]")
+_WORDS = re.compile(r"[^\S\n]+")
+_LANG = re.compile(r"^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$")
+
+_pandoc: str | None = None
+_api_version: list[int] | None = None
+
+
+def write(resume: Resume, options: WriteOptions) -> bytes:
+    """The resume as a .docx (A4 or Letter, from ``options.paper``)."""
+    from resumeconv.exporters import outline
+
+    return render(outline.build(resume, locale=options.locale), options)
+
+
+def render(doc: Any, options: WriteOptions) -> bytes:
+    """Convert an :class:`~resumeconv.exporters.outline.Outline` to DOCX bytes."""
+    reference = REFERENCE_DOCS.get(str(options.paper).lower())
+    if reference is None:
+        raise UsageError(f"unknown paper size {options.paper!r}", hint="use a4 or letter")
+    return run_pandoc(ast(doc, options.locale), reference)
+
+
+# --------------------------------------------------------------------------- the AST
+
+
+def ast(doc: Any, locale: str = "en") -> dict[str, Any]:
+    """pandoc's JSON document for the outline (without the API version)."""
+    blocks: list[Any] = []
+    if _text(doc.name):
+        blocks.append(_header(1, _inlines(doc.name)))
+    if _text(doc.label):
+        blocks.append(_styled("Resume Label", [_para(_inlines(doc.label))]))
+    contacts = [_contact(c) for c in doc.contacts if _text(c.label)]
+    if contacts:
+        blocks.append(_styled("Contact Line", [_para(_join(contacts, _DOT))]))
+    blocks.extend(_prose(doc.summary))
+    for section in doc.sections:
+        blocks.append(_header(2, _inlines(section.title)))
+        blocks.extend(_prose(section.text))
+        for item in section.items:
+            blocks.extend(_item(item))
+    lang = _text(getattr(doc, "lang", "")) or locale
+    meta = {"lang": {"t": "MetaString", "c": lang}} if _LANG.match(lang or "") else {}
+    return {"meta": meta, "blocks": blocks}
+
+
+def _item(item: Any) -> list[Any]:
+    """One entry: a Heading 3 with the dates at a right tab, then details, text, bullets."""
+    heading, subheading = _text(item.heading), _text(item.subheading)
+    if not heading:
+        heading, subheading = subheading, ""
+    bullets = [b for b in item.bullets if _text(b)]
+    keywords = [k for k in item.keywords if _text(k)]
+    dates, location, note, summary = (
+        _text(item.dates),
+        _text(item.location),
+        _text(item.note),
+        _text(item.summary),
+    )
+    title = _link(_inlines(heading), item.url)
+    if not (dates or subheading or location or summary or bullets):
+        return _line_item(title, note, keywords)
+    out = []
+    if title or dates:
+        out.append(_header(3, [*title, _TAB, _dates(dates)] if dates else title))
+    if subheading or location:
+        details = [{"t": "Emph", "c": _inlines(subheading)}] if subheading else []
+        if location:
+            details += [_TAB, *_inlines(location)]
+        out.append(_styled("Entry Details", [_para(details)]))
+    if note:
+        out.append(_styled("Entry Note", [_para(_inlines(note))]))
+    out.extend(_prose(summary))
+    if bullets:
+        out.append({"t": "BulletList", "c": [[{"t": "Plain", "c": _inlines(b)}] for b in bullets]})
+    if keywords:
+        keyword_line = _join([_inlines(k) for k in keywords], _DOT)
+        out.append(_styled("Keywords", [_para(keyword_line)]))
+    return out
+
+
+def _line_item(title: list[Any], note: str, keywords: list[str]) -> list[Any]:
+    """A name with keywords or a level (skills, languages): one line, "Name (note): a, b"."""
+    line = [{"t": "Strong", "c": title}] if title else []
+    if note:
+        line += [_SPACE, *_inlines(f"({note})")] if line else _inlines(note)
+    if line and keywords:
+        line += [{"t": "Str", "c": ":"}, _SPACE]
+    line += _join([_inlines(k) for k in keywords], _COMMA)
+    return [_styled("List Line", [_para(line)])] if line else []
+
+
+def _dates(dates: str) -> dict[str, Any]:
+    """Dates in their own character style, kept on one line (no-break spaces)."""
+    return {
+        "t": "Span",
+        "c": [
+            ["", [], [["custom-style", "Entry Dates"]]],
+            [{"t": "Str", "c": dates.replace(" ", "\u00a0")}],
+        ],
+    }
+
+
+def _contact(contact: Any) -> list[Any]:
+    return _link(_inlines(contact.label), contact.url)
+
+
+def _text(value: Any) -> str:
+    """A field as clean text: None is "", XML-forbidden control characters are dropped."""
+    return "" if value is None else _CONTROL.sub("", str(value)).strip()
+
+
+def _inlines(value: Any) -> list[Any]:
+    """Text as Str/Space nodes (a newline becomes a line break): never parsed as markup."""
+    out: list[Any] = []
+    for n, line in enumerate(_text(value).split("\n")):
+        if n:
+            out.append({"t": "LineBreak"})
+        for m, word in enumerate(w for w in _WORDS.split(line.strip()) if w):
+            if m:
+                out.append(_SPACE)
+            out.append({"t": "Str", "c": word})
+    return out
+
+
+def _prose(value: Any) -> list[Any]:
+    """Paragraphs of a text field (blank lines separate them)."""
+    return [_para(_inlines(p)) for p in re.split(r"\n\s*\n", _text(value)) if p.strip()]
+
+
+def _link(inlines: list[Any], url: Any) -> list[Any]:
+    """Inlines linked to ``url`` when it is a web, mail or phone address."""
+    target = _text(url)
+    if not inlines or not _SAFE_URL.match(target):
+        return inlines
+    return [{"t": "Link", "c": [["", [], []], inlines, [target, ""]]}]
+
+
+def _join(parts: list[list[Any]], sep: list[Any]) -> list[Any]:
+    out: list[Any] = []
+    for n, part in enumerate(parts):
+        if n:
+            out.extend(sep)
+        out.extend(part)
+    return out
+
+
+def _para(inlines: list[Any]) -> dict[str, Any]:
+    return {"t": "Para", "c": inlines}
+
+
+def _header(level: int, inlines: list[Any]) -> dict[str, Any]:
+    return {"t": "Header", "c": [level, ["", [], []], inlines]}
+
+
+def _styled(style: str, blocks: list[Any]) -> dict[str, Any]:
+    """Blocks in a named paragraph style of the reference document."""
+    return {"t": "Div", "c": [["", [], [["custom-style", style]]], blocks]}
+
+
+# --------------------------------------------------------------------------- pandoc
+
+
+def pandoc_path() -> str:
+    """The pandoc binary: pypandoc-binary's, else pypandoc's choice, else one on PATH."""
+    global _pandoc
+    if _pandoc is None:
+        _pandoc = _find_pandoc()
+    return _pandoc
+
+
+def _find_pandoc() -> str:
+    import importlib.util
+
+    spec = importlib.util.find_spec("pypandoc")
+    if spec is not None and spec.submodule_search_locations:
+        name = "pandoc.exe" if sys.platform == "win32" else "pandoc"
+        bundled = Path(spec.submodule_search_locations[0]) / "files" / name
+        if bundled.is_file():
+            return str(bundled)
+        try:
+            import pypandoc
+
+            return str(pypandoc.get_pandoc_path())
+        except (ImportError, OSError):
+            pass
+    found = shutil.which("pandoc")
+    if found is None:
+        raise ExportError(
+            "pandoc is not installed, so DOCX cannot be written",
+            hint="pip install pypandoc-binary (it ships pandoc)",
+        )
+    return found
+
+
+def run_pandoc(document: dict[str, Any], reference: Path) -> bytes:
+    """pandoc JSON → DOCX bytes; retries once if pandoc's API version differs from ours."""
+    global _api_version
+    version = _api_version or API_VERSION
+    result = _pandoc_once(document, version, reference)
+    if result.returncode != 0 and b"version" in result.stderr.lower() and _api_version is None:
+        _api_version = _probe_api_version()
+        result = _pandoc_once(document, _api_version, reference)
+    if result.returncode != 0:
+        message = result.stderr.decode("utf-8", "replace").strip().splitlines()
+        raise ExportError(
+            "pandoc could not write the DOCX: " + (message[0] if message else "unknown error"),
+            hint="check that the pandoc shipped by pypandoc-binary works: pandoc --version",
+        )
+    return result.stdout
+
+
+def _pandoc_once(
+    document: dict[str, Any], version: list[int], reference: Path
+) -> subprocess.CompletedProcess[bytes]:
+    payload = json.dumps({"pandoc-api-version": version, **document}, ensure_ascii=False)
+    args = [pandoc_path(), "--sandbox", "-f", "json", "-t", "docx"]
+    args += ["--reference-doc", str(reference), "-o", "-"]
+    try:
+        return subprocess.run(
+            args,
+            input=payload.encode("utf-8"),
+            capture_output=True,
+            env={"SOURCE_DATE_EPOCH": SOURCE_DATE_EPOCH, "LANG": "C.UTF-8"},
+            timeout=TIMEOUT,
+            check=False,
+        )
+    except (OSError, subprocess.TimeoutExpired) as exc:
+        raise ExportError(
+            f"could not run pandoc: {exc}", hint="reinstall pypandoc-binary"
+        ) from None
+
+
+def _probe_api_version() -> list[int]:
+    """Ask pandoc which pandoc-api-version its JSON uses."""
+    result = subprocess.run(
+        [pandoc_path(), "-f", "markdown", "-t", "json"],
+        input=b"",
+        capture_output=True,
+        timeout=TIMEOUT,
+        check=False,
+    )
+    try:
+        return list(json.loads(result.stdout)["pandoc-api-version"])
+    except (ValueError, KeyError, TypeError):
+        return API_VERSION

@@ -1,0 +1,184 @@
+"""PDF output through Typst, in-process: no browser, no TeX, no network.
+
+The resume goes to our template (``typst/resume.typ``) as JSON in ``sys.inputs``, never as
+Typst source, so nothing a resume contains can run as Typst code or read a file. Fonts are
+the ones Typst embeds (Libertinus Serif) plus WenQuanYi Micro Hei when the text has CJK
+characters; system fonts are ignored so that every machine makes the same bytes.
+
+One ``typst.Compiler`` per font set is kept for the life of the process: loading fonts is
+most of the cost of a first compile, and a warm compile takes a few milliseconds.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import threading
+from pathlib import Path
+from typing import Any
+
+from resumeconv.errors import ExportError, UsageError
+from resumeconv.formats import WriteOptions
+from resumeconv.model import Resume
+
+TEMPLATE = Path(__file__).parent / "typst" / "resume.typ"
+
+#: Latin text font, embedded in the typst wheel (so no system font is needed).
+LATIN_FONT = "Libertinus Serif"
+#: CJK font (Chinese, Japanese kana, Korean hangul) shipped by paperang-p2-fonts-cjk.
+CJK_FONT = "WenQuanYi Micro Hei"
+
+#: Typst's paper names for ours.
+PAPERS = {"a4": "a4", "letter": "us-letter"}
+
+#: Creation time written into the PDF: fixed, so that output depends on input only.
+TIMESTAMP = 315532800  # 1980-01-01T00:00:00Z
+
+_CJK = re.compile(
+    "[\u1100-\u11ff\u2e80-\u2fdf\u3000-\u30ff\u3130-\u318f\u31f0-\u31ff\u3400-\u4dbf"
+    "\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff\uff00-\uffef\U00020000-\U0003134f]"
+)
+_LANG = re.compile(r"^([A-Za-z]{2,3})(?:[-_]([A-Za-z]{2}))?\b")
+_SAFE_URL = re.compile(r"^(https?://|mailto:|tel:)", re.IGNORECASE)
+
+_compilers: dict[tuple[str, ...], Any] = {}
+_lock = threading.Lock()
+
+
+def write(resume: Resume, options: WriteOptions) -> bytes:
+    """The resume as a PDF (A4 or Letter, from ``options.paper``)."""
+    from resumeconv.exporters import outline
+
+    return render(outline.build(resume, locale=options.locale), options)
+
+
+def render(doc: Any, options: WriteOptions) -> bytes:
+    """Typeset an :class:`~resumeconv.exporters.outline.Outline` as PDF bytes."""
+    data = template_data(doc, options)
+    text = json.dumps(data, ensure_ascii=False, sort_keys=True)
+    font_dirs = _font_dirs(cjk=bool(_CJK.search(text)))
+    return _compile(text, font_dirs)
+
+
+def template_data(doc: Any, options: WriteOptions) -> dict[str, Any]:
+    """The JSON the template reads: plain strings and lists, links already checked."""
+    paper = PAPERS.get(str(options.paper).lower())
+    if paper is None:
+        raise UsageError(f"unknown paper size {options.paper!r}", hint="use a4 or letter")
+    lang, region = _language(getattr(doc, "lang", "") or options.locale)
+    data: dict[str, Any] = {
+        "paper": paper,
+        "lang": lang,
+        "region": region,
+        "name": _str(doc.name),
+        "label": _str(doc.label),
+        "summary": _str(doc.summary),
+        "contacts": [
+            {"label": _str(c.label), "url": _url(c.url)} for c in doc.contacts if _str(c.label)
+        ],
+        "sections": [_section(s) for s in doc.sections],
+    }
+    cjk = bool(_CJK.search(json.dumps(data, ensure_ascii=False)))
+    data["fonts"] = _fonts(cjk, lang)
+    return data
+
+
+def _section(section: Any) -> dict[str, Any]:
+    return {
+        "title": _str(section.title),
+        "text": _str(section.text),
+        "items": [_item(i) for i in section.items],
+    }
+
+
+def _item(item: Any) -> dict[str, Any]:
+    return {
+        "heading": _str(item.heading),
+        "subheading": _str(item.subheading),
+        "location": _str(item.location),
+        "dates": _str(item.dates),
+        "url": _url(item.url),
+        "summary": _str(item.summary),
+        "bullets": [_str(b) for b in item.bullets if _str(b)],
+        "keywords": [_str(k) for k in item.keywords if _str(k)],
+        "note": _str(item.note),
+    }
+
+
+def _str(value: Any) -> str:
+    """Text for the template: None becomes "", anything else its string form."""
+    return "" if value is None else str(value).strip()
+
+
+def _url(value: Any) -> str:
+    """A link target we are willing to put in a PDF (web, mail, phone), else ""."""
+    url = _str(value)
+    return url if _SAFE_URL.match(url) else ""
+
+
+def _language(locale: str) -> tuple[str, str | None]:
+    """Typst's ``lang`` and ``region`` from a locale such as ``zh-CN`` (``en`` if invalid)."""
+    match = _LANG.match(locale or "")
+    if not match:
+        return "en", None
+    region = match.group(2)
+    return match.group(1).lower(), region.upper() if region else None
+
+
+def _fonts(cjk: bool, lang: str) -> list[Any]:
+    """Font fallback list: Latin first; in a CJK document Latin covers only Latin letters."""
+    if not cjk:
+        return [LATIN_FONT]
+    if lang in ("zh", "ja", "ko"):
+        return [{"name": LATIN_FONT, "covers": "latin-in-cjk"}, CJK_FONT]
+    return [LATIN_FONT, CJK_FONT]
+
+
+def _font_dirs(cjk: bool) -> tuple[str, ...]:
+    """Extra font folders: the CJK package's, only when needed (loading it costs time)."""
+    if not cjk:
+        return ()
+    import importlib.util
+
+    spec = importlib.util.find_spec("paperang_p2_fonts_cjk")
+    if spec is None or not spec.submodule_search_locations:
+        raise ExportError(
+            "the CJK font package is not installed",
+            hint="pip install paperang-p2-fonts-cjk (needed for Chinese, Japanese, Korean)",
+        )
+    return (str(Path(spec.submodule_search_locations[0]) / "fonts"),)
+
+
+def _compiler(font_dirs: tuple[str, ...]) -> Any:
+    """The process-wide compiler for this font set (created on first use)."""
+    compiler = _compilers.get(font_dirs)
+    if compiler is None:
+        import typst
+
+        compiler = typst.Compiler(
+            input=str(TEMPLATE),
+            root=str(TEMPLATE.parent),
+            font_paths=list(font_dirs),
+            ignore_system_fonts=True,
+        )
+        _compilers[font_dirs] = compiler
+    return compiler
+
+
+def _compile(data_json: str, font_dirs: tuple[str, ...]) -> bytes:
+    import typst
+
+    with _lock:
+        compiler = _compiler(font_dirs)
+        try:
+            pdf = compiler.compile(
+                format="pdf", sys_inputs={"data": data_json}, timestamp=TIMESTAMP
+            )
+        except typst.TypstError as exc:
+            raise ExportError(
+                f"Typst could not typeset the resume: {exc.message}",
+                hint="this is a bug in resumeconv's PDF template; please report it",
+            ) from None
+    if not isinstance(pdf, bytes):
+        raise ExportError("Typst returned no PDF", hint="please report this as a bug")
+    return pdf
