@@ -419,17 +419,25 @@ def read(source: Source, options: ReadOptions) -> Resume:
             file=source.name,
             hint="write JSON Resume fields such as 'basics:' and 'work:'",
         )
-    return build_resume(parsed.value, parsed.positions, source, top_level_ranges(parsed))
+    ranges = top_level_ranges(parsed, source.text.split("\n"))
+    return build_resume(parsed.value, parsed.positions, source, ranges)
 
 
-def top_level_ranges(parsed: Parsed) -> dict[str, tuple[int, int]]:
-    """Line range of each top-level key: from its line to the line before the next key."""
+def top_level_ranges(parsed: Parsed, lines: list[str]) -> dict[str, tuple[int, int]]:
+    """Line range of each top-level key: from its line to its last line of content
+    (blank lines and comments before the next key are not part of it)."""
     if not isinstance(parsed.value, dict):
         return {}
-    keys = [(parsed.positions[f"/{_escape(k)}"][0], k) for k in parsed.value]
-    keys.sort()
+    keys = sorted((parsed.positions[f"/{_escape(k)}"][0], k) for k in parsed.value)
     ranges: dict[str, tuple[int, int]] = {}
     for i, (line, key) in enumerate(keys):
         end = keys[i + 1][0] - 1 if i + 1 < len(keys) else parsed.last_line
+        while end > line and _is_blank_or_comment(lines[end - 1] if end <= len(lines) else ""):
+            end -= 1
         ranges[key] = (line, max(line, end))
     return ranges
+
+
+def _is_blank_or_comment(line: str) -> bool:
+    stripped = line.strip()
+    return not stripped or stripped.startswith("#") or stripped in ("---", "...")
