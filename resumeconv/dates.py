@@ -1,0 +1,859 @@
+"""Dates as CV pages write them, and ISO 8601 as the model keeps them.
+
+CV pages write a date in every style there is: ``Sept. 2024 ———— Present``, ``2019.09 -
+2022.03``, ``06/22 – 09/24``, ``Fall 2022 - Spring 2023``, ``2022年9月 – 至今``. The
+model keeps ISO 8601 (``YYYY``, ``YYYY-MM``, ``YYYY-MM-DD``). Importers call
+:func:`find_range` to find and cut the date expression out of an entry line and
+:func:`parse_range` / :func:`parse_date` on text that is only a date; exporters call
+:func:`format_date` / :func:`format_range`, whose output every parser here reads back.
+
+Why a tokenizer and small named rules instead of one regular expression: each style is a
+rule one can read and test on its own, and a rule sees the tokens around it (a year glued
+to ``CS`` or followed by ``%`` is no year). Precision is kept as written (a season is
+a month, a year stays a year).
+
+Seasons become months: Winter → 01, Spring → 03, Summer → 06, Fall/Autumn → 09 (the
+month the term usually starts). Years outside 1950–2100 are never dates.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import NamedTuple
+
+from resumeconv.errors import UsageError
+
+__all__ = [
+    "DateRange",
+    "find_range",
+    "format_date",
+    "format_range",
+    "parse_date",
+    "parse_range",
+]
+
+MIN_YEAR = 1950
+MAX_YEAR = 2100
+
+
+@dataclass(frozen=True)
+class DateRange:
+    """A date expression found in text, in ISO 8601.
+
+    ``open`` is an explicitly ongoing range ("– Present", "since 2020", "2024–");
+    ``expected`` says the end (or the single date) is not reached yet; ``note`` keeps
+    what belongs to the dates but fits no field (two ranges, "stopped as of …");
+    ``span`` is ``[start, end)`` of the whole expression in the text given, parentheses
+    included, a trailing colon not.
+    """
+
+    start: str | None
+    end: str | None
+    open: bool = False
+    expected: bool = False
+    note: str | None = None
+    span: tuple[int, int] = (0, 0)
+
+    @property
+    def single(self) -> bool:
+        """One date, not a range."""
+        return self.end is None and not self.open
+
+
+# --------------------------------------------------------------------------- words
+
+_MONTH_NAMES: dict[int, tuple[str, ...]] = {
+    1: ("january", "jan", "januar", "jänner", "janvier", "janv", "enero", "ene"),
+    2: ("february", "feb", "febr", "februar", "février", "fevrier", "févr", "fevr", "febrero"),
+    3: ("march", "mar", "märz", "maerz", "mär", "mars", "marzo"),
+    4: ("april", "apr", "avril", "avr", "abril", "abr"),
+    5: ("may", "mai", "mayo"),
+    6: ("june", "jun", "juni", "juin", "junio"),
+    7: ("july", "jul", "juli", "juillet", "juil", "julio"),
+    8: ("august", "aug", "août", "aout", "agosto"),
+    9: ("september", "sep", "sept", "septembre", "septiembre", "setiembre"),
+    10: ("october", "oct", "oktober", "okt", "octobre", "octubre"),
+    11: ("november", "nov", "novembre", "noviembre"),
+    12: ("december", "dec", "dezember", "dez", "décembre", "decembre", "déc", "diciembre", "dic"),
+}
+MONTHS: dict[str, int] = {name: m for m, names in _MONTH_NAMES.items() for name in names}
+
+#: The season rule (documented in docs/extension.md): the month the term starts.
+SEASONS: dict[str, int] = {
+    "winter": 1, "hiver": 1, "invierno": 1,
+    "spring": 3, "frühling": 3, "printemps": 3, "primavera": 3,
+    "summer": 6, "sommer": 6, "été": 6, "verano": 6,
+    "fall": 9, "autumn": 9, "herbst": 9, "automne": 9, "otoño": 9,
+}  # fmt: skip
+_TERM_WORDS = frozenset({"semester", "term", "quarter", "session", "semestre"})
+_OPEN_WORDS = frozenset(
+    {
+        "present", "now", "current", "currently", "today", "ongoing", "至今", "今",
+        "heute", "jetzt", "présent", "aujourd'hui", "aujourd’hui", "actualidad", "presente",
+        "hoy",
+    }
+)  # fmt: skip
+_SINCE_WORDS = frozenset({"since", "seit", "depuis", "desde"})
+_FROM_WORDS = frozenset({"from", "von"})
+_UNTIL_WORDS = frozenset({"until", "till", "bis", "jusqu'à", "jusqu’à", "hasta", "至"})
+_SEP_WORDS = frozenset({"to", "until", "till", "through", "thru", "bis", "à", "au", "hasta", "至"})
+_EXPECTED_WORDS = frozenset(
+    {"expected", "exp", "anticipated", "voraussichtlich", "prévu", "prévue", "previsto",
+     "prevista", "预计"}
+)  # fmt: skip
+_ORDINALS = frozenset({"st", "nd", "rd", "th", "er", "re"})
+_JOIN_WORDS = frozenset({"and", "und", "et", "y"})
+_JOIN_PUNCT = frozenset({",", ";", "&", "，", "；", "、"})
+_CLOSERS = frozenset({")", "）", ":", "：", ",", ";", "，", "；", "|", "]"})
+#: Words right before a number that make it a page, volume, score…, never a year.
+_NOT_BEFORE_YEAR = frozenset(
+    {"pp", "p", "page", "pages", "vol", "volume", "no", "nr", "issue", "round", "toefl",
+     "ielts", "gre", "gmat", "score", "rank", "top", "isbn", "issn"}
+)  # fmt: skip
+
+# --------------------------------------------------------------------------- tokens
+
+_NUM, _WORD, _DASH, _BR, _CJK, _PUNCT = "n", "w", "d", "b", "c", "p"
+
+_TOKEN = re.compile(
+    r"(?P<n>[0-9]+)"
+    r"|(?P<b><br\s*/?>)"
+    r"|(?P<d>-+>|→|[-‐‑‒–—―−－~～]+)"
+    r"|(?P<c>至今|预计|[年月日至今起])"
+    r"|(?P<w>[A-Za-zÀ-ÖØ-öø-ɏ]+(?:['’][A-Za-zÀ-ÖØ-öø-ɏ]+)*)"
+    r"|(?P<p>\S)"
+)
+
+
+class _Tok(NamedTuple):
+    kind: str
+    text: str  # lower-cased for words
+    start: int
+    end: int
+
+
+def _tokenize(text: str) -> list[_Tok]:
+    """Numbers, words, dash runs, ``<br>``, date CJK characters, single other characters."""
+    out = []
+    for m in _TOKEN.finditer(text):
+        kind = m.lastgroup or _PUNCT
+        word = m.group()
+        out.append(_Tok(kind, word.lower() if kind == _WORD else word, m.start(), m.end()))
+    return out
+
+
+def _tight(t: list[_Tok], k: int) -> bool:
+    """Token ``k`` follows token ``k - 1`` with no space between."""
+    return t[k].start == t[k - 1].end
+
+
+def _year(tok: _Tok) -> int | None:
+    if tok.kind == _NUM and len(tok.text) == 4:
+        y = int(tok.text)
+        if MIN_YEAR <= y <= MAX_YEAR:
+            return y
+    return None
+
+
+def _small(tok: _Tok, hi: int) -> int | None:
+    """A one- or two-digit number in 1..hi."""
+    if tok.kind == _NUM and len(tok.text) <= 2:
+        v = int(tok.text)
+        if 1 <= v <= hi:
+            return v
+    return None
+
+
+_DAYS = (31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
+
+
+def _valid_day(y: int, m: int, d: int) -> bool:
+    if m == 2 and d == 29:
+        return y % 4 == 0 and (y % 100 != 0 or y % 400 == 0)
+    return 1 <= d <= _DAYS[m - 1]
+
+
+# --------------------------------------------------------------------------- points
+# A point is (year, month, day, short): year None for a bare month ("October – November
+# 2022"), short True for a two-digit year ("06/22"). Each rule returns (point, next index).
+
+_Point = tuple  # (int | None, int | None, int | None, bool)
+_Hit = tuple  # (_Point, int)
+
+
+def _rule_year(t: list[_Tok], i: int) -> _Hit | None:
+    """``2022``, ``1993年``, ``2022年9月``, ``2022年9月1日``."""
+    y = _year(t[i])
+    if y is None:
+        return None
+    n = len(t)
+    if i + 1 < n and t[i + 1].text == "年":
+        j = i + 2
+        if j + 1 < n and t[j + 1].text == "月" and (m := _small(t[j], 12)):
+            k = j + 2
+            if k + 1 < n and t[k + 1].text == "日" and (d := _small(t[k], 31)):
+                return ((y, m, d, False), k + 2) if _valid_day(y, m, d) else None
+            return (y, m, None, False), k
+        return (y, None, None, False), j
+    return (y, None, None, False), i + 1
+
+
+def _rule_year_first_numeric(t: list[_Tok], i: int) -> _Hit | None:
+    """``2019.09``, ``2020/04``, ``2021-12``, ``2024.10.01``, ``2009-10-01`` (ISO)."""
+    y = _year(t[i])
+    n = len(t)
+    if y is None or i + 2 >= n:
+        return None
+    sep = t[i + 1].text
+    if sep not in (".", "/", "-") or not (_tight(t, i + 1) and _tight(t, i + 2)):
+        return None
+    mt = t[i + 2]
+    m = _small(mt, 12)
+    if m is None or (sep == "-" and len(mt.text) != 2):
+        return None  # "2021-2022" is a range, "2008-9" is not a month we trust
+    j = i + 3
+    if j + 1 < n and t[j].text == sep and _tight(t, j) and _tight(t, j + 1):
+        d = _small(t[j + 1], 31)
+        if d is not None and _valid_day(y, m, d):
+            return (y, m, d, False), j + 2
+        return None
+    return (y, m, None, False), j
+
+
+def _rule_month_first_numeric(t: list[_Tok], i: int) -> _Hit | None:
+    """``05/2016``, ``09.2012``, ``01.09.2023`` (day first), ``06/22`` (two-digit year)."""
+    n = len(t)
+    first = t[i]
+    if i + 2 >= n or not (_tight(t, i + 1) and _tight(t, i + 2)):
+        return None
+    sep = t[i + 1].text
+    if sep == "." and i + 4 < n and t[i + 3].text == "." and _tight(t, i + 3) and _tight(t, i + 4):
+        d, m, y = _small(first, 31), _small(t[i + 2], 12), _year(t[i + 4])
+        if d and m and y and _valid_day(y, m, d):
+            return (y, m, d, False), i + 5
+        return None
+    if sep not in ("/", ".") or (sep == "." and len(first.text) != 2):
+        return None
+    m = _small(first, 12)
+    if m is None:
+        return None
+    y = _year(t[i + 2])
+    if y is not None:
+        return (y, m, None, False), i + 3
+    yy = t[i + 2]
+    if sep == "/" and len(first.text) == 2 and yy.kind == _NUM and len(yy.text) == 2:
+        v = int(yy.text)
+        return (2000 + v if v < 50 else 1900 + v, m, None, True), i + 3
+    return None
+
+
+def _rule_month_name(t: list[_Tok], i: int) -> _Hit | None:
+    """``Sept. 2024``, ``Sep, 2022``, ``1 Sep 2023``, ``Sep 1, 2023``, ``1er septembre 2023``,
+    ``1 de septiembre de 2023``, ``1. Sep. 2023``; a bare ``October`` (year None)."""
+    n = len(t)
+    k = i
+    day = None
+    if t[k].kind == _NUM:
+        day = _small(t[k], 31)
+        if day is None:
+            return None
+        k += 1
+        if k < n and (t[k].text == "." or t[k].text in _ORDINALS) and _tight(t, k):
+            k += 1
+        if k < n and t[k].text == "de":
+            k += 1
+    if k >= n or t[k].kind != _WORD or (m := MONTHS.get(t[k].text)) is None:
+        return None
+    k += 1
+    after_month = k
+    if k < n and t[k].text == "." and _tight(t, k):
+        k += 1
+        after_month = k
+    if k < n and t[k].text == ",":
+        k += 1
+    if day is None and k < n and _year(t[k]) is None and (d := _small(t[k], 31)):
+        day = d
+        k += 1
+        if k < n and t[k].text in _ORDINALS and _tight(t, k):
+            k += 1
+        if k < n and t[k].text == ",":
+            k += 1
+    if k < n and t[k].text == "de":
+        k += 1
+    y = _year(t[k]) if k < n else None
+    if y is None:
+        if day is None:
+            return (None, m, None, False), after_month
+        return None
+    if day is not None and not _valid_day(y, m, day):
+        return None
+    return (y, m, day, False), k + 1
+
+
+def _rule_season(t: list[_Tok], i: int) -> _Hit | None:
+    """``Fall 2022``, ``Spring semester 2023``, ``Summer, 2022`` (season rule → month)."""
+    m = SEASONS.get(t[i].text)
+    if m is None:
+        return None
+    n = len(t)
+    k = i + 1
+    if k < n and t[k].text in _TERM_WORDS:
+        k += 1
+    if k < n and t[k].text == ",":
+        k += 1
+    y = _year(t[k]) if k < n else None
+    return ((y, m, None, False), k + 1) if y is not None else None
+
+
+def _point(t: list[_Tok], i: int) -> _Hit | None:
+    """The longest single date starting at token ``i``."""
+    tok = t[i]
+    if tok.kind == _NUM:
+        if len(tok.text) == 4:
+            return _rule_year_first_numeric(t, i) or _rule_year(t, i)
+        if len(tok.text) <= 2:
+            return _rule_month_first_numeric(t, i) or _rule_month_name(t, i)
+        return None
+    if tok.kind == _WORD:
+        return _rule_month_name(t, i) or _rule_season(t, i)
+    return None
+
+
+# --------------------------------------------------------------------------- ranges
+
+
+class _Expr:
+    """A parsed date expression over tokens ``[i, j)``."""
+
+    __slots__ = ("bare", "end", "expected", "i", "j", "listed", "note", "open", "paren",
+                 "short", "start")  # fmt: skip
+
+    def __init__(self, i: int, j: int, start: _Point | None, end: _Point | None = None) -> None:
+        self.i, self.j = i, j
+        self.start, self.end = start, end
+        self.open = self.expected = self.bare = self.paren = self.listed = False
+        self.short = bool((start and start[3]) or (end and end[3]))
+        self.note: tuple[int, int, list[tuple[int, int, str]]] | str | None = None
+
+    @property
+    def single(self) -> bool:
+        return self.end is None and not self.open
+
+
+def _is_open_word(tok: _Tok) -> bool:
+    return tok.text in _OPEN_WORDS
+
+
+def _is_expected_word(tok: _Tok) -> bool:
+    return tok.text in _EXPECTED_WORDS
+
+
+def _separator(t: list[_Tok], j: int) -> int | None:
+    """Index after a range separator at ``j`` (dashes, arrows, ~, to, until, 至)."""
+    if j < len(t):
+        tok = t[j]
+        if tok.kind == _DASH or (tok.kind in (_WORD, _CJK) and tok.text in _SEP_WORDS):
+            return j + 1
+    return None
+
+
+def _end_after(t: list[_Tok], start: _Point, sep_i: int, k: int) -> tuple[_Point, int] | None:
+    """Short end forms that only make sense after a start: ``2024/04-10`` (same year),
+    ``2019-20`` (two-digit end year)."""
+    if k >= len(t) or not (_tight(t, sep_i) and _tight(t, k)) or t[sep_i].text != "-":
+        return None
+    y, m, d, _ = start
+    if y is None or d is not None:
+        return None
+    if m is not None:
+        em = _small(t[k], 12)
+        if em is not None and em >= m:
+            return (y, em, None, False), k + 1
+        return None
+    tok = t[k]
+    if tok.kind == _NUM and len(tok.text) == 2:
+        ey = y // 100 * 100 + int(tok.text)
+        if ey < y:
+            ey += 100
+        if y < ey <= y + 10:
+            return (ey, None, None, False), k + 1
+    return None
+
+
+def _core(t: list[_Tok], i: int) -> _Expr | None:
+    """One date or range: ``[since|from|until] [expected] point [sep (point | open)]``."""
+    n = len(t)
+    k = i
+    word = t[k].text
+    since = until = expected = False
+    if word in _SINCE_WORDS:
+        since, k = True, k + 1
+    elif word in _FROM_WORDS:
+        k += 1
+    elif word in _UNTIL_WORDS:
+        until, k = True, k + 1
+    if k < n and _is_expected_word(t[k]):
+        expected, k = True, k + 1
+    if k >= n:
+        return None
+    hit = _point(t, k)
+    if hit is None:
+        if k == i and _is_open_word(t[k]):
+            e = _Expr(i, k + 1, None)
+            e.open = e.bare = True
+            return e
+        return None
+    start, j = hit
+    if until:
+        if start[0] is None:
+            return None
+        e = _Expr(i, j, None, start)
+        e.expected = expected
+        return e
+    e = _Expr(i, j, start)
+    e.expected = expected
+    if j < n and t[j].text in ("至今", "今", "起") and t[j - 1].kind == _CJK:
+        e.open, e.j = True, j + 1  # 2006年至今, 2020年起
+    elif (s := _separator(t, j)) is not None:
+        _range_end(t, e, j, s)
+    if start[0] is None:  # a bare month takes the end's year
+        end = e.end
+        if end is None or end[0] is None or end[1] is None:
+            return None
+        y = end[0] if start[1] <= end[1] else end[0] - 1
+        e.start = (y, start[1], None, False)
+    if since and e.end is None:
+        e.open = True
+    return e
+
+
+def _range_end(t: list[_Tok], e: _Expr, sep_i: int, k: int) -> None:
+    """Complete ``e`` with what follows its separator, if it is an end."""
+    n = len(t)
+    expected = k < n and _is_expected_word(t[k])
+    if expected:
+        k += 1
+    hit = _point(t, k) if k < n else None
+    if hit is not None and hit[0][0] is not None:
+        e.end, e.j = hit
+        e.short = e.short or hit[0][3]
+        e.expected = e.expected or expected
+        return
+    if k < n and not expected and _is_open_word(t[k]):
+        e.open, e.j = True, k + 1
+        return
+    short = _end_after(t, e.start, sep_i, k) if e.start is not None else None
+    if short is not None:
+        e.end, e.j = short
+        return
+    if t[sep_i].kind == _DASH and _tight(t, sep_i) and (k >= n or t[k].text in _CLOSERS):
+        e.open, e.j = True, k  # "2024--", "2024–"
+
+
+def _month_span(t: list[_Tok], i: int) -> _Expr | None:
+    """``05–07/2022-2023``, ``06+07/2020-2023``: months over a year (range)."""
+    n = len(t)
+    if i + 4 >= n or not all(_tight(t, k) for k in range(i + 1, i + 5)):
+        return None
+    m1, m2, y1 = _small(t[i], 12), _small(t[i + 2], 12), _year(t[i + 4])
+    joint = t[i + 1]
+    if (
+        not (m1 and m2 and y1)
+        or t[i + 3].text != "/"
+        or not (joint.kind == _DASH or joint.text == "+")
+    ):
+        return None
+    y2, j = y1, i + 5
+    if j + 1 < n and t[j].kind == _DASH and _tight(t, j) and _tight(t, j + 1):
+        later = _year(t[j + 1])
+        if later is not None and later >= y1:
+            y2, j = later, j + 2
+    e = _Expr(i, j, (y1, m1, None, False), (y2, m2, None, False))
+    if y2 != y1:
+        e.note = "text"  # the original text says more than one range can
+    return e
+
+
+def _close(t: list[_Tok], i: int) -> int | None:
+    """Index of the parenthesis closing the one at ``i`` (no nesting, short)."""
+    for k in range(i + 1, min(len(t), i + 40)):
+        c = t[k].text
+        if c in (")", "）"):
+            return k
+        if c in ("(", "（"):
+            return None
+    return None
+
+
+def _paren_item(t: list[_Tok], i: int) -> _Expr | None:
+    """A date expression wrapped in parentheses: ``(Ongoing)``, ``(2024)``,
+    ``(2021 – Present; expected May 2026)``."""
+    c = _close(t, i)
+    if c is None or c == i + 1:
+        return None
+    inner = t[i + 1 : c]
+    e = _expression(inner, 0)
+    if e is None or e.j != len(inner):
+        return None
+    e.i, e.j, e.paren = i, c + 1, True
+    return e
+
+
+def _trailers(t: list[_Tok], e: _Expr) -> None:
+    """What may follow a date and belongs to it: ``(expected)``, ``(2026)`` after a start
+    year, ``; expected May 2026``, ``(stopped as of 2023.09.30)``."""
+    n = len(t)
+    while e.j < n:
+        j = e.j
+        tok = t[j]
+        if tok.text in ("(", "（"):
+            c = _close(t, j)
+            if c is None or c == j + 1:
+                return
+            inner = t[j + 1 : c]
+            if all(_is_expected_word(x) or x.text == "." for x in inner):
+                e.expected, e.j = True, c + 1
+                continue
+            y = _year(inner[0]) if len(inner) == 1 else None
+            if y is not None and e.single and e.start and e.start[1] is None and y >= e.start[0]:
+                e.end, e.expected, e.j = (y, None, None, False), True, c + 1  # "2022 (2026)"
+                continue
+            note = _dated_note(inner)
+            if note is not None and e.note is None:
+                e.note, e.j = note, c + 1
+                continue
+            return
+        if tok.text in (";", ",", "；", "，") and j + 2 < n and _is_expected_word(t[j + 1]):
+            hit = _point(t, j + 2)
+            if hit is None or hit[0][0] is None:
+                return
+            e.end, e.j = hit
+            e.expected, e.open = True, False
+            continue
+        return
+
+
+def _dated_note(inner: list[_Tok]) -> tuple[int, int, list[tuple[int, int, str]]] | None:
+    """A parenthetical with words and at least one date: its text, dates made ISO."""
+    dates = []
+    words = 0
+    k = 0
+    while k < len(inner):
+        hit = _point(inner, k)
+        if hit is not None and hit[0][0] is not None:
+            point, nxt = hit
+            dates.append((inner[k].start, inner[nxt - 1].end, _iso(point)))
+            k = nxt
+            continue
+        words += inner[k].kind == _WORD
+        k += 1
+    if not dates or not words:
+        return None
+    return inner[0].start, inner[-1].end, dates
+
+
+def _item(t: list[_Tok], i: int) -> _Expr | None:
+    """One date expression, its trailers included."""
+    tok = t[i]
+    if tok.text in ("(", "（"):
+        e = _paren_item(t, i)
+    elif tok.kind == _NUM and len(tok.text) <= 2:
+        e = _month_span(t, i) or _core(t, i)
+    else:
+        e = _core(t, i)
+    if e is not None:
+        _trailers(t, e)
+    return e
+
+
+def _joiner(t: list[_Tok], j: int) -> int | None:
+    if j < len(t):
+        tok = t[j]
+        if tok.kind == _BR or tok.text in _JOIN_PUNCT or tok.text in _JOIN_WORDS:
+            return j + 1
+    return None
+
+
+def _expression(t: list[_Tok], i: int) -> _Expr | None:
+    """Dates joined into one expression: ``May 2022 – July 2023, May 2024 – July 2025``,
+    ``2023 & 2024``. The merged range runs from the first start to the last end and keeps
+    the text as its note."""
+    first = _item(t, i)
+    if first is None:
+        return None
+    last = first
+    while (k := _joiner(t, last.j)) is not None and k < len(t):
+        nxt = _item(t, k)
+        if nxt is None or nxt.bare or (nxt.start is None and nxt.end is None):
+            break
+        last = nxt
+    if last is first:
+        return first
+    e = _Expr(first.i, last.j, first.start or first.end, last.end or last.start)
+    if e.end == e.start:
+        e.end = None
+    e.open, e.expected, e.short = last.open, last.expected, first.short or last.short
+    e.listed = True
+    e.note = "text"
+    return e
+
+
+# --------------------------------------------------------------------------- results
+
+
+def _iso(point: _Point | None) -> str | None:
+    if point is None or point[0] is None:
+        return None
+    y, m, d, _ = point
+    if m is None:
+        return f"{y:04d}"
+    if d is None:
+        return f"{y:04d}-{m:02d}"
+    return f"{y:04d}-{m:02d}-{d:02d}"
+
+
+_BR_TEXT = re.compile(r"\s*<br\s*/?>\s*", re.IGNORECASE)
+
+
+def _build(text: str, t: list[_Tok], e: _Expr) -> DateRange:
+    a, b = t[e.i].start, t[e.j - 1].end
+    note = e.note
+    if note == "text":
+        note = _BR_TEXT.sub("; ", text[a:b])
+    elif isinstance(note, tuple):
+        lo, hi, dates = note
+        parts, pos = [], lo
+        for da, db, iso in dates:
+            parts += [text[pos:da], iso]
+            pos = db
+        parts.append(text[pos:hi])
+        note = "".join(parts)
+    return DateRange(_iso(e.start), _iso(e.end), e.open, e.expected, note, (a, b))
+
+
+def parse_date(text: str) -> str | None:
+    """One date as ISO 8601 ("Sept. 2024" → "2024-09"), or None if ``text`` is not one."""
+    t = _tokenize(text)
+    if not t:
+        return None
+    hit = _point(t, 0)
+    if hit is None or hit[1] != len(t):
+        return None
+    return _iso(hit[0])
+
+
+def parse_range(text: str) -> DateRange | None:
+    """The date expression that is the whole of ``text`` (a trailing colon allowed)."""
+    t = _tokenize(text)
+    if not t:
+        return None
+    e = _expression(t, 0)
+    if e is None:
+        return None
+    rest = len(t) - e.j
+    if rest and not (rest == 1 and t[-1].text in (":", "：")):
+        return None
+    if e.start is None and e.end is None and not e.open:
+        return None
+    return _build(text, t, e)
+
+
+_LATIN = re.compile(r"[0-9A-Za-zÀ-ÖØ-öø-ɏ]")
+_LEAD = re.compile(r"(?:\s|[*_#>|•·+\-–—\[(]|<[^>]*>)*")
+_TRAIL = re.compile(r"(?:\s|[*_|.,;:：)\]]|<[^>]*>)*")
+_EXCLUDED = re.compile(
+    r"https?://\S+|www\.\S+|\]\([^)\s]*\)|(?:href|src)=\"[^\"]*\""
+    r"|\+\d[\d \-.()]{6,}\d|\(\d{2,4}\)\s*\d[\d \-.]{5,}\d"
+    r"|\b\d{3}[-. ]\d{3,4}[-. ]\d{4}\b|\b1[3-9]\d[- ]\d{4}[- ]\d{4}\b"
+)
+_MAYBE = re.compile(r"[0-9(（]")
+
+
+def _bounded(text: str, a: int, b: int) -> bool:
+    """No letter or digit glued to the expression: ``CS2021``, ``2020s``, ``22.8%``,
+    ``$2000``, ``2010-10-01-paper`` are no dates."""
+    if a > 0:
+        c = text[a - 1]
+        if _LATIN.match(c) or c in "$€£¥#@":
+            return False
+        if text[a].isdigit() and c in "./-_:+" and a > 1 and _LATIN.match(text[a - 2]):
+            return False
+    if b < len(text):
+        c = text[b]
+        if _LATIN.match(c) or c == "%":
+            return False
+        if c in "./-_" and b + 1 < len(text) and _LATIN.match(text[b + 1]):
+            return False
+    return True
+
+
+def _acceptable(text: str, t: list[_Tok], e: _Expr, a: int, b: int) -> bool:
+    """Whether a candidate found inside other text is really a date."""
+    if e.bare and not e.paren:
+        return False  # "current research" is no date
+    if e.short and e.single and not e.paren:
+        return False  # "12/24" alone may be anything
+    if not _bounded(text, a, b):
+        return False
+    k = e.i - 1
+    if k >= 0 and t[k].text == ".":
+        k -= 1
+    return not (k >= 0 and t[k].kind == _WORD and t[k].text in _NOT_BEFORE_YEAR)
+
+
+def _score(text: str, e: _Expr, a: int, b: int) -> int:
+    """Ranges first, then dates at the start or the end of the line, then precision."""
+    score = 0
+    if not e.single or e.listed:
+        score += 4
+    if _LEAD.fullmatch(text, 0, a):
+        score += 2
+    if _TRAIL.fullmatch(text, b):
+        score += 2
+    point = e.end or e.start
+    if point is not None and point[1] is not None:
+        score += 1
+    return score
+
+
+def find_range(text: str) -> DateRange | None:
+    """The best date expression inside a line of other text, with its span.
+
+    Candidates are scanned left to right; ranges win over single dates, then
+    expressions at the start or end of the line; ties go to the longer, then the later
+    one. Call again on the rest of the line for further dates.
+    """
+    if not _MAYBE.search(text):
+        return None
+    t = _tokenize(text)
+    n = len(t)
+    best: tuple[tuple[int, int, int], _Expr] | None = None
+    excluded: list[tuple[int, int]] | None = None
+    i = 0
+    while i < n:
+        tok = t[i]
+        if tok.kind in (_NUM, _WORD, _CJK) or tok.text in ("(", "（"):
+            e = _expression(t, i)
+            if e is not None and (e.start or e.end or e.open):
+                a, b = t[e.i].start, t[e.j - 1].end
+                if excluded is None:
+                    excluded = [m.span() for m in _EXCLUDED.finditer(text)]
+                if _acceptable(text, t, e, a, b) and not any(x < b and a < y for x, y in excluded):
+                    key = (_score(text, e, a, b), b - a, a)
+                    if best is None or key > best[0]:
+                        best = (key, e)
+                    i = e.j
+                    continue
+        i += 1
+    return _build(text, t, best[1]) if best else None
+
+
+# --------------------------------------------------------------------------- formatting
+
+_EN_MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+_FR_MONTHS = ("janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août",
+              "septembre", "octobre", "novembre", "décembre")  # fmt: skip
+_ES_MONTHS = ("enero", "febrero", "marzo", "abril", "mayo", "junio", "julio", "agosto",
+              "septiembre", "octubre", "noviembre", "diciembre")  # fmt: skip
+
+
+def _en(y: int, m: int, d: int | None) -> str:
+    month = _EN_MONTHS[m - 1]
+    return f"{month} {y}" if d is None else f"{d} {month} {y}"
+
+
+def _zh(y: int, m: int, d: int | None) -> str:
+    return f"{y}年{m}月" if d is None else f"{y}年{m}月{d}日"
+
+
+def _de(y: int, m: int, d: int | None) -> str:
+    return f"{m:02d}/{y}" if d is None else f"{d:02d}.{m:02d}.{y}"
+
+
+def _fr(y: int, m: int, d: int | None) -> str:
+    month = _FR_MONTHS[m - 1]
+    if d is None:
+        return f"{month} {y}"
+    return f"{'1er' if d == 1 else d} {month} {y}"
+
+
+def _es(y: int, m: int, d: int | None) -> str:
+    month = _ES_MONTHS[m - 1]
+    return f"{month} de {y}" if d is None else f"{d} de {month} de {y}"
+
+
+class _Words(NamedTuple):
+    date: object  # (year, month, day | None) -> str
+    present: str
+    until: str
+    expected: str
+
+
+_LOCALES: dict[str, _Words] = {
+    "en": _Words(_en, "Present", "until ", " (expected)"),
+    "zh": _Words(_zh, "至今", "至", "（预计）"),
+    "de": _Words(_de, "heute", "bis ", " (voraussichtlich)"),
+    "fr": _Words(_fr, "aujourd’hui", "jusqu’à ", " (prévu)"),
+    "es": _Words(_es, "actualidad", "hasta ", " (previsto)"),
+}
+_ISO = re.compile(r"([0-9]{4})(?:-([0-9]{2})(?:-([0-9]{2}))?)?")
+
+
+def _words(locale: str) -> _Words:
+    """``zh-CN`` → ``zh``; an unknown language is a usage error."""
+    base = (locale or "en").replace("_", "-").split("-")[0].lower()
+    words = _LOCALES.get(base)
+    if words is None:
+        raise UsageError(
+            f"unknown locale {locale!r} for dates",
+            hint="use one of: " + ", ".join(_LOCALES),
+        )
+    return words
+
+
+def format_date(iso: str, locale: str = "en") -> str:
+    """``2023-09`` → ``Sep 2023`` (en), ``2023年9月`` (zh), ``09/2023`` (de),
+    ``septembre 2023`` (fr), ``septiembre de 2023`` (es); a year stays ``2023``.
+
+    Text that is not an ISO date is returned as written, so nothing is lost.
+    """
+    words = _words(locale)
+    m = _ISO.fullmatch(iso.strip())
+    if m is None:
+        return iso
+    y = int(m.group(1))
+    if m.group(2) is None:
+        return str(y)
+    month = int(m.group(2))
+    day = int(m.group(3)) if m.group(3) else None
+    if not 1 <= month <= 12 or (day is not None and not _valid_day(y, month, day)):
+        return iso
+    return words.date(y, month, day)  # type: ignore[operator]
+
+
+def format_range(
+    start: str | None,
+    end: str | None,
+    *,
+    open: bool = False,
+    expected: bool = False,
+    locale: str = "en",
+) -> str:
+    """``Sep 2023 – Present``, ``2023年9月 – 至今``, ``2021 – 2026 (expected)``,
+    ``until Sep 2023``; "" when there is nothing to show. ``open`` only applies when
+    there is no end (an end date closes the range)."""
+    words = _words(locale)
+    s = format_date(start, locale) if start else None
+    e = format_date(end, locale) if end else None
+    if s and e:
+        body = f"{s} – {e}"
+    elif s:
+        body = f"{s} – {words.present}" if open else s
+    elif e:
+        body = f"{words.until}{e}"
+    elif open:
+        body = words.present
+    else:
+        return ""
+    return body + words.expected if expected else body
