@@ -34,10 +34,10 @@ class Rename:
     origin: str
 
 
-_PRE_0 = "JSON Resume before 0.0.0 (2014)"
-_0X = "JSON Resume 0.x, renamed for 1.0.0"
-_DRAFT = "a JSON Resume 1.0.0 draft (2014-2016), reverted before the release"
-_VARIANT = "a common pre-1.0 variant"
+_PRE_0 = "JSON Resume before 0.0.0"
+_0X = "JSON Resume 0.x"
+_DRAFT = "JSON Resume 1.0.0 draft"
+_VARIANT = "JSON Resume 0.x variant"
 
 #: Applied in this order (``bio`` → ``basics`` first, so that basics renames see it).
 RENAMES: tuple[Rename, ...] = (
@@ -105,7 +105,7 @@ def _apply(obj: dict[str, Any], pointer: str, rule: Rename, migration: Migration
     new_ptr = f"{pointer}/{_escape(rule.new)}"
     if rule.new in obj:
         migration.notes.append(
-            (old_ptr, f"kept {old_ptr}: {new_ptr} is already set ({rule.origin} name)")
+            (old_ptr, f"kept {old_ptr} as it is: {new_ptr} is already set ({rule.origin} name)")
         )
         return
     items = list(obj.items())

@@ -376,6 +376,7 @@ def _key_text(value: Any) -> str:
 _HINTS = (
     ("mapping values are not allowed", "quote a value that contains ': '"),
     ("found character '\\t'", "indent with spaces, not tabs"),
+    ("tab character", "indent with spaces, not tabs"),
     ("could not find expected ':'", "a key needs ':' after it, or a value needs quotes"),
     ("did not find expected key", "check the indentation of this line against the one above"),
     ("did not find expected '-'", "check the indentation of this list item"),
