@@ -1,0 +1,535 @@
+"""Building the Resume from a CV page's sections: entries, layout, report, source map.
+
+The assembler walks the page once. Every block ends up in the import report: imported
+(with the JSON pointer it went to) or skipped (with why). Section titles and order go to
+the layout in ``meta["x-resumeconv"]`` so that exporters can reproduce the page.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from resumeconv.importers.cvpage import entries as E
+from resumeconv.importers.cvpage import fields as F
+from resumeconv.importers.cvpage.blocks import (
+    Block,
+    Heading,
+    Item,
+    ListBlock,
+    Loop,
+    Paragraph,
+    Rule,
+    Skipped,
+    Table,
+)
+from resumeconv.importers.cvpage.inline import Line
+from resumeconv.importers.cvpage.sections import CUSTOM, SUMMARY, Page, PageSection
+from resumeconv.model import EXTENSION_KEY, EXTENSION_VERSION
+from resumeconv.report import (
+    IMPORTED,
+    SKIPPED,
+    UNMAPPED,
+    ImportReport,
+    Position,
+    SourceMap,
+    pointer,
+)
+
+_ON_REQUEST = re.compile(r"^references?\s+(are\s+)?available\s+(up)?on\s+request\.?$", re.I)
+_EMAIL = re.compile(r"[\w.+-]+@[\w-]+(\.[\w-]+)+")
+_PHONE = re.compile(r"^\+?[\d\s()./-]{7,}$")
+
+
+@dataclass
+class EntrySource:
+    """The text of one entry and the source lines it spans."""
+
+    lines: list[Line]
+    children: list[Item]
+    start: int
+    end: int
+    from_paragraph: bool = False
+    labelled: bool = False
+
+
+@dataclass
+class Prose:
+    lines: list[Line]
+    start: int
+    end: int
+
+
+@dataclass
+class Assembler:
+    """Accumulates the resume while the page's sections are read."""
+
+    file: str
+    site: Any = None
+    data: dict[str, Any] = field(default_factory=dict)
+    layout: list[dict[str, Any]] = field(default_factory=list)
+    report: ImportReport = field(init=False)
+    source_map: SourceMap = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.report = ImportReport(self.file)
+        self.source_map = SourceMap(self.file)
+
+    # ------------------------------------------------------------------ entries
+
+    def add(self, key: str, entry: dict[str, Any], start: int, end: int) -> int | None:
+        """Append an entry to a standard section; returns its index."""
+        if not entry:
+            return None
+        items = self.data.setdefault(key, [])
+        items.append(entry)
+        index = len(items) - 1
+        ptr = pointer(key, index)
+        self.source_map.add(ptr, start)
+        for name in entry:
+            self.source_map.add(pointer(key, index, name), start)
+        self.report.add(start, end, IMPORTED, ptr)
+        return index
+
+    # ------------------------------------------------------------------ page
+
+    def read_page(self, page: Page) -> None:
+        self._header(page.header)
+        for section in page.sections:
+            self._section(section)
+
+    def _header(self, blocks: list[Block]) -> None:
+        basics = self.data.setdefault("basics", {})
+        for block in blocks:
+            lines = _block_lines(block)
+            if not lines:
+                self._skip(block)
+                continue
+            for line in lines:
+                self._header_line(basics, line)
+            self.report.add(block.start, block.end, IMPORTED, "/basics")
+        if not basics:
+            self.data.pop("basics")
+
+    def _header_line(self, basics: dict[str, Any], line: Line) -> None:
+        text = line.plain.strip()
+        if "name" not in basics and len(text.split()) <= 6 and not _EMAIL.search(text):
+            basics["name"] = text
+            self.source_map.add("/basics/name", line.lineno)
+            return
+        for part in (p.strip() for p in re.split(r"\s[|·•]\s", line.linked())):
+            links = [(t, u) for t, u in line.links() if t and t in part]
+            plain = re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", part)
+            url = links[0][1] if links else None
+            if (url and url.lower().startswith("mailto:")) or _EMAIL.fullmatch(plain):
+                basics.setdefault("email", url[7:] if url and url.startswith("mailto:") else plain)
+                self.source_map.add("/basics/email", line.lineno)
+            elif url and url.startswith(("http://", "https://")) and "url" not in basics:
+                basics["url"] = url
+                self.source_map.add("/basics/url", line.lineno)
+            elif _PHONE.match(plain):
+                basics.setdefault("phone", plain)
+            elif plain:
+                loc = basics.setdefault("location", {})
+                loc["address"] = f"{loc['address']}\n{plain}" if "address" in loc else plain
+                self.source_map.add("/basics/location", line.lineno)
+
+    def _section(self, section: PageSection) -> None:
+        key = section.key
+        title = section.title
+        if section.heading is not None:
+            heading = section.heading
+            self.report.add(
+                heading.start, heading.end, IMPORTED, pointer("meta", EXTENSION_KEY, "sections")
+            )
+        sources = self._sources(section)
+        if key == SUMMARY:
+            self._summary(section, sources)
+            return
+        layout: dict[str, Any] = {"section": key, "title": title}
+        if key == CUSTOM:
+            layout["entries"] = []
+        else:
+            layout["items"] = []
+        extra_layouts: list[dict[str, Any]] = []
+        prose_layout: dict[str, Any] | None = None
+        for src in sources:
+            if isinstance(src, Loop):
+                self._loop(src, key, layout)
+            elif isinstance(src, Prose):
+                prose_layout = prose_layout or {"section": CUSTOM, "title": title, "entries": []}
+                text = _prose_text(src.lines)
+                idx = len(self.layout) + (1 if layout_has_content(layout) else 0)
+                prose_layout["entries"].append({"summary": text})
+                self.report.add(
+                    src.start,
+                    src.end,
+                    IMPORTED,
+                    pointer(
+                        "meta",
+                        EXTENSION_KEY,
+                        "sections",
+                        idx,
+                        "entries",
+                        len(prose_layout["entries"]) - 1,
+                    ),
+                )
+            elif key == "skills" and isinstance(src, Table):
+                self._skills_table(src, layout)
+            elif isinstance(src, EntrySource):
+                self._entry(src, key, section, layout, extra_layouts)
+        if layout_has_content(layout) or layout.get("collection"):
+            self.layout.append(layout)
+        if prose_layout is not None:
+            self.layout.append(prose_layout)
+        self.layout.extend(extra_layouts)
+        empty = not layout_has_content(layout) and prose_layout is None and not extra_layouts
+        if empty and not layout.get("collection"):
+            # a heading with nothing under it still belongs to the page
+            self.layout.append(layout)
+
+    def _summary(self, section: PageSection, sources: list[Any]) -> None:
+        texts = []
+        for src in sources:
+            lines = src.lines if isinstance(src, (Prose, EntrySource)) else []
+            if isinstance(src, EntrySource):
+                lines = lines + [Line(r.runs, r.lineno) for c in src.children for r in c.lines]
+            if lines:
+                texts.append(_prose_text(lines))
+                self.report.add(src.start, src.end, IMPORTED, "/basics/summary")
+                self.source_map.add("/basics/summary", src.start)
+        if texts:
+            basics = self.data.setdefault("basics", {})
+            basics["summary"] = "\n\n".join(texts)
+        self.layout.append({"section": SUMMARY, "title": section.title})
+
+    # ------------------------------------------------------------------ blocks → sources
+
+    def _sources(self, section: PageSection) -> list[Any]:
+        out: list[Any] = []
+        prose_section = section.key == SUMMARY
+        for block in section.blocks:
+            last = out[-1] if out else None
+            if isinstance(block, Paragraph):
+                label = _label_paragraph(block)
+                if (
+                    label
+                    and isinstance(last, EntrySource)
+                    and last.from_paragraph
+                    and not last.labelled
+                ):
+                    last.children.append(Item(block.start, block.end, block.lines))
+                    last.end = block.end
+                elif prose_section or _is_prose(block, section.key):
+                    out.append(Prose(block.lines, block.start, block.end))
+                elif (
+                    section.key in ("languages", "interests", CUSTOM)
+                    and len(block.lines) > 1
+                    and all(len(line.plain) < 80 for line in block.lines)
+                ):
+                    # "Mandarin Chinese (native)<br/>English (fluent)": one entry per line
+                    for line in block.lines:
+                        out.append(EntrySource([line], [], line.lineno, line.lineno))
+                else:
+                    out.append(
+                        EntrySource(block.lines, [], block.start, block.end, True, bool(label))
+                    )
+            elif isinstance(block, ListBlock):
+                if isinstance(last, EntrySource) and last.from_paragraph and _bold_led(last):
+                    last.children.extend(block.items)
+                    last.end = block.end
+                else:
+                    for item in block.items:
+                        out.append(EntrySource(item.lines, item.children, item.start, item.end))
+            elif isinstance(block, Table):
+                if section.key == "skills" and block.header:
+                    out.append(block)
+                else:
+                    for row in block.rows:
+                        lines = [line for cell in row for line in cell]
+                        if lines:
+                            start = min((line.lineno for line in lines), default=block.start)
+                            out.append(EntrySource(lines, [], start, start))
+                    if block.header:
+                        self.report.add(block.start, block.start, SKIPPED, None, "table header row")
+            elif isinstance(block, Loop):
+                out.append(block)
+            elif isinstance(block, Heading):
+                out.append(EntrySource([block.line], [], block.start, block.end, True))
+            else:
+                self._skip(block)
+        return out
+
+    def _skip(self, block: Block) -> None:
+        if isinstance(block, Skipped):
+            self.report.add(block.start, block.end, SKIPPED, None, block.reason, block.text)
+        elif isinstance(block, Rule):
+            self.report.add(block.start, block.end, SKIPPED, None, "divider (---)")
+        else:
+            self.report.add(block.start, block.end, SKIPPED, None, "no text")
+
+    # ------------------------------------------------------------------ entries by section
+
+    def _entry(
+        self,
+        src: EntrySource,
+        key: str,
+        section: PageSection,
+        layout: dict[str, Any],
+        extra_layouts: list[dict[str, Any]],
+    ) -> None:
+        text = " ".join(line.plain for line in src.lines).strip()
+        if _ON_REQUEST.match(text) and not src.children:
+            idx = self.add("references", {"reference": text}, src.start, src.end)
+            extra_layouts.append({"section": "references", "title": "References", "items": [idx]})
+            return
+        parts = E.cut_dates(src.lines, list(src.children))
+        if key in ("work", "volunteer"):
+            org_key = "name" if key == "work" else "organization"
+            groups = E.split_grouped_roles(parts)
+            if groups:
+                for sub in groups:
+                    entry = E.interpret_grouped_role(sub, sub.org_line, org_key)  # type: ignore[attr-defined]
+                    self._place(key, entry, src, layout)
+                return
+            teaching = any(w in section.title.lower() for w in ("teach", "教学"))
+            self._place(
+                key, E.interpret_work(parts, teaching=teaching, org_key=org_key), src, layout
+            )
+        elif key == "education":
+            self._place(key, E.interpret_education(parts), src, layout)
+        elif key == "awards":
+            self._place(key, E.interpret_award(parts), src, layout)
+        elif key == "certificates":
+            award = E.interpret_award(parts)
+            cert = {
+                ("name" if k == "title" else "issuer" if k == "awarder" else k): v
+                for k, v in award.items()
+            }
+            if "x-url" in cert:
+                cert["url"] = cert.pop("x-url")
+            self._place(key, cert, src, layout)
+        elif key == "publications":
+            self._place(key, E.interpret_publication(parts), src, layout)
+        elif key == "projects":
+            self._place(key, E.interpret_project(parts), src, layout)
+        elif key == "references":
+            if _ON_REQUEST.match(text):
+                self._place(key, {"reference": text}, src, layout)
+            else:
+                self._place(key, E.interpret_reference(parts), src, layout)
+        elif key == "interests":
+            self._place(key, E.interpret_interest(parts), src, layout)
+        elif key in ("skills", "languages"):
+            self._skill_or_language(parts, key, src, layout, extra_layouts)
+        else:
+            entry = E.interpret_custom(parts)
+            if entry:
+                layout["entries"].append(entry)
+                idx = len(self.layout)
+                ptr = pointer(
+                    "meta", EXTENSION_KEY, "sections", idx, "entries", len(layout["entries"]) - 1
+                )
+                self.source_map.add(ptr, src.start)
+                self.report.add(src.start, src.end, IMPORTED, ptr)
+
+    def _place(self, key: str, entry: dict[str, Any], src: EntrySource, layout: dict) -> None:
+        if layout["section"] != key:
+            # an entry of another kind inside this heading: give it its own layout slot
+            return self._place_elsewhere(key, entry, src)
+        idx = self.add(key, entry, src.start, src.end)
+        if idx is not None:
+            layout["items"].append(idx)
+        return None
+
+    def _place_elsewhere(self, key: str, entry: dict[str, Any], src: EntrySource) -> None:
+        self.add(key, entry, src.start, src.end)
+
+    def _skill_or_language(
+        self,
+        parts: E.Parts,
+        key: str,
+        src: EntrySource,
+        layout: dict[str, Any],
+        extra_layouts: list[dict[str, Any]],
+    ) -> None:
+        label, value = E.skill_label(parts)
+        is_group = bool(value) or bool(parts.children)
+        if key == "skills" and is_group and E.is_language_group(label):
+            texts = ([value] if value else []) + [E.flatten(c) for c in parts.children]
+            target = _extra_layout(extra_layouts, "languages", label)
+            for entry in E.language_entries(texts):
+                idx = self.add("languages", entry, src.start, src.end)
+                target["items"].append(idx)
+            return
+        if key == "languages" and is_group and E.is_code_group(label):
+            target = _extra_layout(extra_layouts, "skills", label)
+            idx = self.add("skills", E.interpret_skill(parts), src.start, src.end)
+            if idx is not None:
+                target["items"].append(idx)
+            return
+        if key == "languages":
+            texts = [value] if value else []
+            if not is_group or not texts:
+                texts = [parts.main.plain] if parts.main is not None and not is_group else texts
+            texts += [E.flatten(c) for c in parts.children]
+            for entry in E.language_entries(texts):
+                idx = self.add("languages", entry, src.start, src.end)
+                layout["items"].append(idx)
+            return
+        self._place("skills", E.interpret_skill(parts), src, layout)
+
+    def _skills_table(self, table: Table, layout: dict[str, Any]) -> None:
+        header = [" ".join(line.plain for line in cell) for cell in (table.header or [])]
+        for row in table.rows:
+            if not row:
+                continue
+            name = " ".join(line.plain for line in row[0]).strip()
+            line_no = row[0][0].lineno if row[0] else table.start
+            for col, cell in enumerate(row[1:], start=1):
+                keywords = [k for line in cell for k in F.split_keywords(line.linked())]
+                if not keywords:
+                    continue
+                entry: dict[str, Any] = {"name": name, "keywords": keywords}
+                if col < len(header) and header[col]:
+                    entry["level"] = header[col]
+                idx = self.add("skills", entry, line_no, line_no)
+                layout["items"].append(idx)
+        if header:
+            self.report.add(table.start, table.start, IMPORTED, "/skills", "table header: levels")
+
+    # ------------------------------------------------------------------ Liquid loops
+
+    def _loop(self, loop: Loop, key: str, layout: dict[str, Any]) -> None:
+        from resumeconv.importers import jekyll
+
+        if self.site is None:
+            layout["collection"] = loop.collection
+            if loop.reversed:
+                layout["reversed"] = True
+            self.report.add(
+                loop.start,
+                loop.end,
+                SKIPPED,
+                None,
+                f"Liquid loop over site.{loop.collection}: no Jekyll site found "
+                "(pass --site DIR to import its entries)",
+            )
+            return
+        items = self.site.collection(loop.collection)
+        if loop.reversed:
+            items = list(reversed(items))
+        if not items:
+            layout["collection"] = loop.collection
+            if loop.reversed:
+                layout["reversed"] = True
+            self.report.add(
+                loop.start,
+                loop.end,
+                SKIPPED,
+                None,
+                f"Liquid loop over site.{loop.collection}: the site has no "
+                f"_{loop.collection}/ documents",
+            )
+            return
+        target = key if key in ("publications", "work") else CUSTOM
+        for item in items:
+            entry = jekyll.collection_entry(item, target)
+            if target == CUSTOM:
+                layout["entries"].append(entry)
+                ptr = pointer(
+                    "meta",
+                    EXTENSION_KEY,
+                    "sections",
+                    len(self.layout),
+                    "entries",
+                    len(layout["entries"]) - 1,
+                )
+            else:
+                items_list = self.data.setdefault(target, [])
+                items_list.append(entry)
+                layout["items"].append(len(items_list) - 1)
+                ptr = pointer(target, len(items_list) - 1)
+            self.source_map.positions.setdefault(ptr, Position(str(item.file), item.line))
+        self.report.add(
+            loop.start,
+            loop.end,
+            IMPORTED,
+            pointer(layout["section"]),
+            f"{len(items)} document(s) from _{loop.collection}/",
+        )
+
+    # ------------------------------------------------------------------ result
+
+    def result(self) -> dict[str, Any]:
+        out = dict(self.data)
+        meta = out.setdefault("meta", {})
+        meta[EXTENSION_KEY] = {"version": EXTENSION_VERSION, "sections": self.layout}
+        order = [
+            "basics",
+            "work",
+            "volunteer",
+            "education",
+            "awards",
+            "certificates",
+            "publications",
+            "skills",
+            "languages",
+            "interests",
+            "references",
+            "projects",
+            "meta",
+        ]
+        return {k: out[k] for k in order if k in out}
+
+    def unmapped(self, start: int, end: int, text: str) -> None:
+        self.report.add(start, end, UNMAPPED, None, "text not mapped to any field", text)
+
+
+def layout_has_content(layout: dict[str, Any]) -> bool:
+    return bool(layout.get("items") or layout.get("entries"))
+
+
+def _extra_layout(extra: list[dict[str, Any]], key: str, title: str) -> dict[str, Any]:
+    for layout in extra:
+        if layout["section"] == key and layout["title"] == title:
+            return layout
+    layout = {"section": key, "title": title, "items": []}
+    extra.append(layout)
+    return layout
+
+
+def _block_lines(block: Block) -> list[Line]:
+    if isinstance(block, Heading):
+        return [block.line] if block.line else []
+    if isinstance(block, Paragraph):
+        return [line for line in block.lines if line]
+    return []
+
+
+def _label_paragraph(block: Paragraph) -> bool:
+    """A paragraph that starts with a bold ``Label:`` (belongs to the entry above)."""
+    first = block.lines[0] if block.lines else None
+    if first is None:
+        return False
+    bold = first.bold_prefix()
+    return bool(bold) and (
+        bold.rstrip().endswith((":", "："))
+        or first.plain[len(bold) : len(bold) + 2].strip().startswith((":", "："))
+    )
+
+
+def _bold_led(src: EntrySource) -> bool:
+    return bool(src.lines) and bool(src.lines[0].bold_prefix())
+
+
+def _is_prose(block: Paragraph, key: str) -> bool:
+    text = " ".join(line.plain for line in block.lines)
+    words = len(text.split())
+    sentences = text.count(". ") + text.count("。")
+    return key not in ("publications",) and words > 40 and sentences >= 2
+
+
+def _prose_text(lines: list[Line]) -> str:
+    return " ".join(line.linked() for line in lines).strip()

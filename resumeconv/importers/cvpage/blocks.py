@@ -1,0 +1,339 @@
+"""From markdown-it's token stream to the blocks of a CV page.
+
+A page is a flat sequence of top-level blocks: headings, paragraphs, lists (with nested
+items), tables, raw HTML and rules. Each keeps its source line range. Raw HTML blocks are
+classified here (comment, Liquid loop, table, list, other) so that later rules never look
+at markup.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from html.parser import HTMLParser
+from typing import Any
+
+from resumeconv.importers.cvpage.inline import Line, inline_lines, text_lines
+
+LOOP = re.compile(r"\{%-?\s*for\s+\w+\s+in\s+site\.(\w+)([^%]*)%\}")
+LIQUID_ONLY = re.compile(r"^\s*(\{%.*?%\}|\{\{.*?\}\}|\s)*\s*$", re.S)
+
+
+@dataclass
+class Block:
+    """A top-level block and the (1-based, inclusive) lines it spans."""
+
+    start: int
+    end: int
+
+
+@dataclass
+class Heading(Block):
+    level: int
+    line: Line
+
+
+@dataclass
+class Paragraph(Block):
+    lines: list[Line]
+
+
+@dataclass
+class Item(Block):
+    """A list item: its own lines (all paragraphs) and nested items."""
+
+    lines: list[Line]
+    children: list[Item] = field(default_factory=list)
+
+
+@dataclass
+class ListBlock(Block):
+    items: list[Item]
+
+
+@dataclass
+class Table(Block):
+    header: list[list[Line]] | None
+    rows: list[list[list[Line]]]
+
+
+@dataclass
+class Loop(Block):
+    """A Liquid ``{% for post in site.<collection> %}`` loop."""
+
+    collection: str
+    reversed: bool
+
+
+@dataclass
+class Skipped(Block):
+    """Content that is not imported on purpose, with the reason."""
+
+    reason: str
+    text: str = ""
+
+
+@dataclass
+class Rule(Block):
+    """A thematic break (``---``): only a divider."""
+
+
+def parse_blocks(tokens: list[Any]) -> list[Block]:
+    """Top-level blocks of a token stream."""
+    blocks: list[Block] = []
+    i = 0
+    while i < len(tokens):
+        tok = tokens[i]
+        kind = tok.type
+        start, end = _span(tok)
+        if kind == "heading_open":
+            inline = tokens[i + 1]
+            lines = inline_lines(inline.children or [], start, soft_breaks=False)
+            line = lines[0] if lines else Line([], start)
+            for extra in lines[1:]:
+                line.runs.extend(extra.runs)
+            blocks.append(Heading(start, end, int(tok.tag[1]), line))
+            i += 3
+        elif kind == "paragraph_open":
+            inline = tokens[i + 1]
+            if LIQUID_ONLY.match(inline.content):
+                blocks.append(Skipped(start, end, "Liquid tag (ignored)", inline.content))
+            else:
+                lines = inline_lines(inline.children or [], start, soft_breaks=True)
+                blocks.append(Paragraph(start, end, lines))
+            i += 3
+        elif kind in ("bullet_list_open", "ordered_list_open"):
+            close = _matching_close(tokens, i)
+            items = _list_items(tokens[i + 1 : close])
+            blocks.append(ListBlock(start, end, items))
+            i = close + 1
+        elif kind == "table_open":
+            close = _matching_close(tokens, i)
+            blocks.append(_table(tokens[i : close + 1], start, end))
+            i = close + 1
+        elif kind == "html_block":
+            blocks.extend(_html_block(tok.content, start, end))
+            i += 1
+        elif kind == "hr":
+            blocks.append(Rule(start, end))
+            i += 1
+        elif kind in ("fence", "code_block"):
+            blocks.append(Paragraph(start, end, text_lines(tok.content, start + 1)))
+            i += 1
+        elif kind == "blockquote_open":
+            close = _matching_close(tokens, i)
+            inner = parse_blocks(tokens[i + 1 : close])
+            blocks.extend(inner)
+            i = close + 1
+        else:
+            i += 1
+    return blocks
+
+
+def _span(tok: Any) -> tuple[int, int]:
+    if tok.map:
+        return tok.map[0] + 1, max(tok.map[1], tok.map[0] + 1)
+    return 0, 0
+
+
+def _matching_close(tokens: list[Any], i: int) -> int:
+    depth = 0
+    for j in range(i, len(tokens)):
+        depth += tokens[j].nesting
+        if depth == 0:
+            return j
+    return len(tokens) - 1
+
+
+def _list_items(tokens: list[Any]) -> list[Item]:
+    """Items of one list (tokens between its open and close)."""
+    items: list[Item] = []
+    i = 0
+    while i < len(tokens):
+        tok = tokens[i]
+        if tok.type != "list_item_open":
+            i += 1
+            continue
+        close = _matching_close(tokens, i)
+        start, end = _span(tok)
+        item = Item(start, end, [])
+        j = i + 1
+        while j < close:
+            inner = tokens[j]
+            if inner.type == "paragraph_open":
+                inline = tokens[j + 1]
+                s, _ = _span(inner)
+                if not LIQUID_ONLY.match(inline.content):
+                    item.lines.extend(inline_lines(inline.children or [], s, soft_breaks=False))
+                j += 3
+            elif inner.type in ("bullet_list_open", "ordered_list_open"):
+                sub_close = _matching_close(tokens, j)
+                item.children.extend(_list_items(tokens[j + 1 : sub_close]))
+                j = sub_close + 1
+            elif inner.type == "html_block":
+                s, _ = _span(inner)
+                if not inner.content.lstrip().startswith("<!--"):
+                    item.lines.extend(text_lines(inner.content, s))
+                j += 1
+            else:
+                j += 1
+        items.append(item)
+        i = close + 1
+    return items
+
+
+def _table(tokens: list[Any], start: int, end: int) -> Table:
+    header: list[list[Line]] | None = None
+    rows: list[list[list[Line]]] = []
+    row: list[list[Line]] = []
+    in_head = False
+    for i, tok in enumerate(tokens):
+        if tok.type == "thead_open":
+            in_head = True
+        elif tok.type == "thead_close":
+            in_head = False
+        elif tok.type == "tr_open":
+            row = []
+        elif tok.type == "tr_close":
+            if in_head:
+                header = row
+            else:
+                rows.append(row)
+        elif tok.type == "inline" and i > 0 and tokens[i - 1].type in ("th_open", "td_open"):
+            line_no = _row_line(tokens, i, start)
+            row.append(inline_lines(tok.children or [], line_no, soft_breaks=False))
+    return Table(start, end, header, rows)
+
+
+def _row_line(tokens: list[Any], i: int, default: int) -> int:
+    for j in range(i, -1, -1):
+        if tokens[j].type == "tr_open" and tokens[j].map:
+            return tokens[j].map[0] + 1
+    return default
+
+
+# --------------------------------------------------------------------------- raw HTML
+
+
+def _html_block(content: str, start: int, end: int) -> list[Block]:
+    stripped = content.strip()
+    if stripped.startswith("<!--"):
+        return [Skipped(start, end, "commented out (HTML comment)", stripped)]
+    loop = LOOP.search(content)
+    if loop:
+        return [Loop(start, end, loop.group(1), "reversed" in loop.group(2))]
+    if LIQUID_ONLY.match(content):
+        return [Skipped(start, end, "Liquid tag (ignored)", stripped)]
+    tree = _HTMLTree()
+    tree.feed(content)
+    tree.close()
+    if tree.tables:
+        header, rows = tree.tables[0]
+        return [Table(start, end, _cells_header(header, start), _cells(rows, start))]
+    if tree.items:
+        items = [Item(start, end, text_lines(raw, start)) for raw in tree.items]
+        return [ListBlock(start, end, [i for i in items if i.lines])]
+    lines = text_lines(content, start)
+    if not lines:
+        return [Skipped(start, end, "HTML without text", stripped)]
+    if tree.only_links_to_files:
+        return [Skipped(start, end, "page navigation (download link)", stripped)]
+    return [Paragraph(start, end, lines)]
+
+
+def _cells(rows: list[list[str]], start: int) -> list[list[list[Line]]]:
+    return [[text_lines(cell, start) for cell in row] for row in rows]
+
+
+def _cells_header(header: list[str] | None, start: int) -> list[list[Line]] | None:
+    if header is None:
+        return None
+    return [text_lines(cell, start) for cell in header]
+
+
+class _HTMLTree(HTMLParser):
+    """Collects table cells and list items of a raw HTML block, keeping inline markup."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=False)
+        self.tables: list[tuple[list[str] | None, list[list[str]]]] = []
+        self.items: list[str] = []
+        self._cell: list[str] | None = None
+        self._row: list[str] | None = None
+        self._header: list[str] | None = None
+        self._rows: list[list[str]] = []
+        self._in_head = False
+        self._li: list[str] | None = None
+        self._links: list[str] = []
+        self._text_outside_links = False
+        self._a_depth = 0
+        self._row_th = False
+
+    @property
+    def only_links_to_files(self) -> bool:
+        return bool(self._links) and not self._text_outside_links
+
+    def _raw(self) -> str:
+        return self.get_starttag_text() or ""
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag == "table":
+            self._header, self._rows = None, []
+        elif tag == "thead":
+            self._in_head = True
+        elif tag == "tr":
+            self._row = []
+            self._row_th = False
+        elif tag in ("td", "th"):
+            self._cell = []
+            self._row_th = self._row_th or tag == "th"
+        elif tag == "li":
+            self._li = []
+        elif tag == "a":
+            self._links.append(dict(attrs).get("href") or "")
+            self._a_depth += 1
+            self._sink(self._raw())
+        else:
+            self._sink(self._raw())
+
+    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self._sink(self._raw())
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in ("td", "th") and self._cell is not None and self._row is not None:
+            self._row.append("".join(self._cell))
+            self._cell = None
+        elif tag == "tr" and self._row is not None:
+            if self._in_head or (self._header is None and not self._rows and self._row_th):
+                self._header = self._row
+            else:
+                self._rows.append(self._row)
+            self._row = None
+        elif tag == "thead":
+            self._in_head = False
+        elif tag == "table":
+            self.tables.append((self._header, self._rows))
+        elif tag == "li" and self._li is not None:
+            self.items.append("".join(self._li))
+            self._li = None
+        else:
+            if tag == "a":
+                self._a_depth = max(self._a_depth - 1, 0)
+            self._sink(f"</{tag}>")
+
+    def handle_data(self, data: str) -> None:
+        if data.strip() and not self._a_depth:
+            self._text_outside_links = True
+        self._sink(data)
+
+    def handle_entityref(self, name: str) -> None:
+        self._sink(f"&{name};")
+
+    def handle_charref(self, name: str) -> None:
+        self._sink(f"&#{name};")
+
+    def _sink(self, text: str) -> None:
+        if self._cell is not None:
+            self._cell.append(text)
+        elif self._li is not None:
+            self._li.append(text)

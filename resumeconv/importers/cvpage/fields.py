@@ -1,0 +1,541 @@
+"""Reading the parts of an entry line: degrees, roles, organisations, places, labels.
+
+These are the judgements a careful person makes when reading "M.S. in Computer
+Technology, Shanghai Jiao Tong University" or "Senior Data Scientist at the StepStone
+Group". Each rule is a small named function over plain text; word lists live here.
+"""
+
+from __future__ import annotations
+
+import re
+
+# ----------------------------------------------------------------------------- splitting
+
+_OPEN = "([{（【"
+_CLOSE = ")]}）】"
+
+
+def split_parts(text: str, seps: str = ",，、;；") -> list[str]:
+    """Split on separators outside brackets; parts stripped, empties dropped."""
+    parts: list[str] = []
+    depth = 0
+    current: list[str] = []
+    for ch in text:
+        if ch in _OPEN:
+            depth += 1
+        elif ch in _CLOSE:
+            depth = max(depth - 1, 0)
+        if ch in seps and depth == 0:
+            parts.append("".join(current))
+            current = []
+        else:
+            current.append(ch)
+    parts.append("".join(current))
+    return [p.strip() for p in parts if p.strip()]
+
+
+def split_keywords(text: str) -> list[str]:
+    """Keywords of a skill line: "C/C++, Python; SQL" → ["C/C++", "Python", "SQL"]."""
+    return [p.rstrip(".。") for p in split_parts(text, ",，、;；") if p.rstrip(".。")]
+
+
+# ----------------------------------------------------------------------------- labels
+
+_LABEL = re.compile(r"^\s*([^:：]{1,40}?)\s*[:：]\s*(.*)$", re.S)
+_URLISH = re.compile(r"^[a-z][a-z0-9+.-]*$", re.I)
+
+
+def split_label(text: str) -> tuple[str, str] | None:
+    """``"Supervisor: Prof. X"`` → ("Supervisor", "Prof. X"); None when not labelled."""
+    m = _LABEL.match(text)
+    if not m:
+        return None
+    label, value = m.group(1).strip(), m.group(2).strip()
+    if _URLISH.match(label) and value.startswith("//"):
+        return None  # a URL, not a label
+    if not label or len(label.split()) > 5 or any(ch.isdigit() for ch in label[:1]):
+        return None
+    return label, value
+
+
+# ----------------------------------------------------------------------------- degrees
+
+_DEGREE_PATTERNS = (
+    r"Ph\.?\s?D\.?",
+    r"D\.?Phil\.?",
+    r"Dr\.?\s?rer\.?\s?nat\.?",
+    r"Doctor(?:ate)?(?: of [A-Z][a-z]+)?",
+    r"M\.?\s?S\.?\s?c\.?",
+    r"M\.?\s?Sc\.?",
+    r"M\.?\s?S\.?",
+    r"M\.?\s?A\.?",
+    r"M\.?\s?Eng\.?",
+    r"M\.?\s?Phil\.?",
+    r"M\.?\s?Res\.?",
+    r"MBA",
+    r"LL\.?M\.?",
+    r"M\.?Ed\.?",
+    r"Master(?:'s)?(?: of [A-Z][a-z]+)?",
+    r"Masters?",
+    r"B\.?\s?S\.?\s?c\.?",
+    r"B\.?\s?Sc\.?",
+    r"B\.?\s?S\.?",
+    r"B\.?\s?A\.?",
+    r"B\.?\s?Eng\.?",
+    r"BBA",
+    r"B\.?Ed\.?",
+    r"LL\.?B\.?",
+    r"Bachelor(?:'s)?(?: of [A-Z][a-z]+)?",
+    r"Abitur",
+    r"A-Levels?",
+    r"GCSEs?",
+    r"High School Diploma",
+    r"Mittlere Reife",
+    r"Diplom(?:a)?",
+    r"Licence",
+    r"Associate(?:'s)? Degree",
+)
+_DEGREE = re.compile(
+    r"^(?P<degree>(?:International\s+)?(?:" + "|".join(_DEGREE_PATTERNS) + r"))(?=$|[\s,(])",
+    re.I,
+)
+_CJK_DEGREES = ("博士后", "博士", "硕士", "学士", "本科", "研究生", "专科")
+_DEGREE_WORDS = re.compile(
+    r"\b(ph\.?\s?d|master|bachelor|b\.?\s?sc?|m\.?\s?sc?|b\.?a|m\.?a|meng|beng|mba|doctor|"
+    r"diploma|abitur|a-level|gcse)\b",
+    re.I,
+)
+
+
+def split_degree(text: str) -> tuple[str, str] | None:
+    """``"M.S. in Computer Technology"`` → ("M.S.", "Computer Technology").
+
+    The area may be empty ("Abitur"); None when the text does not start with a degree.
+    """
+    text = text.strip()
+    m = _DEGREE.match(text)
+    if m:
+        degree = m.group("degree").strip()
+        rest = text[m.end() :].strip()
+        rest = re.sub(r"^(?:in|of|en|in the field of)\s+", "", rest, flags=re.I).strip(" ,")
+        return degree, rest
+    for word in _CJK_DEGREES:
+        if text.endswith(word) and len(text) > len(word):
+            return word, text[: -len(word)].strip("，, ")
+        if text == word:
+            return word, ""
+    return None
+
+
+def mentions_degree(text: str) -> bool:
+    return bool(_DEGREE_WORDS.search(text)) or any(w in text for w in _CJK_DEGREES)
+
+
+# ----------------------------------------------------------------------------- roles, organisations
+
+_ROLE_WORDS = (
+    "professor",
+    "lecturer",
+    "fellow",
+    "postdoc",
+    "intern",
+    "internship",
+    "assistant",
+    "associate",
+    "engineer",
+    "scientist",
+    "researcher",
+    "research",
+    "analyst",
+    "developer",
+    "manager",
+    "director",
+    "officer",
+    "consultant",
+    "specialist",
+    "coach",
+    "tutor",
+    "trainer",
+    "teacher",
+    "instructor",
+    "volunteer",
+    "member",
+    "president",
+    "chair",
+    "editor",
+    "reviewer",
+    "student",
+    "candidate",
+    "head",
+    "lead",
+    "founder",
+    "co-founder",
+    "designer",
+    "architect",
+    "programmer",
+    "administrator",
+    "coordinator",
+    "contributor",
+    "judge",
+    "mentor",
+    "pilot",
+    "scholar",
+    "ta",
+    "representative",
+    "advisor",
+    "adviser",
+    "supervisor",
+    "collaborator",
+    "participant",
+    "attendee",
+    "speaker",
+    "organizer",
+    "organiser",
+    "panelist",
+    "presenter",
+    "教授",
+    "讲师",
+    "研究员",
+    "助理",
+    "工程师",
+    "学者",
+    "实习",
+    "主任",
+    "经理",
+)
+_ORG_WORDS = (
+    "university",
+    "universit",
+    "institute",
+    "institut",
+    "college",
+    "school",
+    "academy",
+    "laboratory",
+    "lab",
+    "department",
+    "département",
+    "faculty",
+    "center",
+    "centre",
+    "inc",
+    "ltd",
+    "llc",
+    "gmbh",
+    "ag",
+    "corp",
+    "corporation",
+    "company",
+    "group",
+    "bank",
+    "foundation",
+    "society",
+    "council",
+    "agency",
+    "ministry",
+    "hospital",
+    "clinic",
+    "association",
+    "organization",
+    "organisation",
+    "e.v.",
+    "plc",
+    "sa",
+    "labs",
+    "大学",
+    "学院",
+    "研究所",
+    "研究院",
+    "公司",
+    "实验室",
+    "中心",
+    "学校",
+)
+_WORD = re.compile(r"[\w.&'-]+", re.U)
+
+
+def _words(text: str) -> list[str]:
+    return [w.lower().strip(".") for w in _WORD.findall(text)]
+
+
+def looks_like_role(text: str) -> bool:
+    words = _words(text)
+    if any(w in _ROLE_WORDS for w in words):
+        return True
+    return any(cjk in text for cjk in _ROLE_WORDS if not cjk.isascii())
+
+
+def looks_like_org(text: str) -> bool:
+    words = _words(text)
+    if any(w in _ORG_WORDS or w.startswith(("universit", "institut")) for w in words):
+        return True
+    return any(cjk in text for cjk in _ORG_WORDS if not cjk.isascii())
+
+
+_AT = re.compile(r"\s+(?:at|@)\s+(?:the\s+)?", re.I)
+_FOR = re.compile(r"\s+for\s+(?:the\s+)?", re.I)
+
+
+def split_role_org(text: str) -> tuple[str, str] | None:
+    """``"Senior Data Scientist at the StepStone Group"`` → (role, organisation)."""
+    m = _AT.search(text)
+    if m and m.start() > 0:
+        return text[: m.start()].strip(), text[m.end() :].strip()
+    m = _FOR.search(text)
+    if m and m.start() > 0 and looks_like_role(text[: m.start()]):
+        return text[: m.start()].strip(), text[m.end() :].strip()
+    return None
+
+
+# ----------------------------------------------------------------------------- places
+
+_COUNTRIES = {
+    "afghanistan",
+    "argentina",
+    "australia",
+    "austria",
+    "bangladesh",
+    "belgium",
+    "brazil",
+    "canada",
+    "chile",
+    "china",
+    "colombia",
+    "czech republic",
+    "czechia",
+    "denmark",
+    "egypt",
+    "england",
+    "estonia",
+    "finland",
+    "france",
+    "germany",
+    "greece",
+    "hong kong",
+    "hungary",
+    "india",
+    "indonesia",
+    "iran",
+    "ireland",
+    "israel",
+    "italy",
+    "japan",
+    "kenya",
+    "korea",
+    "south korea",
+    "luxembourg",
+    "macau",
+    "macao",
+    "malaysia",
+    "mexico",
+    "netherlands",
+    "the netherlands",
+    "new zealand",
+    "nigeria",
+    "norway",
+    "pakistan",
+    "peru",
+    "philippines",
+    "poland",
+    "portugal",
+    "qatar",
+    "romania",
+    "russia",
+    "saudi arabia",
+    "scotland",
+    "singapore",
+    "slovenia",
+    "south africa",
+    "spain",
+    "sweden",
+    "switzerland",
+    "taiwan",
+    "thailand",
+    "turkey",
+    "türkiye",
+    "uae",
+    "united arab emirates",
+    "uk",
+    "u.k.",
+    "united kingdom",
+    "ukraine",
+    "us",
+    "u.s.",
+    "usa",
+    "u.s.a.",
+    "united states",
+    "vietnam",
+    "wales",
+    "中国",
+    "日本",
+    "美国",
+    "英国",
+    "德国",
+    "法国",
+    "香港",
+    "澳门",
+    "台湾",
+    "新加坡",
+}
+_US_STATES = {
+    "AL",
+    "AK",
+    "AZ",
+    "AR",
+    "CA",
+    "CO",
+    "CT",
+    "DE",
+    "FL",
+    "GA",
+    "HI",
+    "ID",
+    "IL",
+    "IN",
+    "IA",
+    "KS",
+    "KY",
+    "LA",
+    "ME",
+    "MD",
+    "MA",
+    "MI",
+    "MN",
+    "MS",
+    "MO",
+    "MT",
+    "NE",
+    "NV",
+    "NH",
+    "NJ",
+    "NM",
+    "NY",
+    "NC",
+    "ND",
+    "OH",
+    "OK",
+    "OR",
+    "PA",
+    "RI",
+    "SC",
+    "SD",
+    "TN",
+    "TX",
+    "UT",
+    "VT",
+    "VA",
+    "WA",
+    "WV",
+    "WI",
+    "WY",
+    "DC",
+}
+_CITIES = {
+    "beijing",
+    "shanghai",
+    "shenzhen",
+    "chengdu",
+    "hangzhou",
+    "wuhan",
+    "nanjing",
+    "guangzhou",
+    "tokyo",
+    "kyoto",
+    "osaka",
+    "seoul",
+    "london",
+    "paris",
+    "berlin",
+    "munich",
+    "stuttgart",
+    "madrid",
+    "lisbon",
+    "luxembourg",
+    "zurich",
+    "geneva",
+    "vienna",
+    "amsterdam",
+    "toronto",
+    "montreal",
+    "vancouver",
+    "new york",
+    "boston",
+    "san francisco",
+    "chicago",
+    "seattle",
+    "singapore",
+    "hong kong",
+    "sydney",
+    "melbourne",
+    "ulm",
+    "heidelberg",
+    "herrenberg",
+    "weissach",
+    "hildesheim",
+    "delft",
+    "cambridge",
+    "oxford",
+    "edinburgh",
+    "istanbul",
+}
+
+
+def is_country(part: str) -> bool:
+    return part.strip().lower() in _COUNTRIES
+
+
+def is_place(part: str) -> bool:
+    """A country, a US state code, or a well-known city."""
+    p = part.strip()
+    return is_country(p) or p in _US_STATES or p.lower() in _CITIES
+
+
+def split_location(parts: list[str]) -> tuple[list[str], str]:
+    """Trailing place parts of a comma-split line: (the rest, "City, Country")."""
+    if not parts:
+        return parts, ""
+    end = len(parts)
+    if is_place(parts[-1]) and not looks_like_org(parts[-1]):
+        start = end - 1
+        if (
+            start > 1
+            and (is_country(parts[-1]) or parts[-1].strip() in _US_STATES)
+            and _city_like(parts[start - 1])
+        ):
+            start -= 1
+        if start == 0:
+            return parts, ""
+        return parts[:start], ", ".join(parts[start:])
+    return parts, ""
+
+
+def _city_like(part: str) -> bool:
+    words = part.split()
+    return (
+        0 < len(words) <= 3
+        and not looks_like_org(part)
+        and not looks_like_role(part)
+        and (part[:1].isupper() or not part[:1].isascii())
+        and not any(ch.isdigit() for ch in part)
+    )
+
+
+# ----------------------------------------------------------------------------- languages
+
+_FLUENCY = re.compile(r"^(?P<lang>[^(（:：]+?)\s*(?:[(（](?P<p>.+)[)）]|[:：]\s*(?P<c>.+))\s*$")
+
+
+def split_language(text: str) -> tuple[str, str]:
+    """``"English (TOEFL 109)"`` / ``"English: Fluent"`` → ("English", "TOEFL 109")."""
+    m = _FLUENCY.match(text.strip())
+    if not m:
+        return text.strip(), ""
+    return m.group("lang").strip(), (m.group("p") or m.group("c") or "").strip()
+
+
+_URL = re.compile(r"https?://[^\s<>()\]]+[^\s<>()\].,;:]")
+
+
+def find_url(text: str) -> str | None:
+    m = _URL.search(text)
+    return m.group(0) if m else None

@@ -1,0 +1,273 @@
+"""Inline content of a CV page as lines of styled runs.
+
+markdown-it gives inline tokens (text, strong, em, link, breaks, raw HTML). Entry rules need
+to know which words were bold, italic or linked, and where lines break, but not the rest of
+the markup; a :class:`Line` is exactly that, with its source line number.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from html import unescape
+from typing import Any
+
+_SPACE = re.compile(r"\s+")
+_LIQUID = re.compile(r"\{\{.*?\}\}|\{%.*?%\}", re.S)
+_TAG = re.compile(r"<\s*(/?)\s*([a-zA-Z][a-zA-Z0-9]*)([^>]*)>", re.S)
+_HREF = re.compile(r"""href\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))""", re.I)
+_ALT = re.compile(r"""alt\s*=\s*(?:"([^"]*)"|'([^']*)')""", re.I)
+
+BREAK_TAGS = {"br"}
+BOLD_TAGS = {"strong", "b"}
+ITALIC_TAGS = {"em", "i"}
+
+
+@dataclass
+class Run:
+    """A stretch of text with one style."""
+
+    text: str
+    bold: bool = False
+    italic: bool = False
+    href: str | None = None
+
+
+@dataclass
+class Line:
+    """One visual line of a CV page: styled runs and the source line it starts on."""
+
+    runs: list[Run] = field(default_factory=list)
+    lineno: int = 0
+
+    @property
+    def plain(self) -> str:
+        return "".join(r.text for r in self.runs)
+
+    def __bool__(self) -> bool:
+        return bool(self.plain.strip())
+
+    def linked(self) -> str:
+        """Plain text with links written as Markdown ``[text](url)`` (URLs are never lost)."""
+        out: list[str] = []
+        i = 0
+        runs = self.runs
+        while i < len(runs):
+            run = runs[i]
+            if run.href is None:
+                out.append(run.text)
+                i += 1
+                continue
+            href = run.href
+            text = ""
+            while i < len(runs) and runs[i].href == href:
+                text += runs[i].text
+                i += 1
+            stripped = text.strip()
+            lead = text[: len(text) - len(text.lstrip())]
+            trail = text[len(text.rstrip()) :]
+            if not stripped or stripped == href or _same_mail(stripped, href):
+                out.append(lead + stripped + trail if stripped else href)
+            else:
+                out.append(f"{lead}[{stripped}]({href}){trail}")
+        return "".join(out)
+
+    def links(self) -> list[tuple[str, str]]:
+        """(text, url) of every link on the line, in order."""
+        found: list[tuple[str, str]] = []
+        previous: str | None = None
+        for run in self.runs:
+            if run.href is not None and run.href == previous:
+                found[-1] = (found[-1][0] + run.text, run.href)
+            elif run.href is not None:
+                found.append((run.text, run.href))
+            previous = run.href
+        return [(t.strip(), u) for t, u in found]
+
+    def bold_prefix(self) -> str:
+        """Text of the bold runs the line starts with ("" when it does not start bold)."""
+        text = ""
+        for run in self.runs:
+            if not run.text.strip() and not text:
+                continue
+            if not run.bold:
+                break
+            text += run.text
+        return text.strip()
+
+    def emphasized(self) -> list[str]:
+        """Texts of bold or italic stretches, merged across adjacent runs."""
+        out: list[str] = []
+        current = ""
+        for run in self.runs:
+            if run.bold or run.italic:
+                current += run.text
+            elif current:
+                out.append(current.strip())
+                current = ""
+        if current:
+            out.append(current.strip())
+        return [t for t in out if t]
+
+    def slice(self, start: int, end: int | None = None) -> Line:
+        """The part of the line between two offsets of :attr:`plain`, styles kept."""
+        end = len(self.plain) if end is None else end
+        runs: list[Run] = []
+        pos = 0
+        for run in self.runs:
+            r0, r1 = pos, pos + len(run.text)
+            pos = r1
+            a, b = max(start, r0), min(end, r1)
+            if a < b:
+                runs.append(Run(run.text[a - r0 : b - r0], run.bold, run.italic, run.href))
+        return Line(_normalize(runs), self.lineno)
+
+    def strip(self, chars: str = " ,;:|–—-·•：，；、") -> Line:
+        """The line without leading/trailing separators."""
+        text = self.plain
+        start, end = 0, len(text)
+        while start < end and text[start] in chars:
+            start += 1
+        while end > start and text[end - 1] in chars:
+            end -= 1
+        return self.slice(start, end)
+
+
+def _same_mail(text: str, href: str) -> bool:
+    return href.lower().startswith("mailto:") and href[7:].strip().lower() == text.lower()
+
+
+def _normalize(runs: list[Run]) -> list[Run]:
+    """Collapse white space across runs, merge equal styles, trim the ends."""
+    out: list[Run] = []
+    for run in runs:
+        text = _SPACE.sub(" ", run.text)
+        if not text:
+            continue
+        if out and out[-1].text.endswith(" ") and text.startswith(" "):
+            text = text[1:]
+            if not text:
+                continue
+        prev = out[-1] if out else None
+        if prev and (prev.bold, prev.italic, prev.href) == (run.bold, run.italic, run.href):
+            prev.text += text
+        else:
+            out.append(Run(text, run.bold, run.italic, run.href))
+    if out:
+        out[0].text = out[0].text.lstrip()
+        out[-1].text = out[-1].text.rstrip()
+    return [r for r in out if r.text]
+
+
+class _Builder:
+    """Accumulates runs into lines while walking inline tokens."""
+
+    def __init__(self, lineno: int, soft_breaks: bool) -> None:
+        self.lines: list[Line] = []
+        self.runs: list[Run] = []
+        self.lineno = lineno
+        self.line_start = lineno
+        self.soft_breaks = soft_breaks
+        self.bold = 0
+        self.italic = 0
+        self.hrefs: list[str | None] = []
+
+    def text(self, text: str) -> None:
+        if not text:
+            return
+        text = _LIQUID.sub("", text)
+        href = next((h for h in reversed(self.hrefs) if h), None)
+        self.runs.append(Run(text, self.bold > 0, self.italic > 0, href))
+
+    def newline(self, hard: bool) -> None:
+        if hard or self.soft_breaks:
+            self.flush()
+            self.lineno += 1
+            self.line_start = self.lineno
+        else:
+            self.text(" ")
+            self.lineno += 1
+
+    def flush(self) -> None:
+        runs = _normalize(self.runs)
+        if runs:
+            self.lines.append(Line(runs, self.line_start))
+        self.runs = []
+        self.line_start = self.lineno
+
+    def html(self, raw: str) -> None:
+        """Inline HTML: breaks, bold/italic/link tags; other tags vanish, their text stays."""
+        for match in _TAG.finditer(raw):
+            closing, name, attrs = match.group(1) == "/", match.group(2).lower(), match.group(3)
+            if name in BREAK_TAGS:
+                self.flush()
+            elif name in BOLD_TAGS:
+                self.bold += -1 if closing else 1
+                self.bold = max(self.bold, 0)
+            elif name in ITALIC_TAGS:
+                self.italic += -1 if closing else 1
+                self.italic = max(self.italic, 0)
+            elif name == "a":
+                if closing:
+                    if self.hrefs:
+                        self.hrefs.pop()
+                else:
+                    m = _HREF.search(attrs)
+                    self.hrefs.append(unescape(next(g for g in m.groups() if g)) if m else None)
+            elif name == "img":
+                m = _ALT.search(attrs)
+                if m:
+                    self.text(unescape(next(g for g in m.groups() if g is not None)))
+
+
+def inline_lines(tokens: list[Any], first_line: int, soft_breaks: bool) -> list[Line]:
+    """Lines of one inline token's children.
+
+    ``soft_breaks`` makes a plain newline start a new line (paragraphs whose lines are
+    fields, as in a publication written over several lines); otherwise it is a space
+    (a bullet wrapped in the source).
+    """
+    b = _Builder(first_line, soft_breaks)
+    for tok in tokens:
+        kind = tok.type
+        if kind == "text" or kind == "code_inline":
+            b.text(tok.content)
+        elif kind == "softbreak":
+            b.newline(hard=False)
+        elif kind == "hardbreak":
+            b.newline(hard=True)
+        elif kind == "strong_open":
+            b.bold += 1
+        elif kind == "strong_close":
+            b.bold = max(b.bold - 1, 0)
+        elif kind == "em_open":
+            b.italic += 1
+        elif kind == "em_close":
+            b.italic = max(b.italic - 1, 0)
+        elif kind == "link_open":
+            b.hrefs.append(tok.attrGet("href"))
+        elif kind == "link_close":
+            if b.hrefs:
+                b.hrefs.pop()
+        elif kind == "image":
+            b.text(tok.content or "")
+        elif kind == "html_inline":
+            if tok.content.startswith("<!--"):
+                continue
+            b.html(tok.content)
+    b.flush()
+    return b.lines
+
+
+def text_lines(text: str, lineno: int) -> list[Line]:
+    """Lines from a fragment of raw HTML text (table cells, list items of an HTML block)."""
+    b = _Builder(lineno, soft_breaks=False)
+    pos = 0
+    for match in _TAG.finditer(text):
+        b.text(unescape(text[pos : match.start()]))
+        b.lineno = lineno + text.count("\n", 0, match.start())
+        b.html(match.group(0))
+        pos = match.end()
+    b.text(unescape(text[pos:]))
+    b.flush()
+    return b.lines

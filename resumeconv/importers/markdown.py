@@ -1,0 +1,95 @@
+"""Reader for CV pages: an academicpages ``_pages/cv.md`` (and the Jekyll site around it).
+
+The page is parsed with markdown-it-py; front matter and Liquid are Jekyll's, not the CV's,
+and are reported as skipped. The rules that turn bullets into entries are in
+``resumeconv/importers/cvpage/`` and documented in ``docs/cv-page-import.md``.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from resumeconv.errors import InputError
+from resumeconv.formats import ReadOptions
+from resumeconv.model import Resume
+from resumeconv.report import SKIPPED
+from resumeconv.sources import Source
+
+_PARSER: Any = None
+
+
+def _parser() -> Any:
+    """One markdown-it parser per process (CommonMark + tables, raw HTML kept)."""
+    global _PARSER
+    if _PARSER is None:
+        from markdown_it import MarkdownIt
+
+        _PARSER = MarkdownIt("commonmark").enable("table")
+    return _PARSER
+
+
+def read(source: Source, options: ReadOptions) -> Resume:
+    """Import a CV page into the canonical model, with its import report and source map."""
+    from resumeconv.importers import jekyll
+    from resumeconv.importers.cvpage.assemble import Assembler
+    from resumeconv.importers.cvpage.blocks import parse_blocks
+    from resumeconv.importers.cvpage.sections import split_sections
+
+    text, front_end = _blank_front_matter(source)
+    site = None
+    if options.site is not None or (options.find_site and source.path is not None):
+        root = jekyll.find_site(source.path, options.site)
+        if options.site is not None and root is None:
+            raise InputError(
+                f"no _config.yml in {options.site}",
+                hint="--site must name the folder of the Jekyll site (where _config.yml is)",
+            )
+        if root is not None:
+            site = jekyll.load_site(root)
+    asm = Assembler(source.name, site=site)
+    if front_end:
+        asm.report.add(1, front_end, SKIPPED, None, "front matter (Jekyll page settings)")
+    tokens = _parser().parse(text)
+    asm.read_page(split_sections(parse_blocks(tokens)))
+    data = asm.result()
+    if site is not None:
+        _merge_site_basics(data, site, asm)
+    resume = Resume.from_dict(data)
+    resume.source_map = asm.source_map
+    resume.import_report = asm.report
+    return resume
+
+
+def _blank_front_matter(source: Source) -> tuple[str, int]:
+    """The page with its front matter lines blanked (line numbers stay the page's)."""
+    from resumeconv.importers import jekyll, yaml
+
+    text = source.text
+    split = jekyll.split_front_matter(text)
+    if split is None:
+        return text, 0
+    front, body, _ = split
+    yaml.parse(front, source.name, first_line=2)  # broken front matter is an error
+    n_front = front.count("\n") + 2
+    return "\n" * n_front + body, n_front
+
+
+def _merge_site_basics(data: dict[str, Any], site: Any, asm: Any) -> None:
+    """The author block of ``_config.yml``; what the page itself says wins."""
+    from resumeconv.report import Position
+
+    page = data.get("basics", {})
+    merged = dict(site.basics)
+    for key, value in page.items():
+        merged[key] = value
+    if merged:
+        data["basics"] = merged
+        data_order = ["basics"] + [k for k in data if k != "basics"]
+        reordered = {k: data[k] for k in data_order}
+        data.clear()
+        data.update(reordered)
+    config = str(site.config_file)
+    for ptr, line in site.basics_lines.items():
+        if ptr.split("/")[1] in page:
+            continue
+        asm.source_map.positions.setdefault("/basics" + ptr, Position(config, line))
