@@ -24,6 +24,8 @@ class Locale:
     present: str
     expected: str
     contact: str
+    document: str
+    """What the whole thing is called: the page title when the resume has no name."""
     score: str
     """Prefix shown before a bare numeric education score ("GPA 3.9")."""
     degree: str
@@ -50,6 +52,7 @@ _EN = Locale(
     present="Present",
     expected="expected",
     contact="Contact",
+    document="Curriculum Vitae",
     score="GPA",
     degree="{type} in {area}",
 )
@@ -74,6 +77,7 @@ _ZH = Locale(
     present="至今",
     expected="预计",
     contact="联系方式",
+    document="个人简历",
     score="GPA",
     degree="{area}{type}",
 )
@@ -98,6 +102,7 @@ _DE = Locale(
     present="heute",
     expected="voraussichtlich",
     contact="Kontakt",
+    document="Lebenslauf",
     score="Note",
     degree="{type} in {area}",
 )
@@ -122,6 +127,7 @@ _FR = Locale(
     present="aujourd’hui",
     expected="prévu",
     contact="Contact",
+    document="Curriculum vitae",
     score="Moyenne",
     degree="{type} en {area}",
 )
@@ -146,6 +152,7 @@ _ES = Locale(
     present="actualidad",
     expected="previsto",
     contact="Contacto",
+    document="Currículum",
     score="Nota media",
     degree="{type} en {area}",
 )

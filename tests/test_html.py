@@ -312,3 +312,12 @@ def test_default_theme_css_has_cjk_fallbacks_and_phone_layout(rich_html):
     css = "".join(Page(rich_html).texts["style"])
     assert "PingFang SC" in css and "Noto Sans CJK SC" in css
     assert re.search(r"@media \(max-width: \d+rem\)", css)
+
+
+def test_resume_without_basics_has_no_empty_header():
+    resume = Resume.from_dict({"education": [{"institution": "MIT", "endDate": "2022"}]})
+    out = render(resume)
+    page = Page(out)
+    assert "header" not in {t for t, _ in page.tags}
+    assert page.all("title") == ["Curriculum Vitae"]
+    assert '<time datetime="2022">2022</time>' in out  # a lone end date is the graduation

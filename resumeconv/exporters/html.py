@@ -12,6 +12,7 @@ run in Jinja2's sandbox.
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import re
 from pathlib import Path
@@ -57,8 +58,9 @@ def write(resume: Resume, options: WriteOptions) -> bytes:
         "words": locales.get(options.locale),
         "paper": paper,
         "kinds": KINDS,
-        "data": resume.to_dict(),
     }
+    if options.theme is not None:
+        context["data"] = resume.to_dict()  # the raw JSON Resume, for themes that want it
     html = _render(env, context, options.theme)
     if not html.endswith("\n"):
         html += "\n"
@@ -123,7 +125,11 @@ def environment(theme: str | None = None) -> jinja2.Environment:
         "undefined": jinja2.StrictUndefined,
     }
     if theme is None:
-        env: jinja2.Environment = jinja2.Environment(loader=ours, **options)
+        # Our templates never change under a running process, and their compiled code
+        # is cached on disk between processes: compiling them is most of a cold render.
+        env: jinja2.Environment = jinja2.Environment(
+            loader=ours, auto_reload=False, bytecode_cache=_bytecode_cache(), **options
+        )
     else:
         loader = jinja2.ChoiceLoader([jinja2.FileSystemLoader(theme, encoding="utf-8"), ours])
         env = SandboxedEnvironment(loader=loader, **options)
@@ -131,6 +137,23 @@ def environment(theme: str | None = None) -> jinja2.Environment:
     env.filters["paragraphs"] = paragraphs
     env.tests["safe_href"] = lambda value: href(value) is not None
     return env
+
+
+def _bytecode_cache() -> jinja2.BytecodeCache | None:
+    """Jinja2's per-user cache of compiled templates (in the temp folder, mode 0700),
+    keyed by template file and checked against its source; best effort, never an error."""
+    from jinja2 import FileSystemBytecodeCache
+
+    class QuietCache(FileSystemBytecodeCache):
+        def dump_bytecode(self, bucket: Any) -> None:
+            # A read-only or full disk only costs the next process a compile.
+            with contextlib.suppress(OSError):
+                super().dump_bytecode(bucket)
+
+    try:
+        return QuietCache()
+    except (OSError, RuntimeError):  # RuntimeError: the cache folder is not safely ours
+        return None
 
 
 def _render(env: jinja2.Environment, context: dict[str, Any], theme: Path | None) -> str:

@@ -187,6 +187,8 @@ class _Builder:
         start, end = entry.dates() if hasattr(entry, "dates") else (None, None)
         start_t, end_t = text(start), text(end)
         expected = _extra(entry, "x-expected") is True
+        if section == "education" and end_t and not start_t:
+            start_t, end_t = end_t, ""  # "B.S., 2022": the graduation date, not "until 2022"
         if start_t or end_t:
             item.dates = self._format_range(
                 start_t or None,
