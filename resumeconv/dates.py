@@ -19,6 +19,7 @@ month the term usually starts). Years outside 1950–2100 are never dates.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import NamedTuple
 
@@ -105,7 +106,9 @@ _EXPECTED_WORDS = frozenset(
 _ORDINALS = frozenset({"st", "nd", "rd", "th", "er", "re"})
 _JOIN_WORDS = frozenset({"and", "und", "et", "y"})
 _JOIN_PUNCT = frozenset({",", ";", "&", "，", "；", "、"})
-_CLOSERS = frozenset({")", "）", ":", "：", ",", ";", "，", "；", "|", "]"})
+_CLOSERS = frozenset({")", "）", ":", "：", ",", ";", "，", "；", "|", "]", "*", "_", "<"})
+#: Words that may follow "expected": "Expected graduation: May 2026".
+_EXPECTED_WHAT = frozenset({"graduation", "completion", "date", "defense", "defence"})
 #: Words right before a number that make it a page, volume, score…, never a year.
 _NOT_BEFORE_YEAR = frozenset(
     {"pp", "p", "page", "pages", "vol", "volume", "no", "nr", "issue", "round", "toefl",
@@ -394,7 +397,7 @@ def _core(t: list[_Tok], i: int) -> _Expr | None:
     elif word in _UNTIL_WORDS:
         until, k = True, k + 1
     if k < n and _is_expected_word(t[k]):
-        expected, k = True, k + 1
+        expected, k = True, _after_expected(t, k)
     if k >= n:
         return None
     hit = _point(t, k)
@@ -417,6 +420,8 @@ def _core(t: list[_Tok], i: int) -> _Expr | None:
         e.open, e.j = True, j + 1  # 2006年至今, 2020年起
     elif (s := _separator(t, j)) is not None:
         _range_end(t, e, j, s)
+    elif (slash := _slash_years(t, start, j)) is not None:
+        e.end, e.j = slash
     if start[0] is None:  # a bare month takes the end's year
         end = e.end
         if end is None or end[0] is None or end[1] is None:
@@ -428,12 +433,40 @@ def _core(t: list[_Tok], i: int) -> _Expr | None:
     return e
 
 
+def _after_expected(t: list[_Tok], k: int) -> int:
+    """Index after ``expected`` at ``k`` and what may follow it ("graduation", ":")."""
+    k += 1
+    if k < len(t) and t[k].text == "." and _tight(t, k):
+        k += 1  # "exp."
+    if k < len(t) and t[k].text in _EXPECTED_WHAT:
+        k += 1
+    if k < len(t) and t[k].text in (":", "："):
+        k += 1
+    return k
+
+
+def _slash_years(t: list[_Tok], start: _Point, j: int) -> tuple[_Point, int] | None:
+    """``2022/23``, ``2022/2023``: an academic year (the month rule took ``2022/09``)."""
+    y, m = start[0], start[1]
+    if y is None or m is not None or j + 1 >= len(t) or t[j].text != "/":
+        return None
+    if not (_tight(t, j) and _tight(t, j + 1)) or t[j + 1].kind != _NUM:
+        return None
+    digits = t[j + 1].text
+    if len(digits) == 2 and int(digits) == (y + 1) % 100:
+        return (y + 1, None, None, False), j + 2
+    later = _year(t[j + 1])
+    if later is not None and y < later <= y + 10:
+        return (later, None, None, False), j + 2
+    return None
+
+
 def _range_end(t: list[_Tok], e: _Expr, sep_i: int, k: int) -> None:
     """Complete ``e`` with what follows its separator, if it is an end."""
     n = len(t)
     expected = k < n and _is_expected_word(t[k])
     if expected:
-        k += 1
+        k = _after_expected(t, k)
     hit = _point(t, k) if k < n else None
     if hit is not None and hit[0][0] is not None:
         e.end, e.j = hit
@@ -443,12 +476,20 @@ def _range_end(t: list[_Tok], e: _Expr, sep_i: int, k: int) -> None:
     if k < n and not expected and _is_open_word(t[k]):
         e.open, e.j = True, k + 1
         return
+    if k < n and t[k].text == "date" and t[k - 1].text in ("to", "till"):
+        e.open, e.j = True, k + 1  # "2019 to date", "2019 – till date"
+        return
+    if k + 1 < n and t[k].text in ("to", "till") and t[k + 1].text == "date":
+        e.open, e.j = True, k + 2
+        return
     short = _end_after(t, e.start, sep_i, k) if e.start is not None else None
     if short is not None:
         e.end, e.j = short
         return
-    if t[sep_i].kind == _DASH and _tight(t, sep_i) and (k >= n or t[k].text in _CLOSERS):
-        e.open, e.j = True, k  # "2024--", "2024–"
+    if t[sep_i].kind == _DASH and (
+        k >= n or (t[k].text in _CLOSERS and (_tight(t, sep_i) or _tight(t, k)))
+    ):
+        e.open, e.j = True, k  # "2024--", "2024–", "2024 –" at the end
 
 
 def _month_span(t: list[_Tok], i: int) -> _Expr | None:
@@ -721,7 +762,7 @@ def find_range(text: str) -> DateRange | None:
     """The best date expression inside a line of other text, with its span.
 
     Candidates are scanned left to right; ranges win over single dates, then
-    expressions at the start or end of the line; ties go to the longer, then the later
+    expressions at the start or end of the line; ties go to the longer, then the earlier
     one. Call again on the rest of the line for further dates.
     """
     if not _MAYBE.search(text):
@@ -740,7 +781,7 @@ def find_range(text: str) -> DateRange | None:
                 if excluded is None:
                     excluded = [m.span() for m in _EXCLUDED.finditer(text)]
                 if _acceptable(text, t, e, a, b) and not any(x < b and a < y for x, y in excluded):
-                    key = (_score(text, e, a, b), b - a, a)
+                    key = (_score(text, e, a, b), b - a, -a)
                     if best is None or key > best[0]:
                         best = (key, e)
                     i = e.j
@@ -784,7 +825,7 @@ def _es(y: int, m: int, d: int | None) -> str:
 
 
 class _Words(NamedTuple):
-    date: object  # (year, month, day | None) -> str
+    date: Callable[[int, int, int | None], str]
     present: str
     until: str
     expected: str
@@ -829,7 +870,7 @@ def format_date(iso: str, locale: str = "en") -> str:
     day = int(m.group(3)) if m.group(3) else None
     if not 1 <= month <= 12 or (day is not None and not _valid_day(y, month, day)):
         return iso
-    return words.date(y, month, day)  # type: ignore[operator]
+    return words.date(y, month, day)
 
 
 def format_range(

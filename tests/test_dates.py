@@ -135,6 +135,14 @@ RANGES = [
     ("seit 09/2019", "2019-09", None, True, False, None),
     ("until Sep 2023", None, "2023-09", False, False, None),
     ("April 2022 - October 2022:", "2022-04", "2022-10", False, False, None),
+    ("2022/23", "2022", "2023", False, False, None),
+    ("2022/2023", "2022", "2023", False, False, None),
+    ("2019 – till date", "2019", None, True, False, None),
+    ("2019 to date", "2019", None, True, False, None),
+    ("Expected graduation: May 2026", "2026-05", None, False, True, None),
+    ("2022 – Expected May 2026", "2022", "2026-05", False, True, None),
+    ("2024 –", "2024", None, True, False, None),
+    ("(2021 –)", "2021", None, True, False, None),
 ]
 
 
@@ -483,3 +491,45 @@ def test_whole_seed_page_dates():
     for line, want in lines:
         r = find_range(line)
         assert (r.start, r.end, r.open) == want, line
+
+
+# --------------------------------------------------------------------------- any text
+
+CV_PIECES = [
+    *"0123456789012345678901234567890 ./-–—~()（）:;,&+年月日至今预计",
+    *("20", "19", "2021", "1999", "Sep", "May", "Fall", "Present", "expected", "since"),
+    *("<br>", "to", "de", "1er", "%", "$", "x", "e", "*", "https://a.b/2020-01-01-x", " "),
+]
+CV_ALPHABET = st.sampled_from(CV_PIECES)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(CV_ALPHABET, max_size=30).map("".join))
+def test_any_text_never_raises_and_found_spans_read_back(text):
+    parse_date(text)
+    whole = parse_range(text)
+    if whole is not None:
+        assert whole.start or whole.end or whole.open
+    found = find_range(text)
+    if found is None:
+        return
+    a, b = found.span
+    assert 0 <= a < b <= len(text)
+    again = parse_range(text[a:b])
+    assert again is not None, text[a:b]
+    assert (again.start, again.end, again.open, again.expected) == (
+        found.start,
+        found.end,
+        found.open,
+        found.expected,
+    )
+    for iso in (found.start, found.end):
+        assert iso is None or parse_date(iso) == iso
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(max_size=60))
+def test_arbitrary_unicode_never_raises(text):
+    parse_date(text)
+    parse_range(text)
+    find_range(text)
