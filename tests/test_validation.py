@@ -421,3 +421,18 @@ def test_the_validate_command_loads_no_exporter_or_engine() -> None:
     )
     assert "resumeconv.importers.json" in modules
     assert _heavy(modules) == []
+
+
+CORPUS = ROOT.parent / "shared" / "corpus"
+
+
+@pytest.mark.skipif(not CORPUS.is_dir(), reason="../shared/corpus is absent")
+def test_real_cv_pages_have_no_errors_under_either_version() -> None:
+    """14 real academicpages CVs: imported with the extension, valid in 1.2.1 and 1.0.0."""
+    pages = sorted(CORPUS.glob("c*/cv.md")) + sorted(CORPUS.glob("c*/_pages/cv*.md"))
+    assert len(pages) >= 14
+    for page in pages:
+        resume = resumeconv.load(page)
+        for version in ("1.2.1", "1.0.0"):
+            errors = [i.format_text() for i in resumeconv.validate(resume, version) if i.is_error]
+            assert errors == [], (page, version)
