@@ -281,3 +281,31 @@ def test_sample_round_trips_through_yaml(tmp_path):
     api.convert(SAMPLE, out_yaml)
     api.convert(out_yaml, out_json)
     assert json.loads(out_json.read_text("utf-8")) == json.loads(SAMPLE.read_text("utf-8"))
+
+
+def test_collection_keys_and_non_finite_numbers():
+    value, pos = parse("? [a, b]\n: x\nc: .inf\nd: .nan\ne: 1.5\n", "c")
+    assert value == {'["a", "b"]': "x", "c": ".inf", "d": ".nan", "e": 1.5}
+    assert all(not p.startswith("/?") for p in pos)
+    with pytest.raises(InputError, match="first at line 1"):
+        parse("? [a, b]\n: x\n? [a, b]\n: y\n", "c")
+
+
+class _PurePythonLoader(yaml.SafeLoader):
+    """PyYAML's own parser, used when libyaml is not installed."""
+
+
+@pytest.mark.parametrize(
+    ("text", "words"),
+    [
+        ("x: " + "[" * 2_000 + "]" * 2_000, "64"),
+        ("a: 1\na: 2\n", "duplicate"),
+        ("a: b: c\n", "syntax"),
+        (BILLION_LAUGHS, "alias"),
+    ],
+)
+def test_pure_python_parser_gives_the_same_errors(monkeypatch, text, words):
+    monkeypatch.setattr(ryaml, "_Loader", _PurePythonLoader)
+    assert parse("a: [1, {b: 2020-01-01}]\n", "p")[0] == {"a": [1, {"b": "2020-01-01"}]}
+    with pytest.raises(InputError, match=words):
+        parse(text, "p.yaml")

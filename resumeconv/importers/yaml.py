@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import copy
 import json
+import math
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -55,7 +56,8 @@ class _Collection:
     """A sequence or mapping being built: its value, where it started, what is pending."""
 
     value: Any
-    pointer: str
+    pointer: str | None
+    """None inside a mapping key that is itself a collection (no pointer reaches it)."""
     anchor: str | None
     line: int
     column: int
@@ -63,6 +65,7 @@ class _Collection:
     key_pos: tuple[int, int] | None = None
     has_key: bool = False
     merges: list[tuple[Any, int]] = field(default_factory=list)
+    key_lines: dict[str, int] = field(default_factory=dict)
     size: int = 1
     height: int = 1
 
@@ -190,7 +193,8 @@ class _Builder:
             if tag == _INT:
                 return _CTOR.construct_yaml_int(node)
             if tag == _FLOAT:
-                return _CTOR.construct_yaml_float(node)
+                number = _CTOR.construct_yaml_float(node)
+                return number if math.isfinite(number) else value  # JSON has no inf/nan
             if tag == _TIMESTAMP:
                 stamp = _CTOR.construct_yaml_timestamp(node)
                 return value if len(value) == 10 else stamp.isoformat()
@@ -264,15 +268,17 @@ class _Builder:
 
     # ----------------------------------------------------------------- building
 
-    def _child_pointer(self) -> str:
+    def _child_pointer(self) -> str | None:
         if not self.stack:
             return ""
         parent = self.stack[-1]
+        if parent.pointer is None:
+            return None
         if isinstance(parent.value, list):
             return f"{parent.pointer}/{len(parent.value)}"
         if parent.has_key:
             return f"{parent.pointer}/{_escape(parent.key)}"
-        return f"{parent.pointer}/?"  # a complex key; its inner positions are not kept
+        return None  # a collection used as a key: no JSON pointer reaches inside it
 
     def _add(
         self,
@@ -290,7 +296,8 @@ class _Builder:
         parent.size += size
         parent.height = max(parent.height, height + 1)
         if isinstance(parent.value, list):
-            self.positions.setdefault(f"{parent.pointer}/{len(parent.value)}", pos)
+            if parent.pointer is not None:
+                self.positions.setdefault(f"{parent.pointer}/{len(parent.value)}", pos)
             parent.value.append(value)
             return
         if not parent.has_key:
@@ -306,14 +313,16 @@ class _Builder:
             return
         if key in parent.value:
             raise InputError(
-                f"duplicate key {key!r} (first at line {self.positions[_join(parent, key)][0]})",
+                f"duplicate key {key!r} (first at line {parent.key_lines[key]})",
                 file=self.name,
                 line=key_pos[0],
                 column=key_pos[1],
                 hint="YAML keeps only one of them; remove or rename the duplicate",
             )
         parent.value[key] = value
-        self.positions[_join(parent, key)] = key_pos
+        parent.key_lines[key] = key_pos[0]
+        if parent.pointer is not None:
+            self.positions[_join(parent, key)] = key_pos
 
     def _merged(self, coll: _Collection) -> dict[str, Any]:
         """``<<: *base`` merge keys, as PyYAML does: merged keys first, explicit keys win."""
@@ -331,7 +340,8 @@ class _Builder:
                 for key, item in source.items():
                     if key not in merged and key not in coll.value:
                         merged[key] = item
-                        self.positions.setdefault(_join(coll, key), (line, 1))
+                        if coll.pointer is not None:
+                            self.positions.setdefault(_join(coll, key), (line, 1))
         merged.update(coll.value)
         return merged
 
