@@ -243,6 +243,7 @@ class Assembler:
                     for item in block.items:
                         out.append(EntrySource(item.lines, item.children, item.start, item.end))
             elif isinstance(block, Table):
+                self.report.add(block.start, block.end, IMPORTED, pointer(section.key), "table")
                 if section.key == "skills" and block.header:
                     out.append(block)
                 else:
