@@ -210,7 +210,7 @@ def _errors(check: Draft7Validator, doc: Any) -> set[tuple[tuple[Any, ...], str]
 
 
 @needs_shared
-@settings(max_examples=500, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(_documents())
 def test_agrees_with_the_official_schema_on_generated_documents(doc: dict[str, Any]) -> None:
     """Same verdict and the same failing places (path, keyword) as the official schema."""

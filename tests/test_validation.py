@@ -9,6 +9,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import resumeconv
 from resumeconv.model import Resume
@@ -436,3 +438,50 @@ def test_real_cv_pages_have_no_errors_under_either_version() -> None:
         for version in ("1.2.1", "1.0.0"):
             errors = [i.format_text() for i in resumeconv.validate(resume, version) if i.is_error]
             assert errors == [], (page, version)
+
+
+# --------------------------------------------------------------------------- robustness
+
+_LEAVES = st.one_of(
+    st.none(),
+    st.booleans(),
+    st.integers(),
+    st.floats(),
+    st.text(max_size=8),
+    st.dates(),  # YAML turns 2021-03-05 into a date when an importer lets it through
+    st.sampled_from(["2021-13", "2021-02-30", "2999", "", " ", "mailto:", "http://x", "a@b"]),
+)
+_KEYS = st.one_of(
+    st.sampled_from(
+        ["name", "url", "email", "startDate", "endDate", "date", "x-expected", "x-note",
+         "x-highlights", "section", "sections", "items", "entries", "title", "version"]
+    ),
+    st.text(max_size=4),
+    st.integers(0, 3),
+)  # fmt: skip
+_ANY = st.recursive(
+    _LEAVES,
+    lambda inner: st.one_of(st.lists(inner, max_size=3), st.dictionaries(_KEYS, inner, max_size=4)),
+    max_leaves=12,
+)
+_SECTIONS = ["basics", "work", "education", "awards", "publications", "projects", "meta"]
+
+
+@settings(max_examples=100, deadline=None)
+@given(
+    st.fixed_dictionaries(
+        {},
+        optional={
+            **{name: _ANY for name in _SECTIONS},
+            "meta": st.fixed_dictionaries({"x-resumeconv": _ANY}),
+            "work": st.lists(st.dictionaries(_KEYS, _ANY, max_size=5), max_size=3),
+        },
+    )
+)
+def test_check_never_crashes(doc: dict[str, Any]) -> None:
+    for version in ("1.2.1", "1.0.0"):
+        for issue in check(doc, schema_version=version):
+            assert issue.severity in ("error", "warning")
+            assert issue.rule in RULE_NAMES
+            assert issue.pointer == "" or issue.pointer.startswith("/")
+            assert issue.message

@@ -8,7 +8,6 @@ same one the schema checks, so pointers mean the same thing in both.
 from __future__ import annotations
 
 import datetime
-import json
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
@@ -276,11 +275,11 @@ def check_email(document: dict[str, Any], context: Context) -> Iterator[Finding]
 def check_duplicates(document: dict[str, Any], context: Context) -> Iterator[Finding]:
     """``duplicate-entry``: the same entry twice in one section."""
     for name, path, items in sections(document):
-        seen: dict[str, int] = {}
+        seen: dict[Any, int] = {}
         for i, item in enumerate(items):
             if item in ({}, None, "", []):
                 continue
-            key = json.dumps(item, sort_keys=True, ensure_ascii=False)
+            key = _canonical(item)
             if key in seen:
                 first = make_pointer(*path, seen[key])
                 yield Finding(
@@ -291,6 +290,15 @@ def check_duplicates(document: dict[str, Any], context: Context) -> Iterator[Fin
                 )
             else:
                 seen[key] = i
+
+
+def _canonical(value: Any) -> Any:
+    """A hashable form of a JSON (or YAML) value in which key order does not matter."""
+    if isinstance(value, dict):
+        return ("{", tuple(sorted((str(k), _canonical(v)) for k, v in value.items())))
+    if isinstance(value, list):
+        return ("[", tuple(_canonical(v) for v in value))
+    return (type(value).__name__, repr(value))
 
 
 def _name(path: tuple[Any, ...]) -> str:

@@ -177,7 +177,7 @@ def describe(value: Any) -> str:
 
 def quote(value: Any, limit: int = 60) -> str:
     """``'value'`` for messages, shortened when long."""
-    text = value if isinstance(value, str) else json.dumps(value, ensure_ascii=False)
+    text = value if isinstance(value, str) else json.dumps(value, ensure_ascii=False, default=str)
     if len(text) > limit:
         text = text[: limit - 1] + "…"
     return f"'{text}'"
