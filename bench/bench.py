@@ -1,0 +1,625 @@
+"""Benchmark resumeconv against the other resume tools, side by side, in one run.
+
+    bash bench/run.sh            # or: .venv/bin/python bench/bench.py [--runs N] [--quick]
+
+Installs the peers into ``bench/.work/`` (git-ignored; npm and PyPI only), converts the
+seed page to JSON Resume with our tool, feeds that same JSON to every tool, and measures
+each command with hyperfine (median wall time of N runs after warm-up) and, in separate
+runs, the peak memory of the whole process tree (sum of RSS of the command and all its
+children, sampled from /proc every few milliseconds: Chromium's helpers and pandoc
+count). Writes ``bench/results.md`` and prints it. Not part of CI.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import os
+import platform
+import shutil
+import statistics
+import subprocess
+import sys
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+BENCH = Path(__file__).resolve().parent
+ROOT = BENCH.parent
+WORK = BENCH / ".work"
+OUT = WORK / "out"
+NPM = WORK / "npm"
+RENDERCV = WORK / "rendercv-venv"
+VENV = ROOT / ".venv"
+OURS = VENV / "bin" / "resumeconv"
+PYTHON = VENV / "bin" / "python"
+SEED_PAGE = ROOT / "fixtures" / "seed" / "cv.md"
+SAMPLE = ROOT.parent / "shared" / "jsonresume" / "sample.resume.json"
+CHROMIUM = "/usr/bin/chromium"
+
+# Peer versions, pinned so that runs compare like with like.
+NPM_PEERS = {
+    "resumed": ["resumed@6.1.0", "jsonresume-theme-even@0.26.1", "puppeteer@24.43.1"],
+    # resume-cli 3.1.2 needs a CommonJS theme: even 0.22.1 is the last without ESM deps.
+    "resume-cli": ["resume-cli@3.1.2", "jsonresume-theme-even@0.22.1"],
+    "hackmyresume": ["hackmyresume@1.8.0"],
+}
+RENDERCV_SPEC = ["rendercv[full]==2.3", "click"]
+
+BATCH_FILES = 200  # validate batch
+PAGE_COPIES = 400  # CV pages through import + validate
+PDF_COPIES = 300  # PDFs on 2 workers
+
+
+@dataclass
+class Case:
+    key: str
+    tool: str
+    task: str
+    argv: list[str]
+    cwd: Path = ROOT
+    env: dict[str, str] = field(default_factory=dict)
+    runs: int | None = None
+    per: int = 1  # files handled by one run (for per-file times and throughput)
+    note: str = ""
+    vs: str | None = None  # our case to compare with
+    median: float | None = None
+    spread: tuple[float, float] | None = None
+    peak_mib: float | None = None
+    error: str | None = None
+
+
+# ------------------------------------------------------------------------------ setup
+
+
+def run(argv: list[str], **kwargs) -> subprocess.CompletedProcess:
+    return subprocess.run(argv, check=True, **kwargs)
+
+
+def install_peers() -> None:
+    """npm peers and RenderCV into bench/.work (once; delete the folder to reinstall)."""
+    env = {**os.environ, "PUPPETEER_SKIP_DOWNLOAD": "1", "PUPPETEER_EXECUTABLE_PATH": CHROMIUM}
+    for name, specs in NPM_PEERS.items():
+        folder = NPM / name
+        marker = folder / ".installed"
+        if marker.exists() and marker.read_text() == " ".join(specs):
+            continue
+        folder.mkdir(parents=True, exist_ok=True)
+        print(f"bench: npm install {' '.join(specs)}", file=sys.stderr)
+        run(
+            ["npm", "install", "--no-audit", "--no-fund", "--loglevel=error", *specs],
+            cwd=folder,
+            env=env,
+            stdout=subprocess.DEVNULL,
+        )
+        marker.write_text(" ".join(specs))
+    marker = RENDERCV / ".installed"
+    if not (marker.exists() and marker.read_text() == " ".join(RENDERCV_SPEC)):
+        print(f"bench: pip install {' '.join(RENDERCV_SPEC)} (throw-away venv)", file=sys.stderr)
+        run([sys.executable, "-m", "venv", "--clear", str(RENDERCV)])
+        run([str(RENDERCV / "bin" / "pip"), "install", "-q", *RENDERCV_SPEC])
+        marker.write_text(" ".join(RENDERCV_SPEC))
+
+
+def prepare_content() -> dict[str, str]:
+    """The resume every tool gets, plus the floors' equivalent documents and batches."""
+    OUT.mkdir(parents=True, exist_ok=True)
+    info: dict[str, str] = {}
+    seed_json = WORK / "seed.json"
+    proc = subprocess.run(
+        [str(OURS), "convert", str(SEED_PAGE), "-o", str(seed_json)],
+        capture_output=True,
+        text=True,
+    )
+    if proc.returncode == 0:
+        info["content"] = "fixtures/seed/cv.md converted by resumeconv to JSON Resume"
+    else:
+        shutil.copyfile(SAMPLE, seed_json)
+        first = (proc.stderr.strip().splitlines() or ["?"])[0]
+        info["content"] = (
+            "shared/jsonresume/sample.resume.json (the seed page could not be converted yet: "
+            f"{first})"
+        )
+    info["seed_json"] = str(seed_json)
+    # RenderCV reads its own YAML schema.
+    run(
+        [
+            str(PYTHON),
+            str(BENCH / "jsonresume_to_rendercv.py"),
+            str(seed_json),
+            str(WORK / "rendercv.yaml"),
+        ]
+    )
+    # The floors' documents: the same content as our DOCX and PDF, built by our exporters.
+    code = f"""
+import json, subprocess, sys
+import resumeconv
+from resumeconv.exporters import docx, outline, pdf
+from resumeconv.formats import WriteOptions
+resume = resumeconv.load({str(seed_json)!r})
+doc = outline.build(resume, locale="en")
+ast = {{"pandoc-api-version": docx.API_VERSION, **docx.ast(doc, "en")}}
+md = subprocess.run([docx.pandoc_path(), "-f", "json", "-t", "markdown"],
+                    input=json.dumps(ast).encode(), capture_output=True, check=True).stdout
+open({str(WORK / "floor.md")!r}, "wb").write(md)
+data = pdf.template_data(doc, WriteOptions())
+text = json.dumps(data, ensure_ascii=False, sort_keys=True)
+open({str(WORK / "floor-data.json")!r}, "w", encoding="utf-8").write(text)
+print(json.dumps({{"pandoc": docx.pandoc_path(), "template": str(pdf.TEMPLATE),
+                  "fonts": list(pdf._font_dirs(bool(pdf._CJK.search(text))))}}))
+"""
+    floors = json.loads(run([str(PYTHON), "-c", code], capture_output=True, text=True).stdout)
+    info.update(pandoc=floors["pandoc"], template=floors["template"])
+    info["fonts"] = json.dumps(floors["fonts"])
+    # Batches: copies of the JSON (validate, PDF) and of the seed page (import + validate).
+    _copies(seed_json, WORK / "batch-json", BATCH_FILES, ".json")
+    _copies(SEED_PAGE, WORK / "batch-pages", PAGE_COPIES, ".md")
+    fixtures = [seed_json, *sorted((ROOT / "fixtures" / "batch" / "good").rglob("*.json"))]
+    _copies(fixtures, WORK / "batch-pdf", PDF_COPIES, ".json")
+    return info
+
+
+def _copies(sources: Path | list[Path], folder: Path, n: int, ext: str) -> None:
+    srcs = sources if isinstance(sources, list) else [sources]
+    if folder.exists():
+        shutil.rmtree(folder)
+    folder.mkdir(parents=True)
+    for i in range(n):
+        shutil.copyfile(srcs[i % len(srcs)], folder / f"cv{i:04}{ext}")
+
+
+# ------------------------------------------------------------------------------ cases
+
+
+def cases(info: dict[str, str]) -> list[Case]:
+    seed = info["seed_json"]
+    o = OUT
+    rc = str(OURS)
+    resumed = str(NPM / "resumed" / "node_modules" / ".bin" / "resumed")
+    rcli = str(NPM / "resume-cli" / "node_modules" / ".bin" / "resume")
+    hmr = str(NPM / "hackmyresume" / "node_modules" / ".bin" / "hackmyresume")
+    rendercv = str(RENDERCV / "bin" / "rendercv")
+    chrome = {"PUPPETEER_EXECUTABLE_PATH": CHROMIUM}
+    fonts = json.loads(info["fonts"])
+    n_pages, n_json, n_pdf = PAGE_COPIES, BATCH_FILES, PDF_COPIES
+    resumed_loop = f"for f in {WORK}/batch-json/*.json; do {resumed} validate $f >/dev/null; done"
+    return [
+        # ours
+        Case("ours-html", "resumeconv", "HTML", [rc, "convert", seed, "-o", f"{o}/ours.html"]),
+        Case("ours-pdf", "resumeconv", "PDF", [rc, "convert", seed, "-o", f"{o}/ours.pdf"]),
+        Case("ours-docx", "resumeconv", "DOCX", [rc, "convert", seed, "-o", f"{o}/ours.docx"]),
+        Case("ours-md", "resumeconv", "Markdown", [rc, "convert", seed, "-o", f"{o}/ours.md"]),
+        Case("ours-validate", "resumeconv", "validate", [rc, "validate", seed]),
+        Case(
+            "ours-all4",
+            "resumeconv",
+            "seed page → html,md,docx,pdf (one command)",
+            [rc, "convert", str(SEED_PAGE), "-o", f"{o}/all4/", "-t", "html,md,docx,pdf"],
+        ),
+        Case("ours-version", "resumeconv", "--version (cold start)", [rc, "--version"]),
+        Case(
+            "ours-validate-batch",
+            "resumeconv",
+            f"validate, batch of {n_json} (-j 2), per file",
+            [rc, "validate", f"{WORK}/batch-json", "-j", "2", "--no-progress"],
+            per=n_json,
+        ),
+        Case(
+            "ours-pages",
+            "resumeconv",
+            f"import+validate {n_pages} CV pages (-j 2), per file",
+            [rc, "validate", f"{WORK}/batch-pages", "-j", "2", "--no-progress"],
+            per=n_pages,
+        ),
+        Case(
+            "ours-pdf-batch",
+            "resumeconv",
+            f"{n_pdf} PDFs (-j 2), per file",
+            [
+                rc,
+                "convert",
+                f"{WORK}/batch-pdf",
+                "-o",
+                f"{o}/pdfs/",
+                "-t",
+                "pdf",
+                "-j",
+                "2",
+                "--no-progress",
+            ],
+            per=n_pdf,
+            runs=5,
+        ),
+        # resumed
+        Case(
+            "resumed-html",
+            "resumed 6.1.0",
+            "HTML",
+            [resumed, "render", seed, "-o", f"{o}/resumed.html", "-t", "jsonresume-theme-even"],
+            cwd=NPM / "resumed",
+            vs="ours-html",
+        ),
+        Case(
+            "resumed-pdf",
+            "resumed 6.1.0",
+            "PDF",
+            [
+                resumed,
+                "export",
+                seed,
+                "-o",
+                f"{o}/resumed.pdf",
+                "-t",
+                "jsonresume-theme-even",
+                "--puppeteer-arg=--no-sandbox",
+            ],
+            cwd=NPM / "resumed",
+            env=chrome,
+            note="puppeteer 24 + Debian chromium",
+            vs="ours-pdf",
+        ),
+        Case(
+            "resumed-validate",
+            "resumed 6.1.0",
+            "validate",
+            [resumed, "validate", seed],
+            vs="ours-validate",
+        ),
+        Case(
+            "resumed-validate-batch",
+            "resumed 6.1.0",
+            f"validate, batch of {n_json} (one call per file), per file",
+            ["bash", "-c", resumed_loop],
+            per=n_json,
+            runs=3,
+            note="resumed validates one file per call",
+            vs="ours-validate-batch",
+        ),
+        # resume-cli
+        Case(
+            "resume-cli-html",
+            "resume-cli 3.1.2",
+            "HTML",
+            [rcli, "export", f"{o}/resume-cli.html", "--resume", seed, "--theme", "even"],
+            cwd=NPM / "resume-cli",
+            note="theme even 0.22.1 (last CommonJS one)",
+            vs="ours-html",
+        ),
+        Case(
+            "resume-cli-validate",
+            "resume-cli 3.1.2",
+            "validate",
+            [rcli, "validate", "--resume", seed],
+            cwd=NPM / "resume-cli",
+            vs="ours-validate",
+        ),
+        # HackMyResume
+        Case(
+            "hmr-html", "HackMyResume 1.8.0", "HTML", [hmr, "build", seed, "TO", f"{o}/hmr/cv.html"]
+        ),
+        Case(
+            "hmr-md", "HackMyResume 1.8.0", "Markdown", [hmr, "build", seed, "TO", f"{o}/hmr/cv.md"]
+        ),
+        Case(
+            "hmr-doc",
+            "HackMyResume 1.8.0",
+            "DOCX (its .doc: Word 2003 XML)",
+            [hmr, "build", seed, "TO", f"{o}/hmr/cv.doc"],
+            vs="ours-docx",
+        ),
+        # RenderCV
+        Case(
+            "rendercv-md",
+            "RenderCV 2.3",
+            "Markdown (+ its Typst source)",
+            [
+                rendercv,
+                "render",
+                str(WORK / "rendercv.yaml"),
+                "-o",
+                f"{o}/rcv-md",
+                "-nopdf",
+                "-nopng",
+                "-nohtml",
+            ],
+            note="PDF impossible offline: downloads a Typst package at render time",
+            vs="ours-md",
+        ),
+        Case(
+            "rendercv-html",
+            "RenderCV 2.3",
+            "HTML (+ Markdown, Typst source)",
+            [
+                rendercv,
+                "render",
+                str(WORK / "rendercv.yaml"),
+                "-o",
+                f"{o}/rcv-html",
+                "-nopdf",
+                "-nopng",
+            ],
+            vs="ours-html",
+        ),
+        # floors
+        Case(
+            "floor-pandoc",
+            "pandoc (bare)",
+            "DOCX from the equivalent Markdown",
+            [info["pandoc"], str(WORK / "floor.md"), "-o", f"{o}/floor.docx"],
+            note="pandoc binary of pypandoc-binary",
+            vs="ours-docx",
+        ),
+        Case(
+            "floor-typst",
+            "Typst (bare)",
+            "PDF: one compile of the same document",
+            [
+                str(PYTHON),
+                str(BENCH / "floor_typst.py"),
+                info["template"],
+                str(WORK / "floor-data.json"),
+                f"{o}/floor.pdf",
+                *fonts,
+            ],
+            note="python -c 'typst.compile(...)': the typst wheel has no CLI",
+            vs="ours-pdf",
+        ),
+    ]
+
+
+# ------------------------------------------------------------------------------ measuring
+
+
+def measure_time(case: Case, runs: int, warmup: int) -> None:
+    n = case.runs or runs
+    report = WORK / "hyperfine" / f"{case.key}.json"
+    report.parent.mkdir(parents=True, exist_ok=True)
+    command = " ".join(_quote(a) for a in case.argv)
+    proc = subprocess.run(
+        [
+            "hyperfine",
+            "--shell=none",
+            "--style=none",
+            "--runs",
+            str(n),
+            "--warmup",
+            str(warmup),
+            "--export-json",
+            str(report),
+            command,
+        ],
+        cwd=case.cwd,
+        env={**os.environ, **case.env},
+        capture_output=True,
+        text=True,
+    )
+    if proc.returncode != 0:
+        case.error = (proc.stderr.strip().splitlines() or ["failed"])[-1][:200]
+        return
+    result = json.loads(report.read_text())["results"][0]
+    case.median = result["median"]
+    case.spread = (result["min"], result["max"])
+
+
+def _quote(arg: str) -> str:
+    if arg and all(c.isalnum() or c in "/._-=,:+@" for c in arg):
+        return arg
+    return "'" + arg.replace("'", "'\\''") + "'"
+
+
+def measure_memory(case: Case, runs: int = 3) -> None:
+    """Median over ``runs`` of the peak summed RSS of the command's process tree."""
+    peaks = []
+    for _ in range(runs):
+        peak = _peak_tree_rss(case.argv, case.cwd, {**os.environ, **case.env})
+        if peak is None:
+            return
+        peaks.append(peak)
+    case.peak_mib = statistics.median(peaks) / (1024 * 1024)
+
+
+def _peak_tree_rss(argv: list[str], cwd: Path, env: dict[str, str]) -> int | None:
+    proc = subprocess.Popen(
+        argv, cwd=cwd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
+    )
+    peak = 0
+    while proc.poll() is None:
+        peak = max(peak, _tree_rss(proc.pid))
+        time.sleep(0.002)
+    return peak if proc.returncode == 0 else None
+
+
+def _tree_rss(root: int) -> int:
+    children: dict[int, list[int]] = {}
+    rss: dict[int, int] = {}
+    for entry in os.scandir("/proc"):
+        if not entry.name.isdigit():
+            continue
+        try:
+            with open(f"/proc/{entry.name}/stat") as fh:
+                fields = fh.read().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        pid = int(entry.name)
+        children.setdefault(int(fields[1]), []).append(pid)
+        rss[pid] = int(fields[21]) * os.sysconf("SC_PAGE_SIZE")
+    total, todo = 0, [root]
+    while todo:
+        pid = todo.pop()
+        total += rss.get(pid, 0)
+        todo.extend(children.get(pid, []))
+    return total
+
+
+# ------------------------------------------------------------------------------ report
+
+
+def machine() -> str:
+    cpu = "?"
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+    except OSError:
+        pass
+    node = subprocess.run(["node", "--version"], capture_output=True, text=True).stdout.strip()
+    return (
+        f"{os.cpu_count()} cores (nproc), {cpu}, {platform.system()} {platform.release()}, "
+        f"Python {platform.python_version()}, Node {node}, "
+        f"{dt.datetime.now(dt.timezone.utc).strftime('%Y-%m-%d %H:%M UTC')}"
+    )
+
+
+def fmt_time(seconds: float | None) -> str:
+    if seconds is None:
+        return "–"
+    if seconds < 1:
+        return f"{seconds * 1000:.0f} ms" if seconds >= 0.01 else f"{seconds * 1000:.1f} ms"
+    return f"{seconds:.2f} s"
+
+
+def report(all_cases: list[Case], info: dict[str, str], runs: int) -> str:
+    by = {c.key: c for c in all_cases}
+
+    def t(key: str) -> float | None:
+        c = by.get(key)
+        return None if c is None or c.median is None else c.median / c.per
+
+    def ratio(a: str, b: str) -> float | None:
+        x, y = t(a), t(b)
+        return None if x is None or y is None or y == 0 else x / y
+
+    lines = [
+        "# Benchmark: resumeconv and other resume tools",
+        "",
+        f"Measured by `bash bench/run.sh` on {machine()}.",
+        "",
+        f"Content: {info['content']}; every tool gets the same JSON Resume document "
+        "(RenderCV a YAML translation of it, the floors the equivalent document built by our "
+        "exporters).",
+        f"Time: median wall time of {runs} runs (hyperfine, 2 warm-up runs; fewer runs where "
+        "marked). Memory: peak of the summed RSS of the whole process tree (Chromium's "
+        "helpers and pandoc included), median of 3 runs.",
+        "",
+        "| tool | task | median | min – max | peak RSS | resumeconv is … × faster |",
+        "|---|---|---:|---:|---:|---:|",
+    ]
+    for c in all_cases:
+        per = f" ({fmt_time(c.median / c.per)}/file)" if c.per > 1 and c.median else ""
+        spread = f"{fmt_time(c.spread[0])} – {fmt_time(c.spread[1])}" if c.spread else "–"
+        peak = f"{c.peak_mib:.0f} MiB" if c.peak_mib else "–"
+        mine = c.vs
+        r = ratio(c.key, mine) if mine else None
+        speed = f"{r:.1f}×" if r else ""
+        runs_note = f" [{c.runs} runs]" if c.runs else ""
+        note = f" — {c.note}" if c.note else ""
+        if c.error:
+            lines.append(f"| {c.tool} | {c.task}{note} | failed: {c.error} | | | |")
+            continue
+        lines.append(
+            f"| {c.tool} | {c.task}{note}{runs_note} | {fmt_time(c.median)}{per} | {spread} "
+            f"| {peak} | {speed} |"
+        )
+    lines += ["", "## Targets", "", "| target | measured | met |", "|---|---|---|"]
+
+    def target(name: str, value: float | None, ok: bool | None, shown: str) -> None:
+        mark = "–" if value is None or ok is None else ("yes" if ok else "**no**")
+        lines.append(f"| {name} | {shown if value is not None else 'not measured'} | {mark} |")
+
+    r = ratio("resumed-pdf", "ours-pdf")
+    target("PDF ≥ 15× faster than resumed", r, r and r >= 15, f"{r:.1f}×" if r else "")
+    r = ratio("ours-pdf", "floor-typst")
+    target("PDF within 3× of bare Typst", r, r and r <= 3, f"{r:.2f}× the floor" if r else "")
+    r = ratio("resumed-html", "ours-html")
+    target("HTML ≥ 2× faster than resumed", r, r and r >= 2, f"{r:.1f}×" if r else "")
+    r = ratio("ours-docx", "floor-pandoc")
+    target("DOCX within 1.5× of bare pandoc", r, r and r <= 1.5, f"{r:.2f}× the floor" if r else "")
+    r = ratio("resumed-validate", "ours-validate")
+    target(
+        "validate ≥ 2× faster than resumed (one file)", r, r and r >= 2, f"{r:.1f}×" if r else ""
+    )
+    r = ratio("resumed-validate-batch", "ours-validate-batch")
+    target(
+        f"validate ≥ 2× faster than resumed (per file, batch of {BATCH_FILES})",
+        r,
+        r and r >= 2,
+        f"{r:.1f}×" if r else "",
+    )
+    a4 = by.get("ours-all4")
+    v = a4.median if a4 else None
+    target("seed page → 4 formats < 0.5 s", v, v is not None and v < 0.5, fmt_time(v))
+    m = a4.peak_mib if a4 else None
+    target(
+        "seed page → 4 formats < 150 MiB peak",
+        m,
+        m is not None and m < 150,
+        f"{m:.0f} MiB" if m else "",
+    )
+    v = t("ours-version")
+    target("--version < 60 ms", v, v is not None and v < 0.06, fmt_time(v))
+    p = t("ours-pages")
+    target(
+        "≥ 500 CV pages/s through import + validate (2 cores)",
+        p,
+        p is not None and 1 / p >= 500,
+        f"{1 / p:.0f} pages/s" if p else "",
+    )
+    p = t("ours-pdf-batch")
+    target(
+        "≥ 20 PDFs/s (2 cores)",
+        p,
+        p is not None and 1 / p >= 20,
+        f"{1 / p:.0f} PDFs/s" if p else "",
+    )
+    lines.append("")
+    return "\n".join(lines)
+
+
+# ------------------------------------------------------------------------------ main
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--runs", type=int, default=10, help="timed runs per command")
+    parser.add_argument("--only", help="comma-separated case keys (default: all)")
+    parser.add_argument("--no-memory", action="store_true", help="skip the memory runs")
+    args = parser.parse_args()
+    if not OURS.exists():
+        print(
+            f"bench: {OURS} is missing; create the venv first (pip install -e .)", file=sys.stderr
+        )
+        return 2
+    for tool in ("hyperfine", "npm", "node"):
+        if shutil.which(tool) is None:
+            print(f"bench: {tool} is not installed (apt-get install {tool})", file=sys.stderr)
+            return 2
+    install_peers()
+    info = prepare_content()
+    all_cases = cases(info)
+    if args.only:
+        keep = set(args.only.split(","))
+        all_cases = [c for c in all_cases if c.key in keep]
+    for case in all_cases:
+        print(f"bench: {case.key} …", file=sys.stderr, flush=True)
+        measure_time(case, args.runs, warmup=1 if case.runs else 2)
+        if case.error is None and not args.no_memory:
+            measure_memory(case, runs=1 if case.runs and case.runs <= 3 else 3)
+    text = report(all_cases, info, args.runs)
+    (BENCH / "results.md").write_text(text, encoding="utf-8")
+    (WORK / "results.json").write_text(
+        json.dumps(
+            [
+                {k: v for k, v in c.__dict__.items() if k not in ("cwd",)} | {"cwd": str(c.cwd)}
+                for c in all_cases
+            ],
+            indent=1,
+        )
+    )
+    print(text)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
