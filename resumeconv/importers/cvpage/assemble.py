@@ -179,8 +179,11 @@ class Assembler:
                 self._skills_table(src, layout)
             elif isinstance(src, EntrySource):
                 self._entry(src, key, section, layout, extra_layouts)
+        loop_custom = layout.pop("_custom", None)
         if layout_has_content(layout) or layout.get("collection"):
             self.layout.append(layout)
+        if loop_custom is not None:
+            self.layout.append(loop_custom)
         if prose_layout is not None:
             self.layout.append(prose_layout)
         self.layout.extend(extra_layouts)
@@ -434,10 +437,18 @@ class Assembler:
                 f"_{loop.collection}/ documents",
             )
             return
-        target = key if key in ("publications", "work") else CUSTOM
+        section_target = key if key in ("publications", "work") else CUSTOM
         for item in items:
+            target = section_target
+            if target == "work" and jekyll.entry_section(loop.collection, item) == CUSTOM:
+                target = CUSTOM  # a student in _teaching/ is not a job
             entry = jekyll.collection_entry(item, target)
-            if target == CUSTOM:
+            if target == CUSTOM and layout["section"] != CUSTOM:
+                extra = self._loop_extra(layout)
+                extra["entries"].append(entry)
+                ptr = pointer("meta", EXTENSION_KEY, "sections", len(self.layout) + 1,
+                              "entries", len(extra["entries"]) - 1)
+            elif target == CUSTOM:
                 layout["entries"].append(entry)
                 ptr = pointer(
                     "meta",
@@ -460,6 +471,12 @@ class Assembler:
             pointer(layout["section"]),
             f"{len(items)} document(s) from _{loop.collection}/",
         )
+
+    def _loop_extra(self, layout: dict[str, Any]) -> dict[str, Any]:
+        """A custom section beside ``layout`` for loop documents of another kind."""
+        extra = layout.setdefault("_custom", {"section": CUSTOM, "title": layout["title"],
+                                              "entries": []})
+        return extra
 
     # ------------------------------------------------------------------ result
 

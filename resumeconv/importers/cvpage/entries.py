@@ -309,7 +309,8 @@ def interpret_work(parts: Parts, *, teaching: bool = False, org_key: str = "name
     position, org = ("", "")
     if parts.main is not None:
         position, org = _role_line(parts.main)
-        if parts.date_led and not position and not parts.rest and not F.looks_like_org(org):
+        role_like = F.looks_like_role(org) or not F.looks_like_org(org)
+        if parts.date_led and not position and not parts.rest and role_like:
             first = _take_child_line(parts, lambda t: _short_name(t) or F.looks_like_org(t))
             if first:
                 position, org = org, first
@@ -350,7 +351,8 @@ def interpret_work(parts: Parts, *, teaching: bool = False, org_key: str = "name
         org_parts = [p for p in F.split_parts(name, ",，") if F.looks_like_org(p)]
         if course_parts and org_parts:
             summary, name = ", ".join(course_parts), ", ".join(org_parts)
-    if position and not name and not place and len(position.split()) > 6 and not teaching:
+    bold_led = parts.main is not None and bool(parts.main.bold_prefix())
+    if position and not name and not place and len(position.split()) > 6 and not bold_led:
         summary, position = position, ""
     if not position and name and not place and _sentence(name):
         summary, name = name, ""

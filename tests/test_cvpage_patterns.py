@@ -1,0 +1,225 @@
+"""One small page of our own per pattern seen in real academicpages CVs (fixtures/cvpage)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import resumeconv
+from resumeconv.report import SKIPPED
+
+from conftest import FIXTURES
+
+PAGES = FIXTURES / "cvpage"
+
+
+def load(name: str) -> dict[str, Any]:
+    return resumeconv.load(PAGES / name).to_dict()
+
+
+def layout(data: dict[str, Any]) -> list[tuple[str, str]]:
+    return [(s["section"], s["title"]) for s in data["meta"]["x-resumeconv"]["sections"]]
+
+
+def test_template_style_dates_first_then_employer() -> None:
+    data = load("template-style.md")
+    assert data["education"][0] == {
+        "institution": "Coastal State University",
+        "area": "Marine Biology",
+        "studyType": "Ph.D",
+        "endDate": "2027",
+        "x-expected": True,
+    }
+    assert data["education"][1]["area"] == "Oceanography, minor in Statistics"
+    assert data["education"][1]["x-note"] == "Second year"
+    fellow, intern = data["work"]
+    assert (fellow["position"], fellow["name"]) == ("Research Fellow", "Harbor College")
+    assert (fellow["startDate"], fellow["endDate"]) == ("2022-09", "2023-03")  # Fall–Spring
+    assert fellow["highlights"][1] == "Supervisor: Ana Costa"
+    assert (intern["position"], intern["name"], intern["location"]) == (
+        "Lab Internship",
+        "Tidewater Institute",
+        "Lisbon",
+    )
+    assert data["skills"] == [{"name": "Field work", "keywords": ["Scuba diving", "Boat handling"]}]
+    assert data["languages"] == [
+        {"language": "English", "fluency": "Fluent"},
+        {"language": "Portuguese", "fluency": "Native"},
+    ]
+    assert ("publications", "Publications") in layout(data)
+    loop = [s for s in data["meta"]["x-resumeconv"]["sections"] if s.get("collection")]
+    assert loop == [
+        {
+            "section": "publications",
+            "title": "Publications",
+            "items": [],
+            "collection": "publications",
+            "reversed": True,
+        }
+    ]
+
+
+def test_atx_bold_headings_and_dotted_dates() -> None:
+    data = load("atx-dotted-dates.md")
+    lecturer, fellowship = data["work"]
+    assert lecturer == {
+        "name": "Faculty of Science, North River University",
+        "location": "Nanjing, China",
+        "position": "Lecturer of Chemistry",
+        "startDate": "2023-12-01",
+    }
+    assert fellowship["x-note"] == "stopped as of 2022-09-30"
+    assert data["education"][0]["studyType"] == "Ph.D."
+    assert data["education"][0]["endDate"] == "2021-03-20"
+    assert data["awards"][0] == {
+        "title": "Best Thesis Prize",
+        "date": "2017-05",
+        "awarder": "North River University, China",
+    }
+
+
+def test_paragraph_entries_with_hard_breaks_and_labels() -> None:
+    data = load("paragraphs-and-breaks.md")
+    ba, phd = data["education"]
+    assert (ba["institution"], ba["studyType"], ba["area"]) == (
+        "Lakeside University",
+        "B.A.",
+        "Environmental Science",
+    )
+    assert ba["score"] == "3.91" and ba["endDate"] == "2020-05"
+    assert "Favourite Courses: Hydrology, Soil Science, Remote Sensing" in ba["x-highlights"]
+    assert phd["institution"] == "School of Engineering, Lakeside University"  # backslash breaks
+    assert phd["startDate"] == "2024" and "endDate" not in phd
+    job = data["work"][0]
+    assert job["position"] == "Field Technician" and job["name"] == "River Lab, Lakeside University"
+    assert (
+        job["highlights"][1] == "Wrote the lab's data pipeline: Step 1: ingestion; Step 2: cleaning"
+    )
+    pub = data["publications"][0]
+    assert pub["name"] == "Measuring Sediment Transport in Small Rivers"
+    assert pub["releaseDate"] == "2024-03"
+    assert pub["url"] == "https://doi.org/10.0000/jrs.e1021"
+    assert pub["summary"].startswith("Dana Ruiz, Lee Park\n")
+
+
+def test_pipe_tables_and_bold_paragraph_headings() -> None:
+    data = load("tables.md")
+    assert layout(data) == [("education", "Education"), ("work", "Work experience")]
+    msc = data["education"][0]
+    assert (msc["studyType"], msc["area"], msc["institution"], msc["score"]) == (
+        "M.Sc.",
+        "Physics",
+        "Alpine University",
+        "1.4",
+    )
+    assert data["education"][1]["startDate"] == "2021-04" and "endDate" not in data["education"][1]
+    job = data["work"][0]
+    assert (job["startDate"], job["endDate"]) == ("2019-02", "2019-12")
+    assert job["x-note"] == "02/19 – 06/19; 10/19 – 12/19"
+
+
+def test_raw_html_blocks() -> None:
+    resume = resumeconv.load(PAGES / "html-blocks.md")
+    data = resume.to_dict()
+    assert data["work"][0]["name"] == "Northwind Traders"
+    assert data["work"][0]["highlights"] == ["Built the 1st streaming pipeline of the company."]
+    assert data["skills"] == [
+        {"name": "Languages", "level": "Proficient", "keywords": ["Python", "SQL"]},
+        {"name": "Languages", "level": "Familiar", "keywords": ["Rust"]},
+    ]
+    ta = data["work"][1]
+    assert (ta["position"], ta["name"]) == ("Teaching Assistant", "Northwind College")
+    skipped = [b.reason for b in resume.import_report.blocks if b.status == SKIPPED]
+    assert "page navigation (download link)" in skipped
+
+
+def test_chinese_page() -> None:
+    data = load("chinese.md")
+    assert data["education"] == [
+        {
+            "institution": "华东大学",
+            "area": "计算机科学",
+            "studyType": "博士",
+            "startDate": "2021-09",
+        },
+        {"institution": "南方大学", "area": "物理学", "studyType": "学士", "endDate": "2015"},
+    ]
+    assert data["work"] == [{"name": "华东大学", "position": "研究员", "startDate": "2019"}]
+    assert data["projects"] == [
+        {
+            "name": "城市交通预测系统",
+            "startDate": "2023-01",
+            "roles": ["负责人"],
+            "entity": "华东大学",
+        }
+    ]
+    assert data["skills"] == [{"name": "编程", "keywords": ["Python", "C++", "Go"]}]
+    assert [t for _, t in layout(data)] == ["教育背景", "工作经历", "项目经历", "技能"]
+
+
+def test_crlf_emoji_titles_html_headings_and_date_styles() -> None:
+    data = load("crlf-emoji-dates.md")
+    assert layout(data) == [("education", "Education 🎓"), ("work", "Experience")]
+    work = data["work"]
+    assert work[0] == {"name": "Hilltop Labs", "position": "Research Engineer", "startDate": "2024"}
+    assert work[1]["endDate"] == "2026-05" and work[1]["x-expected"] is True
+    assert (work[2]["startDate"], work[2]["endDate"]) == ("2024-10-01", "2025-09-23")
+    assert work[2]["name"] == "Seaside Institute"  # lazy continuation line with a tab
+    assert (work[3]["position"], work[3]["name"]) == ("Analyst", "Example Corp")
+    assert (work[4]["startDate"], work[4]["endDate"]) == ("2022-06", "2024-09")
+
+
+def test_header_block_with_contacts_and_br_lines() -> None:
+    data = load("site-header.md")
+    assert data["basics"] == {
+        "name": "Robin Example",
+        "email": "robin@example.org",
+        "url": "https://robin.example.org/",
+        "location": {"address": "1 Harbour Road, Portsmouth, UK"},
+    }
+    assert data["education"][0]["studyType"] == "Doctor of Philosophy"
+    assert data["education"][0]["area"] == "Marine Policy"
+    assert data["languages"] == [
+        {"language": "Welsh", "fluency": "native"},
+        {"language": "English", "fluency": "fluent"},
+    ]
+    ref = data["references"][0]
+    assert ref["name"] == "Sam Teacher" and ref["x-url"] == "https://example.org/sam"
+    assert "Email: sam@example.org" in ref["reference"]
+
+
+def test_every_fixture_page_is_valid_and_fully_accounted() -> None:
+    for page in sorted(PAGES.glob("*.md")):
+        resume = resumeconv.load(page)
+        assert not [i for i in resumeconv.validate(resume) if i.is_error], page.name
+        covered = set()
+        for block in resume.import_report.blocks:
+            covered.update(range(block.start, block.end + 1))
+        text = page.read_text(encoding="utf-8").replace("\r\n", "\n").split("\n")
+        missing = [n for n, t in enumerate(text, 1) if t.strip() and n not in covered]
+        assert missing == [], (page.name, missing)
+
+
+def test_page_in_a_jekyll_site_resolves_liquid_loops() -> None:
+    resume = resumeconv.load(FIXTURES / "site" / "_pages" / "cv.md")
+    data = resume.to_dict()
+    assert data["basics"]["name"] == "Ada Example"  # from _config.yml's author block
+    names = [p["name"] for p in data["publications"]]
+    assert (
+        names[0] == "Searching Things" and names[-1] == "An Early Paper"
+    )  # reversed: newest first
+    sections = data["meta"]["x-resumeconv"]["sections"]
+    assert not any(s.get("collection") for s in sections if s["section"] == "publications")
+    students = [s for s in sections if s["section"] == "custom" and s["title"] == "Teaching"]
+    assert students and students[0]["entries"][0]["name"] == "Sam Lee"
+    pos = resume.source_map.lookup("/publications/0")
+    assert pos is not None and pos.file.endswith(".md") and "_publications" in pos.file
+
+
+def test_same_page_without_its_site_reports_the_loops() -> None:
+    from resumeconv.sources import Source
+
+    page = FIXTURES / "site" / "_pages" / "cv.md"
+    resume = resumeconv.load(Source(page.read_text(encoding="utf-8"), name="cv.md"), "markdown")
+    assert "publications" not in resume.to_dict()
+    reasons = [b.reason for b in resume.import_report.blocks if b.status == SKIPPED]
+    assert any("site.publications" in r for r in reasons)
