@@ -321,3 +321,22 @@ def test_resume_without_basics_has_no_empty_header():
     assert "header" not in {t for t, _ in page.tags}
     assert page.all("title") == ["Curriculum Vitae"]
     assert '<time datetime="2022">2022</time>' in out  # a lone end date is the graduation
+
+
+SEED = Path(__file__).parent.parent / "fixtures" / "seed" / "cv.md"
+
+
+def test_seed_cv_page_renders_every_section_and_bullet():
+    resume = api.load(SEED)
+    page = Page(render(resume))
+    view = outline.build(resume)
+    assert page.all("h2") == [s.title for s in view.sections]
+    assert {"Education", "Teaching experience", "Working experience", "Projects", "Skills"} <= set(
+        page.all("h2")
+    )
+    text = page.text()
+    for project in resume.projects:
+        for bullet in project.highlights:
+            assert " ".join(bullet.split()) in text
+    times = [a["datetime"] for t, a in page.tags if t == "time"]
+    assert "2023-09" in times
