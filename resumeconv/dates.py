@@ -618,26 +618,37 @@ def _joiner(t: list[_Tok], j: int) -> int | None:
 
 def _expression(t: list[_Tok], i: int) -> _Expr | None:
     """Dates joined into one expression: ``May 2022 – July 2023, May 2024 – July 2025``,
-    ``2023 & 2024``. The merged range runs from the first start to the last end and keeps
-    the text as its note."""
+    ``2023 & 2024``. The merged range runs from the earliest start to the latest end (open
+    if any part is) and keeps the text as its note."""
     first = _item(t, i)
     if first is None:
         return None
-    last = first
-    while (k := _joiner(t, last.j)) is not None and k < len(t):
+    items = [first]
+    while (k := _joiner(t, items[-1].j)) is not None and k < len(t):
         nxt = _item(t, k)
         if nxt is None or nxt.bare or (nxt.start is None and nxt.end is None):
             break
-        last = nxt
-    if last is first:
+        items.append(nxt)
+    if len(items) == 1:
         return first
-    e = _Expr(first.i, last.j, first.start or first.end, last.end or last.start)
-    if e.end == e.start:
+    starts = [x.start or x.end for x in items]
+    ends = [x.end or x.start for x in items]
+    e = _Expr(first.i, items[-1].j, min(starts, key=_order), max(ends, key=_order))
+    e.open = any(x.open for x in items)
+    if e.open or e.end == e.start:
         e.end = None
-    e.open, e.expected, e.short = last.open, last.expected, first.short or last.short
+    e.expected = any(x.expected for x in items)
+    e.short = any(x.short for x in items)
     e.listed = True
     e.note = "text"
     return e
+
+
+def _order(point: _Point | None) -> tuple[int, int, int]:
+    """Sort key of a point; a year sorts before its months."""
+    if point is None or point[0] is None:
+        return (0, 0, 0)
+    return (point[0], point[1] or 0, point[2] or 0)
 
 
 # --------------------------------------------------------------------------- results

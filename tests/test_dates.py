@@ -533,3 +533,10 @@ def test_arbitrary_unicode_never_raises(text):
     parse_date(text)
     parse_range(text)
     find_range(text)
+
+
+def test_several_ranges_span_all_of_them():
+    r = parse_range("2019 – Present, 2015 – 2016")
+    assert (r.start, r.end, r.open, r.note) == ("2015", None, True, "2019 – Present, 2015 – 2016")
+    r = parse_range("2024, 2019")
+    assert (r.start, r.end) == ("2019", "2024")
