@@ -216,6 +216,9 @@ def _validate(args: argparse.Namespace) -> int:
         schema_version=args.schema_version,
     )
     sys.stdout.write(reporting.render(results, args.output_format))
+    if args.output_format == "text":
+        sys.stdout.flush()
+        batch.print_summary(results, started=batch.last_started(), stream=sys.stderr)
     return jobs.EXIT_STATUS[jobs.worst([r.outcome for r in results])]
 
 

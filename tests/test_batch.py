@@ -135,6 +135,7 @@ def test_validate_many_reports_in_input_order_with_the_worst_exit_status(tmp_pat
     ]
     assert verdict_files == files
     assert f"{INVALID}: invalid" in proc.stdout
+    assert "5 inputs: 4 valid, 1 invalid, 0 failed in " in proc.stderr
     proc = _cli("validate", *files, str(BROKEN), "--jobs", "2", "--no-progress")
     assert proc.returncode == 2
     assert "resumeconv: [" not in proc.stderr  # --no-progress: no log lines
