@@ -13,6 +13,7 @@ from typing import Any
 
 from resumeconv.importers.cvpage import entries as E
 from resumeconv.importers.cvpage import fields as F
+from resumeconv.importers.cvpage import labels as L
 from resumeconv.importers.cvpage.blocks import (
     Block,
     Heading,
@@ -113,6 +114,10 @@ class Assembler:
             self.data.pop("basics")
 
     def _header_line(self, basics: dict[str, Any], line: Line) -> None:
+        labelled = L.line_label(line)
+        if labelled is not None:
+            self._header_field(basics, labelled[0], labelled[1], line.lineno)
+            return
         text = line.plain.strip()
         if "name" not in basics and len(text.split()) <= 6 and not _EMAIL.search(text):
             basics["name"] = text
@@ -134,6 +139,26 @@ class Assembler:
                 loc = basics.setdefault("location", {})
                 loc["address"] = f"{loc['address']}\n{plain}" if "address" in loc else plain
                 self.source_map.add("/basics/location", line.lineno)
+
+    def _header_field(self, basics: dict[str, Any], label: str, value: Line, lineno: int) -> None:
+        """``*Email:* …`` sets a basics field; ``*GitHub:* [user](url)`` adds a profile."""
+        key = L.key_for(label)
+        if key is not None:
+            basics[key] = L.value_of(value)
+            self.source_map.add(f"/basics/{key}", lineno)
+            return
+        profile: dict[str, Any] = {"network": label}
+        links = value.links()
+        if links:
+            text, url = links[0]
+            if text and text != url:
+                profile["username"] = text
+            profile["url"] = url
+        elif value:
+            profile["username"] = value.plain
+        profiles = basics.setdefault("profiles", [])
+        self.source_map.add(f"/basics/profiles/{len(profiles)}", lineno)
+        profiles.append(profile)
 
     def _section(self, section: PageSection) -> None:
         key = section.key
@@ -198,7 +223,12 @@ class Assembler:
             lines = src.lines if isinstance(src, (Prose, EntrySource)) else []
             if isinstance(src, EntrySource):
                 lines = lines + [Line(r.runs, r.lineno) for c in src.children for r in c.lines]
-            if lines:
+            labelled = L.field_line(lines[0]) if lines else None
+            if labelled is not None and labelled[0] == "summary" and len(lines) == 1:
+                value = L.value_of(labelled[1])
+                texts.append(value if isinstance(value, str) else str(value))
+                self.report.add(src.start, src.end, IMPORTED, "/basics/summary")
+            elif lines:
                 texts.append(_prose_text(lines))
                 self.report.add(src.start, src.end, IMPORTED, "/basics/summary")
                 self.source_map.add("/basics/summary", src.start)
@@ -283,6 +313,12 @@ class Assembler:
         layout: dict[str, Any],
         extra_layouts: list[dict[str, Any]],
     ) -> None:
+        if src.lines and L.field_line(src.lines[0]) is not None:
+            self._field_entry(src, key, layout)
+            return
+        self._overrides = {}
+        if key not in ("skills", "languages"):
+            self._overrides, src = _field_children(src)
         text = " ".join(line.plain for line in src.lines).strip()
         if _ON_REQUEST.match(text) and not src.children:
             idx = self.add("references", {"reference": text}, src.start, src.end)
@@ -329,6 +365,7 @@ class Assembler:
             self._skill_or_language(parts, key, src, layout, extra_layouts)
         else:
             entry = E.interpret_custom(parts)
+            entry.update(self._overrides)
             if entry:
                 layout["entries"].append(entry)
                 idx = len(self.layout)
@@ -338,7 +375,28 @@ class Assembler:
                 self.source_map.add(ptr, src.start)
                 self.report.add(src.start, src.end, IMPORTED, ptr)
 
+    def _field_entry(self, src: EntrySource, key: str, layout: dict[str, Any]) -> None:
+        """An entry written as field lines only ("* *Position:* …"): no heuristics."""
+        entry = _fields_of(src, key)
+        if key == CUSTOM:
+            layout["entries"].append(entry)
+            ptr = pointer(
+                "meta",
+                EXTENSION_KEY,
+                "sections",
+                len(self.layout),
+                "entries",
+                len(layout["entries"]) - 1,
+            )
+            self.source_map.add(ptr, src.start)
+            self.report.add(src.start, src.end, IMPORTED, ptr)
+            return
+        idx = self.add(key, entry, src.start, src.end)
+        if idx is not None and layout["section"] == key:
+            layout["items"].append(idx)
+
     def _place(self, key: str, entry: dict[str, Any], src: EntrySource, layout: dict) -> None:
+        entry.update(getattr(self, "_overrides", {}))
         if layout["section"] != key:
             # an entry of another kind inside this heading: give it its own layout slot
             return self._place_elsewhere(key, entry, src)
@@ -446,8 +504,14 @@ class Assembler:
             if target == CUSTOM and layout["section"] != CUSTOM:
                 extra = self._loop_extra(layout)
                 extra["entries"].append(entry)
-                ptr = pointer("meta", EXTENSION_KEY, "sections", len(self.layout) + 1,
-                              "entries", len(extra["entries"]) - 1)
+                ptr = pointer(
+                    "meta",
+                    EXTENSION_KEY,
+                    "sections",
+                    len(self.layout) + 1,
+                    "entries",
+                    len(extra["entries"]) - 1,
+                )
             elif target == CUSTOM:
                 layout["entries"].append(entry)
                 ptr = pointer(
@@ -474,8 +538,9 @@ class Assembler:
 
     def _loop_extra(self, layout: dict[str, Any]) -> dict[str, Any]:
         """A custom section beside ``layout`` for loop documents of another kind."""
-        extra = layout.setdefault("_custom", {"section": CUSTOM, "title": layout["title"],
-                                              "entries": []})
+        extra = layout.setdefault(
+            "_custom", {"section": CUSTOM, "title": layout["title"], "entries": []}
+        )
         return extra
 
     # ------------------------------------------------------------------ result
@@ -503,6 +568,55 @@ class Assembler:
 
     def unmapped(self, start: int, end: int, text: str) -> None:
         self.report.add(start, end, UNMAPPED, None, "text not mapped to any field", text)
+
+
+def _list_key(key: str) -> str:
+    """Where an entry's unlabelled bullets go: highlights, else x-highlights."""
+    return "highlights" if key in ("work", "volunteer", "projects", CUSTOM) else "x-highlights"
+
+
+def _item_value(item: Item) -> Any:
+    """A field line's value; a label alone with bullets under it is a list."""
+    found = L.field_line(item.lines[0])
+    assert found is not None
+    value_line = found[1]
+    if not value_line and item.children:
+        return [L.value_of(Line(list(c.lines[0].runs), c.start)) for c in item.children if c.lines]
+    return L.value_of(value_line)
+
+
+def _field_children(src: EntrySource) -> tuple[dict[str, Any], EntrySource]:
+    """Field lines among an entry's bullets (they fill fields), and the entry without them."""
+    fields: dict[str, Any] = {}
+    rest: list[Item] = []
+    for child in src.children:
+        if child.lines and L.field_line(child.lines[0]) is not None and len(child.lines) == 1:
+            key = L.field_line(child.lines[0])[0]  # type: ignore[index]
+            fields[key] = _item_value(child)
+        else:
+            rest.append(child)
+    if not fields:
+        return fields, src
+    return fields, EntrySource(
+        src.lines, rest, src.start, src.end, src.from_paragraph, src.labelled
+    )
+
+
+def _fields_of(src: EntrySource, key: str) -> dict[str, Any]:
+    """An entry written entirely as field lines; other bullets are its highlights."""
+    entry: dict[str, Any] = {}
+    for line in src.lines:
+        found = L.field_line(line)
+        if found is not None:
+            entry[found[0]] = L.value_of(found[1])
+        elif line:
+            entry.setdefault(_list_key(key), []).append(line.linked())
+    for child in src.children:
+        if child.lines and L.field_line(child.lines[0]) is not None and len(child.lines) == 1:
+            entry[L.field_line(child.lines[0])[0]] = _item_value(child)  # type: ignore[index]
+        else:
+            entry.setdefault(_list_key(key), []).append(E.flatten(child))
+    return entry
 
 
 def layout_has_content(layout: dict[str, Any]) -> bool:

@@ -17,6 +17,7 @@ from resumeconv.importers.cvpage.inline import Line, inline_lines, text_lines
 
 LOOP = re.compile(r"\{%-?\s*for\s+\w+\s+in\s+site\.(\w+)([^%]*)%\}")
 LIQUID_ONLY = re.compile(r"^\s*(\{%.*?%\}|\{\{.*?\}\}|\s)*\s*$", re.S)
+IAL = re.compile(r"^\s*\{:[^{}\n]*\}\s*$")
 
 
 @dataclass
@@ -74,6 +75,11 @@ class Skipped(Block):
 
 
 @dataclass
+class Attributes(Skipped):
+    """A kramdown attribute list (``{: .notice}``): styling for the block above it."""
+
+
+@dataclass
 class Rule(Block):
     """A thematic break (``---``): only a divider."""
 
@@ -98,6 +104,9 @@ def parse_blocks(tokens: list[Any]) -> list[Block]:
             inline = tokens[i + 1]
             if LIQUID_ONLY.match(inline.content):
                 blocks.append(Skipped(start, end, "Liquid tag (ignored)", inline.content))
+            elif IAL.match(inline.content):
+                reason = "kramdown attribute list (styling)"
+                blocks.append(Attributes(start, end, reason, inline.content.strip()))
             else:
                 lines = inline_lines(inline.children or [], start, soft_breaks=True)
                 blocks.append(Paragraph(start, end, lines))

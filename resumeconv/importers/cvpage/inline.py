@@ -31,6 +31,8 @@ class Run:
     bold: bool = False
     italic: bool = False
     href: str | None = None
+    code: bool = False
+    """Written as a code span (a field line's JSON value is one)."""
 
 
 @dataclass
@@ -119,7 +121,9 @@ class Line:
             pos = r1
             a, b = max(start, r0), min(end, r1)
             if a < b:
-                runs.append(Run(run.text[a - r0 : b - r0], run.bold, run.italic, run.href))
+                runs.append(
+                    Run(run.text[a - r0 : b - r0], run.bold, run.italic, run.href, run.code)
+                )
         return Line(_normalize(runs), self.lineno)
 
     def strip(self, chars: str = " ,;:|–—-·•：，；、") -> Line:
@@ -149,10 +153,11 @@ def _normalize(runs: list[Run]) -> list[Run]:
             if not text:
                 continue
         prev = out[-1] if out else None
-        if prev and (prev.bold, prev.italic, prev.href) == (run.bold, run.italic, run.href):
+        style = (run.bold, run.italic, run.href, run.code)
+        if prev and (prev.bold, prev.italic, prev.href, prev.code) == style:
             prev.text += text
         else:
-            out.append(Run(text, run.bold, run.italic, run.href))
+            out.append(Run(text, run.bold, run.italic, run.href, run.code))
     if out:
         out[0].text = out[0].text.lstrip()
         out[-1].text = out[-1].text.rstrip()
@@ -172,12 +177,12 @@ class _Builder:
         self.italic = 0
         self.hrefs: list[str | None] = []
 
-    def text(self, text: str) -> None:
+    def text(self, text: str, code: bool = False) -> None:
         if not text:
             return
         text = _LIQUID.sub("", text)
         href = next((h for h in reversed(self.hrefs) if h), None)
-        self.runs.append(Run(text, self.bold > 0, self.italic > 0, href))
+        self.runs.append(Run(text, self.bold > 0, self.italic > 0, href, code))
 
     def newline(self, hard: bool) -> None:
         if hard or self.soft_breaks:
@@ -231,7 +236,7 @@ def inline_lines(tokens: list[Any], first_line: int, soft_breaks: bool) -> list[
     for tok in tokens:
         kind = tok.type
         if kind == "text" or kind == "code_inline":
-            b.text(tok.content)
+            b.text(tok.content, code=kind == "code_inline")
         elif kind == "softbreak":
             b.newline(hard=False)
         elif kind == "hardbreak":

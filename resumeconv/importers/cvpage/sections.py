@@ -11,7 +11,15 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
-from resumeconv.importers.cvpage.blocks import Block, Heading, ListBlock, Loop, Paragraph, Table
+from resumeconv.importers.cvpage.blocks import (
+    Attributes,
+    Block,
+    Heading,
+    ListBlock,
+    Loop,
+    Paragraph,
+    Table,
+)
 from resumeconv.importers.cvpage.inline import Line
 
 CUSTOM = "custom"
@@ -182,10 +190,33 @@ def split_sections(blocks: list[Block]) -> Page:
             title = block.line.plain.strip()
             sections.append(PageSection(title, section_key(title), block))
         elif sections:
-            sections[-1].blocks.append(block)
+            current = sections[-1]
+            if isinstance(block, Attributes) and not current.blocks:
+                current.key = section_class(block.text) or current.key
+            current.blocks.append(block)
         else:
             header.append(block)
     return Page(header, sections)
+
+
+_CLASS = re.compile(r"\.cv-([a-z]+)\b")
+_CLASS_KEYS = {
+    "custom": CUSTOM,
+    "summary": SUMMARY,
+    **{k: k for k in ("work", "volunteer", "education", "awards", "certificates")},
+    **{k: k for k in ("publications", "skills", "languages", "interests", "references")},
+    "projects": "projects",
+}
+
+
+def section_class(ial: str) -> str | None:
+    """The section a heading's kramdown class names: ``{: .cv-skills}`` → ``skills``.
+
+    It says what a title alone does not ("Computer" under Languages holds skills); the
+    Markdown exporter writes it, and Jekyll renders it as a CSS class on the heading.
+    """
+    m = _CLASS.search(ial)
+    return _CLASS_KEYS.get(m.group(1)) if m else None
 
 
 def _section_level(headings: list[Heading]) -> int:
