@@ -205,8 +205,36 @@ def _join(*parts: str) -> str:
     return ", ".join(p for p in parts if p)
 
 
+_PRIMARY = {
+    "work": ("position", "name", "summary"),
+    "volunteer": ("position", "organization", "summary"),
+    "education": ("studyType", "institution", "area"),
+    "awards": ("title",),
+    "certificates": ("name",),
+    "publications": ("name",),
+    "skills": ("name",),
+    "languages": ("language",),
+    "interests": ("name",),
+    "references": ("name",),
+    "projects": ("name",),
+    CUSTOM: ("name",),
+}
+
+
+def _candidates(kind: str, e: dict[str, Any]) -> list[str]:
+    """CV lines to try: the natural ones, then the entry's main field alone (the other
+    fields then go to field lines)."""
+    heads = _heads(kind, e)
+    for key in _PRIMARY.get(kind, ()):
+        text = _s(e, key)
+        if text:
+            heads += [text, f"**{text}**", f"*{text}*"]
+            break
+    return list(dict.fromkeys(h for h in heads if h))
+
+
 def _heads(kind: str, e: dict[str, Any]) -> list[str]:
-    """Candidate CV lines for an entry, most natural first."""
+    """Natural CV lines for an entry, most natural first."""
     d = _dates(e, kind)
     bold = lambda k: f"**{_s(e, k)}**" if _s(e, k) else ""  # noqa: E731
     if kind == "work":
@@ -240,7 +268,7 @@ def _heads(kind: str, e: dict[str, Any]) -> list[str]:
         return [f"{bold('name')}: {kw}" if kw else bold("name")]
     if kind == "languages":
         fl = _s(e, "fluency")
-        return [f"{_s(e, 'language')} ({fl})" if fl else _s(e, "language")]
+        return [f"{_s(e, 'language')} ({fl})" if fl else _s(e, "language"), _s(e, "language")]
     if kind == "interests":
         kws = e.get("keywords") or []
         kw = ", ".join(linked_text(k) for k in kws if isinstance(k, str))
@@ -331,7 +359,8 @@ class _Writer:
         fields = {k: v for k, v in basics.items() if not (k == "summary" and summary_in_layout)}
         for natural in (True, False):
             text = self._header_text(fields, natural)
-            back = _read_back(text + "\n\nEducation\n=========\n").get("basics", {})
+            page = f"{text}\n\n{self.heading('Education', 2)}\n"
+            back = _read_back(page).get("basics", {})
             if back == fields:
                 return text
         return self._header_text(fields, False)
@@ -351,6 +380,8 @@ class _Writer:
             value = basics[key]
             if key == "profiles" and natural and _profiles_ok(value):
                 lines.extend(_profile_line(p) for p in value)
+            elif key == "location" and natural and _location_ok(value):
+                lines.extend(_location_lines(value))
             else:
                 lines.append(_field_value(key, value))
         if self.plain and lines and lines[0].startswith("# "):
@@ -366,6 +397,8 @@ class _Writer:
         body: list[str] = []
         if kind == _SUMMARY:
             body.append(self.summary(title))
+        elif kind == CUSTOM and self.prose(layout, title):
+            body.append(self.prose(layout, title))
         elif kind == CUSTOM:
             for entry in layout.entries:
                 e = entry.to_dict() if hasattr(entry, "to_dict") else entry
@@ -391,6 +424,21 @@ class _Writer:
         other = [b for b in body if not b.startswith("* ")]
         return "\n\n".join([head, *other, "\n".join(bullets)] if bullets else [head, *other])
 
+    def prose(self, layout: SectionLayout, title: str) -> str:
+        """A section of paragraphs (custom entries with a summary only) as paragraphs."""
+        entries = [e.to_dict() if hasattr(e, "to_dict") else e for e in layout.entries]
+        texts = [
+            e.get("summary") if isinstance(e, dict) and set(e) == {"summary"} else None
+            for e in entries
+        ]
+        if not texts or not all(isinstance(t, str) and _clean(t) for t in texts):
+            return ""
+        md = "\n\n".join(linked_text(t) for t in texts)  # type: ignore[arg-type]
+        page = f"{self.heading(title, 2, CUSTOM)}\n\n{md}\n"
+        want = [{"section": CUSTOM, "title": title, "entries": entries}]
+        back = _read_back(page).get("meta", {}).get("x-resumeconv", {}).get("sections")
+        return md if back == want else ""
+
     def summary(self, title: str) -> str:
         basics = self.data.get("basics") or {}
         text = basics.get("summary")
@@ -415,22 +463,24 @@ class _Writer:
         list_key = _list_key(kind)
         plain_list = all(children) and list_key in e
         target = dict(e)
-        for head in _heads(kind, e):
-            if not head:
-                continue
+        best: tuple[int, str] | None = None
+        for head in _candidates(kind, e):
             kids = [[c] for c in children] if plain_list else []
             got = self._entry_back(kind, _bullet(head, kids), title)
-            if got is None:
-                continue
-            if any(k not in target for k in got):
+            if got is None or any(k not in target for k in got):
                 continue
             fix = [k for k in _order(kind, target) if got.get(k) != target[k]]
-            if list_key in fix and plain_list:
+            if (list_key in fix and plain_list) or (best is not None and len(fix) >= best[0]):
                 continue
             extra = [_field_lines(k, target[k]) for k in fix]
             md = _bullet(head, kids + extra)
-            if self._entry_back(kind, md, title) == target:
-                return md
+            if fix and self._entry_back(kind, md, title) != target:
+                continue
+            best = (len(fix), md)
+            if not fix:
+                break
+        if best is not None:
+            return best[1]
         self.fallbacks += 1
         return self.explicit(kind, target)
 
@@ -463,6 +513,27 @@ class _Writer:
         if got.get("section") != kind or len(items) != 1 or others or got.get("items") != [0]:
             return None
         return items[0]
+
+
+def _location_ok(value: Any) -> bool:
+    from resumeconv.importers.cvpage.labels import LOCATION_LABELS
+
+    return (
+        isinstance(value, dict)
+        and bool(value)
+        and all(k in LOCATION_LABELS and isinstance(v, str) for k, v in value.items())
+    )
+
+
+def _location_lines(value: dict[str, str]) -> list[str]:
+    from resumeconv.importers.cvpage.labels import LOCATION_LABELS
+
+    out = []
+    for key, label in LOCATION_LABELS.items():
+        if key in value:
+            md = _field_value("x", value[key])
+            out.append(f"*{label}:* " + md[len("*x:* ") :])
+    return out
 
 
 def _profiles_ok(value: Any) -> bool:

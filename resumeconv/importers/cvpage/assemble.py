@@ -72,6 +72,8 @@ class Assembler:
     layout: list[dict[str, Any]] = field(default_factory=list)
     report: ImportReport = field(init=False)
     source_map: SourceMap = field(init=False)
+    _overrides: dict[str, Any] = field(init=False, default_factory=dict)
+    """Field lines of the entry being read; they win over what its sentence says."""
 
     def __post_init__(self) -> None:
         self.report = ImportReport(self.file)
@@ -142,6 +144,12 @@ class Assembler:
 
     def _header_field(self, basics: dict[str, Any], label: str, value: Line, lineno: int) -> None:
         """``*Email:* …`` sets a basics field; ``*GitHub:* [user](url)`` adds a profile."""
+        if label in L.LOCATION_KEYS:
+            loc = basics.setdefault("location", {})
+            if isinstance(loc, dict):
+                loc[L.LOCATION_KEYS[label]] = L.value_of(value)
+                self.source_map.add("/basics/location", lineno)
+                return
         key = L.key_for(label)
         if key is not None:
             basics[key] = L.value_of(value)
@@ -316,9 +324,7 @@ class Assembler:
         if src.lines and L.field_line(src.lines[0]) is not None:
             self._field_entry(src, key, layout)
             return
-        self._overrides = {}
-        if key not in ("skills", "languages"):
-            self._overrides, src = _field_children(src)
+        self._overrides, src = _field_children(src)
         text = " ".join(line.plain for line in src.lines).strip()
         if _ON_REQUEST.match(text) and not src.children:
             idx = self.add("references", {"reference": text}, src.start, src.end)
@@ -396,7 +402,7 @@ class Assembler:
             layout["items"].append(idx)
 
     def _place(self, key: str, entry: dict[str, Any], src: EntrySource, layout: dict) -> None:
-        entry.update(getattr(self, "_overrides", {}))
+        entry.update(self._overrides)
         if layout["section"] != key:
             # an entry of another kind inside this heading: give it its own layout slot
             return self._place_elsewhere(key, entry, src)
@@ -437,6 +443,7 @@ class Assembler:
                 texts = [parts.main.plain] if parts.main is not None and not is_group else texts
             texts += [E.flatten(c) for c in parts.children]
             for entry in E.language_entries(texts):
+                entry.update(self._overrides)
                 idx = self.add("languages", entry, src.start, src.end)
                 layout["items"].append(idx)
             return

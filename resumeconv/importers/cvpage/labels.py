@@ -70,6 +70,15 @@ LABELS: dict[str, str] = {
     "x-pronouns": "Pronouns",
 }
 _KEYS = {label: key for key, label in LABELS.items()}
+#: Parts of ``basics.location``, written as their own lines in a page's header.
+LOCATION_LABELS: dict[str, str] = {
+    "address": "Address",
+    "postalCode": "Postal code",
+    "city": "City",
+    "region": "Region",
+    "countryCode": "Country",
+}
+LOCATION_KEYS = {label: key for key, label in LOCATION_LABELS.items()}
 _RAW_KEY = re.compile(r"^(?:x-[\w-]+|[a-z][A-Za-z0-9_]*)$")
 
 
