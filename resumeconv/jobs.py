@@ -36,6 +36,8 @@ class Conversion:
 
     input: str
     outputs: list[tuple[str, str]]
+    folders: list[str] = field(default_factory=list)
+    """Output folders given as ``-o DIR/``: created when missing (other folders must exist)."""
 
 
 @dataclass
@@ -99,7 +101,7 @@ def plan_conversions(
             for name in fmts:
                 ext = formats.by_name(name).extensions[0]
                 pairs.append((name, os.path.join(folder, stem + ext)))
-        plans.append(Conversion(src, pairs))
+        plans.append(Conversion(src, pairs, list(dirs)))
     return plans
 
 
@@ -121,13 +123,19 @@ def run_conversion(
 ) -> ConversionResult:
     """Parse the input once, render every output, write them atomically (or compare)."""
     from resumeconv.api import load, render
-    from resumeconv.outputs import check_not_input, write_atomic
+    from resumeconv.outputs import check_destination, check_not_input, make_folder, write_atomic
 
     options = options or {}
     result = ConversionResult(job.input, OK)
     try:
         for _, out in job.outputs:
             check_not_input(out, [job.input])
+        if not check:  # fail before writing anything when an output cannot be written
+            for folder in job.folders:
+                make_folder(folder)
+            for _, out in job.outputs:
+                if out != "-":
+                    check_destination(out)
         resume = load(job.input, format=from_format, site=site)
         report = resume.import_report
         result.report = report if want_report else None
@@ -141,8 +149,6 @@ def run_conversion(
                 if out == "-" or not _same_bytes(out, data):
                     result.changed.append(out)
                 continue
-            if out != "-" and Path(out).parent and not Path(out).parent.exists():
-                Path(out).parent.mkdir(parents=True, exist_ok=True)
             write_atomic(out, data)
             result.written.append(out)
         if result.changed:

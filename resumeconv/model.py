@@ -411,7 +411,8 @@ class Resume(Node):
     def extension(self) -> Extension | None:
         """The resumeconv extension, if the document has one."""
         meta = self.meta
-        return meta.resumeconv if isinstance(meta, Meta) else None
+        ext = meta.resumeconv if isinstance(meta, Meta) else None
+        return ext if isinstance(ext, Extension) else None  # a wrong type is left to validation
 
     def layout(self) -> list[SectionLayout]:
         """Sections in page order: the stored layout, or the standard order when absent."""

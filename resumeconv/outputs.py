@@ -46,6 +46,54 @@ def check_not_input(
             )
 
 
+def check_destination(path: str | os.PathLike[str]) -> Path:
+    """The folder ``path`` will be written in; an error if that cannot work.
+
+    Called before rendering, so that a run with a bad output path fails before it
+    writes any of its outputs.
+    """
+    try:
+        return _check_destination(Path(path))
+    except OSError as exc:  # e.g. a folder above it that cannot be searched
+        raise OutputError(f"cannot use this output path: {exc.strerror}", file=str(path)) from None
+
+
+def _check_destination(target: Path) -> Path:
+    path = str(target)
+    folder = target.parent
+    if target.is_dir():
+        raise OutputError("is a folder", file=path, hint="give a file name for the output")
+    if folder.exists() and not folder.is_dir():
+        raise OutputError(
+            f"{str(folder)!r} is a file, not a folder",
+            file=path,
+            hint="choose an output path inside a folder",
+        )
+    if not folder.is_dir():
+        raise OutputError(
+            f"folder {str(folder)!r} does not exist",
+            file=path,
+            hint=f"create it first: mkdir -p {folder}",
+        )
+    return folder
+
+
+def make_folder(path: str | os.PathLike[str]) -> None:
+    """Create an output folder named with ``-o DIR/`` (and its parents) if it is missing."""
+    try:
+        Path(path).mkdir(parents=True, exist_ok=True)
+    except FileExistsError:
+        raise OutputError(
+            "is a file, not a folder", file=str(path), hint="choose another output folder"
+        ) from None
+    except OSError as exc:
+        raise OutputError(
+            f"cannot create the output folder: {exc.strerror}",
+            file=str(path),
+            hint="check the path and the permissions of the folder above it",
+        ) from None
+
+
 def write_atomic(path: str | os.PathLike[str], data: bytes) -> None:
     """Write ``data`` to ``path`` (``-`` for stdout) so that it appears whole or not at all."""
     if str(path) == "-":
@@ -53,13 +101,7 @@ def write_atomic(path: str | os.PathLike[str], data: bytes) -> None:
         sys.stdout.buffer.flush()
         return
     target = Path(path)
-    folder = target.parent if str(target.parent) else Path(".")
-    if target.is_dir():
-        raise OutputError("is a folder", file=str(path), hint="give a file name for the output")
-    if not folder.is_dir():
-        raise OutputError(
-            f"folder {str(folder)!r} does not exist", file=str(path), hint="create it first"
-        )
+    folder = check_destination(target)
     try:
         fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
     except OSError as exc:
