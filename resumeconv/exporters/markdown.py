@@ -238,7 +238,10 @@ def _heads(kind: str, e: dict[str, Any]) -> list[str]:
     d = _dates(e, kind)
     bold = lambda k: f"**{_s(e, k)}**" if _s(e, k) else ""  # noqa: E731
     if kind == "work":
-        return [_join(bold("position"), _s(e, "name"), _s(e, "location"), d)]
+        return [
+            _join(bold("position"), _s(e, "name"), _s(e, "location"), d),
+            _join(bold("position"), _s(e, "name"), d),
+        ]
     if kind == "volunteer":
         return [_join(bold("position"), _s(e, "organization"), d)]
     if kind == "education":
@@ -285,6 +288,10 @@ def _heads(kind: str, e: dict[str, Any]) -> list[str]:
         _join(f"*{name}*" if name else "", _s(e, "organization"), _s(e, "location"), d),
         _join(name, _s(e, "organization"), _s(e, "location"), d),
     ]
+
+
+def _shown(value: Any, head: str) -> bool:
+    return isinstance(value, str) and bool(value) and linked_text(value) in head
 
 
 def _list_key(kind: str) -> str:
@@ -397,12 +404,12 @@ class _Writer:
         body: list[str] = []
         if kind == _SUMMARY:
             body.append(self.summary(title))
-        elif kind == CUSTOM and self.prose(layout, title):
-            body.append(self.prose(layout, title))
         elif kind == CUSTOM:
-            for entry in layout.entries:
+            prose = self.prose(layout, title)
+            for entry in [] if prose else layout.entries:
                 e = entry.to_dict() if hasattr(entry, "to_dict") else entry
                 body.append(self.entry(CUSTOM, e, title))
+            body += [prose] if prose else []
         elif isinstance(kind, str):
             items = self.data.get(kind) or []
             for i in layout.items:
@@ -470,13 +477,15 @@ class _Writer:
             if got is None or any(k not in target for k in got):
                 continue
             fix = [k for k in _order(kind, target) if got.get(k) != target[k]]
-            if (list_key in fix and plain_list) or (best is not None and len(fix) >= best[0]):
+            # a field line repeating what the line already shows counts double
+            cost = len(fix) + sum(1 for k in fix if _shown(target[k], head))
+            if (list_key in fix and plain_list) or (best is not None and cost >= best[0]):
                 continue
             extra = [_field_lines(k, target[k]) for k in fix]
             md = _bullet(head, kids + extra)
             if fix and self._entry_back(kind, md, title) != target:
                 continue
-            best = (len(fix), md)
+            best = (cost, md)
             if not fix:
                 break
         if best is not None:
