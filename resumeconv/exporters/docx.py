@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import json
 import re
-import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -232,6 +231,8 @@ def _find_pandoc() -> str:
             return str(pypandoc.get_pandoc_path())
         except (ImportError, OSError):
             pass
+    import shutil
+
     found = shutil.which("pandoc")
     if found is None:
         raise ExportError(

@@ -14,7 +14,6 @@ from __future__ import annotations
 import json
 import os
 import re
-import subprocess
 import sys
 import threading
 from pathlib import Path
@@ -197,6 +196,8 @@ def _compile(data_json: str, font_dirs: tuple[str, ...]) -> bytes:
 
 def _compile_in_subprocess(data_json: str, font_dirs: tuple[str, ...]) -> bytes:
     """Compile in a new interpreter (``python -m resumeconv.exporters.pdf``); see _typst_pid."""
+    import subprocess
+
     request = json.dumps({"data": data_json, "font_dirs": list(font_dirs)}).encode("utf-8")
     try:
         result = subprocess.run(
