@@ -62,11 +62,14 @@ def decode(data: bytes, name: str) -> str:
         text = data.decode("utf-8")
     except UnicodeDecodeError as exc:
         line = data[: exc.start].count(b"\n") + 1
+        line_start = data.rfind(b"\n", 0, exc.start) + 1
+        column = len(data[line_start : exc.start].decode("utf-8", "replace")) + 1
         raise InputError(
             f"byte 0x{data[exc.start]:02x} is not valid UTF-8",
             file=name,
             line=line,
-            hint="save the file as UTF-8",
+            column=column,
+            hint="save the file as UTF-8; it looks like Latin-1 or another legacy encoding",
         ) from None
     if "\r" in text:
         text = text.replace("\r\n", "\n").replace("\r", "\n")

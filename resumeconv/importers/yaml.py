@@ -396,6 +396,7 @@ _HINTS = (
     ("found character '@'", "quote a value that starts with '@' or '`'"),
     ("found character '`'", "quote a value that starts with '@' or '`'"),
     ("found duplicate anchor", "anchor names must be unique"),
+    ("exceeded maximum nesting depth", "a resume is a few levels deep; check for runaway brackets"),
 )
 
 

@@ -1,0 +1,404 @@
+"""Hostile and broken input through the command line: one clear line, exit 2, nothing written.
+
+Each case runs ``resumeconv convert`` (in this process, through ``cli.main``; a few through
+the installed console script) and checks what a person sees: the exit status, a short
+stderr whose lines start with ``resumeconv:`` and name the file (with line and column
+where the problem has one), no traceback and no "internal error", and an output folder
+exactly as it was before (no output file, no temporary file).
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import subprocess
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from resumeconv import cli
+from resumeconv.sources import MAX_INPUT_BYTES
+
+ROOT = Path(__file__).resolve().parents[1]
+EXE = ROOT / ".venv" / "bin" / "resumeconv"
+SEED = ROOT / "fixtures" / "seed" / "cv.md"
+
+MARKER = "resumeconv-hostile-marker"
+
+
+def _billion_laughs() -> str:
+    lines = ['a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]']
+    names = "abcdefghi"
+    for i in range(1, len(names)):
+        refs = ",".join([f"*{names[i - 1]}"] * 9)
+        lines.append(f"{names[i]}: &{names[i]} [{refs}]")
+    return "\n".join(lines) + "\n"
+
+
+def _deep_block_yaml(levels: int) -> str:
+    return "".join("  " * i + "k:\n" for i in range(levels))
+
+
+# name, bytes, words the message must contain, location it must give ("" when none)
+CASES: list[tuple[str, bytes, str, str]] = [
+    ("latin1.md", "# CV\n\n* Café in München\n".encode("latin-1"), "not valid UTF-8", ":3:6:"),
+    ("latin1.json", '{"basics": {"name": "Zoë"}}'.encode("latin-1"), "not valid UTF-8", ":1:24:"),
+    ("png.md", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00", "binary", ""),
+    ("nul.json", b'{"basics": {"name": "A\x00"}}', "binary", ""),
+    ("empty.md", b"", "empty", ""),
+    ("blank.yaml", b"  \n\n\t \r\n", "empty", ""),
+    ("bomb.yaml", _billion_laughs().encode(), "alias bomb", r":\d+:\d+:"),
+    ("deep.json", b"[" * 100_000 + b"]" * 100_000, "nested deeper than 64", ":1:65:"),
+    ("deepobj.json", b'{"a":' * 100_000 + b"1" + b"}" * 100_000, "nested deeper", ":1:321:"),
+    ("deepflow.yaml", b"[" * 100_000 + b"]" * 100_000, "nesting depth", r":1:\d+:"),
+    ("deepblock.yaml", _deep_block_yaml(1500).encode(), "nested deeper than 64", r":65:\d+:"),
+    ("dup.json", b'{\n  "basics": {},\n  "basics": {}\n}\n', "duplicate key 'basics'", ":3:3:"),
+    ("dup.yaml", b"basics:\n  name: A\n  name: B\n", "duplicate key 'name'", ":3:3:"),
+    (
+        "frontmatter.md",
+        b'---\nlayout: archive\ntitle: "CV\n---\n\n# Education\n\n* PhD, 2020\n',
+        "YAML syntax error",
+        r":\d+:\d+:",
+    ),
+    ("comma.json", b'{\n  "basics": {\n    "name": "A",\n  }\n}\n', "trailing comma", ":4:3:"),
+    ("unclosed.json", b'{\n  "basics": {\n    "name": "A"\n', "end of the file", ":4:1:"),
+    ("colon.json", b'{\n  "basics" {"name": "A"}\n}\n', "':' after the key", ":2:12:"),
+    ("quote.json", b'{\n  "basics": {"name": "A}\n}\n', "string", r":\d+:\d+:"),
+    ("tab.yaml", b"basics:\n\tname: A\n", "YAML", ":2:1:"),
+    ("list.json", b"[1, 2]\n", "not a list", ":1:1:"),
+    (
+        "tag.yaml",
+        f"basics:\n  name: !!python/object/apply:os.system ['touch {MARKER}']\n".encode(),
+        "not allowed",
+        ":2:9:",
+    ),
+    (
+        "tag.md",
+        f"---\ntitle: !!python/object/apply:os.system ['touch {MARKER}']\n---\n# CV\n".encode(),
+        "not allowed",
+        ":2:8:",
+    ),
+    (
+        "newobj.yaml",
+        f"!!python/object/new:subprocess.Popen [['touch', '{MARKER}']]\n".encode(),
+        "not allowed",
+        ":1:1:",
+    ),
+]
+
+
+def _listing(folder: Path) -> dict[str, tuple[int, int]]:
+    return {p.name: (p.stat().st_size, p.stat().st_mtime_ns) for p in folder.iterdir()}
+
+
+def run_cli(args: list[str], capsys: pytest.CaptureFixture[str]) -> tuple[int, str, str]:
+    code = cli.main([*args, "--no-progress"])
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def assert_one_clear_error(err: str, name: str, words: str, where: str = "") -> None:
+    """A few lines, each ``resumeconv: ...``; the first names the file and the problem."""
+    lines = err.strip().splitlines()
+    assert 1 <= len(lines) <= 3, err
+    assert all(line.startswith("resumeconv: ") for line in lines), err
+    assert name in lines[0], err
+    assert words in lines[0], err
+    if where:
+        assert re.search(re.escape(name) + where, lines[0]), (where, err)
+    assert "Traceback" not in err
+    assert "internal error" not in err
+
+
+@pytest.mark.parametrize(("name", "data", "words", "where"), CASES, ids=[c[0] for c in CASES])
+def test_convert_refuses_with_one_located_message(
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+    name: str,
+    data: bytes,
+    words: str,
+    where: str,
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    src = tmp_path / name
+    src.write_bytes(data)
+    out = tmp_path / "out"
+    out.mkdir()
+    code, _, err = run_cli(["convert", str(src), "-o", "out/", "-t", "html,json,md"], capsys)
+    assert code == 2, err
+    assert_one_clear_error(err, str(src), words, where)
+    assert list(out.iterdir()) == []
+    assert not (tmp_path / MARKER).exists()
+    assert src.read_bytes() == data
+
+
+@pytest.mark.parametrize(("name", "data", "words", "where"), CASES, ids=[c[0] for c in CASES])
+def test_validate_says_unreadable_with_exit_2(
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+    name: str,
+    data: bytes,
+    words: str,
+    where: str,
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / name).write_bytes(data)
+    code, out, err = run_cli(["validate", name], capsys)
+    assert code == 2, out + err
+    assert "Traceback" not in out + err
+    assert "internal error" not in out + err
+    first = out.strip().splitlines()[0]
+    assert first.startswith(name) and words in first, out
+    if where:
+        assert re.match(re.escape(name) + where, first), (where, out)
+    assert f"{name}: unreadable" in out
+    assert not (tmp_path / MARKER).exists()
+
+
+def test_validate_exit_1_for_a_readable_invalid_resume(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    bad = tmp_path / "bad.json"
+    bad.write_text('{\n  "basics": {"name": 5}\n}\n')
+    code, out, _ = run_cli(["validate", str(bad)], capsys)
+    assert code == 1
+    assert f"{bad}:2:" in out
+
+
+def test_yaml_tag_is_never_executed_even_as_a_whole_document(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The payload goes through the library too: still an InputError, and no marker file."""
+    import resumeconv
+    from resumeconv.errors import InputError
+
+    monkeypatch.chdir(tmp_path)
+    for payload in (
+        f"!!python/object/apply:os.system ['touch {MARKER}']",
+        f"basics: !!python/object/apply:subprocess.call [['touch', '{MARKER}']]",
+        f"- !!python/name:os.system\n- !!python/object/apply:os.system ['touch {MARKER}']",
+    ):
+        with pytest.raises(InputError, match="not allowed"):
+            resumeconv.load(payload.encode(), format="yaml")
+    assert not (tmp_path / MARKER).exists()
+
+
+# --------------------------------------------------------------------------- sizes, paths
+
+
+def test_fifty_megabytes_is_refused_quickly(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    big = tmp_path / "big.md"
+    with big.open("wb") as fh:  # sparse: instant to make, reads as zero bytes
+        fh.truncate(50 * 1024 * 1024)
+    code, _, err = run_cli(["convert", str(big), "-o", str(tmp_path / "big.html")], capsys)
+    assert code == 2
+    assert_one_clear_error(err, str(big), "50 MiB, over the 5 MiB limit")
+    assert not (tmp_path / "big.html").exists()
+
+
+def test_a_file_just_under_the_limit_is_read(tmp_path: Path) -> None:
+    """The limit is the documented 5 MiB: a file of exactly that size is still a resume."""
+    import resumeconv
+
+    filler = " " * (MAX_INPUT_BYTES - 40)
+    doc = f'{{"basics": {{"name": "A"}}{filler}}}'
+    data = doc.encode()[:MAX_INPUT_BYTES]
+    data = data[: MAX_INPUT_BYTES - 1] + b"}" if len(data) == MAX_INPUT_BYTES else data
+    assert len(data) <= MAX_INPUT_BYTES
+    assert resumeconv.load(data, format="json").basics.name == "A"
+    with pytest.raises(resumeconv.ResumeconvError, match="5 MiB limit"):
+        resumeconv.load(data + b" " * (MAX_INPUT_BYTES + 1 - len(data)), format="json")
+
+
+def test_folder_without_resumes_as_input(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    folder = tmp_path / "cv.md"  # a folder that looks like a file
+    folder.mkdir()
+    (folder / "notes.txt").write_text("not a resume")
+    code, _, err = run_cli(["convert", str(folder), "-o", str(tmp_path / "x.html")], capsys)
+    assert code == 2
+    assert_one_clear_error(err, str(folder), "folder has no .md, .json or .yaml files")
+    assert not (tmp_path / "x.html").exists()
+
+
+def test_folder_as_input_to_the_library(tmp_path: Path) -> None:
+    import resumeconv
+
+    with pytest.raises(resumeconv.ResumeconvError, match="is a folder"):
+        resumeconv.load(tmp_path)
+
+
+def test_missing_input(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    missing = tmp_path / "nope.md"
+    code, _, err = run_cli(["convert", str(missing), "-o", str(tmp_path / "x.html")], capsys)
+    assert code == 2
+    assert_one_clear_error(err, str(missing), "no such file")
+    assert list(tmp_path.iterdir()) == []
+
+
+@pytest.mark.parametrize(
+    ("output", "words"),
+    [
+        ("/dev/null/cv.json", "is a file, not a folder"),  # fails for root too
+        ("/dev/null/sub/cv.json", "does not exist"),
+        ("/proc/cv.json", "cannot write"),
+    ],
+)
+def test_unwritable_output(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], output: str, words: str
+) -> None:
+    src = tmp_path / "cv.json"
+    src.write_text('{"basics": {"name": "A"}}')
+    code, _, err = run_cli(["convert", str(src), "-o", output], capsys)
+    assert code == 2, err
+    assert_one_clear_error(err, output, words)
+    assert not Path(output).exists()
+
+
+def test_unwritable_output_folder_target(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    src = tmp_path / "cv.json"
+    src.write_text('{"basics": {"name": "A"}}')
+    code, _, err = run_cli(["convert", str(src), "-o", "/dev/null/out/", "-t", "html"], capsys)
+    assert code == 2
+    assert_one_clear_error(err, "/dev/null/out/", "cannot create the output folder")
+
+
+def test_one_bad_output_means_no_output_at_all(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Paths are checked before rendering: the good output is not written either."""
+    src = tmp_path / "cv.json"
+    src.write_text('{"basics": {"name": "A"}}')
+    good = tmp_path / "cv.html"
+    code, _, err = run_cli(
+        ["convert", str(src), "-o", str(good), "-o", "/dev/null/cv.yaml"], capsys
+    )
+    assert code == 2, err
+    assert not good.exists()
+
+
+def test_output_folder_missing_for_a_file_output(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    src = tmp_path / "cv.json"
+    src.write_text('{"basics": {"name": "A"}}')
+    target = tmp_path / "missing" / "cv.html"
+    code, _, err = run_cli(["convert", str(src), "-o", str(target)], capsys)
+    assert code == 2
+    assert_one_clear_error(err, str(target), "does not exist")
+    assert "mkdir -p" in err
+    assert not target.parent.exists()
+
+
+def test_output_folder_given_as_dir_is_created(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    src = tmp_path / "cv.json"
+    src.write_text('{"basics": {"name": "A"}}')
+    code, _, err = run_cli(
+        ["convert", str(src), "-o", f"{tmp_path}/new/deeper/", "-t", "html"], capsys
+    )
+    assert code == 0, err
+    assert (tmp_path / "new" / "deeper" / "cv.html").is_file()
+
+
+def _same_file_outputs(src: Path) -> list[tuple[str, list[str]]]:
+    folder = src.parent
+    return [
+        ("same path", [str(src), "-o", str(src)]),
+        ("relative spelling", [str(src), "-o", f"{folder}/./{src.name}"]),
+        ("folder target", [str(src), "-o", f"{folder}/", "-t", "md"]),
+        ("folder target, several formats", [str(src), "-o", f"{folder}/", "-t", "html,md"]),
+        ("symlink", [str(src), "-o", str(folder / "link.md")]),
+        ("hard link", [str(src), "-o", str(folder / "hard.md")]),
+        ("format forced", [str(src), "-o", str(src), "-t", "html"]),
+    ]
+
+
+@pytest.mark.parametrize("case", range(7))
+def test_output_equal_to_input_leaves_input_untouched(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], case: int
+) -> None:
+    src = tmp_path / "cv.md"
+    src.write_bytes(SEED.read_bytes())
+    os.utime(src, ns=(1_000_000_000_000_000_000, 1_000_000_000_000_000_000))
+    (tmp_path / "link.md").symlink_to(src)
+    os.link(src, tmp_path / "hard.md")
+    before = _listing(tmp_path)
+    label, args = _same_file_outputs(src)[case]
+    code, _, err = run_cli(["convert", *args], capsys)
+    assert code == 2, (label, err)
+    assert "output is the input file" in err, label
+    assert "Traceback" not in err
+    assert src.read_bytes() == SEED.read_bytes()
+    assert src.stat().st_mtime_ns == 1_000_000_000_000_000_000
+    assert _listing(tmp_path) == before, label
+
+
+# --------------------------------------------------------------------------- real binary
+
+
+@pytest.mark.skipif(not EXE.exists(), reason="console script not installed in .venv")
+@pytest.mark.parametrize(
+    ("make", "words"),
+    [
+        (lambda p: p.write_bytes(b'{\n  "a": 1,\n  "a": 2\n}\n'), "duplicate key"),
+        (lambda p: p.open("wb").truncate(50 * 1024 * 1024), "over the 5 MiB limit"),
+        (lambda p: p.write_bytes(b"\xff\xfe{\x00}\x00"), "binary"),
+    ],
+    ids=["duplicate", "50MB", "utf16"],
+)
+def test_console_script_prints_no_traceback(tmp_path: Path, make: Callable, words: str) -> None:
+    src = tmp_path / "cv.json"
+    make(src)
+    out = tmp_path / "cv.html"
+    proc = subprocess.run(
+        [str(EXE), "convert", str(src), "-o", str(out)],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    assert proc.returncode == 2, proc.stderr
+    assert_one_clear_error(proc.stderr, str(src), words)
+    assert proc.stdout == ""
+    assert not out.exists()
+
+
+@pytest.mark.skipif(not EXE.exists(), reason="console script not installed in .venv")
+def test_stdin_binary_is_refused(tmp_path: Path) -> None:
+    proc = subprocess.run(
+        [str(EXE), "convert", "-", "-f", "json", "-o", str(tmp_path / "x.html")],
+        input=b"\x89PNG\r\n\x1a\n\x00\x00",
+        capture_output=True,
+        timeout=120,
+        check=False,
+    )
+    err = proc.stderr.decode()
+    assert proc.returncode == 2
+    assert_one_clear_error(err, "<stdin>", "binary")
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_python_dash_m_has_the_same_behaviour(tmp_path: Path) -> None:
+    src = tmp_path / "cv.md"
+    src.write_bytes(b"")
+    proc = subprocess.run(
+        [sys.executable, "-m", "resumeconv", "convert", str(src), "-o", str(tmp_path / "x.pdf")],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+        cwd=ROOT,
+    )
+    assert proc.returncode == 2
+    assert_one_clear_error(proc.stderr, str(src), "empty")
