@@ -191,3 +191,13 @@ def test_libreoffice_converts_it_to_pdf(rich: bytes, tmp_path: Path) -> None:
             ["pdftotext", str(out), "-"], capture_output=True, check=True
         ).stdout.decode()
         assert "Ada Q. Lovelace" in text and "Research Intern" in text
+
+
+def test_seed_cv_page_converts() -> None:
+    resume = api.load(Path(__file__).parent.parent / "fixtures" / "seed" / "cv.md")
+    paras = paragraphs(api.render(resume, "docx"))
+    titles = [text for style, text in paras if style == "Heading 2"]
+    assert titles == [s.title for s in outline.build(resume).sections]
+    assert "Working experience" in titles and "Projects" in titles
+    headings = " ".join(text for style, text in paras if style == "Heading 3")
+    assert "Research Intern" in headings and "Teaching Assistant" in headings
