@@ -566,6 +566,8 @@ def _profile_line(p: dict[str, Any]) -> str:
     user, url = p.get("username"), p.get("url")
     if url and user:
         return f"*{net}:* [{escape(user)}]({_url(url)})"
+    if url and re.fullmatch(r"[a-z][a-z0-9+.-]*:[^\s<>]+", url, re.I):
+        return f"*{net}:* <{url}>"
     if url:
         return f"*{net}:* [{escape(url)}]({_url(url)})"
     return f"*{net}:* {escape(user)}"
