@@ -187,9 +187,20 @@ def test_header_block_with_contacts_and_br_lines() -> None:
     assert "Email: sam@example.org" in ref["reference"]
 
 
+def resolve(data: Any, ptr: str) -> Any:
+    for part in ptr.split("/")[1:]:
+        part = part.replace("~1", "/").replace("~0", "~")
+        data = data[int(part)] if isinstance(data, list) else data[part]
+    return data
+
+
 def test_every_fixture_page_is_valid_and_fully_accounted() -> None:
-    for page in sorted(PAGES.glob("*.md")):
+    for page in [*sorted(PAGES.glob("*.md")), FIXTURES / "site" / "_pages" / "cv.md"]:
         resume = resumeconv.load(page)
+        data = resume.to_dict()
+        for block in resume.import_report.blocks:  # every pointer names what it says
+            if block.pointer and "/entries/" in block.pointer:
+                assert isinstance(resolve(data, block.pointer), dict), (page.name, block)
         assert not [i for i in resumeconv.validate(resume) if i.is_error], page.name
         covered = set()
         for block in resume.import_report.blocks:

@@ -27,7 +27,7 @@ from resumeconv.importers.cvpage.blocks import (
 )
 from resumeconv.importers.cvpage.inline import Line
 from resumeconv.importers.cvpage.sections import CUSTOM, SUMMARY, Page, PageSection
-from resumeconv.model import EXTENSION_KEY, EXTENSION_VERSION
+from resumeconv.model import EXTENSION_KEY, EXTENSION_VERSION, STANDARD_SECTIONS
 from resumeconv.report import (
     IMPORTED,
     SKIPPED,
@@ -74,6 +74,10 @@ class Assembler:
     source_map: SourceMap = field(init=False)
     _overrides: dict[str, Any] = field(init=False, default_factory=dict)
     """Field lines of the entry being read; they win over what its sentence says."""
+    _custom: list[tuple[dict[str, Any], int, Any, Position | None]] = field(
+        init=False, default_factory=list
+    )
+    """Custom entries whose layout index is known only once the page is read."""
 
     def __post_init__(self) -> None:
         self.report = ImportReport(self.file)
@@ -192,22 +196,7 @@ class Assembler:
                 self._loop(src, key, layout)
             elif isinstance(src, Prose):
                 prose_layout = prose_layout or {"section": CUSTOM, "title": title, "entries": []}
-                text = _prose_text(src.lines)
-                idx = len(self.layout) + (1 if layout_has_content(layout) else 0)
-                prose_layout["entries"].append({"summary": text})
-                self.report.add(
-                    src.start,
-                    src.end,
-                    IMPORTED,
-                    pointer(
-                        "meta",
-                        EXTENSION_KEY,
-                        "sections",
-                        idx,
-                        "entries",
-                        len(prose_layout["entries"]) - 1,
-                    ),
-                )
+                self._add_custom(prose_layout, {"summary": _prose_text(src.lines)}, src)
             elif key == "skills" and isinstance(src, Table):
                 self._skills_table(src, layout)
             elif isinstance(src, EntrySource):
@@ -373,29 +362,13 @@ class Assembler:
             entry = E.interpret_custom(parts)
             entry.update(self._overrides)
             if entry:
-                layout["entries"].append(entry)
-                idx = len(self.layout)
-                ptr = pointer(
-                    "meta", EXTENSION_KEY, "sections", idx, "entries", len(layout["entries"]) - 1
-                )
-                self.source_map.add(ptr, src.start)
-                self.report.add(src.start, src.end, IMPORTED, ptr)
+                self._add_custom(layout, entry, src)
 
     def _field_entry(self, src: EntrySource, key: str, layout: dict[str, Any]) -> None:
         """An entry written as field lines only ("* *Position:* …"): no heuristics."""
         entry = _fields_of(src, key)
         if key == CUSTOM:
-            layout["entries"].append(entry)
-            ptr = pointer(
-                "meta",
-                EXTENSION_KEY,
-                "sections",
-                len(self.layout),
-                "entries",
-                len(layout["entries"]) - 1,
-            )
-            self.source_map.add(ptr, src.start)
-            self.report.add(src.start, src.end, IMPORTED, ptr)
+            self._add_custom(layout, entry, src)
             return
         idx = self.add(key, entry, src.start, src.end)
         if idx is not None and layout["section"] == key:
@@ -508,33 +481,15 @@ class Assembler:
             if target == "work" and jekyll.entry_section(loop.collection, item) == CUSTOM:
                 target = CUSTOM  # a student in _teaching/ is not a job
             entry = jekyll.collection_entry(item, target)
-            if target == CUSTOM and layout["section"] != CUSTOM:
-                extra = self._loop_extra(layout)
-                extra["entries"].append(entry)
-                ptr = pointer(
-                    "meta",
-                    EXTENSION_KEY,
-                    "sections",
-                    len(self.layout) + 1,
-                    "entries",
-                    len(extra["entries"]) - 1,
-                )
-            elif target == CUSTOM:
-                layout["entries"].append(entry)
-                ptr = pointer(
-                    "meta",
-                    EXTENSION_KEY,
-                    "sections",
-                    len(self.layout),
-                    "entries",
-                    len(layout["entries"]) - 1,
-                )
+            place = Position(str(item.file), item.line)
+            if target == CUSTOM:
+                holder = layout if layout["section"] == CUSTOM else self._loop_extra(layout)
+                self._add_custom(holder, entry, None, place)
             else:
                 items_list = self.data.setdefault(target, [])
                 items_list.append(entry)
                 layout["items"].append(len(items_list) - 1)
-                ptr = pointer(target, len(items_list) - 1)
-            self.source_map.positions.setdefault(ptr, Position(str(item.file), item.line))
+                self.source_map.positions.setdefault(pointer(target, len(items_list) - 1), place)
         self.report.add(
             loop.start,
             loop.end,
@@ -542,6 +497,33 @@ class Assembler:
             pointer(layout["section"]),
             f"{len(items)} document(s) from _{loop.collection}/",
         )
+
+    def _add_custom(
+        self,
+        layout: dict[str, Any],
+        entry: dict[str, Any],
+        src: EntrySource | Prose | None,
+        place: Position | None = None,
+    ) -> None:
+        """Append an entry to a custom layout section; its pointer is known at the end."""
+        layout["entries"].append(entry)
+        block = None
+        if src is not None:
+            block = self.report.add(src.start, src.end, IMPORTED, None)
+            place = place or Position(self.file, src.start)
+        self._custom.append((layout, len(layout["entries"]) - 1, block, place))
+
+    def _resolve_custom_pointers(self) -> None:
+        index = {id(section): i for i, section in enumerate(self.layout)}
+        for layout, n, block, place in self._custom:
+            i = index.get(id(layout))
+            if i is None:
+                continue
+            ptr = pointer("meta", EXTENSION_KEY, "sections", i, "entries", n)
+            if block is not None:
+                block.pointer = ptr
+            if place is not None:
+                self.source_map.positions.setdefault(ptr, place)
 
     def _loop_extra(self, layout: dict[str, Any]) -> dict[str, Any]:
         """A custom section beside ``layout`` for loop documents of another kind."""
@@ -553,24 +535,11 @@ class Assembler:
     # ------------------------------------------------------------------ result
 
     def result(self) -> dict[str, Any]:
+        self._resolve_custom_pointers()
         out = dict(self.data)
         meta = out.setdefault("meta", {})
         meta[EXTENSION_KEY] = {"version": EXTENSION_VERSION, "sections": self.layout}
-        order = [
-            "basics",
-            "work",
-            "volunteer",
-            "education",
-            "awards",
-            "certificates",
-            "publications",
-            "skills",
-            "languages",
-            "interests",
-            "references",
-            "projects",
-            "meta",
-        ]
+        order = ("basics", *STANDARD_SECTIONS, "meta")
         return {k: out[k] for k in order if k in out}
 
     def unmapped(self, start: int, end: int, text: str) -> None:
