@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from collections.abc import Sequence
 
@@ -193,9 +194,12 @@ def _convert(args: argparse.Namespace) -> int:
                 file=sys.stderr,
             )
         for out in res.changed:
+            if os.path.exists(out):
+                state = f"out of date (differs from what {res.input} gives now; regenerate"
+            else:
+                state = "missing (make"
             print(
-                f"resumeconv: {out}: out of date (regenerate it with the same command "
-                "without --check)",
+                f"resumeconv: {out}: {state} it with the same command without --check)",
                 file=sys.stderr,
             )
     batch.print_summary(results, started=batch.last_started(), stream=sys.stderr)
