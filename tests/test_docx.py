@@ -201,3 +201,12 @@ def test_seed_cv_page_converts() -> None:
     assert "Working experience" in titles and "Projects" in titles
     headings = " ".join(text for style, text in paras if style == "Heading 3")
     assert "Research Intern" in headings and "Teaching Assistant" in headings
+
+
+def test_line_items_use_full_width_punctuation_in_a_chinese_resume() -> None:
+    lines = [text for style, text in paragraphs(render(load("zh.json"))) if style == "List Line"]
+    assert "编程语言：C/C++、Python、SQL" in lines
+    english = [
+        text for style, text in paragraphs(render(load("rich.json"))) if style == "List Line"
+    ]
+    assert "Programming Languages (Expert): C/C++, Python, SQL, LaTeX" in english

@@ -186,3 +186,9 @@ def test_forked_worker_after_a_render_in_the_parent_does_not_hang() -> None:
     with multiprocessing.get_context("fork").Pool(1) as pool:
         result = pool.map_async(_render_rich_in_child, [0])
         assert result.get(timeout=120) == [expected]
+
+
+@poppler
+def test_line_items_use_full_width_punctuation_in_a_chinese_resume(tmp_path: Path) -> None:
+    text = pdf_text(render(load("zh.json")), tmp_path)
+    assert "编程语言：C/C++、Python、SQL" in text

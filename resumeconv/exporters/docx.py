@@ -73,6 +73,7 @@ def render(doc: Any, options: WriteOptions) -> bytes:
 def ast(doc: Any, locale: str = "en") -> dict[str, Any]:
     """pandoc's JSON document for the outline (without the API version)."""
     blocks: list[Any] = []
+    cjk = _text(getattr(doc, "lang", "")).split("-")[0] in ("zh", "ja", "ko")
     if _text(doc.name):
         blocks.append(_header(1, _inlines(doc.name)))
     if _text(doc.label):
@@ -85,13 +86,13 @@ def ast(doc: Any, locale: str = "en") -> dict[str, Any]:
         blocks.append(_header(2, _inlines(section.title)))
         blocks.extend(_prose(section.text))
         for item in section.items:
-            blocks.extend(_item(item))
+            blocks.extend(_item(item, cjk))
     lang = _text(getattr(doc, "lang", "")) or locale
     meta = {"lang": {"t": "MetaString", "c": lang}} if _LANG.match(lang or "") else {}
     return {"meta": meta, "blocks": blocks}
 
 
-def _item(item: Any) -> list[Any]:
+def _item(item: Any, cjk: bool = False) -> list[Any]:
     """One entry: a Heading 3 with the dates at a right tab, then details, text, bullets."""
     heading, subheading = _text(item.heading), _text(item.subheading)
     if not heading:
@@ -106,7 +107,7 @@ def _item(item: Any) -> list[Any]:
     )
     title = _link(_inlines(heading), item.url)
     if not (dates or subheading or location or summary or bullets):
-        return _line_item(title, note, keywords)
+        return _line_item(title, note, keywords, cjk)
     out = []
     if title or dates:
         out.append(_header(3, [*title, _TAB, _dates(dates)] if dates else title))
@@ -126,14 +127,19 @@ def _item(item: Any) -> list[Any]:
     return out
 
 
-def _line_item(title: list[Any], note: str, keywords: list[str]) -> list[Any]:
-    """A name with keywords or a level (skills, languages): one line, "Name (note): a, b"."""
+def _line_item(title: list[Any], note: str, keywords: list[str], cjk: bool) -> list[Any]:
+    """A name with keywords or a level (skills, languages): one line, "Name (note): a, b".
+
+    In a Chinese, Japanese or Korean resume the punctuation is full-width: "名称（注）：甲、乙".
+    """
     line = [{"t": "Strong", "c": title}] if title else []
-    if note:
+    if note and cjk:
+        line += _inlines(f"（{note}）")
+    elif note:
         line += [_SPACE, *_inlines(f"({note})")] if line else _inlines(note)
     if line and keywords:
-        line += [{"t": "Str", "c": ":"}, _SPACE]
-    line += _join([_inlines(k) for k in keywords], _COMMA)
+        line += [{"t": "Str", "c": "："}] if cjk else [{"t": "Str", "c": ":"}, _SPACE]
+    line += _join([_inlines(k) for k in keywords], [{"t": "Str", "c": "、"}] if cjk else _COMMA)
     return [_styled("List Line", [_para(line)])] if line else []
 
 
