@@ -3,8 +3,8 @@
 # Installs the peers into bench/.work/ (npm, PyPI), measures, writes bench/results.md.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-for tool in hyperfine chromium node npm; do
-  command -v "$tool" >/dev/null || { apt-get update -qq && apt-get install -y -qq hyperfine chromium nodejs npm; break; }
+for tool in chromium node npm; do
+  command -v "$tool" >/dev/null || { apt-get update -qq && apt-get install -y -qq chromium nodejs npm; break; }
 done
 if [ ! -x .venv/bin/resumeconv ]; then
   python3 -m venv .venv
