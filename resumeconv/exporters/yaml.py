@@ -12,8 +12,15 @@ class _Dumper(yaml.SafeDumper):
     """Safe dumper that writes multi-line strings as literal blocks."""
 
 
+#: Line breaks YAML 1.1 knows besides \n: in a plain, quoted or block scalar a reader folds
+#: them into a space or a newline, so only double quotes (which escape them) keep them.
+_OTHER_BREAKS = ("\x85", "\u2028", "\u2029", "\r")
+
+
 def _str(dumper: yaml.SafeDumper, value: str) -> yaml.Node:
     style = "|" if "\n" in value else None
+    if any(ch in value for ch in _OTHER_BREAKS):
+        style = '"'
     return dumper.represent_scalar("tag:yaml.org,2002:str", value, style=style)
 
 
