@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import stat
 import sys
 import tempfile
 from collections.abc import Iterable
@@ -38,12 +39,19 @@ def check_not_input(
             same = out.exists() and src.exists() and os.path.samefile(out, src)
         except OSError:
             same = False
-        if same or out.resolve() == src.resolve():
+        if same or _resolved(out) == _resolved(src):
             raise UsageError(
                 "output is the input file",
                 file=str(output),
                 hint="choose another output name; resumeconv never overwrites its input",
             )
+
+
+def _resolved(path: Path) -> Path:
+    try:
+        return path.resolve()
+    except (OSError, RuntimeError):  # a symlink loop: compare the path as written
+        return path.absolute()
 
 
 def check_destination(path: str | os.PathLike[str]) -> Path:
@@ -101,6 +109,11 @@ def write_atomic(path: str | os.PathLike[str], data: bytes) -> None:
         sys.stdout.buffer.flush()
         return
     target = Path(path)
+    if _is_special(target):
+        _write_through(target, data, str(path))
+        return
+    if target.is_symlink():  # update the file the link points to; keep the link
+        target = Path(os.path.realpath(target))
     folder = check_destination(target)
     try:
         fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
@@ -125,3 +138,21 @@ def write_atomic(path: str | os.PathLike[str], data: bytes) -> None:
         with contextlib.suppress(OSError):
             os.unlink(tmp)
         raise
+
+
+def _is_special(target: Path) -> bool:
+    """A device, pipe or socket (``/dev/null``, ``/dev/stdout``): never renamed over."""
+    try:
+        mode = target.stat().st_mode
+    except OSError:
+        return False
+    return not (stat.S_ISREG(mode) or stat.S_ISDIR(mode))
+
+
+def _write_through(target: Path, data: bytes, name: str) -> None:
+    """Write straight into a special file, as ``cp`` would: it has no contents to keep."""
+    try:
+        with target.open("wb") as fh:
+            fh.write(data)
+    except OSError as exc:
+        raise OutputError(f"cannot write: {exc.strerror}", file=name) from None

@@ -96,8 +96,9 @@ def read_source(path: str | os.PathLike[str]) -> Source:
         raise InputError(f"cannot read: {exc.strerror}", file=name) from None
     if len(data) > MAX_INPUT_BYTES:
         size = p.stat().st_size
+        what = f"file is {size // (1024 * 1024)} MiB," if size > MAX_INPUT_BYTES else "input is"
         raise InputError(
-            f"file is {size // (1024 * 1024)} MiB, over the {_LIMIT_MIB} MiB limit",
+            f"{what} over the {_LIMIT_MIB} MiB limit",
             file=name,
             hint="a resume is a few kilobytes; check that this is the right file",
         )

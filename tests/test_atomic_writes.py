@@ -269,3 +269,42 @@ def test_library_dump_and_convert_are_atomic_too(
         resumeconv.convert(src, target)
     assert target.read_bytes() == OLD
     assert _names(folder) == ["cv.yaml"]
+
+
+# --------------------------------------------------------------------------- special targets
+
+
+def test_a_symlinked_output_updates_its_target_and_keeps_the_link(folder: Path) -> None:
+    real = folder / "real.html"
+    real.write_bytes(OLD)
+    link = folder / "cv.html"
+    link.symlink_to("real.html")
+    outputs.write_atomic(link, b"new\n")
+    assert link.is_symlink() and os.readlink(link) == "real.html"
+    assert real.read_bytes() == b"new\n"
+    assert _names(folder) == ["cv.html", "real.html"]
+
+
+def test_a_pipe_is_written_into_not_renamed_over(folder: Path) -> None:
+    """``-o /dev/stdout`` or ``-o /dev/null`` must never replace the device with a file
+    (as root that would break the machine); a FIFO stands in for them here."""
+    import threading
+
+    pipe = folder / "pipe"
+    os.mkfifo(pipe)
+    received: list[bytes] = []
+    reader = threading.Thread(target=lambda: received.append(pipe.read_bytes()))
+    reader.start()
+    outputs.write_atomic(pipe, b"through the pipe\n")
+    reader.join(timeout=30)
+    assert received == [b"through the pipe\n"]
+    assert stat.S_ISFIFO(pipe.stat().st_mode)
+    assert _names(folder) == ["pipe"]
+
+
+def test_dev_full_is_a_clear_error() -> None:
+    if not Path("/dev/full").is_char_device():
+        pytest.skip("no /dev/full here")
+    with pytest.raises(OutputError, match="No space left on device"):
+        outputs.write_atomic("/dev/full", b"x" * 10)
+    assert Path("/dev/full").is_char_device()

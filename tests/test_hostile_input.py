@@ -402,3 +402,19 @@ def test_python_dash_m_has_the_same_behaviour(tmp_path: Path) -> None:
     )
     assert proc.returncode == 2
     assert_one_clear_error(proc.stderr, str(src), "empty")
+
+
+def test_endless_device_input(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    out = tmp_path / "cv.html"
+    code, _, err = run_cli(["convert", "/dev/zero", "-f", "json", "-o", str(out)], capsys)
+    assert code == 2
+    assert_one_clear_error(err, "/dev/zero", "input is over the 5 MiB limit")
+    assert not out.exists()
+
+
+def test_symlink_loop_input(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    loop = tmp_path / "cv.md"
+    loop.symlink_to("cv.md")
+    code, _, err = run_cli(["convert", str(loop), "-o", str(tmp_path / "x.html")], capsys)
+    assert code == 2
+    assert_one_clear_error(err, str(loop), "Too many levels of symbolic links")
