@@ -65,8 +65,8 @@ CASES: list[tuple[str, bytes, str, str]] = [
     ("comma.json", b'{\n  "basics": {\n    "name": "A",\n  }\n}\n', "trailing comma", ":4:3:"),
     ("unclosed.json", b'{\n  "basics": {\n    "name": "A"\n', "end of the file", ":4:1:"),
     ("colon.json", b'{\n  "basics" {"name": "A"}\n}\n', "':' after the key", ":2:12:"),
-    ("quote.json", b'{\n  "basics": {"name": "A}\n}\n', "string", r":\d+:\d+:"),
-    ("tab.yaml", b"basics:\n\tname: A\n", "YAML", ":2:1:"),
+    ("quote.json", b'{\n  "basics": {"name": "A}\n}\n', "closing double quote missing", ":2:25:"),
+    ("tab.yaml", b"basics:\n\tname: A\n", "indent with spaces, not tabs", ":2:1:"),
     ("list.json", b"[1, 2]\n", "not a list", ":1:1:"),
     (
         "tag.yaml",

@@ -131,6 +131,8 @@ class _Scanner:
                 hint = "the string is missing its closing double quote"
             elif exc.msg.startswith("Invalid \\escape") or "escape" in exc.msg:
                 hint = "write a backslash as \\\\"
+            elif self.text[exc.pos : exc.pos + 1] == "\n":
+                hint = "is the closing double quote missing? A newline in a string is written \\n"
             message = exc.msg.lower().removesuffix(" at").removesuffix(":")
             raise self.error(exc.pos, f"{message} in a string", hint) from None
 

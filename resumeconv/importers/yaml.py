@@ -103,7 +103,11 @@ def parse_document(text: str, name: str, first_line: int = 1) -> Parsed:
     try:
         return _Builder(loader, name, first_line - 1).run()
     except yaml.MarkedYAMLError as exc:
-        raise _syntax_error(exc, name, first_line - 1) from None
+        error = _syntax_error(exc, name, first_line - 1)
+        mark = exc.problem_mark
+        if mark is not None and _char_at(text, mark.line, mark.column) == "\t":
+            error.hint = "indent with spaces, not tabs"
+        raise error from None
     except yaml.YAMLError as exc:
         raise InputError(
             f"not valid YAML: {_one_line(str(exc))}",
@@ -398,6 +402,11 @@ _HINTS = (
     ("found duplicate anchor", "anchor names must be unique"),
     ("exceeded maximum nesting depth", "a resume is a few levels deep; check for runaway brackets"),
 )
+
+
+def _char_at(text: str, line: int, column: int) -> str:
+    lines = text.split("\n", line + 1)
+    return lines[line][column : column + 1] if line < len(lines) else ""
 
 
 def _syntax_error(exc: yaml.MarkedYAMLError, name: str, offset: int) -> InputError:
