@@ -4,9 +4,11 @@
     .venv/bin/python fuzz/run.py --count 300 --jobs 1 --seed 7
     .venv/bin/python fuzz/run.py --seed 7 --replay 1234   # one input again, with traceback
 
-Each input (see ``fuzz/inputs.py``) goes through every reader (markdown, json, yaml).
-Whatever its own reader imports goes through every text writer (json, yaml, markdown,
-html), and its JSON output is read back and must give the same model. PDF and DOCX are
+Each input (see ``fuzz/inputs.py``) goes through every reader: JSON and YAML always,
+Markdown for every page and for one JSON/YAML text in ``--cross-markdown-every`` (reading
+JSON as a page is slow and rarely interesting). Whatever its own reader imports goes
+through every text writer (json, yaml, markdown, html), and its JSON output is read back
+and must give the same model. PDF and DOCX are
 slower (Typst ~20 ms, pandoc ~200 ms), so they run on a sample (``--pdf-every``,
 ``--docx-every``), and one input in ``--site-every`` is also read as a page of a whole
 Jekyll site (mutated ``_config.yml`` and collection documents) written to a temp folder.
