@@ -8,10 +8,10 @@ Each input (see ``fuzz/inputs.py``) goes through every reader: JSON and YAML alw
 Markdown for every page and for one JSON/YAML text in ``--cross-markdown-every`` (reading
 JSON as a page is slow and rarely interesting). Whatever its own reader imports goes
 through every text writer (json, yaml, markdown, html), and its JSON output is read back
-and must give the same model. PDF and DOCX are
-slower (Typst ~20 ms, pandoc ~200 ms), so they run on a sample (``--pdf-every``,
-``--docx-every``), and one input in ``--site-every`` is also read as a page of a whole
-Jekyll site (mutated ``_config.yml`` and collection documents) written to a temp folder.
+and must give the same model. PDF and DOCX are slower (Typst ~20 ms, pandoc ~200 ms), so
+they run on a sample (``--pdf-every``, ``--docx-every``), and one input in ``--site-every``
+is also read as a page of a whole Jekyll site (mutated ``_config.yml`` and collection
+documents) written to a temp folder.
 
 A failure is any exception that is not a ``ResumeconvError``, a reader that takes longer
 than ``--timeout`` seconds, or a JSON round trip that changes the model. Each failure's

@@ -130,6 +130,8 @@ def run_conversion(
     try:
         for _, out in job.outputs:
             check_not_input(out, [job.input])
+            if check and out == "-":
+                raise UsageError("--check compares files; it cannot check stdout", hint="use -o")
         if not check:  # fail before writing anything when an output cannot be written
             for folder in job.folders:
                 make_folder(folder)
@@ -146,7 +148,7 @@ def run_conversion(
         rendered = [(out, render(resume, name, **options)) for name, out in job.outputs]
         for out, data in rendered:
             if check:
-                if out == "-" or not _same_bytes(out, data):
+                if not _same_bytes(out, data):
                     result.changed.append(out)
                 continue
             write_atomic(out, data)

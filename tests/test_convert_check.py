@@ -187,3 +187,11 @@ def test_same_bytes_in_fresh_processes_at_other_times_and_zones(tmp_path: Path) 
     assert sorted(first) == sorted(f"cv.{EXT[f]}" for f in FORMATS)
     for name in first:
         assert first[name][0] == second[name][0], name
+
+
+def test_check_refuses_stdout(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    src = tmp_path / "cv.md"
+    src.write_bytes(SEED.read_bytes())
+    code, err = _run([str(src), "-o", "-", "-t", "json", "--check"], capsys)
+    assert code == 2
+    assert err == [f"resumeconv: {src}: --check compares files; it cannot check stdout (use -o)"]
