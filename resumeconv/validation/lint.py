@@ -182,7 +182,7 @@ def check_dates(document: dict[str, Any], context: Context) -> Iterator[Finding]
                     "future-date",
                     where,
                     f"{key} {value} is in the future: if it is expected, "
-                    'mark the entry "x-expected": true',
+                    'write "(expected)" after the date on a CV page, or set "x-expected": true',
                 )
         start, end = parsed.get("startDate"), parsed.get("endDate")
         if start is not None and end is not None:

@@ -136,7 +136,7 @@ class Assembler:
             if (url and url.lower().startswith("mailto:")) or _EMAIL.fullmatch(plain):
                 basics.setdefault("email", url[7:] if url and url.startswith("mailto:") else plain)
                 self.source_map.add("/basics/email", line.lineno)
-            elif url and url.startswith(("http://", "https://")) and "url" not in basics:
+            elif url and "url" not in basics:  # validation judges odd schemes
                 basics["url"] = url
                 self.source_map.add("/basics/url", line.lineno)
             elif _PHONE.match(plain):
