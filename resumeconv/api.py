@@ -8,13 +8,16 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from resumeconv import formats
 from resumeconv.errors import ResumeconvError, UsageError
 from resumeconv.formats import ReadOptions, WriteOptions
 from resumeconv.model import Resume
 from resumeconv.sources import Source, decode, read_source
+
+if TYPE_CHECKING:
+    from resumeconv.validation.issues import Issue
 
 PathLike = str | os.PathLike[str]
 
@@ -56,7 +59,7 @@ def load(
         raise exc.located(src.name) from None
 
 
-def validate(resume: Resume, schema_version: str = "1.2.1", lint: bool = True) -> list[Any]:
+def validate(resume: Resume, schema_version: str = "1.2.1", lint: bool = True) -> list[Issue]:
     """All schema errors and lint findings, each an :class:`~resumeconv.validation.Issue`."""
     from resumeconv.validation import check
 
