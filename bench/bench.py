@@ -472,6 +472,13 @@ def _tree_rss(root: int) -> int:
 # ------------------------------------------------------------------------------ report
 
 
+def load_average() -> str:
+    try:
+        return " / ".join(Path("/proc/loadavg").read_text().split()[:3])
+    except OSError:
+        return "?"
+
+
 def machine() -> str:
     cpu = "?"
     try:
@@ -512,6 +519,10 @@ def report(all_cases: list[Case], info: dict[str, str], runs: int) -> str:
         "# Benchmark: resumeconv and other resume tools",
         "",
         f"Measured by `bash bench/run.sh` on {machine()}.",
+        f"Load average (1/5/15 min) at the start: {info['load_before']}; at the end: "
+        f"{load_average()}. Above 2 other work shared the two cores, so wall times are "
+        "inflated and the 2-core throughputs cannot show the second core; CPU times are "
+        "steadier.",
         "",
         f"Content: {info['content']}; every tool gets the same JSON Resume document "
         "(RenderCV a YAML translation of it, the floors the equivalent document built by our "
@@ -578,20 +589,15 @@ def report(all_cases: list[Case], info: dict[str, str], runs: int) -> str:
     )
     v = t("ours-version")
     target("--version < 60 ms", v, v is not None and v < 0.06, fmt_time(v))
-    p = t("ours-pages")
-    target(
-        "≥ 500 CV pages/s through import + validate (2 cores)",
-        p,
-        p is not None and 1 / p >= 500,
-        f"{1 / p:.0f} pages/s" if p else "",
-    )
-    p = t("ours-pdf-batch")
-    target(
-        "≥ 20 PDFs/s (2 cores)",
-        p,
-        p is not None and 1 / p >= 20,
-        f"{1 / p:.0f} PDFs/s" if p else "",
-    )
+    for key, name, goal, unit in (
+        ("ours-pages", "≥ 500 CV pages/s through import + validate (2 cores)", 500, "pages"),
+        ("ours-pdf-batch", "≥ 20 PDFs/s (2 cores)", 20, "PDFs"),
+    ):
+        p, c = t(key), by[key].cpu / by[key].per if key in by and by[key].cpu else None
+        shown = f"{1 / p:.0f} {unit}/s" if p else ""
+        if c:  # what two free cores would do: the run's CPU time per file, twice over
+            shown += f" (CPU {c * 1000:.1f} ms/file → {2 / c:.0f} {unit}/s on 2 free cores)"
+        target(name, p, p is not None and 1 / p >= goal, shown)
     lines.append("")
     return "\n".join(lines)
 
@@ -616,6 +622,7 @@ def main() -> int:
             return 2
     install_peers()
     info = prepare_content()
+    info["load_before"] = load_average()
     all_cases = cases(info)
     if args.only:
         keep = set(args.only.split(","))
