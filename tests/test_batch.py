@@ -240,6 +240,23 @@ def test_a_bug_in_one_job_becomes_a_failed_result(
     assert err.file == str(GOOD[1]) and "bug" in err.hint
 
 
+def _whose(job: jobs.Conversion, **kwargs: object) -> jobs.ConversionResult:
+    result = _real_run_conversion(job, **kwargs)
+    result.report = os.getpid()
+    return result
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="workers are forked on Linux")
+def test_workers_live_across_files_so_their_caches_pay_off(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(jobs, "run_conversion", _whose)
+    results = batch.run_conversions(_plans(tmp_path, GOOD * 10), jobs=2, progress=False)
+    pids = [r.report for r in results]
+    assert os.getpid() not in pids  # the work ran in workers ...
+    assert len(set(pids)) <= 2  # ... two of them, each handling many files
+
+
 @pytest.mark.skipif(not sys.platform.startswith("linux"), reason="workers are forked on Linux")
 def test_a_worker_that_dies_fails_its_files_without_hanging(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
