@@ -12,8 +12,7 @@ stays fast.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
-
+TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing (start-up time)
 __version__ = "0.1.0"
 
 __all__ = [
@@ -48,7 +47,7 @@ if TYPE_CHECKING:
     from resumeconv.validation.issues import Issue
 
 
-def __getattr__(name: str) -> Any:
+def __getattr__(name: str) -> object:
     module = _LAZY.get(name)
     if module is None:
         raise AttributeError(f"module 'resumeconv' has no attribute {name!r}")

@@ -6,14 +6,15 @@ Exit status: 0 success; 1 invalid resume, ``--strict`` refusal or ``--check`` di
 
 from __future__ import annotations
 
-import argparse
-import json
-import os
 import sys
-from collections.abc import Sequence
 
 from resumeconv import __version__
 from resumeconv.errors import ResumeconvError
+
+TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing (start-up time)
+if TYPE_CHECKING:
+    import argparse
+    from collections.abc import Sequence
 
 EPILOG = """examples:
   resumeconv convert cv.md -o cv.pdf
@@ -24,6 +25,8 @@ EPILOG = """examples:
 
 
 def build_parser() -> argparse.ArgumentParser:
+    import argparse
+
     parser = argparse.ArgumentParser(
         prog="resumeconv",
         description="Convert and validate resumes: academicpages CV pages, JSON Resume, YAML.",
@@ -126,6 +129,10 @@ def _add_jobs(parser: argparse.ArgumentParser) -> None:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    if list(sys.argv[1:] if argv is None else argv) == ["--version"]:
+        # the one call that must be instant: no argparse, nothing else imported
+        print(f"resumeconv {__version__}")
+        return 0
     parser = build_parser()
     args = parser.parse_args(argv)
     if args.command is None:
@@ -180,8 +187,12 @@ def _convert(args: argparse.Namespace) -> int:
         want_report=bool(args.report),
         options=options,
     )
+    import os
+
     for res in results:
         if res.report is not None and args.report == "json":
+            import json
+
             print(json.dumps(res.report.to_dict(), ensure_ascii=False), file=sys.stderr)
         elif res.report is not None:
             print(res.report.format_text(), file=sys.stderr)

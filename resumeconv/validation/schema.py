@@ -52,8 +52,21 @@ def validator(filename: str) -> Any:
     return Draft7Validator(schema, format_checker=Draft7Validator.FORMAT_CHECKER)
 
 
+@functools.cache
+def quick_check(filename: str) -> Any:
+    """The conservative "certainly valid" check of ``validation/fastpath.py``, built once."""
+    from resumeconv.validation.fastpath import compile_schema
+
+    return compile_schema(load_schema(filename))
+
+
 def errors(filename: str, document: dict[str, Any]) -> Iterator[tuple[str, str]]:
-    """Every schema error of ``document`` as (JSON pointer, message for people)."""
+    """Every schema error of ``document`` as (JSON pointer, message for people).
+
+    A document the fast path vouches for has none, and jsonschema is not even imported.
+    """
+    if quick_check(filename)(document):
+        return
     check = validator(filename)
     found = sorted(check.iter_errors(document), key=lambda e: (list(map(str, e.path)), e.message))
     for error in found:
