@@ -637,7 +637,7 @@ def interpret_publication(parts: Parts) -> dict:
     if len(lines) >= 3 and not _QUOTED.search(lines[0].plain) and not lines[0].emphasized():
         # authors / title / venue, one per line
         name = _clean(lines[1].plain)
-        publisher = _clean(F.split_parts(lines[2].plain, ",，")[0]) if lines[2] else ""
+        publisher = _clean((F.split_parts(lines[2].plain, ",，") or [""])[0])
     else:
         head = lines[0] if lines else Line()
         quoted = _QUOTED.search(head.plain)
@@ -838,11 +838,11 @@ def interpret_custom(parts: Parts) -> dict:
             split = F.split_role_org(plain)
             if split and F.looks_like_role(split[0]):
                 role, rest = (role or split[0]), ""
-                name_parts = F.split_parts(split[1], ",，")
+                name_parts = F.split_parts(split[1], ",，") or [""]
                 name = name_parts[0]
                 rest = ", ".join(name_parts[1:])
             else:
-                bits = F.split_parts(plain, ",，")
+                bits = F.split_parts(plain, ",，") or [""]
                 name, rest = bits[0], ", ".join(bits[1:])
         organization, place = _org_and_place(_clean(rest))
     if not organization and not parts.dates:
