@@ -782,8 +782,9 @@ def interpret_project(parts: Parts) -> dict:
             continue
         label = F.split_label(child.lines[0].plain)
         if label and label[0] in ("职位", "角色", "Role", "role", "Position"):
-            bits = F.split_parts(label[1], ",，")
-            roles.append(bits[0])
+            bits = F.split_parts(label[1], ",，") or [""]
+            if bits[0]:
+                roles.append(bits[0])
             entity = ", ".join(bits[1:])
             parts.children.remove(child)
             break
