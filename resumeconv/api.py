@@ -112,9 +112,4 @@ def convert_bytes(data: bytes, from_format: str, to_format: str, **options: Any)
 
 
 def _write_options(options: dict[str, Any]) -> WriteOptions:
-    known = {"locale", "paper", "theme", "flavor"}
-    kwargs = {k: v for k, v in options.items() if k in known and v is not None}
-    if "theme" in kwargs:
-        kwargs["theme"] = Path(kwargs["theme"])
-    extra = {k: v for k, v in options.items() if k not in known}
-    return WriteOptions(**kwargs, extra=extra)
+    return WriteOptions.from_mapping(options)

@@ -29,11 +29,19 @@ class Format:
     description: str
     reader: str | None = None
     writer: str | None = None
+    prepare: str | None = None
+    """Optional ``"module:function"`` called with the WriteOptions before the input is read,
+    to start slow engines early (pandoc); it must never raise."""
 
     def load_reader(self) -> Callable[..., Any]:
         if self.reader is None:
             raise UsageError(f"resumeconv cannot read {self.name}", hint=_readable_hint())
         return _resolve(self.reader)
+
+    def prepare_writer(self, options: WriteOptions) -> None:
+        """Let the writer start its engine while the input is read (a no-op for most)."""
+        if self.prepare is not None:
+            _resolve(self.prepare)(options)
 
     def load_writer(self) -> Callable[..., Any]:
         if self.writer is None:
@@ -60,6 +68,16 @@ class WriteOptions:
     theme: Path | None = None
     flavor: str | None = None
     extra: dict[str, Any] = field(default_factory=dict)
+
+    @classmethod
+    def from_mapping(cls, options: dict[str, Any]) -> WriteOptions:
+        """Options from keyword arguments; unknown names go to ``extra``, None means default."""
+        known = {"locale", "paper", "theme", "flavor"}
+        kwargs = {k: v for k, v in options.items() if k in known and v is not None}
+        if "theme" in kwargs:
+            kwargs["theme"] = Path(kwargs["theme"])
+        extra = {k: v for k, v in options.items() if k not in known}
+        return cls(**kwargs, extra=extra)
 
 
 FORMATS: tuple[Format, ...] = (

@@ -7,6 +7,7 @@ or :func:`run_validation`; neither prints anything.
 
 from __future__ import annotations
 
+import contextlib
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -122,10 +123,11 @@ def run_conversion(
     options: dict[str, Any] | None = None,
 ) -> ConversionResult:
     """Parse the input once, render every output, write them atomically (or compare)."""
+    options = options or {}
+    _prepare_writers(job, options)
     from resumeconv.api import load, render
     from resumeconv.outputs import check_destination, check_not_input, make_folder, write_atomic
 
-    options = options or {}
     result = ConversionResult(job.input, OK)
     try:
         for _, out in job.outputs:
@@ -159,6 +161,14 @@ def run_conversion(
         result.outcome = FAILED
         result.error = exc.located(job.input)
     return result
+
+
+def _prepare_writers(job: Conversion, options: dict[str, Any]) -> None:
+    """Start slow engines (pandoc) before the input is parsed, so the two overlap."""
+    write_options = formats.WriteOptions.from_mapping(options)
+    for name in sorted({name for name, _ in job.outputs}):
+        with contextlib.suppress(ResumeconvError):  # the render itself reports it
+            formats.by_name(name).prepare_writer(write_options)
 
 
 def _same_bytes(path: str, data: bytes) -> bool:
