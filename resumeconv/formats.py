@@ -113,6 +113,7 @@ FORMATS: tuple[Format, ...] = (
         (".docx",),
         "Word document (through pandoc)",
         writer="resumeconv.exporters.docx:write",
+        prepare="resumeconv.exporters.docx:prepare",
     ),
     Format("pdf", (".pdf",), "PDF (through Typst)", writer="resumeconv.exporters.pdf:write"),
 )
