@@ -582,6 +582,16 @@ def replace_date(text: str, rng: random.Random) -> str:
     return text[: m.start()] + rng.choice(DATES) + text[m.end() :]
 
 
+def repeat_fragment(text: str, rng: random.Random) -> str:
+    """One fragment many times on one line: finds regexes that backtrack (ReDoS)."""
+    lines = _lines(text)
+    fragment = rng.choice(rng.choice([LIQUID, HTML, DATES, MISC, BULLETS]))
+    sep = rng.choice(["", " ", ", ", " - "])
+    run = sep.join([fragment.replace("\n", " ")] * rng.randint(5, 40)) + rng.choice(["", " x"])
+    lines.insert(rng.randrange(len(lines) + 1), run)
+    return "\n".join(lines)
+
+
 TEXT_MUTATORS = [
     shuffle_lines,
     truncate,
@@ -593,6 +603,7 @@ TEXT_MUTATORS = [
     reindent,
     replace_chars,
     replace_date,
+    repeat_fragment,
 ]
 
 

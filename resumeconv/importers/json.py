@@ -11,6 +11,7 @@ Nesting is limited to :data:`MAX_DEPTH` levels so that no input can exhaust the 
 from __future__ import annotations
 
 import bisect
+import math
 import re
 from dataclasses import dataclass
 from json.decoder import JSONDecodeError, scanstring
@@ -140,9 +141,12 @@ class _Scanner:
         frac, exp = match.group(1), match.group(2)
         literal = match.group(0)
         try:
-            return float(literal) if frac or exp else int(literal)
+            value = float(literal) if frac or exp else int(literal)
         except ValueError:
             raise self.error(match.start(), "number has too many digits", "quote it") from None
+        if value in (math.inf, -math.inf):  # would be written back as Infinity: not JSON
+            raise self.error(match.start(), "number is too large", "quote it")
+        return value
 
     def object(self, start: int, pointer: str, depth: int) -> tuple[dict[str, Any], int]:
         # Written for speed: whitespace is skipped only when present, and string values
