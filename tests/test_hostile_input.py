@@ -10,6 +10,7 @@ exactly as it was before (no output file, no temporary file).
 from __future__ import annotations
 
 import contextlib
+import json
 import os
 import re
 import subprocess
@@ -420,6 +421,30 @@ def test_symlink_loop_input(tmp_path: Path, capsys: pytest.CaptureFixture[str]) 
     code, _, err = run_cli(["convert", str(loop), "-o", str(tmp_path / "x.html")], capsys)
     assert code == 2
     assert_one_clear_error(err, str(loop), "Too many levels of symbolic links")
+
+
+# --------------------------------------------------------------------------- wrong types
+
+WRONG_TYPES = [
+    {"basics": "Ada Lovelace"},
+    {"basics": {"name": ["Ada"], "profiles": "github"}, "work": 5},
+    {"work": {"0": {"name": "A"}}, "education": [1, None, "x"]},
+    {"meta": {"x-resumeconv": []}},
+    {"meta": {"x-resumeconv": {"sections": [{"section": "work", "items": [0, "1", -1]}]}}},
+    {"work": 1.5, "meta": {"x-resumeconv": {"sections": [{"section": "work", "items": [0]}]}}},
+    {"skills": [{"keywords": [1, None, {"a": 1}]}], "meta": {"x-resumeconv": {"sections": 3}}},
+]
+
+
+@pytest.mark.parametrize("document", WRONG_TYPES, ids=[str(i) for i in range(len(WRONG_TYPES))])
+@pytest.mark.parametrize("fmt", ["json", "yaml", "markdown", "html", "pdf", "docx"])
+def test_wrong_types_render_or_fail_cleanly(document: dict, fmt: str) -> None:
+    """A readable but invalid resume (validation reports it) must not crash a writer."""
+    import resumeconv
+
+    resume = resumeconv.load(json.dumps(document).encode(), format="json")
+    with contextlib.suppress(resumeconv.ResumeconvError):
+        assert resumeconv.render(resume, fmt)
 
 
 # --------------------------------------------------------------------------- known bugs

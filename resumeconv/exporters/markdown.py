@@ -336,7 +336,7 @@ class _Writer:
         for key in ENTRY_TYPES:
             if key == CUSTOM:
                 continue
-            rest = [i for i in range(len(self.data.get(key) or [])) if (key, i) not in listed]
+            rest = [i for i in range(len(self._list(key))) if (key, i) not in listed]
             if rest:
                 extra = SectionLayout(section=key, title=key.capitalize(), items=rest)
                 parts.append(self.section(extra))
@@ -411,7 +411,7 @@ class _Writer:
                 body.append(self.entry(CUSTOM, e, title))
             body += [prose] if prose else []
         elif isinstance(kind, str):
-            items = self.data.get(kind) or []
+            items = self._list(kind)
             for i in layout.items:
                 if isinstance(i, int) and 0 <= i < len(items):
                     body.append(self.entry(kind, items[i], title))
@@ -446,8 +446,14 @@ class _Writer:
         back = _read_back(page).get("meta", {}).get("x-resumeconv", {}).get("sections")
         return md if back == want else ""
 
+    def _list(self, key: str) -> list[Any]:
+        """A section's entries; a wrong type (reported by validation) renders as none."""
+        items = self.data.get(key)
+        return items if isinstance(items, list) else []
+
     def summary(self, title: str) -> str:
-        basics = self.data.get("basics") or {}
+        basics = self.data.get("basics")
+        basics = basics if isinstance(basics, dict) else {}  # a wrong type: validation says so
         text = basics.get("summary")
         if text is None:
             return ""
