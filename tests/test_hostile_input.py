@@ -463,3 +463,16 @@ def test_known_bug_bullet_of_commas(page: str) -> None:
 
     with contextlib.suppress(resumeconv.ResumeconvError):
         resumeconv.load(page.encode(), format="markdown")
+
+
+@pytest.mark.xfail(
+    strict=True,
+    raises=AssertionError,
+    reason="cvpage/blocks.py _html_block: html.parser asserts on '<![' without a name",
+)
+@pytest.mark.parametrize("page", ["<div><![>\n", "# Talks\n\n<frame ><![>\n"])
+def test_known_bug_html_marked_section(page: str) -> None:
+    import resumeconv
+
+    with contextlib.suppress(resumeconv.ResumeconvError):
+        resumeconv.load(page.encode(), format="markdown")
