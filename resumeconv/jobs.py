@@ -125,7 +125,7 @@ def run_conversion(
     """Parse the input once, render every output, write them atomically (or compare)."""
     options = options or {}
     _prepare_writers(job, options)
-    from resumeconv.api import load, render
+    from resumeconv.api import load
     from resumeconv.outputs import check_destination, check_not_input, make_folder, write_atomic
 
     result = ConversionResult(job.input, OK)
@@ -147,7 +147,7 @@ def run_conversion(
         if strict and result.unmapped:
             result.outcome = INVALID
             return result
-        rendered = [(out, render(resume, name, **options)) for name, out in job.outputs]
+        rendered = _render_all(resume, job.outputs, options)
         for out, data in rendered:
             if check:
                 if not _same_bytes(out, data):
@@ -161,6 +161,22 @@ def run_conversion(
         result.outcome = FAILED
         result.error = exc.located(job.input)
     return result
+
+
+def _render_all(
+    resume: Any, outputs: list[tuple[str, str]], options: dict[str, Any]
+) -> list[tuple[str, bytes]]:
+    """Every output's bytes. Several formats render in threads: pandoc and Typst work
+    outside the GIL, so DOCX and PDF overlap with the Python-bound HTML and Markdown."""
+    from resumeconv.api import render
+
+    if len(outputs) < 2:
+        return [(out, render(resume, name, **options)) for name, out in outputs]
+    from concurrent.futures import ThreadPoolExecutor
+
+    with ThreadPoolExecutor(max_workers=len(outputs)) as pool:
+        futures = [(out, pool.submit(render, resume, name, **options)) for name, out in outputs]
+        return [(out, future.result()) for out, future in futures]
 
 
 def _prepare_writers(job: Conversion, options: dict[str, Any]) -> None:

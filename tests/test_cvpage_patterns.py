@@ -234,3 +234,15 @@ def test_same_page_without_its_site_reports_the_loops() -> None:
     assert "publications" not in resume.to_dict()
     reasons = [b.reason for b in resume.import_report.blocks if b.status == SKIPPED]
     assert any("site.publications" in r for r in reasons)
+
+
+def test_liquid_detection_is_linear_on_hostile_text() -> None:
+    """A regex with nested quantifiers hung on this shape (found by the fuzzer)."""
+    from resumeconv.importers.cvpage.inline import is_liquid_only, strip_liquid
+
+    assert not is_liquid_only("{% x %}" + " \n" * 20000 + "y")
+    assert is_liquid_only("{% include base_path %}\n{{ site.x }}  ")
+    assert strip_liquid("a{{ x }}b{% if %}c{{ d") == "abc{{ d"
+    assert strip_liquid("{{ " * 100000).startswith("{{")
+    page = ("{% a %}" + " \n" * 5000 + "text\n").encode()
+    assert resumeconv.load(page, format="markdown") is not None

@@ -13,10 +13,9 @@ from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from typing import Any
 
-from resumeconv.importers.cvpage.inline import Line, inline_lines, text_lines
+from resumeconv.importers.cvpage.inline import Line, inline_lines, is_liquid_only, text_lines
 
 LOOP = re.compile(r"\{%-?\s*for\s+\w+\s+in\s+site\.(\w+)([^%]*)%\}")
-LIQUID_ONLY = re.compile(r"^\s*(\{%.*?%\}|\{\{.*?\}\}|\s)*\s*$", re.S)
 IAL = re.compile(r"^\s*\{:[^{}\n]*\}\s*$")
 
 
@@ -102,7 +101,7 @@ def parse_blocks(tokens: list[Any]) -> list[Block]:
             i += 3
         elif kind == "paragraph_open":
             inline = tokens[i + 1]
-            if LIQUID_ONLY.match(inline.content):
+            if is_liquid_only(inline.content):
                 blocks.append(Skipped(start, end, "Liquid tag (ignored)", inline.content))
             elif IAL.match(inline.content):
                 reason = "kramdown attribute list (styling)"
@@ -172,7 +171,7 @@ def _list_items(tokens: list[Any]) -> list[Item]:
             if inner.type == "paragraph_open":
                 inline = tokens[j + 1]
                 s, _ = _span(inner)
-                if not LIQUID_ONLY.match(inline.content):
+                if not is_liquid_only(inline.content):
                     item.lines.extend(inline_lines(inline.children or [], s, soft_breaks=False))
                 j += 3
             elif inner.type in ("bullet_list_open", "ordered_list_open"):
@@ -231,11 +230,16 @@ def _html_block(content: str, start: int, end: int) -> list[Block]:
     loop = LOOP.search(content)
     if loop:
         return [Loop(start, end, loop.group(1), "reversed" in loop.group(2))]
-    if LIQUID_ONLY.match(content):
+    if is_liquid_only(content):
         return [Skipped(start, end, "Liquid tag (ignored)", stripped)]
     tree = _HTMLTree()
-    tree.feed(content)
-    tree.close()
+    try:
+        tree.feed(content)
+        tree.close()
+    except (AssertionError, ValueError):
+        # html.parser gives up on some malformed markup ("<![" with no name): keep the
+        # block's text as a paragraph instead of its structure
+        tree = _HTMLTree()
     if tree.tables:
         header, rows = tree.tables[0]
         return [Table(start, end, _cells_header(header, start), _cells(rows, start))]

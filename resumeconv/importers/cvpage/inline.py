@@ -13,7 +13,6 @@ from html import unescape
 from typing import Any
 
 _SPACE = re.compile(r"\s+")
-_LIQUID = re.compile(r"\{\{.*?\}\}|\{%.*?%\}", re.S)
 _TAG = re.compile(r"<\s*(/?)\s*([a-zA-Z][a-zA-Z0-9]*)([^>]*)>", re.S)
 _HREF = re.compile(r"""href\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))""", re.I)
 _ALT = re.compile(r"""alt\s*=\s*(?:"([^"]*)"|'([^']*)')""", re.I)
@@ -21,6 +20,40 @@ _ALT = re.compile(r"""alt\s*=\s*(?:"([^"]*)"|'([^']*)')""", re.I)
 BREAK_TAGS = {"br"}
 BOLD_TAGS = {"strong", "b"}
 ITALIC_TAGS = {"em", "i"}
+
+
+def strip_liquid(text: str) -> str:
+    r"""``text`` without Liquid ``{{ … }}`` and ``{% … %}`` tags, in linear time.
+
+    (A regex such as ``\{\{.*?\}\}`` rescans to the end for every opener that is never
+    closed: quadratic on hostile input.)
+    """
+    if "{" not in text:
+        return text
+    out: list[str] = []
+    pos = 0
+    next_var, next_tag = text.find("{{"), text.find("{%")
+    while True:
+        if next_var != -1 and next_var < pos:
+            next_var = text.find("{{", pos)
+        if next_tag != -1 and next_tag < pos:
+            next_tag = text.find("{%", pos)
+        starts = [i for i in (next_var, next_tag) if i != -1]
+        if not starts:
+            break
+        start = min(starts)
+        end = text.find("}}" if start == next_var else "%}", start + 2)
+        if end == -1:
+            break  # an opener never closed: the rest is text (and later openers too)
+        out.append(text[pos:start])
+        pos = end + 2
+    out.append(text[pos:])
+    return "".join(out)
+
+
+def is_liquid_only(text: str) -> bool:
+    """True when ``text`` holds nothing but Liquid tags and white space."""
+    return not strip_liquid(text).strip()
 
 
 @dataclass
@@ -180,7 +213,7 @@ class _Builder:
     def text(self, text: str, code: bool = False) -> None:
         if not text:
             return
-        text = _LIQUID.sub("", text)
+        text = strip_liquid(text)
         href = next((h for h in reversed(self.hrefs) if h), None)
         self.runs.append(Run(text, self.bold > 0, self.italic > 0, href, code))
 
