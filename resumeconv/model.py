@@ -54,16 +54,23 @@ class Node:
         """Build the object from a JSON value; non-objects are returned unchanged."""
         if not isinstance(data, dict):
             return data
-        hints = _hints(cls)
-        known = _known_keys(cls)
+        readers = _readers(cls)
         kwargs: dict[str, Any] = {}
         extra: dict[str, Any] = {}
         for key, value in data.items():
-            attr = known.get(key)
-            if attr is None:
+            reader = readers.get(key)
+            if reader is None:
                 extra[key] = value
+                continue
+            attr, node, many = reader
+            if node is None:
+                kwargs[attr] = value
+            elif many:
+                kwargs[attr] = (
+                    [node.from_dict(v) for v in value] if isinstance(value, list) else value
+                )
             else:
-                kwargs[attr] = _convert_in(hints[attr], value)
+                kwargs[attr] = node.from_dict(value)
         obj = cls(**kwargs)
         obj.extra = extra
         # Fields present in the input are written back even when null or empty,
@@ -74,13 +81,12 @@ class Node:
     def to_dict(self) -> dict[str, Any]:
         """Plain JSON Resume: known fields in schema order, then unknown keys as they came."""
         out: dict[str, Any] = {}
-        for f in dataclasses.fields(self):  # type: ignore[arg-type]
-            if f.name == "extra":
+        present = getattr(self, "_present", ())
+        for attr, key in _writers(type(self)):
+            value = getattr(self, attr)
+            if (value is None or value == []) and attr not in present:
                 continue
-            value = getattr(self, f.name)
-            if (value is None or value == []) and f.name not in getattr(self, "_present", ()):
-                continue
-            out[self._json_keys.get(f.name, f.name)] = _convert_out(value)
+            out[key] = _convert_out(value)
         for key, value in self.extra.items():
             out[key] = _convert_out(value)
         return out
@@ -90,21 +96,30 @@ class Node:
         return not self.to_dict()
 
 
-def _hints(cls: type) -> dict[str, Any]:
-    cached = cls.__dict__.get("_hint_cache")
+def _readers(cls: type) -> dict[str, tuple[str, type | None, bool]]:
+    """JSON key → (attribute, Node class to build or None, is a list), built once per class."""
+    cached = cls.__dict__.get("_reader_cache")
     if cached is None:
-        cached = get_type_hints(cls, vars(sys.modules[cls.__module__]))
-        cls._hint_cache = cached  # type: ignore[attr-defined]
+        hints = get_type_hints(cls, vars(sys.modules[cls.__module__]))
+        json_keys = getattr(cls, "_json_keys", {})
+        cached = {}
+        for f in dataclasses.fields(cls):
+            if f.name == "extra":
+                continue
+            hint = hints[f.name]
+            item = _list_item_type(hint)
+            node = _node_type(item) if item is not None else _node_type(hint)
+            cached[json_keys.get(f.name, f.name)] = (f.name, node, item is not None)
+        cls._reader_cache = cached  # type: ignore[attr-defined]
     return cached
 
 
-def _known_keys(cls: type) -> dict[str, str]:
-    cached = cls.__dict__.get("_key_cache")
+def _writers(cls: type) -> list[tuple[str, str]]:
+    """(attribute, JSON key) of every field in declaration order, built once per class."""
+    cached = cls.__dict__.get("_writer_cache")
     if cached is None:
-        names = [f.name for f in dataclasses.fields(cls) if f.name != "extra"]
-        json_keys = getattr(cls, "_json_keys", {})
-        cached = {json_keys.get(n, n): n for n in names}
-        cls._key_cache = cached  # type: ignore[attr-defined]
+        cached = [(attr, key) for key, (attr, _, _) in _readers(cls).items()]
+        cls._writer_cache = cached  # type: ignore[attr-defined]
     return cached
 
 
@@ -125,18 +140,6 @@ def _list_item_type(hint: Any) -> Any:
             args = get_args(candidate)
             return args[0] if args else Any
     return None
-
-
-def _convert_in(hint: Any, value: Any) -> Any:
-    node = _node_type(hint)
-    if node is not None:
-        return node.from_dict(value)
-    item = _list_item_type(hint)
-    if item is not None and isinstance(value, list):
-        item_node = _node_type(item)
-        if item_node is not None:
-            return [item_node.from_dict(v) for v in value]
-    return value
 
 
 def _convert_out(value: Any) -> Any:
