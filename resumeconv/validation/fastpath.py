@@ -13,6 +13,7 @@ generated documents that True is never said of a document jsonschema rejects.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Callable
 from typing import Any
@@ -92,7 +93,7 @@ def _build_node(node: dict[str, Any], build: Callable[[Any], Check], root: dict)
             if not all(n in _TYPES for n in names):
                 return _never
             tests = [_TYPES[n] for n in names]
-            checks.append(lambda v, tests=tests: any(t(v) for t in tests))
+            checks.append(tests[0] if len(tests) == 1 else _any_of(tests))
         elif keyword == "properties":
             props = {name: build(sub) for name, sub in arg.items()}
             checks.append(lambda v, props=props: _properties(v, props))
@@ -109,7 +110,7 @@ def _build_node(node: dict[str, Any], build: Callable[[Any], Check], root: dict)
             if not isinstance(arg, dict):
                 return _never  # tuple validation is outside this subset
             item = build(arg)
-            checks.append(lambda v, item=item: not isinstance(v, list) or all(item(x) for x in v))
+            checks.append(functools.partial(_items, item=item))
         elif keyword == "additionalItems":
             if isinstance(node.get("items"), dict):
                 continue  # ignored in Draft 7 when items is a single schema
@@ -136,13 +137,51 @@ def _build_node(node: dict[str, Any], build: Callable[[Any], Check], root: dict)
             checks.append(fmt)
         else:
             return _never  # a keyword we do not model: let jsonschema decide
-    return lambda v: all(c(v) for c in checks)
+    return _all_of(checks)
+
+
+def _all_of(checks: list[Check]) -> Check:
+    if not checks:
+        return _always
+    if len(checks) == 1:
+        return checks[0]
+
+    def check(value: Any) -> bool:
+        for c in checks:  # noqa: SIM110 - a plain loop beats all(<generator>) on this hot path
+            if not c(value):
+                return False
+        return True
+
+    return check
+
+
+def _any_of(checks: list[Check]) -> Check:
+    def check(value: Any) -> bool:
+        for c in checks:  # noqa: SIM110 - see _all_of
+            if c(value):
+                return True
+        return False
+
+    return check
 
 
 def _properties(value: Any, props: dict[str, Check]) -> bool:
     if not isinstance(value, dict):
         return True
-    return all(check(value[name]) for name, check in props.items() if name in value)
+    for name, item in value.items():
+        check = props.get(name)
+        if check is not None and not check(item):
+            return False
+    return True
+
+
+def _items(value: Any, item: Check) -> bool:
+    if not isinstance(value, list):
+        return True
+    for x in value:  # noqa: SIM110 - see _all_of
+        if not item(x):
+            return False
+    return True
 
 
 def _additional(value: Any, known: set[str], extra: Check) -> bool:
