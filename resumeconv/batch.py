@@ -1,10 +1,10 @@
-"""Running many jobs: expanding files/folders/globs, parallel workers, progress, summary.
+"""Running many jobs: expanding files/folders/globs, and parallel workers.
 
 One bad file never stops the others: every job returns a result, whatever happens in it.
 Work runs in worker processes that live for the whole run, so each worker pays once for
 its imports, its Typst compiler and its parsed theme (the exporters cache them at module
 level). A single input, or ``--jobs 1``, runs in this process: starting a pool costs more
-than it saves. Rich is imported only when a progress bar or table is drawn.
+than it saves. What the user sees meanwhile (progress, summary) is ``progress.py``.
 """
 
 from __future__ import annotations
@@ -16,24 +16,24 @@ import sys
 import time
 from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
-from typing import Any, TextIO
+from typing import Any
 
 from resumeconv import jobs
 from resumeconv.errors import InputError, ResumeconvError, UsageError
+from resumeconv.progress import (
+    CONVERT_WORDS,
+    VALIDATE_WORDS,
+    Reporter,
+    make_reporter,
+    print_summary,
+)
+
+__all__ = ["expand_inputs", "last_started", "print_summary", "run_conversions", "run_validations"]
 
 _started = time.perf_counter()
 
 # Suffixes picked up when a folder is given.
 _CONVERTIBLE = (".md", ".markdown", ".json", ".yaml", ".yml")
-
-# Words for each outcome in logs and summaries.
-_CONVERT_WORDS = {
-    jobs.OK: "converted",
-    jobs.CHANGED: "out of date",
-    jobs.INVALID: "invalid",
-    jobs.FAILED: "failed",
-}
-_VALIDATE_WORDS = {jobs.OK: "valid", jobs.INVALID: "invalid", jobs.FAILED: "failed"}
 
 # Most files handed to a worker at once: big enough to save round trips, small enough
 # that both workers stay busy to the end and the progress bar moves.
@@ -108,7 +108,7 @@ def run_conversions(
         workers=jobs,
         progress=progress,
         names=[p.input for p in plans],
-        words=_CONVERT_WORDS,
+        words=CONVERT_WORDS,
         verb="converting",
         local=[_needs_this_process(p.input, [out for _, out in p.outputs]) for p in plans],
     )
@@ -128,7 +128,7 @@ def run_validations(
         workers=jobs,
         progress=progress,
         names=list(paths),
-        words=_VALIDATE_WORDS,
+        words=VALIDATE_WORDS,
         verb="validating",
         local=[_needs_this_process(p, []) for p in paths],
     )
@@ -184,7 +184,7 @@ def _run(
     _started = time.perf_counter()
     n_workers = worker_count(workers, len(items))
     results: list[Any] = [None] * len(items)
-    reporter = _reporter(len(items), names, words, verb, progress)
+    reporter = make_reporter(len(items), names, words, verb, progress)
     local_idx = [i for i in range(len(items)) if local[i] or n_workers == 1]
     in_pool = [i for i in range(len(items)) if not (local[i] or n_workers == 1)]
 
@@ -212,7 +212,7 @@ def _run_pool(
     indices: list[int],
     n_workers: int,
     results: list[Any],
-    reporter: _Reporter,
+    reporter: Reporter,
     meanwhile: Callable[[], None],
 ) -> None:
     """Run ``items[indices]`` in ``n_workers`` processes, chunk by chunk, filling ``results``.
@@ -302,157 +302,3 @@ def _stop_workers(executor: Any) -> None:
         with contextlib.suppress(Exception):  # already gone
             proc.terminate()
     executor.shutdown(wait=False, cancel_futures=True)
-
-
-# --- progress -------------------------------------------------------------------------
-
-
-class _Reporter:
-    """Says nothing (one input, ``--no-progress`` with a terminal, or machine output)."""
-
-    def start(self) -> None:
-        pass
-
-    def done(self, index: int, result: Any) -> None:
-        pass
-
-    def close(self) -> None:
-        pass
-
-
-class _PlainLog(_Reporter):
-    """One line per file on stderr, in input order, for logs and CI."""
-
-    def __init__(self, names: list[str], words: dict[str, str], stream: TextIO) -> None:
-        self.names = names
-        self.words = words
-        self.stream = stream
-        self.waiting: dict[int, Any] = {}
-        self.next = 0
-
-    def done(self, index: int, result: Any) -> None:
-        self.waiting[index] = result
-        total = len(self.names)
-        width = len(str(total))
-        while self.next in self.waiting:
-            res = self.waiting.pop(self.next)
-            self.next += 1
-            print(
-                f"resumeconv: [{self.next:>{width}}/{total}] {self.names[self.next - 1]}: "
-                f"{self.words.get(res.outcome, res.outcome)}",
-                file=self.stream,
-                flush=True,
-            )
-
-
-class _RichBar(_Reporter):
-    """A rich progress bar on the terminal, removed when the run ends."""
-
-    def __init__(self, total: int, verb: str, stream: TextIO) -> None:
-        self.total = total
-        self.verb = verb
-        self.stream = stream
-        self.bar: Any = None
-        self.task: Any = None
-        self.failed = 0
-
-    def start(self) -> None:
-        from rich.console import Console
-        from rich.progress import (
-            BarColumn,
-            MofNCompleteColumn,
-            Progress,
-            TextColumn,
-            TimeElapsedColumn,
-            TimeRemainingColumn,
-        )
-
-        self.bar = Progress(
-            TextColumn("{task.description}"),
-            BarColumn(),
-            MofNCompleteColumn(),
-            TextColumn("{task.fields[failed]}"),
-            TimeElapsedColumn(),
-            TimeRemainingColumn(),
-            console=Console(file=self.stream),
-            transient=True,
-        )
-        self.task = self.bar.add_task(self.verb, total=self.total, failed="")
-        self.bar.start()
-
-    def done(self, index: int, result: Any) -> None:
-        if self.bar is None:
-            return
-        if result.outcome == jobs.FAILED:
-            self.failed += 1
-        failed = f"[red]{self.failed} failed[/red]" if self.failed else ""
-        self.bar.update(self.task, advance=1, failed=failed)
-
-    def close(self) -> None:
-        if self.bar is not None:
-            self.bar.stop()
-            self.bar = None
-
-
-def _reporter(
-    total: int, names: list[str], words: dict[str, str], verb: str, progress: bool
-) -> _Reporter:
-    if total < 2 or not progress:
-        return _Reporter()
-    stream = sys.stderr
-    if _is_terminal(stream):
-        return _RichBar(total, verb, stream)
-    return _PlainLog(names, words, stream)
-
-
-def _is_terminal(stream: TextIO) -> bool:
-    try:
-        return stream.isatty()
-    except (AttributeError, ValueError):
-        return False
-
-
-# --- summary --------------------------------------------------------------------------
-
-
-def print_summary(results: list[Any], *, started: float, stream: TextIO) -> None:
-    """A one-table summary for runs of more than one input (a rich table on a terminal)."""
-    if len(results) < 2:
-        return
-    elapsed = time.perf_counter() - started
-    words = _CONVERT_WORDS if _is_conversion(results[0]) else _VALIDATE_WORDS
-    counts = {outcome: 0 for outcome in words}
-    for res in results:
-        counts[res.outcome] = counts.get(res.outcome, 0) + 1
-    if _is_terminal(stream):
-        _rich_summary(len(results), counts, words, elapsed, stream)
-        return
-    parts = ", ".join(f"{counts[o]} {w}" for o, w in _summary_order(words))
-    print(f"{len(results)} inputs: {parts} in {elapsed:.2f} s", file=stream)
-
-
-def _is_conversion(result: Any) -> bool:
-    return isinstance(result, jobs.ConversionResult)
-
-
-def _summary_order(words: dict[str, str]) -> list[tuple[str, str]]:
-    order = [jobs.OK, jobs.INVALID, jobs.CHANGED, jobs.FAILED]
-    return [(o, words[o]) for o in order if o in words]
-
-
-def _rich_summary(
-    total: int, counts: dict[str, int], words: dict[str, str], elapsed: float, stream: TextIO
-) -> None:
-    from rich.console import Console
-    from rich.table import Table
-
-    styles = {jobs.OK: "green", jobs.INVALID: "yellow", jobs.CHANGED: "yellow", jobs.FAILED: "red"}
-    table = Table(title=None, show_edge=True)
-    table.add_column("inputs", justify="right")
-    for outcome, word in _summary_order(words):
-        table.add_column(word, justify="right", style=styles[outcome] if counts[outcome] else None)
-    table.add_column("time", justify="right")
-    table.add_row(
-        str(total), *(str(counts[o]) for o, _ in _summary_order(words)), f"{elapsed:.2f} s"
-    )
-    Console(file=stream).print(table)
