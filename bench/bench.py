@@ -36,7 +36,7 @@ WORK = BENCH / ".work"
 OUT = WORK / "out"
 NPM = WORK / "npm"
 RENDERCV = WORK / "rendercv-venv"
-VENV = ROOT / ".venv"
+VENV = WORK / "venv"  # a regular install of this checkout, made by bench/run.sh
 OURS = VENV / "bin" / "resumeconv"
 PYTHON = VENV / "bin" / "python"
 SEED_PAGE = ROOT / "fixtures" / "seed" / "cv.md"
@@ -613,7 +613,7 @@ def main() -> int:
     args = parser.parse_args()
     if not OURS.exists():
         print(
-            f"bench: {OURS} is missing; create the venv first (pip install -e .)", file=sys.stderr
+            f"bench: {OURS} is missing; run bash bench/run.sh", file=sys.stderr
         )
         return 2
     for tool in ("npm", "node"):
