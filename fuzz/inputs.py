@@ -11,6 +11,8 @@ import random
 from dataclasses import dataclass
 from pathlib import Path
 
+from resumeconv.model import STANDARD_SECTIONS
+
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared"
 
@@ -331,19 +333,7 @@ ALL_FRAGMENTS = [HEADINGS, BULLETS, DATES, LIQUID, HTML, TABLES, MISC, YAMLISH, 
 
 # --------------------------------------------------------------------------- generators
 
-_SECTIONS = [
-    "work",
-    "volunteer",
-    "education",
-    "awards",
-    "certificates",
-    "publications",
-    "skills",
-    "languages",
-    "interests",
-    "references",
-    "projects",
-]
+_SECTIONS = list(STANDARD_SECTIONS)
 _FIELDS = [
     "name",
     "position",
