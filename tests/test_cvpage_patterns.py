@@ -128,8 +128,8 @@ def test_raw_html_blocks() -> None:
     ]
     ta = data["work"][1]
     assert (ta["position"], ta["name"]) == ("Teaching Assistant", "Northwind College")
-    skipped = [b.reason for b in resume.import_report.blocks if b.status == SKIPPED]
-    assert "page navigation (download link)" in skipped
+    unmapped = [b.reason for b in resume.import_report.unmapped()]
+    assert unmapped == ["page navigation (download link)"]  # visible, so --strict refuses it
 
 
 def test_chinese_page() -> None:
@@ -246,3 +246,14 @@ def test_liquid_detection_is_linear_on_hostile_text() -> None:
     assert strip_liquid("{{ " * 100000).startswith("{{")
     page = ("{% a %}" + " \n" * 5000 + "text\n").encode()
     assert resumeconv.load(page, format="markdown") is not None
+
+
+def test_strict_refuses_visible_text_that_was_not_mapped(tmp_path) -> None:
+    from resumeconv.cli import main
+
+    out = tmp_path / "x.json"
+    assert main(["convert", str(PAGES / "html-blocks.md"), "-o", str(out), "--strict"]) == 1
+    assert not out.exists()  # nothing written when --strict refuses
+    assert main(["convert", str(PAGES / "html-blocks.md"), "-o", str(out)]) == 0
+    tables = resumeconv.load(PAGES / "tables.md").import_report.unmapped()
+    assert [b.text for b in tables] == ["Period | Description"] * 2

@@ -88,6 +88,7 @@ class Assembler:
     def add(self, key: str, entry: dict[str, Any], start: int, end: int) -> int | None:
         """Append an entry to a standard section; returns its index."""
         if not entry:
+            self.unmapped(start, end, "")
             return None
         items = self.data.setdefault(key, [])
         items.append(entry)
@@ -283,7 +284,17 @@ class Assembler:
                             start = min((line.lineno for line in lines), default=block.start)
                             out.append(EntrySource(lines, [], start, start))
                     if block.header:
-                        self.report.add(block.start, block.start, SKIPPED, None, "table header row")
+                        header = " | ".join(
+                            " ".join(line.plain for line in cell) for cell in block.header
+                        )
+                        self.report.add(
+                            block.start,
+                            block.start,
+                            UNMAPPED,
+                            None,
+                            "table header row (column titles are not kept)",
+                            header,
+                        )
             elif isinstance(block, Loop):
                 out.append(block)
             elif isinstance(block, Heading):
@@ -294,7 +305,8 @@ class Assembler:
 
     def _skip(self, block: Block) -> None:
         if isinstance(block, Skipped):
-            self.report.add(block.start, block.end, SKIPPED, None, block.reason, block.text)
+            status = UNMAPPED if block.visible else SKIPPED
+            self.report.add(block.start, block.end, status, None, block.reason, block.text)
         elif isinstance(block, Rule):
             self.report.add(block.start, block.end, SKIPPED, None, "divider (---)")
         else:

@@ -67,10 +67,15 @@ class Loop(Block):
 
 @dataclass
 class Skipped(Block):
-    """Content that is not imported on purpose, with the reason."""
+    """Content that is not imported on purpose, with the reason.
+
+    ``visible`` marks text a reader of the page does see (a download button): it is
+    reported as unmapped, so that ``--strict`` refuses it.
+    """
 
     reason: str
     text: str = ""
+    visible: bool = False
 
 
 @dataclass
@@ -250,7 +255,7 @@ def _html_block(content: str, start: int, end: int) -> list[Block]:
     if not lines:
         return [Skipped(start, end, "HTML without text", stripped)]
     if tree.only_links_to_files:
-        return [Skipped(start, end, "page navigation (download link)", stripped)]
+        return [Skipped(start, end, "page navigation (download link)", stripped, visible=True)]
     return [Paragraph(start, end, lines)]
 
 
