@@ -322,3 +322,16 @@ def test_build_is_deterministic():
     a = outline.build(Resume.from_dict(load("rich")))
     b = outline.build(Resume.from_dict(load("rich")))
     assert a == b
+
+
+@pytest.mark.parametrize(
+    ("name", "org", "lang"),
+    [
+        ("山田太郎", "東京大学のひと", "ja"),
+        ("김민준", "서울대학교", "ko"),
+        ("张伟", "北京大学", "zh"),
+    ],
+)
+def test_cjk_resumes_are_tagged_with_their_language(name: str, org: str, lang: str) -> None:
+    resume = Resume.from_dict({"basics": {"name": name}, "work": [{"name": org}]})
+    assert outline.build(resume).lang == lang

@@ -38,6 +38,8 @@ _ISO_DATE = re.compile(r"\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?")
 _SCHEME = re.compile(r"([a-zA-Z][a-zA-Z0-9+.\-]*):")
 _CONTROL_CHAR = re.compile(r"[\x00-\x1f\x7f]")
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff]")
+_KANA = re.compile("[\u3040-\u30ff]")
+_HANGUL = re.compile("[\uac00-\ud7af\u1100-\u11ff]")
 
 
 @dataclass
@@ -444,7 +446,8 @@ def sections(resume: Resume, b: _Builder) -> list[Section]:
 
 
 def _content_lang(locale: str, outline: Outline) -> str:
-    """The page language: the locale, or ``zh`` for a CJK resume under the default locale.
+    """The page language: the locale, or zh/ja/ko for a CJK resume under the default locale
+    (kana → ja, hangul → ko, otherwise zh).
 
     Browsers pick CJK glyph variants and line breaking from ``lang``, so a Chinese resume
     rendered with default (English) words is still marked as Chinese.
@@ -455,7 +458,13 @@ def _content_lang(locale: str, outline: Outline) -> str:
     sample += "".join(i.heading + i.subheading for s in outline.sections for i in s.items)
     cjk = len(_CJK.findall(sample))
     letters = sum(ch.isalpha() for ch in sample)
-    return "zh" if letters and cjk * 3 >= letters else locale
+    if not letters or cjk * 3 < letters:
+        return locale
+    if _HANGUL.search(sample):
+        return "ko"
+    if _KANA.search(sample):
+        return "ja"
+    return "zh"
 
 
 def build(resume: Resume, locale: str = "en") -> Outline:
