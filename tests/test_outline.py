@@ -329,7 +329,7 @@ def test_build_is_deterministic():
     [
         ("山田太郎", "東京大学のひと", "ja"),
         ("김민준", "서울대학교", "ko"),
-        ("张伟", "北京大学", "zh"),
+        ("张伟", "北京大学计算机科学技术学院", "zh"),
     ],
 )
 def test_cjk_resumes_are_tagged_with_their_language(name: str, org: str, lang: str) -> None:
