@@ -91,10 +91,6 @@ class Node:
             out[key] = _convert_out(value)
         return out
 
-    def is_empty(self) -> bool:
-        """True when nothing would be written for this object."""
-        return not self.to_dict()
-
 
 def _readers(cls: type) -> dict[str, tuple[str, type | None, bool]]:
     """JSON key → (attribute, Node class to build or None, is a list), built once per class."""

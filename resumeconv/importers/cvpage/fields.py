@@ -100,11 +100,6 @@ _DEGREE = re.compile(
     re.I,
 )
 _CJK_DEGREES = ("博士后", "博士", "硕士", "学士", "本科", "研究生", "专科")
-_DEGREE_WORDS = re.compile(
-    r"\b(ph\.?\s?d|master|bachelor|b\.?\s?sc?|m\.?\s?sc?|b\.?a|m\.?a|meng|beng|mba|doctor|"
-    r"diploma|abitur|a-level|gcse)\b",
-    re.I,
-)
 
 
 def split_degree(text: str) -> tuple[str, str] | None:
@@ -125,10 +120,6 @@ def split_degree(text: str) -> tuple[str, str] | None:
         if text == word:
             return word, ""
     return None
-
-
-def mentions_degree(text: str) -> bool:
-    return bool(_DEGREE_WORDS.search(text)) or any(w in text for w in _CJK_DEGREES)
 
 
 # ----------------------------------------------------------------------------- roles, organisations
