@@ -612,9 +612,7 @@ def main() -> int:
     parser.add_argument("--no-memory", action="store_true", help="skip the memory runs")
     args = parser.parse_args()
     if not OURS.exists():
-        print(
-            f"bench: {OURS} is missing; run bash bench/run.sh", file=sys.stderr
-        )
+        print(f"bench: {OURS} is missing; run bash bench/run.sh", file=sys.stderr)
         return 2
     for tool in ("npm", "node"):
         if shutil.which(tool) is None:
