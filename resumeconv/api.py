@@ -69,7 +69,7 @@ def validate(resume: Resume, schema_version: str = "1.2.1", lint: bool = True) -
 def render(resume: Resume, format: str, **options: Any) -> bytes:
     """The resume in ``format`` as bytes (pure: writes no file)."""
     fmt = formats.by_name(format)
-    return fmt.load_writer()(resume, _write_options(options))
+    return fmt.load_writer()(resume, WriteOptions.from_mapping(options))
 
 
 def dump(resume: Resume, path_or_format: PathLike, **options: Any) -> bytes | None:
@@ -109,7 +109,3 @@ def convert(
 def convert_bytes(data: bytes, from_format: str, to_format: str, **options: Any) -> bytes:
     """Pure conversion of one document: bytes of ``from_format`` → bytes of ``to_format``."""
     return render(load(data, format=from_format), to_format, **options)
-
-
-def _write_options(options: dict[str, Any]) -> WriteOptions:
-    return WriteOptions.from_mapping(options)

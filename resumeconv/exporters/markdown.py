@@ -142,12 +142,11 @@ def _field_value(key: str, value: Any) -> str:
 
 
 def _value_back(md: str) -> Any:
-    from markdown_it import MarkdownIt
-
     from resumeconv.importers.cvpage.inline import inline_lines
     from resumeconv.importers.cvpage.labels import field_line, value_of
+    from resumeconv.importers.markdown import parser
 
-    tokens = MarkdownIt("commonmark").parseInline(md)
+    tokens = parser().parseInline(md)
     lines = inline_lines(tokens[0].children or [], 1, soft_breaks=False) if tokens else []
     if len(lines) != 1:
         return None

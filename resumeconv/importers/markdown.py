@@ -18,8 +18,10 @@ from resumeconv.sources import Source
 _PARSER: Any = None
 
 
-def _parser() -> Any:
-    """One markdown-it parser per process (CommonMark + tables, raw HTML kept)."""
+def parser() -> Any:
+    """One markdown-it parser per process (CommonMark + tables, raw HTML kept).
+
+    Shared by the reader, the Markdown exporter and the coverage measure."""
     global _PARSER
     if _PARSER is None:
         from markdown_it import MarkdownIt
@@ -49,7 +51,7 @@ def read(source: Source, options: ReadOptions) -> Resume:
     asm = Assembler(source.name, site=site)
     if front_end:
         asm.report.add(1, front_end, SKIPPED, None, "front matter (Jekyll page settings)")
-    tokens = _parser().parse(text)
+    tokens = parser().parse(text)
     asm.read_page(split_sections(parse_blocks(tokens)))
     data = asm.result()
     if site is not None:

@@ -388,16 +388,11 @@ class Assembler:
 
     def _place(self, key: str, entry: dict[str, Any], src: EntrySource, layout: dict) -> None:
         entry.update(self._overrides)
-        if layout["section"] != key:
-            # an entry of another kind inside this heading: give it its own layout slot
-            return self._place_elsewhere(key, entry, src)
         idx = self.add(key, entry, src.start, src.end)
-        if idx is not None:
+        # an entry of another kind under this heading is not listed in its layout slot;
+        # exporters show unlisted entries under the section's default title
+        if idx is not None and layout["section"] == key:
             layout["items"].append(idx)
-        return None
-
-    def _place_elsewhere(self, key: str, entry: dict[str, Any], src: EntrySource) -> None:
-        self.add(key, entry, src.start, src.end)
 
     def _skill_or_language(
         self,
@@ -459,33 +454,15 @@ class Assembler:
         from resumeconv.importers import jekyll
 
         if self.site is None:
-            layout["collection"] = loop.collection
-            if loop.reversed:
-                layout["reversed"] = True
-            self.report.add(
-                loop.start,
-                loop.end,
-                SKIPPED,
-                None,
-                f"Liquid loop over site.{loop.collection}: no Jekyll site found "
-                "(pass --site DIR to import its entries)",
+            self._unresolved_loop(
+                loop, layout, "no Jekyll site found (pass --site DIR to import its entries)"
             )
             return
         items = self.site.collection(loop.collection)
         if loop.reversed:
             items = list(reversed(items))
         if not items:
-            layout["collection"] = loop.collection
-            if loop.reversed:
-                layout["reversed"] = True
-            self.report.add(
-                loop.start,
-                loop.end,
-                SKIPPED,
-                None,
-                f"Liquid loop over site.{loop.collection}: the site has no "
-                f"_{loop.collection}/ documents",
-            )
+            self._unresolved_loop(loop, layout, f"the site has no _{loop.collection}/ documents")
             return
         section_target = key if key in ("publications", "work") else CUSTOM
         for item in items:
@@ -509,6 +486,14 @@ class Assembler:
             pointer(layout["section"]),
             f"{len(items)} document(s) from _{loop.collection}/",
         )
+
+    def _unresolved_loop(self, loop: Loop, layout: dict[str, Any], why: str) -> None:
+        """Keep the loop in the layout (the Markdown exporter writes it back) and say why."""
+        layout["collection"] = loop.collection
+        if loop.reversed:
+            layout["reversed"] = True
+        reason = f"Liquid loop over site.{loop.collection}: {why}"
+        self.report.add(loop.start, loop.end, SKIPPED, None, reason)
 
     def _add_custom(
         self,

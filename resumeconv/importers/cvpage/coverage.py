@@ -108,14 +108,13 @@ class _Text(HTMLParser):
 
 def visible_text(page: str) -> str:
     """The text a visitor of the rendered page reads."""
-    from markdown_it import MarkdownIt
-
     from resumeconv.importers.jekyll import split_front_matter
+    from resumeconv.importers.markdown import parser
 
     split = split_front_matter(page)
     body = split[1] if split else page
     body = _LIQUID.sub(" ", _COMMENT.sub(" ", body))
-    html = MarkdownIt("commonmark").enable("table").render(body)
+    html = parser().render(body)
     html = _COMMENT.sub(" ", html)
     parser = _Text()
     parser.feed(html)
