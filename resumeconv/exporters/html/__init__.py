@@ -1,12 +1,12 @@
-"""HTML output: one self-contained page (inline CSS, no scripts, no fetches) from Jinja2.
+"""HTML output: one self-contained page (inline CSS, no scripts, no fetches).
 
 The page renders :mod:`resumeconv.exporters.outline`, so it shows what DOCX and PDF show.
-Templates live beside this module in ``templates/html/``: ``resume.html.j2`` and one
-partial per kind of entry (``entries/entry.html.j2``, ``entries/skill.html.j2``, …). A
-theme folder (``--theme``) may replace any of them; missing ones fall back to ours.
+The built-in theme is plain Python (:mod:`.render`: one function per entry kind, plus
+header, section and page) and the static ``templates/html/style.css``: no template engine
+is imported. A theme folder (``--theme``) is rendered with Jinja2 instead, imported only then.
 
-Everything the resume says is data, never template code or markup: autoescape is on,
-links are limited to http, https and mailto twice (outline and template), and user themes
+Everything the resume says is data, never template code or markup: every value is escaped,
+links are limited to http, https and mailto twice (outline and renderer), and user themes
 run in Jinja2's sandbox.
 """
 
@@ -14,34 +14,25 @@ from __future__ import annotations
 
 import contextlib
 import functools
-import re
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from resumeconv import locales
 from resumeconv.errors import ExportError, UsageError
 from resumeconv.exporters import outline as outline_mod
+from resumeconv.exporters.html import render
+from resumeconv.exporters.html.render import KINDS, TEMPLATES, href, paragraphs
 from resumeconv.formats import WriteOptions
 from resumeconv.model import Resume
 
 if TYPE_CHECKING:
     import jinja2
 
-TEMPLATES = Path(__file__).parent / "templates" / "html"
+__all__ = ["KINDS", "PAPER", "href", "paragraphs", "write"]
+
 ENTRY_POINT = "resume.html.j2"
 #: CSS page sizes for ``--paper``.
 PAPER = {"a4": "A4", "letter": "letter"}
-#: Partial used for each section kind; a theme may also add ``entries/<section>.html.j2``.
-KINDS = {
-    "skills": "skill",
-    "interests": "skill",
-    "languages": "language",
-    "publications": "publication",
-    "references": "reference",
-}
-
-_SAFE_HREF = re.compile(r"(https?|mailto):", re.IGNORECASE)
-_CONTROL_CHAR = re.compile(r"[\x00-\x1f\x7f]")
 
 
 def write(resume: Resume, options: WriteOptions) -> bytes:
@@ -52,6 +43,8 @@ def write(resume: Resume, options: WriteOptions) -> bytes:
             f"unknown paper size {options.paper!r}", hint="use one of: " + ", ".join(PAPER)
         )
     view = outline_mod.build(resume, options.locale or "en")
+    if options.theme is None:
+        return render.page(view, locales.get(options.locale), paper).encode("utf-8")
     env = environment(_theme_key(options.theme))
     context = {
         "resume": view,
@@ -65,23 +58,6 @@ def write(resume: Resume, options: WriteOptions) -> bytes:
     if not html.endswith("\n"):
         html += "\n"
     return html.encode("utf-8")
-
-
-def href(value: Any) -> str | None:
-    """The link if it is http, https or mailto (again: templates never trust their input)."""
-    if not isinstance(value, str):
-        return None
-    url = value.strip()
-    if _CONTROL_CHAR.search(url) or not _SAFE_HREF.match(url):
-        return None
-    return url
-
-
-def paragraphs(value: Any) -> list[str]:
-    """Prose split at blank lines, so that a multi-paragraph summary keeps its shape."""
-    if not isinstance(value, str):
-        return []
-    return [p.strip() for p in re.split(r"\n\s*\n", value) if p.strip()]
 
 
 # --------------------------------------------------------------------------- environment
