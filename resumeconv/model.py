@@ -15,10 +15,13 @@ and ``schemas/resumeconv-extension.schema.json``).
 
 from __future__ import annotations
 
-import dataclasses
 import sys
-from dataclasses import dataclass, field
-from typing import Any, ClassVar, Union, get_args, get_origin, get_type_hints
+
+from resumeconv.records import field, fields, record
+
+TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing (start-up time)
+if TYPE_CHECKING:
+    from typing import Any, ClassVar
 
 #: The key under ``meta`` that holds the resumeconv extension.
 EXTENSION_KEY = "x-resumeconv"
@@ -93,19 +96,29 @@ class Node:
 
 
 def _readers(cls: type) -> dict[str, tuple[str, type | None, bool]]:
-    """JSON key → (attribute, Node class to build or None, is a list), built once per class."""
+    """JSON key → (attribute, Node class to build or None, is a list), built once per class.
+
+    Read from the annotations as written (``"list[Profile]"``, ``"Location | None"``):
+    evaluating them with :func:`typing.get_type_hints` would cost start-up time.
+    """
     cached = cls.__dict__.get("_reader_cache")
     if cached is None:
-        hints = get_type_hints(cls, vars(sys.modules[cls.__module__]))
+        notes: dict[str, str] = {}
+        for klass in reversed(cls.__mro__):
+            notes.update(klass.__dict__.get("__annotations__", {}))  # noqa: RUF063 (start-up)
+        names = vars(sys.modules[cls.__module__])
         json_keys = getattr(cls, "_json_keys", {})
         cached = {}
-        for f in dataclasses.fields(cls):
-            if f.name == "extra":
+        for attr in fields(cls):
+            if attr == "extra":
                 continue
-            hint = hints[f.name]
-            item = _list_item_type(hint)
-            node = _node_type(item) if item is not None else _node_type(hint)
-            cached[json_keys.get(f.name, f.name)] = (f.name, node, item is not None)
+            note = str(notes[attr])
+            many = note.startswith("list[")
+            named = note[5:-1] if many else note.split("|")[0].strip()
+            node = names.get(named)
+            if not (isinstance(node, type) and issubclass(node, Node)):
+                node = None
+            cached[json_keys.get(attr, attr)] = (attr, node, many)
         cls._reader_cache = cached  # type: ignore[attr-defined]
     return cached
 
@@ -117,25 +130,6 @@ def _writers(cls: type) -> list[tuple[str, str]]:
         cached = [(attr, key) for key, (attr, _, _) in _readers(cls).items()]
         cls._writer_cache = cached  # type: ignore[attr-defined]
     return cached
-
-
-def _node_type(hint: Any) -> type | None:
-    """The Node subclass a hint names (``X``, ``X | None``), if any."""
-    if isinstance(hint, type) and issubclass(hint, Node):
-        return hint
-    if get_origin(hint) is Union or type(hint).__name__ == "UnionType":
-        for arg in get_args(hint):
-            if isinstance(arg, type) and issubclass(arg, Node):
-                return arg
-    return None
-
-
-def _list_item_type(hint: Any) -> Any:
-    for candidate in (hint, *get_args(hint)):
-        if get_origin(candidate) is list:
-            args = get_args(candidate)
-            return args[0] if args else Any
-    return None
 
 
 def _convert_out(value: Any) -> Any:
@@ -151,7 +145,7 @@ def _convert_out(value: Any) -> Any:
 # --------------------------------------------------------------------------- basics
 
 
-@dataclass
+@record
 class Location(Node):
     address: str | None = None
     postalCode: str | None = None
@@ -161,7 +155,7 @@ class Location(Node):
     extra: dict[str, Any] = field(default_factory=dict, repr=False)
 
 
-@dataclass
+@record
 class Profile(Node):
     network: str | None = None
     username: str | None = None
@@ -169,7 +163,7 @@ class Profile(Node):
     extra: dict[str, Any] = field(default_factory=dict, repr=False)
 
 
-@dataclass
+@record
 class Basics(Node):
     name: str | None = None
     label: str | None = None
@@ -186,7 +180,7 @@ class Basics(Node):
 # --------------------------------------------------------------------------- entries
 
 
-@dataclass
+@record
 class Entry(Node):
     """Fields shared by dated entries; concrete sections add their own."""
 
@@ -200,7 +194,7 @@ class Entry(Node):
         return start, getattr(self, "endDate", None)
 
 
-@dataclass
+@record
 class Work(Entry):
     name: str | None = None
     location: str | None = None
@@ -214,7 +208,7 @@ class Work(Entry):
     extra: dict[str, Any] = field(default_factory=dict, repr=False)
 
 
-@dataclass
+@record
 class Volunteer(Entry):
     organization: str | None = None
     position: str | None = None
@@ -226,7 +220,7 @@ class Volunteer(Entry):
     extra: dict[str, Any] = field(default_factory=dict, repr=False)
 
 
-@dataclass
+@record
 class Education(Entry):
     institution: str | None = None
     url: str | None = None
@@ -239,7 +233,7 @@ class Education(Entry):
     extra: dict[str, Any] = field(default_factory=dict, repr=False)
 
 
-@dataclass
+@record
 class Award(Entry):
     title: str | None = None
     date: str | None = None
@@ -248,7 +242,7 @@ class Award(Entry):
     extra: dict[str, Any] = field(default_factory=dict, repr=False)
 
 
-@dataclass
+@record
 class Certificate(Entry):
     name: str | None = None
     date: str | None = None
@@ -257,7 +251,7 @@ class Certificate(Entry):
     extra: dict[str, Any] = field(default_factory=dict, repr=False)
 
 
-@dataclass
+@record
 class Publication(Entry):
     name: str | None = None
     publisher: str | None = None
@@ -267,7 +261,7 @@ class Publication(Entry):
     extra: dict[str, Any] = field(default_factory=dict, repr=False)
 
 
-@dataclass
+@record
 class Skill(Entry):
     name: str | None = None
     level: str | None = None
@@ -275,28 +269,28 @@ class Skill(Entry):
     extra: dict[str, Any] = field(default_factory=dict, repr=False)
 
 
-@dataclass
+@record
 class Language(Entry):
     language: str | None = None
     fluency: str | None = None
     extra: dict[str, Any] = field(default_factory=dict, repr=False)
 
 
-@dataclass
+@record
 class Interest(Entry):
     name: str | None = None
     keywords: list[str] = field(default_factory=list)
     extra: dict[str, Any] = field(default_factory=dict, repr=False)
 
 
-@dataclass
+@record
 class Reference(Entry):
     name: str | None = None
     reference: str | None = None
     extra: dict[str, Any] = field(default_factory=dict, repr=False)
 
 
-@dataclass
+@record
 class Project(Entry):
     name: str | None = None
     description: str | None = None
@@ -314,7 +308,7 @@ class Project(Entry):
 # --------------------------------------------------------------------------- extension
 
 
-@dataclass
+@record
 class CustomEntry(Entry):
     """An entry of a section JSON Resume has no place for (talks, supervision, …)."""
 
@@ -331,7 +325,7 @@ class CustomEntry(Entry):
     extra: dict[str, Any] = field(default_factory=dict, repr=False)
 
 
-@dataclass
+@record
 class SectionLayout(Node):
     """One section of the page, in page order, with the title the author gave it.
 
@@ -346,7 +340,7 @@ class SectionLayout(Node):
     extra: dict[str, Any] = field(default_factory=dict, repr=False)
 
 
-@dataclass
+@record
 class Extension(Node):
     """``meta["x-resumeconv"]``: page layout and custom sections."""
 
@@ -355,7 +349,7 @@ class Extension(Node):
     extra: dict[str, Any] = field(default_factory=dict, repr=False)
 
 
-@dataclass
+@record
 class Meta(Node):
     _json_keys: ClassVar[dict[str, str]] = {"resumeconv": EXTENSION_KEY}
 
@@ -369,7 +363,7 @@ class Meta(Node):
 # --------------------------------------------------------------------------- resume
 
 
-@dataclass
+@record
 class Resume(Node):
     """A whole resume. ``source_map`` and ``import_report`` are not serialised."""
 

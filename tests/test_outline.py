@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import copy
-import dataclasses
 import json
 from pathlib import Path
 
@@ -13,6 +12,7 @@ from resumeconv import locales
 from resumeconv.errors import UsageError
 from resumeconv.exporters import outline
 from resumeconv.model import Resume
+from resumeconv.records import fields
 
 FIXTURES = Path(__file__).parent.parent / "fixtures" / "export"
 DATE_KEYS = {"startDate", "endDate", "date", "releaseDate"}
@@ -34,8 +34,8 @@ def all_outline_strings(o: outline.Outline) -> list[str]:
     for s in o.sections:
         out += [s.title, s.text]
         for item in s.items:
-            for f in dataclasses.fields(item):
-                value = getattr(item, f.name)
+            for name in fields(item):
+                value = getattr(item, name)
                 out += value if isinstance(value, list) else [value or ""]
     return out
 
