@@ -13,14 +13,17 @@ from __future__ import annotations
 
 import importlib
 from collections.abc import Callable
-from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
 
 from resumeconv.errors import UsageError
+from resumeconv.records import field, record
+
+TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing (start-up time)
+if TYPE_CHECKING:
+    from typing import Any
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class Format:
     """One format resumeconv reads and/or writes."""
 
@@ -49,7 +52,7 @@ class Format:
         return _resolve(self.writer)
 
 
-@dataclass
+@record
 class ReadOptions:
     """What a reader may need beyond the text."""
 
@@ -59,7 +62,7 @@ class ReadOptions:
     """Look for ``_config.yml`` above the input when ``site`` is not given."""
 
 
-@dataclass
+@record
 class WriteOptions:
     """What a writer may need beyond the model. Writers ignore what they do not use."""
 

@@ -9,12 +9,15 @@ from __future__ import annotations
 
 import contextlib
 import os
-from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
 
 from resumeconv import formats
 from resumeconv.errors import ResumeconvError, UsageError
+from resumeconv.records import field, record
+
+TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing (start-up time)
+if TYPE_CHECKING:
+    from typing import Any
 
 # Job outcomes, worst last: the exit status follows the worst outcome of a run.
 OK = "ok"
@@ -31,7 +34,7 @@ def worst(outcomes: list[str]) -> str:
     return max(outcomes, key=_RANK.__getitem__, default=OK)
 
 
-@dataclass
+@record
 class Conversion:
     """One input and the (format, output path) pairs it must produce."""
 
@@ -41,7 +44,7 @@ class Conversion:
     """Output folders given as ``-o DIR/``: created when missing (other folders must exist)."""
 
 
-@dataclass
+@record
 class ConversionResult:
     input: str
     outcome: str
@@ -195,7 +198,7 @@ def _same_bytes(path: str, data: bytes) -> bool:
         return False
 
 
-@dataclass
+@record
 class ValidationResult:
     path: str
     outcome: str

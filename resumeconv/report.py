@@ -7,8 +7,11 @@ of the input: where it went, or why it was not imported. Nothing is dropped sile
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-from typing import Any
+from resumeconv.records import field, record
+
+TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing (start-up time)
+if TYPE_CHECKING:
+    from typing import Any
 
 #: Block statuses. ``unmapped`` means visible text that reached no field: ``--strict`` fails.
 IMPORTED = "imported"
@@ -17,7 +20,7 @@ UNMAPPED = "unmapped"
 NOTE = "note"
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class Position:
     """A place in a source file (1-based line and column)."""
 
@@ -26,7 +29,7 @@ class Position:
     column: int = 1
 
 
-@dataclass
+@record
 class SourceMap:
     """JSON pointer → position in the source the value came from."""
 
@@ -53,7 +56,7 @@ def pointer(*parts: Any) -> str:
     return "".join("/" + str(p).replace("~", "~0").replace("/", "~1") for p in parts)
 
 
-@dataclass
+@record
 class Block:
     """One source block (a line range) and what became of it."""
 
@@ -75,7 +78,7 @@ class Block:
         return out
 
 
-@dataclass
+@record
 class ImportReport:
     """Every block of one input, in source order."""
 

@@ -8,17 +8,17 @@ from __future__ import annotations
 
 import os
 import sys
-from dataclasses import dataclass, field
 from pathlib import Path
 
 from resumeconv.errors import InputError
+from resumeconv.records import field, record
 
 #: Largest input accepted. A CV is a few kilobytes; anything near this is not a CV.
 MAX_INPUT_BYTES = 5 * 1024 * 1024
 _LIMIT_MIB = MAX_INPUT_BYTES // (1024 * 1024)
 
 
-@dataclass
+@record
 class Source:
     """The text of one input, with its name for messages and its folder for site lookup."""
 

@@ -22,10 +22,13 @@ import re
 import subprocess
 import sys
 from pathlib import Path
-from typing import Any
 
 from resumeconv.errors import ExportError, UsageError
 from resumeconv.formats import WriteOptions
+
+TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing (start-up time)
+if TYPE_CHECKING:
+    from typing import Any
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:

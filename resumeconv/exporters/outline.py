@@ -13,10 +13,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
-from typing import Any
 
-from resumeconv import locales
+from resumeconv import locales, scripts
 from resumeconv.model import (
     CUSTOM,
     STANDARD_SECTIONS,
@@ -26,6 +24,11 @@ from resumeconv.model import (
     Resume,
     SectionLayout,
 )
+from resumeconv.records import field, record
+
+TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing (start-up time)
+if TYPE_CHECKING:
+    from typing import Any
 
 #: Layout key of the prose profile section (see docs/extension.md).
 SUMMARY = "basics.summary"
@@ -37,12 +40,9 @@ SAFE_SCHEMES = ("http", "https", "mailto")
 _ISO_DATE = re.compile(r"\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?")
 _SCHEME = re.compile(r"([a-zA-Z][a-zA-Z0-9+.\-]*):")
 _CONTROL_CHAR = re.compile(r"[\x00-\x1f\x7f]")
-_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff]")
-_KANA = re.compile("[\u3040-\u30ff]")
-_HANGUL = re.compile("[\uac00-\ud7af\u1100-\u11ff]")
 
 
-@dataclass
+@record
 class Item:
     """One entry as it is displayed."""
 
@@ -60,7 +60,7 @@ class Item:
     note: str = ""
 
 
-@dataclass
+@record
 class Section:
     """One titled section: entries, or prose in ``text``."""
 
@@ -70,7 +70,7 @@ class Section:
     text: str = ""
 
 
-@dataclass
+@record
 class Contact:
     """One line of the header: ``kind`` is email, phone, url, location or profile."""
 
@@ -79,7 +79,7 @@ class Contact:
     url: str | None = None
 
 
-@dataclass
+@record
 class Outline:
     """The whole resume, ready to display."""
 
@@ -144,7 +144,7 @@ def _join(sep: str, *parts: str) -> str:
 def _comma(*parts: str) -> str:
     """Parts joined by a comma: a full-width one between Chinese words."""
     present = [p for p in parts if p]
-    cjk = present and all(_CJK.search(p) for p in present)
+    cjk = present and all(scripts.uses(scripts.CJK, p) for p in present)
     return ("，" if cjk else ", ").join(present)
 
 
@@ -209,7 +209,7 @@ class _Builder:
         if not (study_type and area):
             return study_type or area
         pattern = self.locale.degree
-        if _CJK.search(study_type) and _CJK.search(area):
+        if scripts.uses(scripts.CJK, study_type) and scripts.uses(scripts.CJK, area):
             pattern = locales.get("zh").degree
         return pattern.format(type=study_type, area=area)
 
@@ -456,13 +456,13 @@ def _content_lang(locale: str, outline: Outline) -> str:
         return locale
     sample = outline.name + "".join(s.title for s in outline.sections)
     sample += "".join(i.heading + i.subheading for s in outline.sections for i in s.items)
-    cjk = len(_CJK.findall(sample))
+    cjk = scripts.count(scripts.CJK, sample)
     letters = sum(ch.isalpha() for ch in sample)
     if not letters or cjk * 3 < letters:
         return locale
-    if _HANGUL.search(sample):
+    if scripts.uses(scripts.HANGUL, sample):
         return "ko"
-    if _KANA.search(sample):
+    if scripts.uses(scripts.KANA, sample):
         return "ja"
     return "zh"
 

@@ -17,8 +17,6 @@ from __future__ import annotations
 import copy
 import json
 import math
-from dataclasses import dataclass, field
-from typing import Any
 
 import yaml
 from yaml.constructor import ConstructorError, SafeConstructor
@@ -27,7 +25,12 @@ from yaml.nodes import ScalarNode
 from resumeconv.errors import InputError
 from resumeconv.formats import ReadOptions
 from resumeconv.model import Resume
+from resumeconv.records import field, record
 from resumeconv.sources import Source
+
+TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing (start-up time)
+if TYPE_CHECKING:
+    from typing import Any
 
 #: Deepest nesting of sequences/mappings accepted. A resume is 4-5 levels deep.
 MAX_DEPTH = 64
@@ -51,7 +54,7 @@ _MAP_TAGS = {_TAG + "map", _TAG + "set"}
 _CTOR = SafeConstructor()
 
 
-@dataclass
+@record
 class _Collection:
     """A sequence or mapping being built: its value, where it started, what is pending."""
 
@@ -70,14 +73,14 @@ class _Collection:
     height: int = 1
 
 
-@dataclass
+@record
 class _Anchored:
     value: Any
     size: int
     height: int
 
 
-@dataclass
+@record
 class Parsed:
     """A parsed YAML document: the value, positions by JSON pointer, top-level key lines."""
 

@@ -10,14 +10,19 @@ from __future__ import annotations
 import datetime
 import re
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field
-from typing import Any
 from urllib.parse import urlsplit
 
 from resumeconv.model import EXTENSION_KEY, STANDARD_SECTIONS
+from resumeconv.records import field, record
 from resumeconv.report import pointer as make_pointer
 from resumeconv.validation.issues import ERROR, WARNING
 from resumeconv.validation.schema import DATE_HINT, field_name, quote
+
+TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing (start-up time)
+if TYPE_CHECKING:
+    from typing import Any
+
+    Rule = Callable[[dict[str, Any], "Context"], Iterator["Finding"]]
 
 #: Entry fields that hold a date.
 DATE_FIELDS = ("startDate", "endDate", "date", "releaseDate")
@@ -31,7 +36,7 @@ _EMAIL = re.compile(
 )
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class Finding:
     severity: str
     rule: str
@@ -39,15 +44,12 @@ class Finding:
     message: str
 
 
-@dataclass
+@record
 class Context:
     """What rules share: today's date and the pointers the schema already reported."""
 
     today: datetime.date
     schema_pointers: set[str] = field(default_factory=set)
-
-
-Rule = Callable[[dict[str, Any], Context], Iterator[Finding]]
 
 
 def run(document: dict[str, Any], context: Context) -> list[Finding]:
@@ -58,7 +60,7 @@ def run(document: dict[str, Any], context: Context) -> list[Finding]:
 # --------------------------------------------------------------------------- walking
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class EntryRef:
     """One entry of a section: where it is and what it holds."""
 
