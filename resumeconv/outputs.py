@@ -10,7 +10,6 @@ import contextlib
 import os
 import stat
 import sys
-import tempfile
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -116,7 +115,7 @@ def write_atomic(path: str | os.PathLike[str], data: bytes) -> None:
         target = Path(os.path.realpath(target))
     folder = check_destination(target)
     try:
-        fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
+        fd, tmp = _create_temporary(str(folder), target.name)
     except OSError as exc:
         raise OutputError(
             f"cannot write in {str(folder)!r}: {exc.strerror}",
@@ -138,6 +137,22 @@ def write_atomic(path: str | os.PathLike[str], data: bytes) -> None:
         with contextlib.suppress(OSError):
             os.unlink(tmp)
         raise
+
+
+def _create_temporary(folder: str, name: str) -> tuple[int, str]:
+    """A new private (0600) file ``.NAME.<random>.tmp`` beside the target, opened for writing.
+
+    What :func:`tempfile.mkstemp` does, without importing :mod:`tempfile` (and :mod:`random`
+    with it), which costs ~5 ms of every command's start-up.
+    """
+    flags = os.O_RDWR | os.O_CREAT | os.O_EXCL | getattr(os, "O_CLOEXEC", 0)
+    for _ in range(100):
+        tmp = os.path.join(folder, f".{name}.{os.urandom(6).hex()}.tmp")
+        try:
+            return os.open(tmp, flags, 0o600), tmp
+        except FileExistsError:
+            continue
+    raise FileExistsError(f"no free temporary name in {folder}")
 
 
 def _is_special(target: Path) -> bool:

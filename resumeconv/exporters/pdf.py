@@ -17,11 +17,15 @@ import re
 import sys
 import threading
 from pathlib import Path
-from typing import Any
 
+from resumeconv import scripts
 from resumeconv.errors import ExportError, UsageError
 from resumeconv.formats import WriteOptions
 from resumeconv.model import Resume
+
+TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing (start-up time)
+if TYPE_CHECKING:
+    from typing import Any
 
 TEMPLATE = Path(__file__).parent / "typst" / "resume.typ"
 
@@ -36,10 +40,6 @@ PAPERS = {"a4": "a4", "letter": "us-letter"}
 #: Creation time written into the PDF: fixed, so that output depends on input only.
 TIMESTAMP = 315532800  # 1980-01-01T00:00:00Z
 
-_CJK = re.compile(
-    "[\u1100-\u11ff\u2e80-\u2fdf\u3000-\u30ff\u3130-\u318f\u31f0-\u31ff\u3400-\u4dbf"
-    "\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff\uff00-\uffef\U00020000-\U0003134f]"
-)
 _LANG = re.compile(r"^([A-Za-z]{2,3})(?:[-_]([A-Za-z]{2}))?\b")
 _SAFE_URL = re.compile(r"^(https?://|mailto:|tel:)", re.IGNORECASE)
 
@@ -62,7 +62,7 @@ def render(doc: Any, options: WriteOptions) -> bytes:
     """Typeset an :class:`~resumeconv.exporters.outline.Outline` as PDF bytes."""
     data = template_data(doc, options)
     text = json.dumps(data, ensure_ascii=False, sort_keys=True)
-    font_dirs = _font_dirs(cjk=bool(_CJK.search(text)))
+    font_dirs = _font_dirs(cjk=scripts.uses(scripts.CJK_GLYPHS, text))
     return _compile(text, font_dirs)
 
 
@@ -84,7 +84,7 @@ def template_data(doc: Any, options: WriteOptions) -> dict[str, Any]:
         ],
         "sections": [_section(s) for s in doc.sections],
     }
-    cjk = bool(_CJK.search(json.dumps(data, ensure_ascii=False)))
+    cjk = scripts.uses(scripts.CJK_GLYPHS, json.dumps(data, ensure_ascii=False))
     data["fonts"] = _fonts(cjk, lang)
     return data
 
