@@ -1,0 +1,89 @@
+"""records.record: the dataclass behaviour the package relies on, without dataclasses."""
+
+from __future__ import annotations
+
+import pytest
+
+from resumeconv.records import field, fields, record
+
+
+@record
+class Base:
+    a: int
+    b: str = "x"
+    tags: list[str] = field(default_factory=list)
+
+
+@record
+class Child(Base):
+    c: int = 0
+    secret: str = field(default="", repr=False)
+
+
+@record(frozen=True)
+class Point:
+    x: int
+    y: int = 0
+
+
+def test_fields_in_declaration_order_base_first() -> None:
+    assert fields(Base) == ("a", "b", "tags")
+    assert fields(Child(1)) == ("a", "b", "tags", "c", "secret")
+
+
+def test_positional_keyword_and_defaults() -> None:
+    obj = Child(1, "y", c=3)
+    assert (obj.a, obj.b, obj.tags, obj.c, obj.secret) == (1, "y", [], 3, "")
+
+
+def test_factory_default_is_fresh_per_object() -> None:
+    one, two = Base(1), Base(2)
+    one.tags.append("t")
+    assert two.tags == []
+
+
+@pytest.mark.parametrize(
+    ("args", "kwargs", "message"),
+    [
+        ((), {}, "missing required argument 'a'"),
+        ((1,), {"a": 2}, "multiple values for 'a'"),
+        ((1,), {"zz": 2}, "unexpected argument(s): zz"),
+        ((1, "b", [], 4), {}, "takes 3 arguments, got 4"),
+    ],
+)
+def test_wrong_arguments_are_type_errors(args: tuple, kwargs: dict, message: str) -> None:
+    with pytest.raises(TypeError, match=message.replace("(", r"\(").replace(")", r"\)")):
+        Base(*args, **kwargs)
+
+
+def test_equality_by_type_and_values_and_repr() -> None:
+    assert Base(1, tags=["a"]) == Base(1, tags=["a"])
+    assert Base(1) != Base(2)
+    assert Base(1) != Child(1)  # same values, other type
+    assert repr(Child(1, secret="s")) == "Child(a=1, b='x', tags=[], c=0)"
+
+
+def test_mutable_records_are_unhashable_and_frozen_ones_hash_by_value() -> None:
+    with pytest.raises(TypeError):
+        hash(Base(1))
+    assert hash(Point(1, 2)) == hash(Point(1, 2))
+    assert {Point(1): "a"}[Point(1, 0)] == "a"
+
+
+def test_frozen_records_refuse_assignment() -> None:
+    p = Point(1)
+    with pytest.raises(AttributeError, match="frozen"):
+        p.x = 2  # type: ignore[misc]
+    with pytest.raises(AttributeError, match="frozen"):
+        del p.y
+
+
+def test_post_init_runs_after_fields_are_set() -> None:
+    @record
+    class WithPost:
+        n: int
+
+        def __post_init__(self) -> None:
+            self.double = self.n * 2
+
+    assert WithPost(4).double == 8
