@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import json
 import re
+import subprocess
+import sys
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -223,22 +225,62 @@ def write_theme(folder: Path, files: dict[str, str]) -> Path:
     return folder
 
 
-def test_theme_overrides_page_and_partials_and_falls_back(tmp_path):
+def test_theme_reuses_our_renderers_beside_its_own_partials(tmp_path):
     theme = write_theme(
         tmp_path / "theme",
         {
-            "resume.html.j2": "<html lang='{{ resume.lang }}'><body><h1>MY {{ resume.name }}</h1>"
-            "{% for section in resume.sections %}{% include 'section.html.j2' %}"
+            "resume.html.j2": "<html lang='{{ resume.lang }}'><style>{{ stylesheet() }}</style>"
+            "<body><h1>MY {{ resume.name }}</h1>{{ header_html() }}"
+            "{% for section in resume.sections %}"
+            "{% if section.key == 'skills' %}"
+            "{% for item in section.items %}{% include 'entries/skill.html.j2' %}{% endfor %}"
+            "{% for item in section.items %}{{ entry_html(item, section.key) }}{% endfor %}"
+            "{% elif section.key == 'languages' %}"
+            "{% for item in section.items %}{{ entry_html(item, 'entry') }}{% endfor %}"
+            "{% else %}{{ section_html(section) }}{% endif %}"
             "{% endfor %}</body></html>",
             "entries/skill.html.j2": "<p class='my-skill'>{{ item.heading }}</p>",
         },
     )
-    out = render(load("rich"), theme=theme)
+    out = render(load("rich"), theme=theme, paper="letter")
     page = Page(out)
-    assert page.all("h1") == ["MY Ada Q. Lovelace"]
-    assert "<p class='my-skill'>Programming Languages</p>" in out
-    assert '<article class="entry">' in out  # our entry partial, as fallback
+    assert page.all("h1") == ["MY Ada Q. Lovelace", "Ada Q. Lovelace"]
+    assert "<p class='my-skill'>Programming Languages</p>" in out  # the theme's partial
+    assert '<article class="entry row">\n<h3 class="heading">Programming Languages' in out
+    assert '<article class="entry">\n<div class="entry-head">\n<h3 class="heading">English' in out
+    assert '<section class="section section-work">' in out  # our section, as fallback
     assert "Working Experience" in page.all("h2")
+    assert "@page { size: letter;" in out
+    assert '<ul class="contacts" aria-label="Contact">' in out
+
+
+@pytest.mark.parametrize("name", ["rich", "xss", "zh"])
+@pytest.mark.parametrize(("code", "paper"), [("en", "a4"), ("zh", "letter"), ("de", "letter")])
+def test_starter_theme_makes_the_built_in_page(name, code, paper):
+    starter = html.TEMPLATES / "starter"
+    ours = html.write(load(name), WriteOptions(locale=code, paper=paper))
+    assert html.write(load(name), WriteOptions(locale=code, paper=paper, theme=starter)) == ours
+
+
+def test_theme_functions_return_escaped_markup(tmp_path):
+    theme = write_theme(
+        tmp_path / "t",
+        {"resume.html.j2": "{{ header_html() }}{% for s in resume.sections %}"
+         "{{ section_html(s) }}{% endfor %}"},
+    )  # fmt: skip
+    resume = Resume.from_dict(
+        {"basics": {"name": "<script>x</script>"}, "work": [{"position": "a & 'b'"}]}
+    )
+    out = render(resume, theme=theme)
+    assert "<script>" not in out and "<h1>&lt;script&gt;x&lt;/script&gt;</h1>" in out
+    assert "a &amp; &#39;b&#39;" in out and "&amp;amp;" not in out  # escaped once, not twice
+    assert '<header class="masthead">' in out
+
+
+def test_theme_header_is_empty_without_basics(tmp_path):
+    theme = write_theme(tmp_path / "t", {"resume.html.j2": "[{{ header_html() }}]"})
+    resume = Resume.from_dict({"education": [{"institution": "MIT"}]})
+    assert render(resume, theme=theme) == "[]\n"
 
 
 def test_theme_autoescapes_too(tmp_path):
@@ -258,6 +300,9 @@ def test_missing_theme_is_a_usage_error(tmp_path):
     with pytest.raises(UsageError) as info:
         render(load("rich"), theme=tmp_path / "empty")
     assert "resume.html.j2" in str(info.value)
+    assert (
+        "starter" in info.value.hint and (html.TEMPLATES / "starter" / "resume.html.j2").is_file()
+    )
 
 
 def test_theme_syntax_error_says_file_and_line(tmp_path):
@@ -274,7 +319,8 @@ def test_theme_broken_partial_says_file_and_line(tmp_path):
         tmp_path / "t",
         {
             "resume.html.j2": "{% for section in resume.sections %}"
-            "{% include 'section.html.j2' %}{% endfor %}",
+            "{% for item in section.items %}{% include 'entries/entry.html.j2' %}{% endfor %}"
+            "{% endfor %}",
             "entries/entry.html.j2": "ok\n{{ item.no_such_field }}\n",
         },
     )
@@ -283,6 +329,21 @@ def test_theme_broken_partial_says_file_and_line(tmp_path):
     assert info.value.file.endswith("entry.html.j2")
     assert info.value.line == 2
     assert "no_such_field" in str(info.value)
+
+
+def test_theme_unknown_entry_kind_says_file_and_line(tmp_path):
+    theme = write_theme(
+        tmp_path / "t",
+        {
+            "resume.html.j2": "{% for section in resume.sections %}\n"
+            "{% for item in section.items %}{{ entry_html(item, 'poem') }}{% endfor %}"
+            "{% endfor %}"
+        },
+    )
+    with pytest.raises(ExportError) as info:
+        render(load("rich"), theme=theme)
+    assert info.value.file.endswith("resume.html.j2") and info.value.line == 2
+    assert "'poem'" in str(info.value) and "skill" in str(info.value)
 
 
 def test_theme_is_sandboxed(tmp_path):
@@ -295,6 +356,12 @@ def test_theme_is_sandboxed(tmp_path):
     theme2 = write_theme(tmp_path / "t2", {"resume.html.j2": "{{ ''.format_map.__self__ }}"})
     with pytest.raises(ExportError):
         render(load("rich"), theme=theme2)
+    # our functions do not open a way out either
+    theme3 = write_theme(
+        tmp_path / "t3", {"resume.html.j2": "{{ section_html.__globals__['render'] }}"}
+    )
+    with pytest.raises(ExportError):
+        render(load("rich"), theme=theme3)
 
 
 def test_theme_missing_include_is_an_export_error(tmp_path):
@@ -304,8 +371,50 @@ def test_theme_missing_include_is_an_export_error(tmp_path):
     assert "nope.html.j2" in str(info.value)
 
 
-def test_environment_is_built_once():
-    assert html.environment(None) is html.environment(None)
+def test_theme_including_our_old_partials_is_told_what_replaces_them(tmp_path):
+    theme = write_theme(
+        tmp_path / "t",
+        {
+            "resume.html.j2": "{% for section in resume.sections %}"
+            "{% include 'section.html.j2' %}{% endfor %}"
+        },
+    )
+    with pytest.raises(ExportError) as info:
+        render(load("rich"), theme=theme)
+    assert "section.html.j2" in str(info.value)
+    assert "section_html(section)" in info.value.hint
+
+
+def test_theme_environment_is_built_once(tmp_path):
+    from resumeconv.exporters.html import theme
+
+    folder = str(write_theme(tmp_path / "t", {"resume.html.j2": "x"}))
+    assert theme.environment(folder) is theme.environment(folder)
+
+
+_PROBE = """
+import sys
+from resumeconv.cli import main
+status = main(sys.argv[1:])
+heavy = sorted({m.split(".")[0] for m in sys.modules} & {"jinja2", "markupsafe"})
+print("PROBE", status, *heavy)
+"""
+
+
+@pytest.mark.parametrize("with_theme", [False, True])
+def test_built_in_page_does_not_import_jinja2(tmp_path, with_theme):
+    """The built-in theme is plain Python; only a --theme folder loads Jinja2."""
+    out = tmp_path / "cv.html"
+    argv = ["convert", str(FIXTURES / "rich.json"), "-o", str(out)]
+    if with_theme:
+        argv += ["--theme", str(html.TEMPLATES / "starter")]
+    proc = subprocess.run(
+        [sys.executable, "-c", _PROBE, *argv], capture_output=True, text=True, timeout=120
+    )
+    assert proc.returncode == 0, proc.stderr
+    probe = next(line for line in proc.stdout.splitlines() if line.startswith("PROBE "))
+    assert probe.split()[1:] == (["0", "jinja2", "markupsafe"] if with_theme else ["0"])
+    assert out.read_bytes() == html.write(load("rich"), WriteOptions())
 
 
 def test_default_theme_css_has_cjk_fallbacks_and_phone_layout(rich_html):

@@ -12,24 +12,19 @@ run in Jinja2's sandbox.
 
 from __future__ import annotations
 
-import contextlib
-import functools
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
 
 from resumeconv import locales
-from resumeconv.errors import ExportError, UsageError
+from resumeconv.errors import UsageError
 from resumeconv.exporters import outline as outline_mod
 from resumeconv.exporters.html import render
 from resumeconv.exporters.html.render import KINDS, TEMPLATES, href, paragraphs
 from resumeconv.formats import WriteOptions
 from resumeconv.model import Resume
 
-if TYPE_CHECKING:
-    import jinja2
+__all__ = ["KINDS", "PAPER", "TEMPLATES", "href", "paragraphs", "write"]
 
-__all__ = ["KINDS", "PAPER", "href", "paragraphs", "write"]
-
+#: The file a theme folder must hold.
 ENTRY_POINT = "resume.html.j2"
 #: CSS page sizes for ``--paper``.
 PAPER = {"a4": "A4", "letter": "letter"}
@@ -43,30 +38,20 @@ def write(resume: Resume, options: WriteOptions) -> bytes:
             f"unknown paper size {options.paper!r}", hint="use one of: " + ", ".join(PAPER)
         )
     view = outline_mod.build(resume, options.locale or "en")
+    words = locales.get(options.locale)
     if options.theme is None:
-        return render.page(view, locales.get(options.locale), paper).encode("utf-8")
-    env = environment(_theme_key(options.theme))
-    context = {
-        "resume": view,
-        "words": locales.get(options.locale),
-        "paper": paper,
-        "kinds": KINDS,
-    }
-    if options.theme is not None:
-        context["data"] = resume.to_dict()  # the raw JSON Resume, for themes that want it
-    html = _render(env, context, options.theme)
+        return render.page(view, words, paper).encode("utf-8")
+    folder = _theme_folder(options.theme)
+    from resumeconv.exporters.html import theme  # Jinja2: only for theme folders
+
+    html = theme.page(folder, view, words, paper, resume.to_dict())
     if not html.endswith("\n"):
         html += "\n"
     return html.encode("utf-8")
 
 
-# --------------------------------------------------------------------------- environment
-
-
-def _theme_key(theme: Path | str | None) -> str | None:
-    """The theme folder as a cache key, checked: it must exist and hold ``resume.html.j2``."""
-    if theme is None:
-        return None
+def _theme_folder(theme: Path | str) -> str:
+    """The theme folder, resolved and checked: it must exist and hold ``resume.html.j2``."""
     folder = Path(theme).expanduser()
     if not folder.is_dir():
         raise UsageError(
@@ -78,109 +63,6 @@ def _theme_key(theme: Path | str | None) -> str | None:
         raise UsageError(
             f"the theme has no {ENTRY_POINT}",
             file=str(folder / ENTRY_POINT),
-            hint=f"copy {TEMPLATES / ENTRY_POINT} into the folder and edit it",
+            hint=f"copy {TEMPLATES / 'starter' / ENTRY_POINT} into the folder and edit it",
         )
     return str(folder.resolve())
-
-
-@functools.lru_cache(maxsize=8)
-def environment(theme: str | None = None) -> jinja2.Environment:
-    """The Jinja2 environment for our templates, or a sandboxed one for a theme folder.
-
-    Built once per process and theme: compiled templates stay cached in it.
-    """
-    import jinja2
-    from jinja2.sandbox import SandboxedEnvironment
-
-    ours = jinja2.FileSystemLoader(str(TEMPLATES), encoding="utf-8")
-    options: dict[str, Any] = {
-        "autoescape": True,
-        "trim_blocks": True,
-        "lstrip_blocks": True,
-        "keep_trailing_newline": True,
-        "undefined": jinja2.StrictUndefined,
-    }
-    if theme is None:
-        # Our templates never change under a running process, and their compiled code
-        # is cached on disk between processes: compiling them is most of a cold render.
-        env: jinja2.Environment = jinja2.Environment(
-            loader=ours, auto_reload=False, bytecode_cache=_bytecode_cache(), **options
-        )
-    else:
-        loader = jinja2.ChoiceLoader([jinja2.FileSystemLoader(theme, encoding="utf-8"), ours])
-        env = SandboxedEnvironment(loader=loader, **options)
-    env.filters["href"] = href
-    env.filters["paragraphs"] = paragraphs
-    env.tests["safe_href"] = lambda value: href(value) is not None
-    return env
-
-
-def _bytecode_cache() -> jinja2.BytecodeCache | None:
-    """Jinja2's per-user cache of compiled templates (in the temp folder, mode 0700),
-    keyed by template file and checked against its source; best effort, never an error."""
-    from jinja2 import FileSystemBytecodeCache
-
-    class QuietCache(FileSystemBytecodeCache):
-        def dump_bytecode(self, bucket: Any) -> None:
-            # A read-only or full disk only costs the next process a compile.
-            with contextlib.suppress(OSError):
-                super().dump_bytecode(bucket)
-
-    try:
-        return QuietCache()
-    except (OSError, RuntimeError):  # RuntimeError: the cache folder is not safely ours
-        return None
-
-
-def _render(env: jinja2.Environment, context: dict[str, Any], theme: Path | None) -> str:
-    """Render the entry point, turning every template failure into an ExportError."""
-    import jinja2
-    from jinja2.sandbox import SecurityError
-
-    try:
-        return env.get_template(ENTRY_POINT).render(context)
-    except jinja2.TemplateSyntaxError as exc:
-        raise ExportError(
-            f"template syntax error: {exc.message}",
-            file=exc.filename or exc.name,
-            line=exc.lineno,
-            hint="fix the template; see https://jinja.palletsprojects.com/templates/",
-        ) from None
-    except jinja2.TemplateNotFound as exc:
-        file, line = _template_position(exc)
-        raise ExportError(
-            f"template not found: {exc.name}",
-            file=file,
-            line=line,
-            hint=f"theme templates are looked up in {theme} and then in {TEMPLATES}",
-        ) from None
-    except (jinja2.TemplateError, SecurityError) as exc:
-        file, line = _template_position(exc)
-        raise ExportError(
-            f"template error: {exc}",
-            file=file,
-            line=line,
-            hint="the outline's fields are resume.name, resume.contacts, resume.sections, "
-            "section.title, section.items, item.heading, item.dates, … (see outline.py)",
-        ) from None
-    except (TypeError, ValueError, AttributeError, KeyError, IndexError, ZeroDivisionError) as exc:
-        file, line = _template_position(exc)
-        raise ExportError(
-            f"template failed: {type(exc).__name__}: {exc}",
-            file=file,
-            line=line,
-            hint="check the expression on that line of the template",
-        ) from None
-
-
-def _template_position(exc: BaseException) -> tuple[str | None, int | None]:
-    """The innermost template frame of a render error (Jinja2 rewrites tracebacks so that
-    template frames carry the template's file name and line)."""
-    file = line = None
-    tb = exc.__traceback__
-    while tb is not None:
-        name = tb.tb_frame.f_code.co_filename
-        if name.endswith((".j2", ".html", ".jinja", ".jinja2")):
-            file, line = name, tb.tb_lineno
-        tb = tb.tb_next
-    return file, line

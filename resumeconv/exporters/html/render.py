@@ -14,10 +14,11 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
 
+TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing (start-up time)
 if TYPE_CHECKING:
     from collections.abc import Callable
+    from typing import Any
 
     from resumeconv.exporters.outline import Item, Outline, Section
     from resumeconv.locales import Locale
@@ -112,15 +113,17 @@ def page(view: Outline, words: Locale, paper: str) -> str:
         stylesheet(paper),
         '</style>\n</head>\n<body>\n<main class="resume">\n',
     ]
-    if view.name or view.label or view.contacts or view.summary or view.image:
-        out.append(header(view, words))
+    out.append(header(view, words))
     out.extend(section(s, view.lang) for s in view.sections)
     out.append("</main>\n</body>\n</html>\n")
     return "".join(out)
 
 
 def header(view: Outline, words: Locale) -> str:
-    """Photo, name, label, contacts and (when no summary section is laid out) the summary."""
+    """Photo, name, label, contacts and (when no summary section is laid out) the summary;
+    nothing at all when the resume has none of them."""
+    if not (view.name or view.label or view.contacts or view.summary or view.image):
+        return ""
     out = ['<header class="masthead">\n']
     if href(view.image) is not None or (view.image or "").startswith("data:image/"):
         out.append(f'<img class="photo" src="{esc(view.image)}" alt="" width="96" height="96">\n')
