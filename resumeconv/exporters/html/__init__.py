@@ -19,8 +19,11 @@ from resumeconv.errors import UsageError
 from resumeconv.exporters import outline as outline_mod
 from resumeconv.exporters.html import render
 from resumeconv.exporters.html.render import KINDS, TEMPLATES, href, paragraphs
-from resumeconv.formats import WriteOptions
-from resumeconv.model import Resume
+
+TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing (start-up time)
+if TYPE_CHECKING:
+    from resumeconv.formats import WriteOptions
+    from resumeconv.model import Resume
 
 __all__ = ["KINDS", "PAPER", "TEMPLATES", "href", "paragraphs", "write"]
 

@@ -16,7 +16,7 @@ from jinja2.sandbox import SandboxedEnvironment, SecurityError
 from markupsafe import Markup
 
 from resumeconv.errors import ExportError
-from resumeconv.exporters.html import render
+from resumeconv.exporters.html import ENTRY_POINT, render
 from resumeconv.model import CUSTOM, STANDARD_SECTIONS
 
 if TYPE_CHECKING:
@@ -25,7 +25,6 @@ if TYPE_CHECKING:
     from resumeconv.exporters.outline import Item, Outline, Section
     from resumeconv.locales import Locale
 
-ENTRY_POINT = "resume.html.j2"
 #: A theme to copy: it makes exactly the built-in page from the functions below.
 STARTER = render.TEMPLATES / "starter" / ENTRY_POINT
 #: Section keys that ``entry_html`` accepts in place of a kind.
