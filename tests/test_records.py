@@ -45,10 +45,10 @@ def test_factory_default_is_fresh_per_object() -> None:
 @pytest.mark.parametrize(
     ("args", "kwargs", "message"),
     [
-        ((), {}, "missing required argument 'a'"),
-        ((1,), {"a": 2}, "multiple values for 'a'"),
-        ((1,), {"zz": 2}, "unexpected argument(s): zz"),
-        ((1, "b", [], 4), {}, "takes 3 arguments, got 4"),
+        ((), {}, "missing 1 required positional argument: 'a'"),
+        ((1,), {"a": 2}, "multiple values for argument 'a'"),
+        ((1,), {"zz": 2}, "unexpected keyword argument 'zz'"),
+        ((1, "b", [], 4), {}, "takes from 2 to 4 positional arguments but 5 were given"),
     ],
 )
 def test_wrong_arguments_are_type_errors(args: tuple, kwargs: dict, message: str) -> None:
@@ -76,6 +76,29 @@ def test_frozen_records_refuse_assignment() -> None:
         p.x = 2  # type: ignore[misc]
     with pytest.raises(AttributeError, match="frozen"):
         del p.y
+
+
+def test_required_field_after_defaulted_one_still_works() -> None:
+    @record
+    class Late(Base):
+        z: int
+
+    obj = Late(1, z=2)
+    assert (obj.a, obj.b, obj.z) == (1, "x", 2)
+    with pytest.raises(TypeError, match="missing required argument 'z'"):
+        Late(1)
+
+
+def test_compiled_init_is_installed_once_per_class() -> None:
+    @record
+    class Fresh:
+        n: int = 0
+
+    Fresh()
+    first = Fresh.__init__
+    Fresh(2)
+    assert Fresh.__init__ is first
+    assert Fresh.__init__.__qualname__.endswith("Fresh.__init__")
 
 
 def test_post_init_runs_after_fields_are_set() -> None:
