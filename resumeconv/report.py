@@ -53,7 +53,11 @@ class SourceMap:
 
 def pointer(*parts: Any) -> str:
     """A JSON pointer from path parts, escaping ``~`` and ``/`` (RFC 6901)."""
-    return "".join("/" + str(p).replace("~", "~0").replace("/", "~1") for p in parts)
+    names = [str(p) for p in parts]
+    joined = "/".join(names)
+    if "~" in joined or joined.count("/") != len(names) - 1:  # rare: something to escape
+        return "".join("/" + n.replace("~", "~0").replace("/", "~1") for n in names)
+    return "/" + joined if names else ""
 
 
 @record
