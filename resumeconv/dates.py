@@ -14,14 +14,17 @@ a month, a year stays a year).
 
 Seasons become months: Winter → 01, Spring → 03, Summer → 06, Fall/Autumn → 09 (the
 month the term usually starts). Years outside 1950–2100 are never dates.
+
+Exporters import this module for :func:`format_range` on every run, so importing it stays
+cheap: the parsing regexes are compiled on first use (:func:`_rx`), and neither
+:mod:`dataclasses` nor :mod:`typing` is imported.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
-from dataclasses import dataclass
-from typing import NamedTuple
+from collections import namedtuple
+from functools import cache
 
 from resumeconv.errors import UsageError
 
@@ -38,23 +41,28 @@ MIN_YEAR = 1950
 MAX_YEAR = 2100
 
 
-@dataclass(frozen=True)
-class DateRange:
-    """A date expression found in text, in ISO 8601.
+_DateRange = namedtuple(
+    "DateRange", "start end open expected note span", defaults=(False, False, None, (0, 0))
+)
 
-    ``open`` is an explicitly ongoing range ("– Present", "since 2020", "2024–");
-    ``expected`` says the end (or the single date) is not reached yet; ``note`` keeps
-    what belongs to the dates but fits no field (two ranges, "stopped as of …");
-    ``span`` is ``[start, end)`` of the whole expression in the text given, parentheses
-    included, a trailing colon not.
+
+class DateRange(_DateRange):
+    """A date expression found in text, in ISO 8601 (immutable).
+
+    ``start`` and ``end`` are ISO strings or None; ``open`` is an explicitly ongoing range
+    ("– Present", "since 2020", "2024–"); ``expected`` says the end (or the single date)
+    is not reached yet; ``note`` keeps what belongs to the dates but fits no field (two
+    ranges, "stopped as of …"); ``span`` is ``[start, end)`` of the whole expression in
+    the text given, parentheses included, a trailing colon not.
     """
 
+    __slots__ = ()
     start: str | None
     end: str | None
-    open: bool = False
-    expected: bool = False
-    note: str | None = None
-    span: tuple[int, int] = (0, 0)
+    open: bool
+    expected: bool
+    note: str | None
+    span: tuple[int, int]
 
     @property
     def single(self) -> bool:
@@ -114,12 +122,19 @@ _NOT_BEFORE_YEAR = frozenset(
     {"pp", "p", "page", "pages", "vol", "volume", "no", "nr", "issue", "round", "toefl",
      "ielts", "gre", "gmat", "score", "rank", "top", "isbn", "issn"}
 )  # fmt: skip
+#: Besides numbers, the only tokens a date expression can start with (see ``_item``):
+#: any other word is skipped without trying every rule on it.
+_STARTS = frozenset(
+    {"(", "（"}
+    | _SINCE_WORDS | _FROM_WORDS | _UNTIL_WORDS | _EXPECTED_WORDS | _OPEN_WORDS
+    | MONTHS.keys() | SEASONS.keys()
+)  # fmt: skip
 
 # --------------------------------------------------------------------------- tokens
 
 _NUM, _WORD, _DASH, _BR, _CJK, _PUNCT = "n", "w", "d", "b", "c", "p"
 
-_TOKEN = re.compile(
+_TOKEN = (
     r"(?P<n>[0-9]+)"
     r"|(?P<b><br\s*/?>)"
     r"|(?P<d>-+>|→|[-‐‑‒–—―−－~～]+)"
@@ -129,20 +144,42 @@ _TOKEN = re.compile(
 )
 
 
-class _Tok(NamedTuple):
-    kind: str
-    text: str  # lower-cased for words
-    start: int
-    end: int
+class _Patterns:
+    """The compiled regular expressions (``_TOKEN`` and the others below)."""
+
+    __slots__ = ("br_text", "excluded", "iso", "latin", "lead", "maybe", "token", "trail")
+
+    def __init__(self) -> None:
+        self.token = re.compile(_TOKEN)
+        self.br_text = re.compile(_BR_TEXT, re.IGNORECASE)
+        self.latin = re.compile(_LATIN)
+        self.lead = re.compile(_LEAD)
+        self.trail = re.compile(_TRAIL)
+        self.excluded = re.compile(_EXCLUDED)
+        self.maybe = re.compile(_MAYBE)
+        self.iso = re.compile(_ISO)
+
+
+@cache
+def _rx() -> _Patterns:
+    """The regular expressions, compiled on first use (a few ms saved on every import)."""
+    return _Patterns()
+
+
+#: One token: kind, text (lower-cased for words), start and end offsets in the text.
+_Tok = namedtuple("_Tok", "kind text start end")
+_new_tok = tuple.__new__  # ``_new_tok(_Tok, (…))`` skips namedtuple's Python-level __new__
 
 
 def _tokenize(text: str) -> list[_Tok]:
     """Numbers, words, dash runs, ``<br>``, date CJK characters, single other characters."""
     out = []
-    for m in _TOKEN.finditer(text):
-        kind = m.lastgroup or _PUNCT
-        word = m.group()
-        out.append(_Tok(kind, word.lower() if kind == _WORD else word, m.start(), m.end()))
+    append = out.append
+    for m in _rx().token.finditer(text):
+        kind = m.lastgroup  # every alternative is a named group
+        a, b = m.span()
+        word = text[a:b]
+        append(_new_tok(_Tok, (kind, word.lower() if kind == _WORD else word, a, b)))
     return out
 
 
@@ -594,6 +631,11 @@ def _dated_note(inner: list[_Tok]) -> tuple[int, int, list[tuple[int, int, str]]
     return inner[0].start, inner[-1].end, dates
 
 
+def _may_start(kind: str | None, text: str) -> bool:
+    """Whether a token (``text`` as written) can begin a date expression."""
+    return kind == _NUM or (text.lower() if kind == _WORD else text) in _STARTS
+
+
 def _item(t: list[_Tok], i: int) -> _Expr | None:
     """One date expression, its trailers included."""
     tok = t[i]
@@ -665,14 +707,14 @@ def _iso(point: _Point | None) -> str | None:
     return f"{y:04d}-{m:02d}-{d:02d}"
 
 
-_BR_TEXT = re.compile(r"\s*<br\s*/?>\s*", re.IGNORECASE)
+_BR_TEXT = r"\s*<br\s*/?>\s*"  # case-insensitive
 
 
 def _build(text: str, t: list[_Tok], e: _Expr) -> DateRange:
     a, b = t[e.i].start, t[e.j - 1].end
     note = e.note
     if note == "text":
-        note = _BR_TEXT.sub("; ", text[a:b])
+        note = _rx().br_text.sub("; ", text[a:b])
     elif isinstance(note, tuple):
         lo, hi, dates = note
         parts, pos = [], lo
@@ -697,6 +739,9 @@ def parse_date(text: str) -> str | None:
 
 def parse_range(text: str) -> DateRange | None:
     """The date expression that is the whole of ``text`` (a trailing colon allowed)."""
+    first = _rx().token.search(text)
+    if first is None or not _may_start(first.lastgroup, first.group()):
+        return None  # most lines: no need to tokenize them
     t = _tokenize(text)
     if not t:
         return None
@@ -711,31 +756,32 @@ def parse_range(text: str) -> DateRange | None:
     return _build(text, t, e)
 
 
-_LATIN = re.compile(r"[0-9A-Za-zÀ-ÖØ-öø-ɏ]")
-_LEAD = re.compile(r"(?:\s|[*_#>|•·+\-–—\[(]|<[^>]*>)*")
-_TRAIL = re.compile(r"(?:\s|[*_|.,;:：)\]]|<[^>]*>)*")
-_EXCLUDED = re.compile(
+_LATIN = r"[0-9A-Za-zÀ-ÖØ-öø-ɏ]"
+_LEAD = r"(?:\s|[*_#>|•·+\-–—\[(]|<[^>]*>)*"
+_TRAIL = r"(?:\s|[*_|.,;:：)\]]|<[^>]*>)*"
+_EXCLUDED = (
     r"https?://\S+|www\.\S+|\]\([^)\s]*\)|(?:href|src)=\"[^\"]*\""
     r"|\+\d[\d \-.()]{6,}\d|\(\d{2,4}\)\s*\d[\d \-.]{5,}\d"
     r"|\b\d{3}[-. ]\d{3,4}[-. ]\d{4}\b|\b1[3-9]\d[- ]\d{4}[- ]\d{4}\b"
 )
-_MAYBE = re.compile(r"[0-9(（]")
+_MAYBE = r"[0-9(（]"
 
 
 def _bounded(text: str, a: int, b: int) -> bool:
     """No letter or digit glued to the expression: ``CS2021``, ``2020s``, ``22.8%``,
     ``$2000``, ``2010-10-01-paper`` are no dates."""
+    latin = _rx().latin.match
     if a > 0:
         c = text[a - 1]
-        if _LATIN.match(c) or c in "$€£¥#@":
+        if latin(c) or c in "$€£¥#@":
             return False
-        if text[a].isdigit() and c in "./-_:+" and a > 1 and _LATIN.match(text[a - 2]):
+        if text[a].isdigit() and c in "./-_:+" and a > 1 and latin(text[a - 2]):
             return False
     if b < len(text):
         c = text[b]
-        if _LATIN.match(c) or c == "%":
+        if latin(c) or c == "%":
             return False
-        if c in "./-_" and b + 1 < len(text) and _LATIN.match(text[b + 1]):
+        if c in "./-_" and b + 1 < len(text) and latin(text[b + 1]):
             return False
     return True
 
@@ -759,9 +805,10 @@ def _score(text: str, e: _Expr, a: int, b: int) -> int:
     score = 0
     if not e.single or e.listed:
         score += 4
-    if _LEAD.fullmatch(text, 0, a):
+    rx = _rx()
+    if rx.lead.fullmatch(text, 0, a):
         score += 2
-    if _TRAIL.fullmatch(text, b):
+    if rx.trail.fullmatch(text, b):
         score += 2
     point = e.end or e.start
     if point is not None and point[1] is not None:
@@ -776,7 +823,7 @@ def find_range(text: str) -> DateRange | None:
     expressions at the start or end of the line; ties go to the longer, then the earlier
     one. Call again on the rest of the line for further dates.
     """
-    if not _MAYBE.search(text):
+    if not _rx().maybe.search(text):
         return None
     t = _tokenize(text)
     n = len(t)
@@ -785,12 +832,12 @@ def find_range(text: str) -> DateRange | None:
     i = 0
     while i < n:
         tok = t[i]
-        if tok.kind in (_NUM, _WORD, _CJK) or tok.text in ("(", "（"):
+        if tok.kind == _NUM or tok.text in _STARTS:
             e = _expression(t, i)
             if e is not None and (e.start or e.end or e.open):
                 a, b = t[e.i].start, t[e.j - 1].end
                 if excluded is None:
-                    excluded = [m.span() for m in _EXCLUDED.finditer(text)]
+                    excluded = [m.span() for m in _rx().excluded.finditer(text)]
                 if _acceptable(text, t, e, a, b) and not any(x < b and a < y for x, y in excluded):
                     key = (_score(text, e, a, b), b - a, -a)
                     if best is None or key > best[0]:
@@ -835,11 +882,8 @@ def _es(y: int, m: int, d: int | None) -> str:
     return f"{month} de {y}" if d is None else f"{d} de {month} de {y}"
 
 
-class _Words(NamedTuple):
-    date: Callable[[int, int, int | None], str]
-    present: str
-    until: str
-    expected: str
+#: How a locale writes dates: ``date(y, m, d)``, "Present", "until ", " (expected)".
+_Words = namedtuple("_Words", "date present until expected")
 
 
 _LOCALES: dict[str, _Words] = {
@@ -849,7 +893,7 @@ _LOCALES: dict[str, _Words] = {
     "fr": _Words(_fr, "aujourd’hui", "jusqu’à ", " (prévu)"),
     "es": _Words(_es, "actualidad", "hasta ", " (previsto)"),
 }
-_ISO = re.compile(r"([0-9]{4})(?:-([0-9]{2})(?:-([0-9]{2}))?)?")
+_ISO = r"([0-9]{4})(?:-([0-9]{2})(?:-([0-9]{2}))?)?"
 
 
 def _words(locale: str) -> _Words:
@@ -871,7 +915,7 @@ def format_date(iso: str, locale: str = "en") -> str:
     Text that is not an ISO date is returned as written, so nothing is lost.
     """
     words = _words(locale)
-    m = _ISO.fullmatch(iso.strip())
+    m = _rx().iso.fullmatch(iso.strip())
     if m is None:
         return iso
     y = int(m.group(1))
