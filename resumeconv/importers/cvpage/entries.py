@@ -64,16 +64,18 @@ def _is_date_only(line: Line) -> DateRange | None:
 def cut_dates(lines: list[Line], children: list[Item]) -> Parts:
     """Find the entry's dates (head lines first, then a date-only bullet) and cut them out."""
     head = [line for line in lines if line]
+    original = list(head)
     dates: DateRange | None = None
     date_text = note = ""
     date_led = False
     for idx, line in enumerate(head):
-        found = find_range(line.plain)
+        plain = line.plain
+        found = find_range(plain)
         if found is None:
             continue
         a, b = found.span
-        date_text = line.plain[a:b]
-        before, after = line.slice(0, a).strip(), line.slice(b).strip()
+        date_text = plain[a:b]
+        before, after = line.cut(0, a), line.cut(b)
         paren = _PAREN.match(after.plain)
         if paren:
             note, after = paren.group(1).strip(), Line([], line.lineno)
@@ -100,7 +102,6 @@ def cut_dates(lines: list[Line], children: list[Item]) -> Parts:
     if not head and rest_children and not rest_children[0].children:
         head = [line for line in rest_children.pop(0).lines if line]
     main = head[0] if head else None
-    original = [line for line in lines if line]
     return Parts(main, head[1:], rest_children, dates, date_text, note, original, date_led)
 
 
@@ -385,7 +386,7 @@ def split_grouped_roles(parts: Parts) -> list[Parts] | None:
         line = child.lines[0]
         found = _leading_date(line)
         assert found is not None
-        role = line.slice(found.span[1]).strip()
+        role = line.cut(found.span[1])
         extra = [Item(c.start, c.end, c.lines, c.children) for c in parts.children[idx + 1 : stop]]
         head = Line(role.runs, line.lineno)
         sub = Parts(head, [], list(child.children) + extra, found, line.plain[slice(*found.span)])

@@ -8,15 +8,19 @@ the markup; a :class:`Line` is exactly that, with its source line number.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 from html import unescape
-from typing import Any
+
+TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing (start-up time)
+if TYPE_CHECKING:
+    from typing import Any
 
 _SPACE = re.compile(r"\s+")
 _TAG = re.compile(r"<\s*(/?)\s*([a-zA-Z][a-zA-Z0-9]*)([^>]*)>", re.S)
 _HREF = re.compile(r"""href\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))""", re.I)
 _ALT = re.compile(r"""alt\s*=\s*(?:"([^"]*)"|'([^']*)')""", re.I)
 
+#: What :meth:`Line.strip` takes off both ends of a line by default.
+SEPARATORS = " ,;:|–—-·•：，；、"
 BREAK_TAGS = {"br"}
 BOLD_TAGS = {"strong", "b"}
 ITALIC_TAGS = {"em", "i"}
@@ -56,31 +60,71 @@ def is_liquid_only(text: str) -> bool:
     return not strip_liquid(text).strip()
 
 
-@dataclass
 class Run:
-    """A stretch of text with one style."""
+    """A stretch of text with one style; ``code`` when written as a code span (a field
+    line's JSON value is one).
 
-    text: str
-    bold: bool = False
-    italic: bool = False
-    href: str | None = None
-    code: bool = False
-    """Written as a code span (a field line's JSON value is one)."""
+    Plain classes with ``__slots__`` rather than dataclasses: a page makes thousands of
+    runs and lines, and the Markdown exporter imports this module.
+    """
+
+    __slots__ = ("bold", "code", "href", "italic", "text")
+
+    def __init__(
+        self,
+        text: str,
+        bold: bool = False,
+        italic: bool = False,
+        href: str | None = None,
+        code: bool = False,
+    ) -> None:
+        self.text = text
+        self.bold = bold
+        self.italic = italic
+        self.href = href
+        self.code = code
+
+    def _key(self) -> tuple[str, bool, bool, str | None, bool]:
+        return (self.text, self.bold, self.italic, self.href, self.code)
+
+    def __eq__(self, other: object) -> bool:
+        if type(other) is not Run:
+            return NotImplemented
+        return self._key() == other._key()
+
+    __hash__ = None  # type: ignore[assignment]  # mutable
+
+    def __repr__(self) -> str:
+        text, bold, italic, href, code = self._key()
+        return f"Run(text={text!r}, bold={bold!r}, italic={italic!r}, href={href!r}, code={code!r})"
 
 
-@dataclass
 class Line:
     """One visual line of a CV page: styled runs and the source line it starts on."""
 
-    runs: list[Run] = field(default_factory=list)
-    lineno: int = 0
+    __slots__ = ("lineno", "runs")
+
+    def __init__(self, runs: list[Run] | None = None, lineno: int = 0) -> None:
+        self.runs = [] if runs is None else runs
+        self.lineno = lineno
+
+    def __eq__(self, other: object) -> bool:
+        if type(other) is not Line:
+            return NotImplemented
+        return self.runs == other.runs and self.lineno == other.lineno
+
+    __hash__ = None  # type: ignore[assignment]  # mutable
+
+    def __repr__(self) -> str:
+        return f"Line(runs={self.runs!r}, lineno={self.lineno!r})"
 
     @property
     def plain(self) -> str:
-        return "".join(r.text for r in self.runs)
+        return "".join([r.text for r in self.runs])
 
     def __bool__(self) -> bool:
-        return bool(self.plain.strip())
+        """Whether the line has visible text (not only white space)."""
+        return any(run.text and not run.text.isspace() for run in self.runs)
 
     def linked(self) -> str:
         """Plain text with links written as Markdown ``[text](url)`` (URLs are never lost)."""
@@ -146,20 +190,21 @@ class Line:
 
     def slice(self, start: int, end: int | None = None) -> Line:
         """The part of the line between two offsets of :attr:`plain`, styles kept."""
-        end = len(self.plain) if end is None else end
-        runs: list[Run] = []
+        pieces: list[tuple[str, Run]] = []
         pos = 0
         for run in self.runs:
-            r0, r1 = pos, pos + len(run.text)
-            pos = r1
-            a, b = max(start, r0), min(end, r1)
+            text = run.text
+            r0 = pos
+            pos += len(text)
+            if end is not None and r0 >= end:
+                break  # this run and the ones after it are past the end
+            a = start if start > r0 else r0
+            b = pos if end is None or end > pos else end
             if a < b:
-                runs.append(
-                    Run(run.text[a - r0 : b - r0], run.bold, run.italic, run.href, run.code)
-                )
-        return Line(_normalize(runs), self.lineno)
+                pieces.append((text if b - a == pos - r0 else text[a - r0 : b - r0], run))
+        return Line(_normalize(pieces), self.lineno)
 
-    def strip(self, chars: str = " ,;:|–—-·•：，；、") -> Line:
+    def strip(self, chars: str = SEPARATORS) -> Line:
         """The line without leading/trailing separators."""
         text = self.plain
         start, end = 0, len(text)
@@ -169,16 +214,34 @@ class Line:
             end -= 1
         return self.slice(start, end)
 
+    def cut(self, start: int, end: int | None = None) -> Line:
+        """``self.slice(start, end).strip()`` in one pass.
+
+        Slicing collapses white space to single spaces and trims it, and the space is one of
+        :data:`SEPARATORS`; so skipping separators *and* white space at both ends of the
+        original text gives the same line.
+        """
+        text = self.plain
+        stop = len(text) if end is None else min(end, len(text))
+        while start < stop and (text[start] in SEPARATORS or text[start].isspace()):
+            start += 1
+        while stop > start and (text[stop - 1] in SEPARATORS or text[stop - 1].isspace()):
+            stop -= 1
+        return self.slice(start, stop)
+
 
 def _same_mail(text: str, href: str) -> bool:
     return href.lower().startswith("mailto:") and href[7:].strip().lower() == text.lower()
 
 
-def _normalize(runs: list[Run]) -> list[Run]:
-    """Collapse white space across runs, merge equal styles, trim the ends."""
+def _normalize(pieces: list[tuple[str, Run]]) -> list[Run]:
+    """New runs from (text, the run whose style it has): white space collapsed across
+    runs, equal styles merged, the ends trimmed."""
     out: list[Run] = []
-    for run in runs:
-        text = _SPACE.sub(" ", run.text)
+    for text, run in pieces:
+        if "  " in text or not text.isprintable():
+            # every white space character but " " is unprintable: only then is there work
+            text = _SPACE.sub(" ", text)
         if not text:
             continue
         if out and out[-1].text.endswith(" ") and text.startswith(" "):
@@ -214,7 +277,7 @@ class _Builder:
         if not text:
             return
         text = strip_liquid(text)
-        href = next((h for h in reversed(self.hrefs) if h), None)
+        href = next((h for h in reversed(self.hrefs) if h), None) if self.hrefs else None
         self.runs.append(Run(text, self.bold > 0, self.italic > 0, href, code))
 
     def newline(self, hard: bool) -> None:
@@ -227,7 +290,7 @@ class _Builder:
             self.lineno += 1
 
     def flush(self) -> None:
-        runs = _normalize(self.runs)
+        runs = _normalize([(run.text, run) for run in self.runs])
         if runs:
             self.lines.append(Line(runs, self.line_start))
         self.runs = []
