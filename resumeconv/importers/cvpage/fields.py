@@ -17,6 +17,8 @@ _CLOSE = ")]}）】"
 
 def split_parts(text: str, seps: str = ",，、;；") -> list[str]:
     """Split on separators outside brackets; parts stripped, empties dropped."""
+    if _BRACKET.search(text) is None:  # most text: every separator splits
+        return [p.strip() for p in _splitter(seps).split(text) if p.strip()]
     parts: list[str] = []
     depth = 0
     current: list[str] = []
@@ -32,6 +34,18 @@ def split_parts(text: str, seps: str = ",，、;；") -> list[str]:
             current.append(ch)
     parts.append("".join(current))
     return [p.strip() for p in parts if p.strip()]
+
+
+_BRACKET = re.compile("[" + re.escape(_OPEN + _CLOSE) + "]")
+_SPLITTERS: dict[str, re.Pattern[str]] = {}
+
+
+def _splitter(seps: str) -> re.Pattern[str]:
+    """The compiled pattern that splits on any character of ``seps`` (a few fixed sets)."""
+    found = _SPLITTERS.get(seps)
+    if found is None:
+        found = _SPLITTERS[seps] = re.compile("[" + re.escape(seps) + "]")
+    return found
 
 
 def split_keywords(text: str) -> list[str]:
@@ -243,6 +257,10 @@ _ORG_WORDS = (
     "学校",
 )
 _WORD = re.compile(r"[\w.&'-]+", re.U)
+_ROLE_SET = frozenset(_ROLE_WORDS)
+_ROLE_CJK = tuple(w for w in _ROLE_WORDS if not w.isascii())
+_ORG_SET = frozenset(_ORG_WORDS)
+_ORG_CJK = tuple(w for w in _ORG_WORDS if not w.isascii())
 
 
 def _words(text: str) -> list[str]:
@@ -250,17 +268,18 @@ def _words(text: str) -> list[str]:
 
 
 def looks_like_role(text: str) -> bool:
-    words = _words(text)
-    if any(w in _ROLE_WORDS for w in words):
+    if not _ROLE_SET.isdisjoint(_words(text)):
         return True
-    return any(cjk in text for cjk in _ROLE_WORDS if not cjk.isascii())
+    return any(cjk in text for cjk in _ROLE_CJK)
 
 
 def looks_like_org(text: str) -> bool:
     words = _words(text)
-    if any(w in _ORG_WORDS or w.startswith(("universit", "institut")) for w in words):
+    if not _ORG_SET.isdisjoint(words) or any(
+        w.startswith(("universit", "institut")) for w in words
+    ):
         return True
-    return any(cjk in text for cjk in _ORG_WORDS if not cjk.isascii())
+    return any(cjk in text for cjk in _ORG_CJK)
 
 
 _AT = re.compile(r"\s+(?:at|@)\s+(?:the\s+)?", re.I)
