@@ -8,7 +8,6 @@ with its title (see docs/extension.md).
 from __future__ import annotations
 
 import re
-from collections import Counter
 from dataclasses import dataclass, field
 
 from resumeconv.importers.cvpage.blocks import (
@@ -134,19 +133,23 @@ def normalize_title(title: str) -> str:
     return " ".join(_TITLE_NOISE.sub(" ", title).lower().split())
 
 
-def section_key(title: str) -> str:
-    """The JSON Resume section a heading names, ``custom`` when none fits."""
+def _matching_rule(title: str) -> str | None:
+    """The key of the first rule whose words appear in the title; None when none does."""
     words = normalize_title(title)
     for key, marks in _RULES:
         if any(mark in words for mark in marks):
             return key
-    return CUSTOM
+    return None
+
+
+def section_key(title: str) -> str:
+    """The JSON Resume section a heading names, ``custom`` when none fits."""
+    return _matching_rule(title) or CUSTOM
 
 
 def is_known_title(title: str) -> bool:
-    return section_key(title) != CUSTOM or any(
-        mark in normalize_title(title) for mark in _RULES[0][1]
-    )
+    """Some rule knows the title (custom ones such as "Talks" included)."""
+    return _matching_rule(title) is not None
 
 
 @dataclass
@@ -179,16 +182,18 @@ def split_sections(blocks: list[Block]) -> Page:
     headings = [b for b in blocks if isinstance(b, Heading)]
     if not headings:
         return Page(header=[], sections=[PageSection("", CUSTOM, None, blocks)] if blocks else [])
-    level = _section_level(headings)
+    rules = {id(h): _matching_rule(h.line.plain) for h in headings}  # this page's, once
+    level = _section_level(headings, rules)
     header: list[Block] = []
     sections: list[PageSection] = []
     for block in blocks:
         if isinstance(block, Heading) and block.level <= level:
-            if block.level < level and not is_known_title(block.line.plain) and not sections:
+            rule = rules[id(block)]
+            if block.level < level and rule is None and not sections:
                 header.append(block)
                 continue
             title = block.line.plain.strip()
-            sections.append(PageSection(title, section_key(title), block))
+            sections.append(PageSection(title, rule or CUSTOM, block))
         elif sections:
             current = sections[-1]
             if isinstance(block, Attributes) and not current.blocks:
@@ -219,14 +224,15 @@ def section_class(ial: str) -> str | None:
     return _CLASS_KEYS.get(m.group(1)) if m else None
 
 
-def _section_level(headings: list[Heading]) -> int:
-    known = Counter(h.level for h in headings if is_known_title(h.line.plain))
+def _section_level(headings: list[Heading], rules: dict[int, str | None]) -> int:
+    """The level most known titles use (the highest of equally used ones)."""
+    known: dict[int, int] = {}
+    for h in headings:
+        if rules[id(h)] is not None:
+            known[h.level] = known.get(h.level, 0) + 1
     if known:
-        return (
-            known.most_common(1)[0][0]
-            if len(known) == 1
-            else min(lvl for lvl, n in known.items() if n == max(known.values()))
-        )
+        most = max(known.values())
+        return min(lvl for lvl, n in known.items() if n == most)
     return min(h.level for h in headings)
 
 
