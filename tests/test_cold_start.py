@@ -91,3 +91,25 @@ def test_convert_to_json_loads_no_other_exporter_or_engine(tmp_path: Path) -> No
     assert loaded == []
     exporters = _loaded(probe["modules"], ("resumeconv.exporters",))
     assert set(exporters) <= {"resumeconv.exporters", "resumeconv.exporters.json"}
+
+
+# Standard-library modules whose import costs more than the work of a one-file run.
+_SLOW_STDLIB = ("dataclasses", "inspect", "typing", "argparse", "tempfile", "importlib.resources")
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["validate", "{good}"],
+        ["convert", "{good}", "-o", "{tmp}/a.html"],
+        ["convert", "{good}", "-o", "{tmp}/a.pdf"],
+        ["convert", "{good}", "-o", "{tmp}/a.docx"],
+    ],  # not Markdown: it re-reads its output with markdown-it-py, which imports dataclasses
+    ids=["validate", "html", "pdf", "docx"],
+)
+def test_json_paths_skip_slow_stdlib_modules(tmp_path: Path, argv: list[str]) -> None:
+    good = str(FIX / "good" / "bo.json")
+    args = [a.format(good=good, tmp=tmp_path) for a in argv]
+    probe = _imports(tmp_path, *args)
+    assert probe["status"] == 0, probe["stderr"]
+    assert _loaded(probe["modules"], _SLOW_STDLIB) == []
