@@ -147,10 +147,13 @@ _TOKEN = (
 class _Patterns:
     """The compiled regular expressions (``_TOKEN`` and the others below)."""
 
-    __slots__ = ("br_text", "excluded", "iso", "latin", "lead", "maybe", "token", "trail")
+    __slots__ = (
+        "br_text", "excluded", "iso", "latin", "lead", "maybe", "token", "tokens", "trail"
+    )  # fmt: skip
 
     def __init__(self) -> None:
         self.token = re.compile(_TOKEN)
+        self.tokens = re.compile(r"(\s*)(?:" + _TOKEN + ")")  # the white space before too
         self.br_text = re.compile(_BR_TEXT, re.IGNORECASE)
         self.latin = re.compile(_LATIN)
         self.lead = re.compile(_LEAD)
@@ -175,11 +178,30 @@ def _tokenize(text: str) -> list[_Tok]:
     """Numbers, words, dash runs, ``<br>``, date CJK characters, single other characters."""
     out = []
     append = out.append
-    for m in _rx().token.finditer(text):
-        kind = m.lastgroup  # every alternative is a named group
-        a, b = m.span()
-        word = text[a:b]
-        append(_new_tok(_Tok, (kind, word.lower() if kind == _WORD else word, a, b)))
+    pos = 0
+    # findall (strings, no match objects) is the fast way; offsets come from the lengths,
+    # since white space is all there is between tokens
+    for space, num, br, dash, cjk, word, punct in _rx().tokens.findall(text):
+        pos += len(space)
+        if word:
+            end = pos + len(word)
+            append(_new_tok(_Tok, (_WORD, word.lower(), pos, end)))
+        elif num:
+            end = pos + len(num)
+            append(_new_tok(_Tok, (_NUM, num, pos, end)))
+        elif punct:
+            end = pos + 1
+            append(_new_tok(_Tok, (_PUNCT, punct, pos, end)))
+        elif dash:
+            end = pos + len(dash)
+            append(_new_tok(_Tok, (_DASH, dash, pos, end)))
+        elif cjk:
+            end = pos + len(cjk)
+            append(_new_tok(_Tok, (_CJK, cjk, pos, end)))
+        else:
+            end = pos + len(br)
+            append(_new_tok(_Tok, (_BR, br, pos, end)))
+        pos = end
     return out
 
 

@@ -137,8 +137,9 @@ def _matching_rule(title: str) -> str | None:
     """The key of the first rule whose words appear in the title; None when none does."""
     words = normalize_title(title)
     for key, marks in _RULES:
-        if any(mark in words for mark in marks):
-            return key
+        for mark in marks:
+            if mark in words:
+                return key
     return None
 
 
