@@ -1,0 +1,69 @@
+"""The importer's fast paths give exactly what the plain way gives (issue 5 throughput)."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from resumeconv import dates
+from resumeconv.importers.cvpage import fields
+from resumeconv.importers.cvpage.inline import Line, Run
+
+_PIECES = st.sampled_from(
+    ["a", "Bc", " ", "  ", "\t", "\n", "\u00a0", "\u3000", ",", ";", ":", "|", "–", "—", "-",
+     "·", "•", "：", "，", "；", "、", "(", ")", "2022", "Sept.", "x y"]
+)  # fmt: skip
+_RUNS = st.lists(
+    st.builds(
+        Run,
+        st.lists(_PIECES, max_size=5).map("".join),
+        st.booleans(),
+        st.booleans(),
+        st.sampled_from([None, "https://a.example"]),
+        st.booleans(),
+    ),
+    max_size=5,
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(_RUNS, st.integers(0, 40), st.one_of(st.none(), st.integers(0, 40)))
+def test_cut_is_slice_then_strip(runs: list[Run], start: int, end: int | None) -> None:
+    line = Line(runs, 7)
+    assert line.cut(start, end) == line.slice(start, end).strip()
+
+
+def _reference_tokens(text: str) -> list[tuple[str, str, int, int]]:
+    """The tokenizer written the obvious way (one match object per token)."""
+    out = []
+    for m in re.finditer(dates._TOKEN, text):
+        kind, word = m.lastgroup or "p", m.group()
+        out.append((kind, word.lower() if kind == "w" else word, m.start(), m.end()))
+    return out
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="ab9 \t\n\u00a0<br/>BR-–—~→年月至今预计'’é.,()（）İ", max_size=30))
+def test_tokenizer_matches_reference(text: str) -> None:
+    assert [tuple(t) for t in dates._tokenize(text)] == _reference_tokens(text)
+
+
+def test_split_parts_same_with_and_without_brackets() -> None:
+    text = "M.S. in CS, Shanghai Jiao Tong University; Shanghai，China、x"
+    fast = fields.split_parts(text)
+    slow = fields.split_parts(text + " ()")  # brackets: the character-by-character way
+    assert fast[:-1] == slow[:-1] and slow[-1] == fast[-1] + " ()"
+
+
+def test_dates_import_is_cheap() -> None:
+    """Exporters import dates on every run: no dataclasses, no typing, no regex compiled."""
+    code = (
+        "import sys, resumeconv.dates as d;"
+        "print('dataclasses' in sys.modules, 'typing' in sys.modules, d._rx.cache_info().currsize)"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.split() == ["False", "False", "0"]
