@@ -120,11 +120,17 @@ class Line:
 
     @property
     def plain(self) -> str:
-        return "".join([r.text for r in self.runs])
+        runs = self.runs
+        if len(runs) == 1:  # most lines
+            return runs[0].text
+        return "".join([r.text for r in runs])
 
     def __bool__(self) -> bool:
         """Whether the line has visible text (not only white space)."""
-        return any(run.text and not run.text.isspace() for run in self.runs)
+        for run in self.runs:  # noqa: SIM110 (any() with a generator costs more, per line)
+            if run.text and not run.text.isspace():
+                return True
+        return False
 
     def linked(self) -> str:
         """Plain text with links written as Markdown ``[text](url)`` (URLs are never lost)."""
