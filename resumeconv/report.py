@@ -38,7 +38,8 @@ class SourceMap:
 
     def add(self, pointer: str, line: int, column: int = 1) -> None:
         """Record where ``pointer`` came from; the first record wins."""
-        self.positions.setdefault(pointer, Position(self.file, line, column))
+        if pointer not in self.positions:
+            self.positions[pointer] = Position(self.file, line, column)
 
     def lookup(self, pointer: str) -> Position | None:
         """Position of ``pointer`` or of its nearest ancestor that has one."""
