@@ -30,8 +30,6 @@ TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing (start-up
 if TYPE_CHECKING:
     from typing import Any
 
-TYPE_CHECKING = False
-if TYPE_CHECKING:
     from resumeconv.model import Resume
 
 ASSETS = Path(__file__).parent / "assets" / "docx"
