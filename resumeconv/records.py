@@ -1,10 +1,11 @@
 """Plain record classes: the part of :mod:`dataclasses` we use, without its start-up cost.
 
 ``import dataclasses`` pulls in :mod:`inspect` (ast, dis, tokenize, …) and every
-``@dataclass`` compiles generated code: together about 30 ms of each command's ~100 ms on
-the JSON → export and ``validate`` paths. :func:`record` builds the same kind of class from
-the annotations (``from __future__ import annotations`` keeps them as strings, which are
-never evaluated here) with one shared ``__init__``, ``__eq__`` and ``__repr__``.
+``@dataclass`` compiles generated code at import: together about 30 ms of each command's
+~100 ms on the JSON → export and ``validate`` paths. :func:`record` builds the same kind of
+class from the annotations (``from __future__ import annotations`` keeps them as strings,
+which are never evaluated here) with shared ``__eq__`` and ``__repr__``; each class's
+``__init__`` is compiled the first time an object of it is made.
 
 >>> @record
 ... class Point:
