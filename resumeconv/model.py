@@ -339,6 +339,16 @@ class SectionLayout(Node):
     entries: list[CustomEntry] = field(default_factory=list)
     extra: dict[str, Any] = field(default_factory=dict, repr=False)
 
+    def indices(self) -> list[int]:
+        """``items`` as writers use them: a value of the wrong type (kept for validation to
+        report) shows nothing instead of crashing the writer."""
+        items = self.items if isinstance(self.items, list) else []
+        return [i for i in items if isinstance(i, int) and not isinstance(i, bool)]
+
+    def custom_entries(self) -> list[Any]:
+        """``entries`` as writers use them (a wrong-typed value shows nothing)."""
+        return self.entries if isinstance(self.entries, list) else []
+
 
 @record
 class Extension(Node):

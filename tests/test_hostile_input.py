@@ -433,6 +433,22 @@ WRONG_TYPES = [
     {"meta": {"x-resumeconv": {"sections": [{"section": "work", "items": [0, "1", -1]}]}}},
     {"work": 1.5, "meta": {"x-resumeconv": {"sections": [{"section": "work", "items": [0]}]}}},
     {"skills": [{"keywords": [1, None, {"a": 1}]}], "meta": {"x-resumeconv": {"sections": 3}}},
+    # null / scalar items and entries in the layout (fuzz seed 2711: the Markdown writer
+    # iterated None)
+    {
+        "work": [{"name": "A"}],
+        "meta": {
+            "x-resumeconv": {
+                "sections": [
+                    {"section": "work", "items": None},
+                    {"section": "work", "items": 5},
+                    {"section": "work", "items": [True, 0]},
+                    {"section": "custom", "title": "Talks", "entries": None},
+                    {"section": "custom", "title": "More", "entries": 3},
+                ]
+            }
+        },
+    },
 ]
 
 

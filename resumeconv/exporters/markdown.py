@@ -331,7 +331,7 @@ class _Writer:
         if header:
             parts.append(header)
         layout = self.resume.layout()
-        listed = {(s.section, i) for s in layout for i in (s.items or []) if isinstance(i, int)}
+        listed = {(s.section, i) for s in layout for i in s.indices()}
         for section in layout:
             parts.append(self.section(section))
         for key in ENTRY_TYPES:
@@ -407,14 +407,14 @@ class _Writer:
             body.append(self.summary(title))
         elif kind == CUSTOM:
             prose = self.prose(layout, title)
-            for entry in [] if prose else layout.entries:
+            for entry in [] if prose else layout.custom_entries():
                 e = entry.to_dict() if hasattr(entry, "to_dict") else entry
                 body.append(self.entry(CUSTOM, e, title))
             body += [prose] if prose else []
         elif isinstance(kind, str):
             items = self._list(kind)
-            for i in layout.items:
-                if isinstance(i, int) and 0 <= i < len(items):
+            for i in layout.indices():
+                if 0 <= i < len(items):
                     body.append(self.entry(kind, items[i], title))
         collection = layout.extra.get("collection")
         if isinstance(collection, str) and not self.plain:
@@ -434,7 +434,7 @@ class _Writer:
 
     def prose(self, layout: SectionLayout, title: str) -> str:
         """A section of paragraphs (custom entries with a summary only) as paragraphs."""
-        entries = [e.to_dict() if hasattr(e, "to_dict") else e for e in layout.entries]
+        entries = [e.to_dict() if hasattr(e, "to_dict") else e for e in layout.custom_entries()]
         texts = [
             e.get("summary") if isinstance(e, dict) and set(e) == {"summary"} else None
             for e in entries

@@ -422,12 +422,11 @@ def _layout_section(
         prose = text(basics.summary) if basics else ""
         return Section(SUMMARY, title or b.locale.titles[SUMMARY], text=prose)
     if key in STANDARD_SECTIONS:
-        indices = layout.items if isinstance(layout.items, list) else []
-        listed.setdefault(key, set()).update(i for i in indices if isinstance(i, int))
+        indices = layout.indices()
+        listed.setdefault(key, set()).update(indices)
         items = _section_items(b, resume, key, indices)
         return Section(key, title or b.locale.titles[key], items)
-    entries = layout.entries if isinstance(layout.entries, list) else []
-    items = [it for it in (b.item(CUSTOM, e) for e in entries) if it is not None]
+    items = [it for it in (b.item(CUSTOM, e) for e in layout.custom_entries()) if it is not None]
     return Section(CUSTOM, title or b.locale.titles[CUSTOM], items)
 
 
