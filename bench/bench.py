@@ -144,7 +144,6 @@ def prepare_content() -> dict[str, str]:
     code = f"""
 import json, subprocess, sys
 import resumeconv
-from resumeconv import scripts
 from resumeconv.exporters import docx, outline, pdf
 from resumeconv.formats import WriteOptions
 resume = resumeconv.load({str(seed_json)!r})
@@ -157,7 +156,7 @@ data = pdf.template_data(doc, WriteOptions())
 text = json.dumps(data, ensure_ascii=False, sort_keys=True)
 open({str(WORK / "floor-data.json")!r}, "w", encoding="utf-8").write(text)
 print(json.dumps({{"pandoc": docx.pandoc_path(), "template": str(pdf.TEMPLATE),
-                  "fonts": list(pdf._font_dirs(scripts.uses(scripts.CJK_GLYPHS, text)))}}))
+                  "fonts": list(pdf._font_dirs(pdf.CJK_FONT in pdf._font_names(data["fonts"])))}}))
 """
     floors = json.loads(run([str(PYTHON), "-c", code], capture_output=True, text=True).stdout)
     info.update(pandoc=floors["pandoc"], template=floors["template"])

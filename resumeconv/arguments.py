@@ -203,9 +203,9 @@ def read_fast(argv: list[str]) -> Arguments | None:
     while i < len(argv):
         word = argv[i]
         i += 1
-        if word == "--" or not word.startswith("-") or word == "-":
-            if word == "--":
-                return None  # rare; argparse knows its subtleties
+        if word == "--":
+            return None  # rare; argparse knows its subtleties
+        if not word.startswith("-") or word == "-":
             runs += not previous_was_word
             previous_was_word = True
             words.append(word)

@@ -62,8 +62,7 @@ def render(doc: Any, options: WriteOptions) -> bytes:
     """Typeset an :class:`~resumeconv.exporters.outline.Outline` as PDF bytes."""
     data = template_data(doc, options)
     text = json.dumps(data, ensure_ascii=False, sort_keys=True)
-    font_dirs = _font_dirs(cjk=scripts.uses(scripts.CJK_GLYPHS, text))
-    return _compile(text, font_dirs)
+    return _compile(text, _font_dirs(cjk=CJK_FONT in _font_names(data["fonts"])))
 
 
 def template_data(doc: Any, options: WriteOptions) -> dict[str, Any]:
@@ -138,6 +137,11 @@ def _fonts(cjk: bool, lang: str) -> list[Any]:
     if lang in ("zh", "ja", "ko"):
         return [{"name": LATIN_FONT, "covers": "latin-in-cjk"}, CJK_FONT]
     return [LATIN_FONT, CJK_FONT]
+
+
+def _font_names(fonts: list[Any]) -> list[str]:
+    """The names in a :func:`_fonts` list (entries are names or ``{"name": …}``)."""
+    return [f["name"] if isinstance(f, dict) else f for f in fonts]
 
 
 def _font_dirs(cjk: bool) -> tuple[str, ...]:
