@@ -36,6 +36,7 @@ def read(source: Source, options: ReadOptions) -> Resume:
     from resumeconv.importers.cvpage.assemble import Assembler
     from resumeconv.importers.cvpage.blocks import parse_blocks
     from resumeconv.importers.cvpage.sections import split_sections
+    from resumeconv.importers.cvpage.tokens import page_tokens
 
     text, front_end = _blank_front_matter(source)
     site = None
@@ -51,7 +52,7 @@ def read(source: Source, options: ReadOptions) -> Resume:
     asm = Assembler(source.name, site=site)
     if front_end:
         asm.report.add(1, front_end, SKIPPED, None, "front matter (Jekyll page settings)")
-    tokens = parser().parse(text)
+    tokens = page_tokens(text)
     asm.read_page(split_sections(parse_blocks(tokens)))
     data = asm.result()
     if site is not None:

@@ -1,0 +1,429 @@
+"""A CV page's markdown-it token stream, from the fastest parser installed.
+
+``blocks.py`` reads markdown-it-py's token stream (types, ``map`` line ranges, hidden
+paragraphs of tight lists, inline children, link ``href``s). markdown-it-py is the
+reference parser and always works. When ``markdown-it-pyrs`` is installed (a Rust port of
+the same markdown-it design, ~15× faster on a CV page), its syntax tree is turned here into
+the same token stream, so nothing downstream knows which parser ran.
+
+The two agree token for token on every page we have (fixtures, the shared corpus, the
+template, generated and fuzzed pages: ``tests/test_page_tokens.py``). Where they could
+disagree, the adapter does not guess: a node it does not know, a source map it cannot
+trust, or a construct the ports treat differently sends the whole page to markdown-it-py.
+``RESUMECONV_PARSER=markdown-it-py`` forces the reference parser.
+"""
+
+from __future__ import annotations
+
+import os
+from bisect import bisect_right
+
+TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing (start-up time)
+if TYPE_CHECKING:
+    from typing import Any
+
+_RUST: Any = None  # markdown_it_pyrs.MarkdownIt, False when unavailable
+
+
+class Token:
+    """The fields of ``markdown_it.token.Token`` that the CV-page rules read."""
+
+    __slots__ = ("attrs", "children", "content", "hidden", "map", "nesting", "tag", "type")
+
+    def __init__(
+        self,
+        type: str,
+        nesting: int = 0,
+        map: list[int] | None = None,
+        content: str = "",
+        tag: str = "",
+        children: list[Token] | None = None,
+        attrs: dict[str, str] | None = None,
+        hidden: bool = False,
+    ) -> None:
+        self.type = type
+        self.nesting = nesting
+        self.map = map
+        self.content = content
+        self.tag = tag
+        self.children = children
+        self.attrs = attrs or {}
+        self.hidden = hidden
+
+    def attrGet(self, name: str) -> str | None:  # markdown-it-py's name
+        return self.attrs.get(name)
+
+    def __repr__(self) -> str:
+        return f"Token({self.type!r}, map={self.map!r}, content={self.content!r})"
+
+
+class Unsupported(Exception):
+    """The tree has something the adapter does not translate: use markdown-it-py."""
+
+
+def page_tokens(text: str) -> list[Any]:
+    """The token stream of ``text`` (CommonMark + tables, raw HTML kept)."""
+    rust = _rust_parser()
+    if rust:
+        if "\r" in text or "\0" in text:  # what markdown-it-py's normalize rule does
+            text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\0", "\ufffd")
+        if _safe_for_rust(text):
+            try:
+                return TreeReader(text).tokens(rust.tree(text))
+            except Unsupported:
+                pass
+    from resumeconv.importers.markdown import parser
+
+    return parser().parse(text)
+
+
+def reference_tokens(text: str) -> list[Any]:
+    """markdown-it-py's own token stream (what :func:`page_tokens` must equal)."""
+    from resumeconv.importers.markdown import parser
+
+    return parser().parse(text)
+
+
+def _rust_parser() -> Any:
+    global _RUST
+    if _RUST is None:
+        _RUST = False
+        if os.environ.get("RESUMECONV_PARSER", "") != "markdown-it-py":
+            try:
+                from markdown_it_pyrs import MarkdownIt
+            except ImportError:
+                pass
+            else:
+                _RUST = MarkdownIt("commonmark").enable("table")
+    return _RUST
+
+
+def _safe_for_rust(text: str) -> bool:
+    """Whether ``text`` avoids the characters on which the two ports are known to differ:
+    form feeds, vertical tabs, U+2028 and other odd line or space characters (white space
+    to one, text to the other)."""
+    global _UNSAFE
+    if _UNSAFE is None:
+        import re
+
+        _UNSAFE = re.compile("[\x0b\x0c\x1c-\x1f\x85\u2028\u2029]")
+    return not _UNSAFE.search(text)
+
+
+_UNSAFE: Any = None
+_DELIMITER_ROW: Any = None
+
+
+# Block nodes whose tokens are an open/close pair around their children.
+_CONTAINERS = {
+    "bullet_list": "bullet_list",
+    "ordered_list": "ordered_list",
+    "list_item": "list_item",
+}
+# Inline nodes that are an open/close pair in markdown-it-py.
+_INLINE_PAIRS = {"strong": "strong", "em": "em"}
+_INLINE_NODES = frozenset(
+    {
+        "text",
+        "text_special",
+        "softbreak",
+        "hardbreak",
+        "strong",
+        "em",
+        "link",
+        "autolink",
+        "image",
+        "code_inline",
+        "html_inline",
+    }
+)
+
+
+def _dedent(line: str, indent: int) -> str:
+    """``line`` without ``indent`` columns of leading white space, as markdown-it-py's
+    ``getLines`` takes them: tabs stop every four columns, and a tab that is only partly
+    taken leaves its other columns as spaces."""
+    col = 0
+    pos = 0
+    while pos < len(line) and col < indent and line[pos] in " \t":
+        col += 4 - col % 4 if line[pos] == "\t" else 1
+        pos += 1
+    return " " * (col - indent) + line[pos:] if col > indent else line[pos:]
+
+
+class TreeReader:
+    """Turns one markdown-it-pyrs tree into markdown-it-py's flat token list."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.data = text.encode("utf-8")
+        self.ascii = len(self.data) == len(text)
+        starts = [0]
+        find = self.data.find
+        pos = find(b"\n")
+        while pos != -1:
+            starts.append(pos + 1)
+            pos = find(b"\n", pos + 1)
+        self.line_starts = starts
+        self.n_lines = len(starts) - 1 if self.data.endswith(b"\n") else len(starts)
+        self.out: list[Token] = []
+        self.table_lines: set[int] = set()
+
+    # ------------------------------------------------------------------ positions
+
+    def line_of(self, offset: int) -> int:
+        return bisect_right(self.line_starts, offset) - 1
+
+    def span(self, node: Any) -> list[int]:
+        """markdown-it's ``map``: first line and the line after the last (0-based)."""
+        srcmap = node.srcmap
+        if srcmap is None:
+            raise Unsupported(node.name)
+        start, end = srcmap
+        if not 0 <= start < end <= len(self.data):
+            raise Unsupported(f"{node.name} srcmap {srcmap}")
+        return [self.line_of(start), self.line_of(end - 1) + 1]
+
+    def through_blank_lines(self, map_: list[int]) -> list[int]:
+        """A list's (or item's) ``map`` also covers the blank lines after it, as in
+        markdown-it-py, which consumes them before it sees where the list ends."""
+        line = map_[1]
+        starts, data = self.line_starts, self.data
+        while line < self.n_lines:
+            end = starts[line + 1] - 1 if line + 1 < len(starts) else len(data)
+            if data[starts[line] : end].strip(b" "):
+                break
+            line += 1
+        map_[1] = line
+        return map_
+
+    def source(self, start: int, end: int) -> str:
+        if self.ascii:
+            return self.text[start:end]
+        return self.data[start:end].decode("utf-8")
+
+    # ------------------------------------------------------------------ blocks
+
+    def tokens(self, root: Any) -> list[Token]:
+        for node in root.children:
+            self.block(node, indent=0)
+        if "|" in self.text:
+            self._check_delimiter_rows()
+        return self.out
+
+    def _check_delimiter_rows(self) -> None:
+        """A table's ``|---|`` line that is not in a table: the ports disagree on why
+        (a column count that does not match its header, a setext underline)."""
+        global _DELIMITER_ROW
+        if _DELIMITER_ROW is None:
+            import re
+
+            _DELIMITER_ROW = re.compile(r"^ {0,3}[|:-][ |:-]*$", re.M)
+        for match in _DELIMITER_ROW.finditer(self.text):
+            row = match.group()
+            line = self.text.count("\n", 0, match.start())
+            if "|" in row and "-" in row and line not in self.table_lines:
+                raise Unsupported("table delimiter row outside a table")
+
+    def block(self, node: Any, indent: int) -> None:
+        name = node.name
+        out = self.out
+        if name == "paragraph":
+            self.paragraph(node.children, self.span(node), node.srcmap, indent, hidden=False)
+        elif name in ("heading", "lheading"):
+            level = node.meta["level"]
+            map_ = self.span(node)
+            tag = f"h{level}"
+            out.append(Token("heading_open", 1, map_, tag=tag))
+            out.append(Token("inline", 0, map_, children=self.inline(node.children)))
+            out.append(Token("heading_close", -1, tag=tag))
+        elif name in _CONTAINERS:
+            kind = _CONTAINERS[name]
+            map_ = self.through_blank_lines(self.span(node))
+            out.append(Token(kind + "_open", 1, map_))
+            if name == "list_item":
+                self.list_item(node)
+            else:
+                for child in node.children:
+                    self.block(child, indent)
+            out.append(Token(kind + "_close", -1))
+        elif name == "html_block" or name == "code_block" or name == "fence":
+            map_ = self.span(node)
+            content = node.meta["content"]
+            # The content's lines decide where the block ends: blank lines an unclosed
+            # fence or comment runs through are in it, not in the Rust port's srcmap.
+            n_lines = content.count("\n") + (content[-1:] not in ("", "\n"))
+            map_[1] = max(map_[1], map_[0] + (name == "fence") + n_lines)
+            if name != "code_block" and map_[1] == self.n_lines and not self.data.endswith(b"\n"):
+                content = content.removesuffix("\n")  # no line end on the page's last line
+            out.append(Token(name, 0, map_, content=content))
+        elif name == "hr":
+            out.append(Token("hr", 0, self.span(node)))
+        elif name == "table":
+            self.table(node)
+        elif name == "definition":
+            pass  # reference definitions make no token
+        else:
+            raise Unsupported(name)
+
+    def list_item(self, item: Any) -> None:
+        """A tight item's text sits directly in the item: markdown-it-py wraps it in a
+        hidden paragraph that ends where the next block of the item starts."""
+        children = item.children
+        if not children:
+            raise Unsupported("empty list item")  # the ports end the list on other lines
+        start, end = item.srcmap
+        indent = self._column(self._content_start(start, end))
+        i = 0
+        while i < len(children):
+            child = children[i]
+            if child.name not in _INLINE_NODES:
+                self.block(child, indent)
+                i += 1
+                continue
+            j = i
+            while j < len(children) and children[j].name in _INLINE_NODES:
+                j += 1
+            if i != 0:
+                raise Unsupported("text after a block in a tight list item")
+            first = self._content_start(start, end)
+            if self.data[first : first + 1] == b"\n":
+                raise Unsupported("list item whose text starts on its second line")
+            last = children[j].srcmap[0] if j < len(children) else end
+            last = self._trim_end(first, last)
+            if last <= first:
+                raise Unsupported("empty hidden paragraph")
+            map_ = [self.line_of(first), self.line_of(last - 1) + 1]
+            self.paragraph(children[i:j], map_, (first, last), indent, hidden=True)
+            i = j
+
+    def _content_start(self, start: int, end: int) -> int:
+        """Where a list item's text starts: after its marker and the spaces that follow."""
+        data = self.data
+        pos = start
+        while pos < end and data[pos] in b" \t":
+            pos += 1
+        while pos < end and data[pos] in b"0123456789":
+            pos += 1
+        if pos < end and data[pos] in b"-*+.)":
+            pos += 1
+        while pos < end and data[pos] in b" \t":
+            pos += 1
+        return pos
+
+    def _trim_end(self, first: int, last: int) -> int:
+        data = self.data
+        while last > first and data[last - 1] in b" \t\n":
+            last -= 1
+        return last
+
+    def _column(self, offset: int) -> int:
+        return offset - self.line_starts[self.line_of(offset)]
+
+    def paragraph(
+        self,
+        children: list[Any],
+        map_: list[int],
+        srcmap: tuple[int, int],
+        indent: int,
+        hidden: bool,
+    ) -> None:
+        content = self.inline_source(srcmap, indent)
+        out = self.out
+        out.append(Token("paragraph_open", 1, map_, hidden=hidden))
+        out.append(Token("inline", 0, map_, content=content, children=self.inline(children)))
+        out.append(Token("paragraph_close", -1, hidden=hidden))
+
+    def inline_source(self, srcmap: tuple[int, int], indent: int) -> str:
+        """markdown-it-py's ``inline.content``: the paragraph's lines, each without the
+        indentation of the block it is in, trimmed."""
+        raw = self.source(srcmap[0], srcmap[1])
+        if "\n" not in raw:
+            return raw.strip()
+        lines = raw.split("\n")
+        for k in range(1, len(lines)):
+            lines[k] = _dedent(lines[k], indent)
+        return "\n".join(lines).strip()
+
+    def table(self, node: Any) -> None:
+        out = self.out
+        map_ = self.span(node)
+        self.table_lines.update(range(map_[0], map_[1]))
+        out.append(Token("table_open", 1, map_))
+        for part in node.children:
+            if part.name not in ("thead", "tbody"):
+                raise Unsupported(part.name)
+            cell = "th" if part.name == "thead" else "td"
+            out.append(Token(part.name + "_open", 1, self.span(part)))
+            for row in part.children:
+                if row.name != "trow":
+                    raise Unsupported(row.name)
+                map_ = self.span(row)
+                if part.name == "tbody" and self._starts_block(map_[0]):
+                    raise Unsupported("table row that starts another block")
+                out.append(Token("tr_open", 1, map_))
+                for tcell in row.children:
+                    if tcell.name != "tcell":
+                        raise Unsupported(tcell.name)
+                    out.append(Token(cell + "_open", 1))
+                    out.append(Token("inline", 0, None, children=self.inline(tcell.children)))
+                    out.append(Token(cell + "_close", -1))
+                out.append(Token("tr_close", -1))
+            out.append(Token(part.name + "_close", -1))
+        out.append(Token("table_close", -1))
+
+    def _starts_block(self, line: int) -> bool:
+        """Whether a line could open a list, quote, heading, fence or HTML block: the
+        ports disagree on whether such a line ends a table."""
+        start = self.line_starts[line]
+        head = self.data[start : start + 8].lstrip(b" ")
+        if head[:1] in (b"-", b"*", b"+", b">", b"#", b"`", b"~", b"<", b"="):
+            return True
+        digits = head.lstrip(b"0123456789")
+        return len(digits) < len(head) and digits[:1] in (b".", b")")
+
+    # ------------------------------------------------------------------ inline
+
+    def inline(self, nodes: list[Any]) -> list[Token]:
+        out: list[Token] = []
+        self._inline(nodes, out)
+        return out
+
+    def _inline(self, nodes: list[Any], out: list[Token]) -> None:
+        for node in nodes:
+            name = node.name
+            if name == "text" or name == "text_special":
+                text = node.meta["content"]
+                if out and out[-1].type == "text":
+                    out[-1].content += text  # markdown-it-py's text_join
+                else:
+                    out.append(Token("text", content=text))
+            elif name == "softbreak" or name == "hardbreak":
+                out.append(Token(name))
+            elif name in _INLINE_PAIRS:
+                kind = _INLINE_PAIRS[name]
+                out.append(Token(kind + "_open", 1))
+                self._inline(node.children, out)
+                out.append(Token(kind + "_close", -1))
+            elif name == "link" or name == "autolink":
+                out.append(Token("link_open", 1, attrs={"href": node.meta["url"]}))
+                self._inline(node.children, out)
+                out.append(Token("link_close", -1))
+            elif name == "image":
+                out.append(Token("image", content=self._label(node)))
+            elif name == "code_inline":
+                text = "".join(child.meta["content"] for child in node.children)
+                out.append(Token("code_inline", content=text))
+            elif name == "html_inline":
+                out.append(Token("html_inline", content=node.meta["content"]))
+            else:
+                raise Unsupported(name)
+
+    def _label(self, image: Any) -> str:
+        """An image's ``content``: the raw source of its alt text, as markdown-it-py keeps."""
+        children = image.children
+        if not children:
+            return ""
+        if len(children) == 1 and children[0].name == "text":
+            return children[0].meta["content"]
+        raise Unsupported("image with marked-up alt text")
