@@ -302,3 +302,12 @@ def test_seed_page_in_a_batch_with_json_files(tmp_path: Path) -> None:
     assert proc.returncode == 0, proc.stderr
     assert (tmp_path / "cv.json").stat().st_size > 0
     assert "5 inputs: 5 converted" in proc.stderr
+
+
+@pytest.mark.parametrize(("n", "workers"), [(1, 2), (5, 2), (400, 2), (1000, 8), (37, 3)])
+def test_guided_chunks_cover_every_file_once_and_shrink(n: int, workers: int) -> None:
+    chunks = batch.guided_chunks(list(range(n)), workers)
+    assert [i for chunk in chunks for i in chunk] == list(range(n))
+    sizes = [len(c) for c in chunks]
+    assert sizes == sorted(sizes, reverse=True)
+    assert max(sizes) <= 16 and sizes[-1] == 1
