@@ -157,7 +157,8 @@ class TreeReader:
     def __init__(self, text: str) -> None:
         self.text = text
         self.data = text.encode("utf-8")
-        self.ascii = len(self.data) == len(text)
+        self.size = len(self.data)
+        self.ascii = self.size == len(text)
         starts = [0]
         find = self.data.find
         pos = find(b"\n")
@@ -180,9 +181,10 @@ class TreeReader:
         if srcmap is None:
             raise Unsupported(node.name)
         start, end = srcmap
-        if not 0 <= start < end <= len(self.data):
+        if not 0 <= start < end <= self.size:
             raise Unsupported(f"{node.name} srcmap {srcmap}")
-        return [self.line_of(start), self.line_of(end - 1) + 1]
+        starts = self.line_starts
+        return [bisect_right(starts, start) - 1, bisect_right(starts, end - 1)]
 
     def through_blank_lines(self, map_: list[int]) -> list[int]:
         """A list's (or item's) ``map`` also covers the blank lines after it, as in
