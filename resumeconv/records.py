@@ -29,28 +29,39 @@ _REQUIRED = object()
 
 
 class _Field:
-    """A default made by a factory (``field(default_factory=list)``), or hidden from repr."""
+    """A default made by a factory (``field(default_factory=list)``), a field hidden from
+    repr, or one ``__init__`` does not take."""
 
-    __slots__ = ("default", "factory", "repr")
+    __slots__ = ("default", "factory", "init", "repr")
 
-    def __init__(self, default: Any, factory: Callable[[], Any] | None, repr: bool) -> None:
+    def __init__(
+        self, default: Any, factory: Callable[[], Any] | None, init: bool, repr: bool
+    ) -> None:
         self.default = default
         self.factory = factory
+        self.init = init
         self.repr = repr
 
 
 def field(
-    *, default: Any = _REQUIRED, default_factory: Callable[[], Any] | None = None, repr: bool = True
+    *,
+    default: Any = _REQUIRED,
+    default_factory: Callable[[], Any] | None = None,
+    init: bool = True,
+    repr: bool = True,
 ) -> Any:
-    """Like :func:`dataclasses.field`: a fresh default per object, or a field kept out of repr."""
-    return _Field(default, default_factory, repr)
+    """Like :func:`dataclasses.field`: a fresh default per object, a field kept out of repr,
+    or (``init=False``) one that is no parameter of ``__init__``: set there from its default
+    if it has one, else left for ``__post_init__``."""
+    return _Field(default, default_factory, init, repr)
 
 
 def record(cls: T | None = None, *, frozen: bool = False) -> Any:
     """Class decorator: ``__init__`` (positional or keyword), ``__eq__``, ``__repr__``.
 
     Fields are the class's annotated names in declaration order, after the fields of base
-    classes that are records (as with dataclasses); ``ClassVar`` annotations are not
+    classes that are records (as with dataclasses; a subclass may add none, and a field
+    declared again takes its new ``field()`` settings); ``ClassVar`` annotations are not
     fields. ``frozen=True`` forbids assignment after ``__init__``. Objects compare equal
     when they have the same type and field values.
     """
@@ -59,11 +70,13 @@ def record(cls: T | None = None, *, frozen: bool = False) -> Any:
         names: list[str] = []
         defaults: dict[str, Any] = {}
         hidden: set[str] = set()
+        not_init: set[str] = set()
         for base in reversed(cls.__mro__[1:]):  # fields of record bases come first
             if "__record_fields__" in base.__dict__:
                 names += [n for n in base.__record_fields__ if n not in names]
                 defaults.update(base.__record_defaults__)
                 hidden |= set(base.__record_fields__) - set(base.__record_repr__)
+                not_init |= set(base.__record_fields__) - set(base.__record_init__)
         own = cls.__dict__.get("__annotations__", {})  # noqa: RUF063 (inspect costs start-up)
         for name, note in own.items():
             if str(note).startswith(("ClassVar", "typing.ClassVar")):
@@ -71,9 +84,13 @@ def record(cls: T | None = None, *, frozen: bool = False) -> Any:
             if name not in names:
                 names.append(name)
             value = cls.__dict__.get(name, _REQUIRED)
+            hidden.discard(name)  # a field declared again is as declared here
+            not_init.discard(name)
             if isinstance(value, _Field):
                 if not value.repr:
                     hidden.add(name)
+                if not value.init:
+                    not_init.add(name)
                 value = value if value.factory is not None else value.default
             if value is _REQUIRED:
                 defaults.pop(name, None)
@@ -85,6 +102,7 @@ def record(cls: T | None = None, *, frozen: bool = False) -> Any:
         cls.__record_fields__ = tuple(names)  # type: ignore[attr-defined]
         cls.__record_defaults__ = defaults  # type: ignore[attr-defined]
         cls.__record_repr__ = tuple(n for n in names if n not in hidden)  # type: ignore[attr-defined]
+        cls.__record_init__ = tuple(n for n in names if n not in not_init)  # type: ignore[attr-defined]
         cls.__record_frozen__ = frozen  # type: ignore[attr-defined]
         if "__init__" not in cls.__dict__:
             cls.__init__ = _init  # type: ignore[misc]
@@ -122,23 +140,36 @@ _FROM_FACTORY = object()
 
 def _compile_init(cls: type) -> Callable[..., None]:
     names: tuple[str, ...] = cls.__record_fields__  # type: ignore[attr-defined]
+    params_names: tuple[str, ...] = cls.__record_init__  # type: ignore[attr-defined]
     defaults: dict[str, Any] = cls.__record_defaults__  # type: ignore[attr-defined]
     frozen: bool = cls.__record_frozen__  # type: ignore[attr-defined]
     env: dict[str, Any] = {"_setattr": object.__setattr__, "_FROM_FACTORY": _FROM_FACTORY}
     params, body = [], []
+    defaulted = False  # a parameter before this one has a default
     for i, name in enumerate(names):
         value = name
-        if name not in defaults:
-            if any(n in defaults for n in names[:i]):
+        if name not in params_names:  # init=False: its default, if any, else nothing
+            if name not in defaults:
+                continue
+            if isinstance(defaults[name], _Field):
+                env[f"_factory{i}"] = defaults[name].factory
+                value = f"_factory{i}()"
+            else:
+                env[f"_default{i}"] = defaults[name]
+                value = f"_default{i}"
+        elif name not in defaults:
+            if defaulted:
                 return _generic_init  # a required field after a defaulted one
             params.append(name)
         elif isinstance(defaults[name], _Field):
             env[f"_factory{i}"] = defaults[name].factory
             params.append(f"{name}=_FROM_FACTORY")
             value = f"_factory{i}() if {name} is _FROM_FACTORY else {name}"
+            defaulted = True
         else:
             env[f"_default{i}"] = defaults[name]
             params.append(f"{name}=_default{i}")
+            defaulted = True
         body.append(f"_setattr(_self, {name!r}, {value})" if frozen else f"_self.{name} = {value}")
     if hasattr(cls, "__post_init__"):
         body.append("_self.__post_init__()")
@@ -152,7 +183,7 @@ def _compile_init(cls: type) -> Callable[..., None]:
 def _generic_init(self: Any, *args: Any, **kwargs: Any) -> None:
     """``__init__`` for a field order no signature can express (required after defaulted)."""
     cls = type(self)
-    names = cls.__record_fields__
+    names = cls.__record_init__
     if len(args) > len(names):
         raise TypeError(f"{cls.__name__}() takes {len(names)} arguments, got {len(args)}")
     values = dict(zip(names, args, strict=False))
@@ -167,13 +198,15 @@ def _generic_init(self: Any, *args: Any, **kwargs: Any) -> None:
         )
     defaults = cls.__record_defaults__
     setter = object.__setattr__
-    for name in names:
+    for name in cls.__record_fields__:
         if name in values:
             value = values[name]
         elif name in defaults:
             value = defaults[name]
             if isinstance(value, _Field):
                 value = value.factory()  # type: ignore[misc]
+        elif name not in names:
+            continue  # init=False without a default: for __post_init__
         else:
             raise TypeError(f"{cls.__name__}() missing required argument {name!r}")
         setter(self, name, value)
