@@ -16,14 +16,17 @@ from __future__ import annotations
 
 import html
 import re
-from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
 from urllib.parse import parse_qs, quote, urlsplit
 
 from resumeconv.errors import InputError, ResumeconvError
 from resumeconv.importers.yaml import parse as parse_yaml
+from resumeconv.records import field, record
 from resumeconv.sources import read_source
+
+TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing (start-up time)
+if TYPE_CHECKING:
+    from typing import Any
 
 #: How many folders above the page ``find_site`` looks for ``_config.yml``.
 MAX_SITE_LEVELS = 6
@@ -54,7 +57,7 @@ def find_site(page: Path | None, explicit: Path | None = None) -> Path | None:
 # --------------------------------------------------------------------------- the site
 
 
-@dataclass
+@record
 class CollectionItem:
     """One document of a collection (``_talks/2012-03-01-talk-1.md``)."""
 
@@ -71,7 +74,7 @@ class CollectionItem:
     """Front matter key → line in ``file``."""
 
 
-@dataclass
+@record
 class Site:
     """A Jekyll site: the author as JSON Resume ``basics`` and access to collections."""
 

@@ -9,17 +9,20 @@ at markup.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 from html.parser import HTMLParser
-from typing import Any
 
 from resumeconv.importers.cvpage.inline import Line, inline_lines, is_liquid_only, text_lines
+from resumeconv.records import field, record
+
+TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing (start-up time)
+if TYPE_CHECKING:
+    from typing import Any
 
 LOOP = re.compile(r"\{%-?\s*for\s+\w+\s+in\s+site\.(\w+)([^%]*)%\}")
 IAL = re.compile(r"^\s*\{:[^{}\n]*\}\s*$")
 
 
-@dataclass
+@record
 class Block:
     """A top-level block and the (1-based, inclusive) lines it spans."""
 
@@ -27,18 +30,18 @@ class Block:
     end: int
 
 
-@dataclass
+@record
 class Heading(Block):
     level: int
     line: Line
 
 
-@dataclass
+@record
 class Paragraph(Block):
     lines: list[Line]
 
 
-@dataclass
+@record
 class Item(Block):
     """A list item: its own lines (all paragraphs) and nested items."""
 
@@ -46,18 +49,18 @@ class Item(Block):
     children: list[Item] = field(default_factory=list)
 
 
-@dataclass
+@record
 class ListBlock(Block):
     items: list[Item]
 
 
-@dataclass
+@record
 class Table(Block):
     header: list[list[Line]] | None
     rows: list[list[list[Line]]]
 
 
-@dataclass
+@record
 class Loop(Block):
     """A Liquid ``{% for post in site.<collection> %}`` loop."""
 
@@ -65,7 +68,7 @@ class Loop(Block):
     reversed: bool
 
 
-@dataclass
+@record
 class Skipped(Block):
     """Content that is not imported on purpose, with the reason.
 
@@ -78,12 +81,12 @@ class Skipped(Block):
     visible: bool = False
 
 
-@dataclass
+@record
 class Attributes(Skipped):
     """A kramdown attribute list (``{: .notice}``): styling for the block above it."""
 
 
-@dataclass
+@record
 class Rule(Block):
     """A thematic break (``---``): only a divider."""
 

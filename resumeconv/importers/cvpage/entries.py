@@ -9,19 +9,22 @@ the institution, the place; whatever is left goes to highlights or summary, neve
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
-from dataclasses import dataclass, field
-from typing import Any
 
 from resumeconv.dates import DateRange, find_range, parse_range
 from resumeconv.importers.cvpage import fields as F
 from resumeconv.importers.cvpage.blocks import Item
 from resumeconv.importers.cvpage.inline import Line
+from resumeconv.records import field, record
+
+TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing (start-up time)
+if TYPE_CHECKING:
+    from collections.abc import Callable
+    from typing import Any
 
 _DATE_LABELS = ("时间", "日期", "date", "dates", "period", "time", "when", "duration")
 
 
-@dataclass
+@record
 class Parts:
     """An entry's text with its dates cut out."""
 
