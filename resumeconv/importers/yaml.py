@@ -14,7 +14,6 @@ Dates and timestamps become ISO 8601 strings because JSON Resume dates are strin
 
 from __future__ import annotations
 
-import copy
 import json
 import math
 
@@ -270,6 +269,8 @@ class _Builder:
             raise self._depth_error(pos)
         value = target.value
         if isinstance(value, (dict, list)):
+            import copy  # only aliases need it (with weakref: ~2 ms of start-up)
+
             value = copy.deepcopy(value)
         self._add(value, pos, target.size, target.height, None)
 
