@@ -113,3 +113,17 @@ def test_json_paths_skip_slow_stdlib_modules(tmp_path: Path, argv: list[str]) ->
     probe = _imports(tmp_path, *args)
     assert probe["status"] == 0, probe["stderr"]
     assert _loaded(probe["modules"], _SLOW_STDLIB) == []
+
+
+def test_cv_page_validate_skips_slow_stdlib_modules_and_markdown_it_py(tmp_path: Path) -> None:
+    """Batch workers import the CV-page reader once each: records, not dataclasses; typing
+    only for type checkers; the markdown-it-pyrs parser, with markdown-it-py left unloaded
+    for pages it reads alike."""
+    pytest.importorskip("markdown_it_pyrs")
+    page = ROOT / "fixtures" / "seed" / "cv.md"
+    probe = _imports(tmp_path, "validate", str(page), "--jobs", "1")
+    assert probe["status"] == 0, probe["stdout"] + probe["stderr"]
+    assert f"{page}: valid" in probe["stdout"]
+    assert "resumeconv.importers.cvpage.assemble" in probe["modules"]  # the page path ran
+    assert _loaded(probe["modules"], (*_SLOW_STDLIB, "markdown_it", "copy")) == []
+    assert _loaded(probe["modules"], _NOT_FOR_VALIDATE) == []
