@@ -63,6 +63,55 @@ def test_search_stops_after_six_levels(tmp_path):
     assert find_site(deep / "cv.md") is None  # 7 folders: too far
 
 
+def _site_with_page(root: Path) -> Path:
+    (root / "site" / "_pages").mkdir(parents=True)
+    (root / "site" / "_config.yml").write_text("title: x\n")
+    page = root / "site" / "_pages" / "cv.md"
+    page.write_text("# CV\n")
+    return page
+
+
+def test_find_site_follows_symlinks_to_the_real_page(tmp_path):
+    page = _site_with_page(tmp_path)
+    (tmp_path / "elsewhere").mkdir()
+    (tmp_path / "elsewhere" / "cv.md").symlink_to(page)
+    (tmp_path / "pages").symlink_to(page.parent)
+    real_site = (tmp_path / "site").resolve()
+    assert find_site(tmp_path / "elsewhere" / "cv.md") == real_site
+    assert find_site(tmp_path / "pages" / "cv.md") == real_site
+    # ".." of the folder the link names (site/), not of the link (tmp_path, no site)
+    assert find_site(tmp_path / "pages" / ".." / "cv.md") == real_site
+
+
+def test_find_site_for_a_missing_page_or_a_relative_path(tmp_path, monkeypatch):
+    page = _site_with_page(tmp_path)
+    assert find_site(page.parent / "not-yet.md") == (tmp_path / "site").resolve()
+    assert find_site(page.parent / "no" / "such" / "cv.md") == (tmp_path / "site").resolve()
+    monkeypatch.chdir(tmp_path / "site")
+    assert find_site("_pages/cv.md") == (tmp_path / "site").resolve()
+
+
+def test_config_must_be_a_file(tmp_path):
+    (tmp_path / "folder" / "_config.yml").mkdir(parents=True)
+    (tmp_path / "broken").mkdir()
+    (tmp_path / "broken" / "_config.yml").symlink_to(tmp_path / "nowhere")
+    (tmp_path / "linked").mkdir()
+    (tmp_path / "config.yml").write_text("title: x\n")
+    (tmp_path / "linked" / "_config.yml").symlink_to(tmp_path / "config.yml")
+    assert find_site(tmp_path / "folder" / "cv.md") is None
+    assert find_site(tmp_path / "broken" / "cv.md") is None
+    assert find_site(tmp_path / "linked" / "cv.md") == (tmp_path / "linked").resolve()
+
+
+def test_symlink_loop_is_an_error_as_with_path_resolve(tmp_path):
+    (tmp_path / "a").symlink_to(tmp_path / "b")
+    (tmp_path / "b").symlink_to(tmp_path / "a")
+    with pytest.raises(RuntimeError, match="Symlink loop"):
+        Path(tmp_path / "a" / "cv.md").resolve()  # this Python's pathlib: the reference
+    with pytest.raises(RuntimeError, match="Symlink loop"):
+        find_site(tmp_path / "a" / "cv.md")
+
+
 # --------------------------------------------------------------------------- basics
 
 

@@ -15,8 +15,10 @@ The mapping rules are documented in ``docs/extension.md`` ("Collections").
 from __future__ import annotations
 
 import html
+import os
 import re
 from pathlib import Path
+from stat import S_ISREG
 from urllib.parse import parse_qs, quote, urlsplit
 
 from resumeconv.errors import InputError, ResumeconvError
@@ -44,14 +46,31 @@ def find_site(page: Path | None, explicit: Path | None = None) -> Path | None:
         return Path(explicit)
     if page is None:
         return None
-    folder = Path(page).resolve().parent
+    # os.path on strings: a batch calls this for every page, and pathlib's objects (and the
+    # extra stat of Path.resolve) cost more than the look-up itself
+    try:
+        real = os.path.realpath(page, strict=True)
+    except OSError:  # a missing page or a symlink loop: whatever Path.resolve() makes of it
+        real = str(Path(page).resolve())
+    folder = os.path.dirname(real)
     for _ in range(MAX_SITE_LEVELS):
-        if (folder / CONFIG_NAME).is_file():
-            return folder
-        if folder.parent == folder:
+        if _is_file(os.path.join(folder, CONFIG_NAME)):
+            return Path(folder)
+        parent = os.path.dirname(folder)
+        if parent == folder:
             break
-        folder = folder.parent
+        folder = parent
     return None
+
+
+def _is_file(path: str) -> bool:
+    """``Path(path).is_file()``, with one ``os.stat`` for the usual answers."""
+    try:
+        return S_ISREG(os.stat(path).st_mode)
+    except (FileNotFoundError, NotADirectoryError):
+        return False
+    except OSError:  # no access, a symlink loop…: pathlib decides, an error or False
+        return Path(path).is_file()
 
 
 # --------------------------------------------------------------------------- the site
