@@ -164,3 +164,29 @@ def test_environment_variable_forces_markdown_it_py(monkeypatch: pytest.MonkeyPa
     monkeypatch.setattr(page_tokens_module, "_RUST", None)
     monkeypatch.setenv("RESUMECONV_PARSER", "markdown-it-py")
     assert all(isinstance(t, ReferenceToken) for t in page_tokens("* 2020, Engineer\n"))
+
+
+def test_deep_nesting_never_reaches_the_rust_parser_unsafely() -> None:
+    """The Rust port recurses without a limit (a tree ~50,000 levels deep crashes the
+    process when freed): deep pages go to markdown-it-py or fail over to it, in a child
+    process so that a crash fails this test instead of ending the run."""
+    import subprocess
+
+    script = """
+from resumeconv.importers.cvpage.tokens import page_tokens
+pages = [
+    "*" * 16000 + "a" + "*" * 16000,
+    ">" * 30000 + " x\\n",
+    "- " * 15000 + "x\\n",
+    "".join("  " * i + "- x\\n" for i in range(150)),
+    "*" * 100000 + "a" + "*" * 100000,
+]
+for page in pages:
+    assert page_tokens(page)
+print("ok")
+"""
+    done = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, timeout=300
+    )
+    assert done.returncode == 0, done.stderr[-2000:]
+    assert done.stdout.strip() == "ok"
