@@ -17,6 +17,7 @@ from __future__ import annotations
 import html
 import os
 import re
+from functools import cache
 from pathlib import Path
 from stat import S_ISREG
 from urllib.parse import parse_qs, quote, urlsplit
@@ -295,7 +296,13 @@ NETWORKS: dict[str, tuple[str, str | None]] = {
 #: Author keys handled outside profiles, or deliberately not imported (site mechanics).
 _AUTHOR_FIELDS = {"name", "avatar", "bio", "location", "email", "uri", "employer", "pronouns"}
 
-_URL_RE = re.compile(r"^[a-z][a-z0-9+.-]*://", re.I)
+
+@cache
+def _url_re() -> re.Pattern[str]:
+    """Compiled on first use: only pages of a site (with its author block) need it."""
+    return re.compile(r"^[a-z][a-z0-9+.-]*://", re.I)
+
+
 #: A bio this short and without a second sentence reads as a headline (``label``).
 LABEL_MAX_CHARS = 80
 
@@ -382,12 +389,12 @@ def make_profile(key: str, value: str) -> dict[str, str] | None:
     """A JSON Resume profile from an author key; None for an unknown key with a non-URL."""
     known = NETWORKS.get(key.lower())
     if known is None:
-        if not _URL_RE.match(value):
+        if not _url_re().match(value):
             return None
         known = (key.replace("_", " ").title(), None)
     network, pattern = known
     value = value.strip()
-    if _URL_RE.match(value):
+    if _url_re().match(value):
         profile = {"network": network}
         username = _username_from_url(key.lower(), value)
         if username:

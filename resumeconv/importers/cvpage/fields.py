@@ -8,6 +8,7 @@ Group". Each rule is a small named function over plain text; word lists live her
 from __future__ import annotations
 
 import re
+from functools import cache
 
 # ----------------------------------------------------------------------------- splitting
 
@@ -56,7 +57,12 @@ def split_keywords(text: str) -> list[str]:
 # ----------------------------------------------------------------------------- labels
 
 _LABEL = re.compile(r"^\s*([^:：]{1,40}?)\s*[:：]\s*(.*)$", re.S)
-_URLISH = re.compile(r"^[a-z][a-z0-9+.-]*$", re.I)
+
+
+@cache
+def _urlish() -> re.Pattern[str]:
+    """A URL scheme, compiled on first use: only ``scheme://`` labels need it."""
+    return re.compile(r"^[a-z][a-z0-9+.-]*$", re.I)
 
 
 def split_label(text: str) -> tuple[str, str] | None:
@@ -65,7 +71,7 @@ def split_label(text: str) -> tuple[str, str] | None:
     if not m:
         return None
     label, value = m.group(1).strip(), m.group(2).strip()
-    if _URLISH.match(label) and value.startswith("//"):
+    if _urlish().match(label) and value.startswith("//"):
         return None  # a URL, not a label
     if not label or len(label.split()) > 5 or any(ch.isdigit() for ch in label[:1]):
         return None
@@ -109,10 +115,18 @@ _DEGREE_PATTERNS = (
     r"Licence",
     r"Associate(?:'s)? Degree",
 )
-_DEGREE = re.compile(
-    r"^(?P<degree>(?:International\s+)?(?:" + "|".join(_DEGREE_PATTERNS) + r"))(?=$|[\s,(])",
-    re.I,
-)
+
+
+@cache
+def _degree() -> re.Pattern[str]:
+    """Compiled on first use: ~2.5 ms, a third of this module's import, and only education
+    entries need it."""
+    return re.compile(
+        r"^(?P<degree>(?:International\s+)?(?:" + "|".join(_DEGREE_PATTERNS) + r"))(?=$|[\s,(])",
+        re.I,
+    )
+
+
 _CJK_DEGREES = ("博士后", "博士", "硕士", "学士", "本科", "研究生", "专科")
 
 
@@ -122,7 +136,7 @@ def split_degree(text: str) -> tuple[str, str] | None:
     The area may be empty ("Abitur"); None when the text does not start with a degree.
     """
     text = text.strip()
-    m = _DEGREE.match(text)
+    m = _degree().match(text)
     if m:
         degree = m.group("degree").strip()
         rest = text[m.end() :].strip()
@@ -532,12 +546,16 @@ def _city_like(part: str) -> bool:
 
 # ----------------------------------------------------------------------------- languages
 
-_FLUENCY = re.compile(r"^(?P<lang>[^(（:：]+?)\s*(?:[(（](?P<p>.+)[)）]|[:：]\s*(?P<c>.+))\s*$")
+
+@cache
+def _fluency() -> re.Pattern[str]:
+    """Compiled on first use: only language entries need it."""
+    return re.compile(r"^(?P<lang>[^(（:：]+?)\s*(?:[(（](?P<p>.+)[)）]|[:：]\s*(?P<c>.+))\s*$")
 
 
 def split_language(text: str) -> tuple[str, str]:
     """``"English (TOEFL 109)"`` / ``"English: Fluent"`` → ("English", "TOEFL 109")."""
-    m = _FLUENCY.match(text.strip())
+    m = _fluency().match(text.strip())
     if not m:
         return text.strip(), ""
     return m.group("lang").strip(), (m.group("p") or m.group("c") or "").strip()
