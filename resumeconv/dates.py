@@ -134,12 +134,15 @@ _STARTS = frozenset(
 
 _NUM, _WORD, _DASH, _BR, _CJK, _PUNCT = "n", "w", "d", "b", "c", "p"
 
+# The alternatives start with different characters (``p`` takes what the others leave), so
+# their order only matters for speed: words first, the commonest. Possessive repeats (``++``)
+# match the same here and spare the regex engine its backtracking bookkeeping.
 _TOKEN = (
-    r"(?P<n>[0-9]+)"
+    r"(?P<w>[A-Za-zÀ-ÖØ-öø-ɏ]++(?:['’][A-Za-zÀ-ÖØ-öø-ɏ]++)*+)"
+    r"|(?P<n>[0-9]++)"
     r"|(?P<b><br\s*/?>)"
-    r"|(?P<d>-+>|→|[-‐‑‒–—―−－~～]+)"
+    r"|(?P<d>-+>|→|[-‐‑‒–—―−－~～]++)"
     r"|(?P<c>至今|预计|[年月日至今起])"
-    r"|(?P<w>[A-Za-zÀ-ÖØ-öø-ɏ]+(?:['’][A-Za-zÀ-ÖØ-öø-ɏ]+)*)"
     r"|(?P<p>\S)"
 )
 
@@ -148,20 +151,20 @@ class _Patterns:
     """The compiled regular expressions (``_TOKEN`` and the others below)."""
 
     __slots__ = (
-        "br_text", "excluded", "iso", "latin", "lead", "maybe", "phone_digits", "token", "tokens",
+        "anchor", "br_text", "excluded", "iso", "latin", "lead", "phone_digits", "token", "tokens",
         "trail",
     )  # fmt: skip
 
     def __init__(self) -> None:
         self.token = re.compile(_TOKEN)
-        self.tokens = re.compile(r"(\s*)(?:" + _TOKEN + ")")  # the white space before too
+        self.tokens = re.compile(r"(\s*+)(?:" + _TOKEN + ")")  # the white space before too
         self.br_text = re.compile(_BR_TEXT, re.IGNORECASE)
         self.latin = re.compile(_LATIN)
         self.lead = re.compile(_LEAD)
         self.trail = re.compile(_TRAIL)
         self.excluded = re.compile(_EXCLUDED)
         self.phone_digits = re.compile(_PHONE_DIGITS)
-        self.maybe = re.compile(_MAYBE)
+        self.anchor = re.compile(_ANCHOR)
         self.iso = re.compile(_ISO)
 
 
@@ -183,7 +186,7 @@ def _tokenize(text: str) -> list[_Tok]:
     pos = 0
     # findall (strings, no match objects) is the fast way; offsets come from the lengths,
     # since white space is all there is between tokens
-    for space, num, br, dash, cjk, word, punct in _rx().tokens.findall(text):
+    for space, word, num, br, dash, cjk, punct in _rx().tokens.findall(text):
         pos += len(space)
         if word:
             end = pos + len(word)
@@ -791,7 +794,19 @@ _EXCLUDED = (
 #: What every alternative of ``_EXCLUDED`` needs: without any of it, nothing is excluded.
 _EXCLUDED_NEEDS = ("://", "www.", "](", '="', "+", "(")
 _PHONE_DIGITS = r"\d{3}[-. ]\d{3}"  # the two digit-only alternatives start so
-_MAYBE = r"[0-9(（]"
+#: What every date :func:`find_range` accepts contains: a year token (1950–2100), a two-digit
+#: month/year ("06/22"), or a parenthesis opening on an open word ("(Ongoing)"). A point
+#: with a year needs one of the first two; a point without one (a bare month) only
+#: counts before an end that has one; a bare open word only counts in parentheses.
+#: The pattern may match more (10xx, 1100, words that only start like an open word, any
+#: case): it only has to rule out. It starts with one character class so that the regex
+#: engine skips to the next digit or parenthesis instead of trying every branch everywhere.
+_ANCHOR = (
+    r"[0-9(（]"
+    r"(?:(?<=[12])(?<![0-9][12])(?:9[5-9][0-9]|0[0-9][0-9]|100)(?![0-9])"  # 1950–2100
+    r"|(?<=[0-9])[0-9]/[0-9]{2}"  # 06/22
+    r"|(?<=[(（])\s*(?i:" + "|".join(map(re.escape, sorted(_OPEN_WORDS))) + "))"  # (Ongoing
+)
 
 
 def _excluded_spans(text: str) -> list[tuple[int, int]]:
@@ -858,8 +873,13 @@ def find_range(text: str) -> DateRange | None:
     expressions at the start or end of the line; ties go to the longer, then the earlier
     one. Call again on the rest of the line for further dates.
     """
-    if not _rx().maybe.search(text):
-        return None
+    if not _rx().anchor.search(text):
+        return None  # most lines: nothing a date could be built on, no need to tokenize
+    return _scan(text)
+
+
+def _scan(text: str) -> DateRange | None:
+    """:func:`find_range` without its pre-check: every candidate tried."""
     t = _tokenize(text)
     n = len(t)
     best: tuple[tuple[int, int, int], _Expr] | None = None

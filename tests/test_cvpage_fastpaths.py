@@ -6,7 +6,7 @@ import re
 import subprocess
 import sys
 
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from resumeconv import dates
@@ -37,19 +37,58 @@ def test_cut_is_slice_then_strip(runs: list[Run], start: int, end: int | None) -
     assert line.cut(start, end) == line.slice(start, end).strip()
 
 
+#: ``dates._TOKEN`` as first written: greedy repeats, alternatives in kind order.
+_PLAIN_TOKEN = (
+    r"(?P<n>[0-9]+)"
+    r"|(?P<b><br\s*/?>)"
+    r"|(?P<d>-+>|→|[-‐‑‒–—―−－~～]+)"
+    r"|(?P<c>至今|预计|[年月日至今起])"
+    r"|(?P<w>[A-Za-zÀ-ÖØ-öø-ɏ]+(?:['’][A-Za-zÀ-ÖØ-öø-ɏ]+)*)"
+    r"|(?P<p>\S)"
+)
+
+
 def _reference_tokens(text: str) -> list[tuple[str, str, int, int]]:
     """The tokenizer written the obvious way (one match object per token)."""
     out = []
-    for m in re.finditer(dates._TOKEN, text):
+    for m in re.finditer(_PLAIN_TOKEN, text):
         kind, word = m.lastgroup or "p", m.group()
         out.append((kind, word.lower() if kind == "w" else word, m.start(), m.end()))
     return out
 
 
 @settings(max_examples=300, deadline=None)
-@given(st.text(alphabet="ab9 \t\n\u00a0<br/>BR-–—~→年月至今预计'’é.,()（）İ", max_size=30))
+@given(st.text(alphabet="ab9 \t\n\u00a0<br/>BR-–—~→年月至今预计'’é.,()（）İƁ>", max_size=30))
 def test_tokenizer_matches_reference(text: str) -> None:
     assert [tuple(t) for t in dates._tokenize(text)] == _reference_tokens(text)
+
+
+#: Pieces of date expressions and of what they are not, for lines that mix both.
+_DATE_PIECES = st.sampled_from(
+    ["2022", "1949", "1950", "2100", "2101", "12022", "06", "22", "9", "/", ".", "-", "–", "~",
+     "(", ")", "（", "）", " ", "  ", ",", ";", "&", ":", "<br>", "Present", "ONGOING", "now",
+     "至今", "今", "年", "月", "起", "May", "Sept.", "Fall", "semester", "to", "since", "until",
+     "expected", "Exp.", "graduation", "1er", "de", "CS", "%", "pp", "and", "x", "http://a.b/",
+     "+1 555 123 4567"]
+)  # fmt: skip
+
+
+@settings(max_examples=1500, deadline=None)
+@given(st.lists(_DATE_PIECES, max_size=14).map("".join))
+@example("Research ( Present) x")
+@example("（ 至今 ）")
+@example("2100–01/2101")
+@example("06/22 – 09/24")
+def test_find_range_pre_check_only_rules_out_lines_without_dates(text: str) -> None:
+    """The anchor pre-check of find_range skips no line the full scan finds a date in."""
+    assert dates.find_range(text) == dates._scan(text)
+
+
+def test_anchor_years_are_the_year_bounds() -> None:
+    anchor = dates._rx().anchor
+    assert all(anchor.search(f"x {y} x") for y in range(dates.MIN_YEAR, dates.MAX_YEAR + 1))
+    assert not any(anchor.search(f"x {y}") for y in (dates.MIN_YEAR - 1, dates.MAX_YEAR + 1))
+    assert not anchor.search("x 20222 x 12022")
 
 
 def test_split_parts_same_with_and_without_brackets() -> None:
