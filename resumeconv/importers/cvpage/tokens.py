@@ -69,12 +69,23 @@ def page_tokens(text: str) -> list[Any]:
             text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\0", "\ufffd")
         if _safe_for_rust(text):
             try:
-                return TreeReader(text).tokens(rust.tree(text))
+                return TreeReader(text).tokens(_rust_tree(rust, text))
             except (Unsupported, RecursionError):  # RecursionError: inline markup nested deep
                 pass
-    from resumeconv.importers.markdown import parser
+    return reference_tokens(text)
 
-    return parser().parse(text)
+
+def _rust_tree(rust: Any, text: str) -> Any:
+    """The Rust port's tree; a panic in it (pyo3 raises ``PanicException``, a
+    ``BaseException``) means the page goes to markdown-it-py instead."""
+    try:
+        return rust.tree(text)
+    except Exception as exc:
+        raise Unsupported(str(exc)) from exc
+    except BaseException as exc:
+        if type(exc).__name__ == "PanicException":
+            raise Unsupported(str(exc)) from exc
+        raise
 
 
 def reference_tokens(text: str) -> list[Any]:
@@ -109,6 +120,9 @@ def _safe_for_rust(text: str) -> bool:
       measured safe in a thread.
     - Form feeds, vertical tabs, U+2028 and other odd line or space characters: the two
       ports disagree on whether they are white space.
+    - Backticks: the Rust port's code-span rule panics on some inputs (the six characters
+      backtick, e, backtick, two ``[``, backtick; found by fuzzing); a panic is caught,
+      but Rust prints it on stderr first. CV pages rarely have code spans.
     """
     global _UNSAFE
     if len(text) > _MAX_CHARS:
@@ -116,7 +130,7 @@ def _safe_for_rust(text: str) -> bool:
     if _UNSAFE is None:
         import re
 
-        _UNSAFE = re.compile(r"[\x0b\x0c\x1c-\x1f\x85\u2028\u2029]|^[ \t>*+\-0-9.)]{100}", re.M)
+        _UNSAFE = re.compile(r"[`\x0b\x0c\x1c-\x1f\x85\u2028\u2029]|^[ \t>*+\-0-9.)]{100}", re.M)
     return not _UNSAFE.search(text)
 
 
