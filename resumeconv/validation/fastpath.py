@@ -84,6 +84,9 @@ def _never(value: Any) -> bool:
 
 def _build_node(node: dict[str, Any], build: Callable[[Any], Check], root: dict) -> Check:
     checks: list[Check] = []
+    # the parts of the commonest shapes (an object with properties, a list of items, a
+    # string with a pattern): _fused checks those in one function instead of several
+    kind = props = item = rx = None
     for keyword, arg in node.items():
         if keyword in _ANNOTATIONS or keyword == "definitions":
             continue
@@ -98,9 +101,10 @@ def _build_node(node: dict[str, Any], build: Callable[[Any], Check], root: dict)
                 return _never
             tests = [_TYPES[n] for n in names]
             checks.append(tests[0] if len(tests) == 1 else _any_of(tests))
+            kind = names[0] if len(names) == 1 else None
         elif keyword == "properties":
             props = {name: build(sub) for name, sub in arg.items()}
-            checks.append(lambda v, props=props: _properties(v, props))
+            checks.append(functools.partial(_properties, props=props))
         elif keyword == "additionalProperties":
             known = set(node.get("properties", {}))
             extra = build(arg) if arg is not True else None
@@ -121,7 +125,7 @@ def _build_node(node: dict[str, Any], build: Callable[[Any], Check], root: dict)
             return _never
         elif keyword == "pattern":
             rx = re.compile(arg)
-            checks.append(lambda v, rx=rx: not isinstance(v, str) or rx.search(v) is not None)
+            checks.append(functools.partial(_pattern, rx=rx))
         elif keyword == "enum":
             choices = list(arg)
             checks.append(lambda v, choices=choices: _in_enum(v, choices))
@@ -141,7 +145,32 @@ def _build_node(node: dict[str, Any], build: Callable[[Any], Check], root: dict)
             checks.append(fmt)
         else:
             return _never  # a keyword we do not model: let jsonschema decide
+    if len(checks) == 2:  # the type and one more
+        return _fused(kind, props, item, rx) or _all_of(checks)
     return _all_of(checks)
+
+
+def _fused(kind: str | None, props: Any, item: Any, rx: Any) -> Check | None:
+    """One function for the type and the check that goes with it: the same answer as the
+    two in turn, without a call for each. None when the node has another shape."""
+    if kind == "object" and props is not None:
+
+        def check_object(value: Any) -> bool:
+            if not isinstance(value, dict):
+                return False
+            for name, x in value.items():
+                check = props.get(name)
+                if check is not None and not check(x):
+                    return False
+            return True
+
+        return check_object
+    if kind == "array" and item is not None:
+        return lambda value: isinstance(value, list) and all(map(item, value))
+    if kind == "string" and rx is not None:
+        search = rx.search
+        return lambda value: isinstance(value, str) and search(value) is not None
+    return None
 
 
 def _all_of(checks: list[Check]) -> Check:
@@ -177,6 +206,10 @@ def _properties(value: Any, props: dict[str, Check]) -> bool:
         if check is not None and not check(item):
             return False
     return True
+
+
+def _pattern(value: Any, rx: re.Pattern[str]) -> bool:
+    return not isinstance(value, str) or rx.search(value) is not None
 
 
 def _items(value: Any, item: Check) -> bool:
