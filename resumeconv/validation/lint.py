@@ -28,6 +28,7 @@ if TYPE_CHECKING:
 DATE_FIELDS = ("startDate", "endDate", "date", "releaseDate")
 URL_SCHEMES = ("http", "https", "mailto")
 
+_SPACE = re.compile(r"\s")  # what str.isspace() calls white space
 _DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
 # Stricter than jsonschema's "email" check (which only asks for an "@").
 _EMAIL = re.compile(
@@ -60,15 +61,6 @@ def run(document: dict[str, Any], context: Context) -> list[Finding]:
 # --------------------------------------------------------------------------- walking
 
 
-@record(frozen=True)
-class EntryRef:
-    """One entry of a section: where it is and what it holds."""
-
-    section: str
-    path: tuple[Any, ...]
-    data: Any
-
-
 def sections(document: dict[str, Any]) -> Iterator[tuple[str, tuple[Any, ...], list[Any]]]:
     """(section name, path, entries) for standard sections and custom layout sections."""
     for name in STANDARD_SECTIONS:
@@ -90,12 +82,6 @@ def sections(document: dict[str, Any]) -> Iterator[tuple[str, tuple[Any, ...], l
             )
 
 
-def entries(document: dict[str, Any]) -> Iterator[EntryRef]:
-    for name, path, items in sections(document):
-        for i, item in enumerate(items):
-            yield EntryRef(name, (*path, i), item)
-
-
 def parse_date(value: Any) -> tuple[int, ...] | None:
     """``"2021-03"`` → ``(2021, 3)``; None when the text is not YYYY[-MM[-DD]]."""
     if not isinstance(value, str):
@@ -103,7 +89,12 @@ def parse_date(value: Any) -> tuple[int, ...] | None:
     match = _DATE.match(value)
     if match is None:
         return None
-    return tuple(int(part) for part in match.groups() if part is not None)
+    year, month, day = match.groups()  # a day only comes with a month
+    if month is None:
+        return (int(year),)
+    if day is None:
+        return (int(year), int(month))
+    return (int(year), int(month), int(day))
 
 
 def calendar_problem(parts: tuple[int, ...]) -> str | None:
@@ -129,15 +120,32 @@ def first_day(parts: tuple[int, ...]) -> datetime.date:
 
 def check_empty(document: dict[str, Any], context: Context) -> Iterator[Finding]:
     """``empty``: blank strings anywhere, and ``{}`` entries in a section."""
-    for ref in entries(document):
-        if ref.data == {}:
-            yield Finding(
-                WARNING,
-                "empty",
-                make_pointer(*ref.path),
-                f"empty entry in {ref.section}: remove it or fill it in",
-            )
-    yield from _blank_strings(document, ())
+    for name, path, items in sections(document):
+        for i, item in enumerate(items):
+            if item == {}:
+                yield Finding(
+                    WARNING,
+                    "empty",
+                    make_pointer(*path, i),
+                    f"empty entry in {name}: remove it or fill it in",
+                )
+    if _has_blank(document):  # rare: only then find where, building every path
+        yield from _blank_strings(document, ())
+
+
+def _has_blank(value: Any) -> bool:
+    """Whether :func:`_blank_strings` finds anything in ``value`` (one call per container)."""
+    if isinstance(value, dict):
+        value = value.values()
+    elif not isinstance(value, list):
+        return isinstance(value, str) and not value.strip()
+    for item in value:
+        if isinstance(item, str):
+            if not item.strip():
+                return True
+        elif isinstance(item, (dict, list)) and _has_blank(item):
+            return True
+    return False
 
 
 def _blank_strings(value: Any, path: tuple[Any, ...]) -> Iterator[Finding]:
@@ -157,45 +165,45 @@ def _blank_strings(value: Any, path: tuple[Any, ...]) -> Iterator[Finding]:
 
 def check_dates(document: dict[str, Any], context: Context) -> Iterator[Finding]:
     """``invalid-date``, ``date-order`` and ``future-date`` for every entry's dates."""
-    for ref in entries(document):
-        if not isinstance(ref.data, dict):
-            continue
-        parsed: dict[str, tuple[int, ...]] = {}
-        for key in DATE_FIELDS:
-            value = ref.data.get(key)
-            parts = parse_date(value)
-            if parts is None:
-                continue  # the schema reports what is not a date at all
-            where = make_pointer(*ref.path, key)
-            problem = calendar_problem(parts)
-            if problem is not None:
-                yield Finding(
-                    ERROR,
-                    "invalid-date",
-                    where,
-                    f"{key} is {quote(value)}: {problem}; {DATE_HINT}",
-                )
+    for _name, path, items in sections(document):
+        for i, data in enumerate(items):
+            if not isinstance(data, dict):
                 continue
-            parsed[key] = parts
-            expected = ref.data.get("x-expected") is True
-            if first_day(parts) > context.today and not expected:
-                yield Finding(
-                    WARNING,
-                    "future-date",
-                    where,
-                    f"{key} {value} is in the future: if it is expected, "
-                    'write "(expected)" after the date on a CV page, or set "x-expected": true',
-                )
-        start, end = parsed.get("startDate"), parsed.get("endDate")
-        if start is not None and end is not None:
-            common = min(len(start), len(end))
-            if end[:common] < start[:common]:
-                yield Finding(
-                    ERROR,
-                    "date-order",
-                    make_pointer(*ref.path, "endDate"),
-                    f"endDate {ref.data['endDate']} is before startDate {ref.data['startDate']}",
-                )
+            parsed: dict[str, tuple[int, ...]] = {}
+            for key in DATE_FIELDS:
+                value = data.get(key)
+                parts = parse_date(value)
+                if parts is None:
+                    continue  # the schema reports what is not a date at all
+                problem = calendar_problem(parts)
+                if problem is not None:
+                    yield Finding(
+                        ERROR,
+                        "invalid-date",
+                        make_pointer(*path, i, key),
+                        f"{key} is {quote(value)}: {problem}; {DATE_HINT}",
+                    )
+                    continue
+                parsed[key] = parts
+                expected = data.get("x-expected") is True
+                if first_day(parts) > context.today and not expected:
+                    yield Finding(
+                        WARNING,
+                        "future-date",
+                        make_pointer(*path, i, key),
+                        f"{key} {value} is in the future: if it is expected, "
+                        'write "(expected)" after the date on a CV page, or set "x-expected": true',
+                    )
+            start, end = parsed.get("startDate"), parsed.get("endDate")
+            if start is not None and end is not None:
+                common = min(len(start), len(end))
+                if end[:common] < start[:common]:
+                    yield Finding(
+                        ERROR,
+                        "date-order",
+                        make_pointer(*path, i, "endDate"),
+                        f"endDate {data['endDate']} is before startDate {data['startDate']}",
+                    )
 
 
 def url_fields(document: dict[str, Any]) -> Iterator[tuple[tuple[Any, ...], Any]]:
@@ -214,25 +222,29 @@ def url_fields(document: dict[str, Any]) -> Iterator[tuple[tuple[Any, ...], Any]
     meta = document.get("meta")
     if isinstance(meta, dict) and "canonical" in meta:
         yield ("meta", "canonical"), meta["canonical"]
-    for ref in entries(document):
-        if isinstance(ref.data, dict) and "url" in ref.data:
-            yield (*ref.path, "url"), ref.data["url"]
+    for _name, path, items in sections(document):
+        for i, data in enumerate(items):
+            if isinstance(data, dict) and "url" in data:
+                yield (*path, i, "url"), data["url"]
 
 
 def check_urls(document: dict[str, Any], context: Context) -> Iterator[Finding]:
     """``url``: links must be http, https or mailto, with a host (or an address)."""
+    reported = context.schema_pointers
     for path, value in url_fields(document):
-        where = make_pointer(*path)
-        if not isinstance(value, str) or not value.strip() or where in context.schema_pointers:
+        if not isinstance(value, str) or not value.strip():
+            continue
+        if reported and make_pointer(*path) in reported:
             continue
         problem = url_problem(value)
         if problem is not None:
+            where = make_pointer(*path)
             yield Finding(ERROR, "url", where, f"{_name(path)} {quote(value)} {problem}")
 
 
 def url_problem(value: str) -> str | None:
     """Why ``value`` is not a usable link, or None."""
-    if any(ch.isspace() for ch in value):
+    if _SPACE.search(value):
         return "contains spaces: remove them or write them as %20"
     try:
         parts = urlsplit(value)
@@ -277,30 +289,49 @@ def check_email(document: dict[str, Any], context: Context) -> Iterator[Finding]
 def check_duplicates(document: dict[str, Any], context: Context) -> Iterator[Finding]:
     """``duplicate-entry``: the same entry twice in one section."""
     for name, path, items in sections(document):
-        seen: dict[Any, int] = {}
-        for i, item in enumerate(items):
-            if item in ({}, None, "", []):
-                continue
-            key = _canonical(item)
-            if key in seen:
-                first = make_pointer(*path, seen[key])
-                yield Finding(
-                    WARNING,
-                    "duplicate-entry",
-                    make_pointer(*path, i),
-                    f"this entry of {name} repeats {first}: remove one of them",
-                )
-            else:
-                seen[key] = i
+        if len({_rough(item) for item in items}) < len(items):  # else no two are alike
+            yield from _duplicates(name, path, items)
+
+
+def _duplicates(name: str, path: tuple[Any, ...], items: list[Any]) -> Iterator[Finding]:
+    seen: dict[Any, int] = {}
+    for i, item in enumerate(items):
+        if item in ({}, None, "", []):
+            continue
+        key = _canonical(item)
+        if key in seen:
+            first = make_pointer(*path, seen[key])
+            yield Finding(
+                WARNING,
+                "duplicate-entry",
+                make_pointer(*path, i),
+                f"this entry of {name} repeats {first}: remove one of them",
+            )
+        else:
+            seen[key] = i
 
 
 def _canonical(value: Any) -> Any:
     """A hashable form of a JSON (or YAML) value in which key order does not matter."""
     if isinstance(value, dict):
-        return ("{", tuple(sorted((str(k), _canonical(v)) for k, v in value.items())))
+        return ("{", tuple(sorted([(str(k), _canonical(v)) for k, v in value.items()])))
     if isinstance(value, list):
-        return ("[", tuple(_canonical(v) for v in value))
+        return ("[", tuple([_canonical(v) for v in value]))
     return (type(value).__name__, repr(value))
+
+
+def _rough(value: Any) -> Any:
+    """A cheaper key than :func:`_canonical` that equal canonical forms always share: for an
+    object, its size and its scalar values, strings as they are (no ``repr`` of every long
+    summary), other scalars in canonical form; lists and objects in it are left out."""
+    if isinstance(value, dict):
+        scalars = [
+            v if type(v) is str else (type(v).__name__, repr(v))
+            for v in value.values()
+            if not isinstance(v, (dict, list))
+        ]
+        return ("{", len(value), frozenset(scalars))
+    return _canonical(value)
 
 
 def _name(path: tuple[Any, ...]) -> str:
