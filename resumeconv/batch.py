@@ -3,8 +3,11 @@
 One bad file never stops the others: every job returns a result, whatever happens in it.
 Work runs in worker processes that live for the whole run, so each worker pays once for
 its imports, its Typst compiler and its parsed theme (the exporters cache them at module
-level). A single input, or ``--jobs 1``, runs in this process: starting a pool costs more
-than it saves. What the user sees meanwhile (progress, summary) is ``progress.py``.
+level). A batch validation runs its first file here before forking, so that the workers
+inherit those imports and caches instead of each filling them (conversions do not: a
+Typst compiler must not be created before a fork). A single input, or ``--jobs 1``, runs
+in this process: starting a pool costs more than it saves. What the user sees meanwhile
+(progress, summary) is ``progress.py``.
 """
 
 from __future__ import annotations
@@ -146,6 +149,7 @@ def run_validations(
         words=VALIDATE_WORDS,
         verb="validating",
         local=[_needs_this_process(p, []) for p in paths],
+        warm_up=True,
     )
 
 
@@ -194,7 +198,10 @@ def _run(
     words: dict[str, str],
     verb: str,
     local: list[bool],
+    warm_up: bool = False,
 ) -> list[Any]:
+    """Run ``one`` on every item: here when there is one worker (or for stdin), else in a
+    pool. With ``warm_up`` and forked workers, the first pooled item runs here first."""
     global _started
     _started = time.perf_counter()
     n_workers = worker_count(workers, len(items))
@@ -203,13 +210,24 @@ def _run(
     local_idx = [i for i in range(len(items)) if local[i] or n_workers == 1]
     in_pool = [i for i in range(len(items)) if not (local[i] or n_workers == 1)]
 
+    warmed: list[int] = []  # ran before the reporter started: reported when it has
+
     def run_here() -> None:
+        for i in warmed:
+            reporter.done(i, results[i])
         for i in local_idx:
             results[i] = one(items[i], kwargs)
             reporter.done(i, results[i])
 
     try:
         if in_pool:
+            if warm_up and len(in_pool) > 1 and _mp_context().get_start_method() == "fork":
+                # Imports, compiled patterns and loaded schemas are what a worker spends
+                # its first ~100 ms on: one job here fills them once, and forked workers
+                # inherit them instead of each paying on a core shared with the other.
+                first = in_pool.pop(0)
+                results[first] = one(items[first], kwargs)
+                warmed.append(first)
             workers = min(n_workers, len(in_pool))
             _run_pool(one, items, kwargs, in_pool, workers, results, reporter, run_here)
         else:

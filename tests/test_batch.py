@@ -258,6 +258,31 @@ def test_workers_live_across_files_so_their_caches_pay_off(
 
 
 @pytest.mark.skipif(not sys.platform.startswith("linux"), reason="workers are forked on Linux")
+def test_validation_warms_up_here_then_forks_workers_that_skip_the_imports(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The first file is validated in this process (filling import and pattern caches the
+    forked workers inherit); the rest in workers; each file is reported once, in order."""
+    real = jobs.run_validation
+
+    def whose(path: str, **kwargs: object) -> jobs.ValidationResult:
+        warm = "resumeconv.validation.lint" in sys.modules  # imported by the first job
+        result = real(path, **kwargs)
+        result.issues = [(os.getpid(), warm)]
+        return result
+
+    monkeypatch.delitem(sys.modules, "resumeconv.validation.lint", raising=False)
+    monkeypatch.setattr(jobs, "run_validation", whose)
+    paths = [str(p) for p in GOOD * 3]
+    results = batch.run_validations(paths, jobs=2, progress=True)
+    owners = [r.issues[0] for r in results]
+    assert owners[0] == (os.getpid(), False)  # the warm-up job, cold, in this process
+    assert all(pid != os.getpid() and warm for pid, warm in owners[1:])  # workers start warm
+    log = [line for line in capsys.readouterr().err.splitlines() if line.startswith("resume")]
+    assert [line.split("] ")[1].rsplit(":", 1)[0] for line in log] == paths
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="workers are forked on Linux")
 def test_a_worker_that_dies_fails_its_files_without_hanging(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
