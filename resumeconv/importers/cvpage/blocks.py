@@ -9,7 +9,6 @@ at markup.
 from __future__ import annotations
 
 import re
-from html.parser import HTMLParser
 
 from resumeconv.importers.cvpage.inline import Line, inline_lines, is_liquid_only, text_lines
 from resumeconv.records import field, record
@@ -240,14 +239,16 @@ def _html_block(content: str, start: int, end: int) -> list[Block]:
         return [Loop(start, end, loop.group(1), "reversed" in loop.group(2))]
     if is_liquid_only(content):
         return [Skipped(start, end, "Liquid tag (ignored)", stripped)]
-    tree = _HTMLTree()
+    from resumeconv.importers.cvpage.htmltree import HTMLTree  # html.parser: ~3 ms to import
+
+    tree = HTMLTree()
     try:
         tree.feed(content)
         tree.close()
     except (AssertionError, ValueError):
         # html.parser gives up on some malformed markup ("<![" with no name): keep the
         # block's text as a paragraph instead of its structure
-        tree = _HTMLTree()
+        tree = HTMLTree()
     if tree.tables:
         header, rows = tree.tables[0]
         return [Table(start, end, _cells_header(header, start), _cells(rows, start))]
@@ -270,91 +271,3 @@ def _cells_header(header: list[str] | None, start: int) -> list[list[Line]] | No
     if header is None:
         return None
     return [text_lines(cell, start) for cell in header]
-
-
-class _HTMLTree(HTMLParser):
-    """Collects table cells and list items of a raw HTML block, keeping inline markup."""
-
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=False)
-        self.tables: list[tuple[list[str] | None, list[list[str]]]] = []
-        self.items: list[str] = []
-        self._cell: list[str] | None = None
-        self._row: list[str] | None = None
-        self._header: list[str] | None = None
-        self._rows: list[list[str]] = []
-        self._in_head = False
-        self._li: list[str] | None = None
-        self._links: list[str] = []
-        self._text_outside_links = False
-        self._a_depth = 0
-        self._row_th = False
-
-    @property
-    def only_links_to_files(self) -> bool:
-        return bool(self._links) and not self._text_outside_links
-
-    def _raw(self) -> str:
-        return self.get_starttag_text() or ""
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        if tag == "table":
-            self._header, self._rows = None, []
-        elif tag == "thead":
-            self._in_head = True
-        elif tag == "tr":
-            self._row = []
-            self._row_th = False
-        elif tag in ("td", "th"):
-            self._cell = []
-            self._row_th = self._row_th or tag == "th"
-        elif tag == "li":
-            self._li = []
-        elif tag == "a":
-            self._links.append(dict(attrs).get("href") or "")
-            self._a_depth += 1
-            self._sink(self._raw())
-        else:
-            self._sink(self._raw())
-
-    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        self._sink(self._raw())
-
-    def handle_endtag(self, tag: str) -> None:
-        if tag in ("td", "th") and self._cell is not None and self._row is not None:
-            self._row.append("".join(self._cell))
-            self._cell = None
-        elif tag == "tr" and self._row is not None:
-            if self._in_head or (self._header is None and not self._rows and self._row_th):
-                self._header = self._row
-            else:
-                self._rows.append(self._row)
-            self._row = None
-        elif tag == "thead":
-            self._in_head = False
-        elif tag == "table":
-            self.tables.append((self._header, self._rows))
-        elif tag == "li" and self._li is not None:
-            self.items.append("".join(self._li))
-            self._li = None
-        else:
-            if tag == "a":
-                self._a_depth = max(self._a_depth - 1, 0)
-            self._sink(f"</{tag}>")
-
-    def handle_data(self, data: str) -> None:
-        if data.strip() and not self._a_depth:
-            self._text_outside_links = True
-        self._sink(data)
-
-    def handle_entityref(self, name: str) -> None:
-        self._sink(f"&{name};")
-
-    def handle_charref(self, name: str) -> None:
-        self._sink(f"&#{name};")
-
-    def _sink(self, text: str) -> None:
-        if self._cell is not None:
-            self._cell.append(text)
-        elif self._li is not None:
-            self._li.append(text)

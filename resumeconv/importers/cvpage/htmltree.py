@@ -1,0 +1,96 @@
+"""Table cells and list items of a raw HTML block in a CV page (``<table>``, ``<ul>``).
+
+Its own module so that pages without such blocks never import :mod:`html.parser`.
+"""
+
+from __future__ import annotations
+
+from html.parser import HTMLParser
+
+
+class HTMLTree(HTMLParser):
+    """Collects table cells and list items of a raw HTML block, keeping inline markup."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=False)
+        self.tables: list[tuple[list[str] | None, list[list[str]]]] = []
+        self.items: list[str] = []
+        self._cell: list[str] | None = None
+        self._row: list[str] | None = None
+        self._header: list[str] | None = None
+        self._rows: list[list[str]] = []
+        self._in_head = False
+        self._li: list[str] | None = None
+        self._links: list[str] = []
+        self._text_outside_links = False
+        self._a_depth = 0
+        self._row_th = False
+
+    @property
+    def only_links_to_files(self) -> bool:
+        return bool(self._links) and not self._text_outside_links
+
+    def _raw(self) -> str:
+        return self.get_starttag_text() or ""
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag == "table":
+            self._header, self._rows = None, []
+        elif tag == "thead":
+            self._in_head = True
+        elif tag == "tr":
+            self._row = []
+            self._row_th = False
+        elif tag in ("td", "th"):
+            self._cell = []
+            self._row_th = self._row_th or tag == "th"
+        elif tag == "li":
+            self._li = []
+        elif tag == "a":
+            self._links.append(dict(attrs).get("href") or "")
+            self._a_depth += 1
+            self._sink(self._raw())
+        else:
+            self._sink(self._raw())
+
+    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self._sink(self._raw())
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in ("td", "th") and self._cell is not None and self._row is not None:
+            self._row.append("".join(self._cell))
+            self._cell = None
+        elif tag == "tr" and self._row is not None:
+            if self._in_head or (self._header is None and not self._rows and self._row_th):
+                self._header = self._row
+            else:
+                self._rows.append(self._row)
+            self._row = None
+        elif tag == "thead":
+            self._in_head = False
+        elif tag == "table":
+            self.tables.append((self._header, self._rows))
+        elif tag == "li" and self._li is not None:
+            self.items.append("".join(self._li))
+            self._li = None
+        else:
+            if tag == "a":
+                self._a_depth = max(self._a_depth - 1, 0)
+            self._sink(f"</{tag}>")
+
+    def handle_data(self, data: str) -> None:
+        if data.strip() and not self._a_depth:
+            self._text_outside_links = True
+        self._sink(data)
+
+    def handle_entityref(self, name: str) -> None:
+        self._sink(f"&{name};")
+
+    def handle_charref(self, name: str) -> None:
+        self._sink(f"&#{name};")
+
+    def _sink(self, text: str) -> None:
+        if self._cell is not None:
+            self._cell.append(text)
+        elif self._li is not None:
+            self._li.append(text)
