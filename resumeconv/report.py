@@ -35,11 +35,17 @@ class SourceMap:
 
     file: str
     positions: dict[str, Position] = field(default_factory=dict)
+    #: Not a field: the Position made last, shared by the next pointers recorded at the same
+    #: place (an entry and each of its fields), as positions are immutable.
+    _last = None
 
     def add(self, pointer: str, line: int, column: int = 1) -> None:
         """Record where ``pointer`` came from; the first record wins."""
         if pointer not in self.positions:
-            self.positions[pointer] = Position(self.file, line, column)
+            last = self._last
+            if last is None or last.line != line or last.column != column or last.file != self.file:
+                last = self._last = Position(self.file, line, column)
+            self.positions[pointer] = last
 
     def lookup(self, pointer: str) -> Position | None:
         """Position of ``pointer`` or of its nearest ancestor that has one."""
@@ -54,11 +60,10 @@ class SourceMap:
 
 def pointer(*parts: Any) -> str:
     """A JSON pointer from path parts, escaping ``~`` and ``/`` (RFC 6901)."""
-    names = [str(p) for p in parts]
-    joined = "/".join(names)
-    if "~" in joined or joined.count("/") != len(names) - 1:  # rare: something to escape
-        return "".join("/" + n.replace("~", "~0").replace("/", "~1") for n in names)
-    return "/" + joined if names else ""
+    joined = ("/%s" * len(parts)) % parts  # str() of each part, in one call
+    if "~" in joined or joined.count("/") != len(parts):  # rare: something to escape
+        return "".join("/" + str(p).replace("~", "~0").replace("/", "~1") for p in parts)
+    return joined
 
 
 @record
@@ -127,5 +132,7 @@ class ImportReport:
 
 
 def _excerpt(text: str, limit: int = 60) -> str:
+    if not text:
+        return text  # most blocks: imported, nothing to quote
     text = " ".join(text.split())
     return text if len(text) <= limit else text[: limit - 1] + "…"

@@ -12,6 +12,7 @@ from hypothesis import strategies as st
 from resumeconv import dates
 from resumeconv.importers.cvpage import fields
 from resumeconv.importers.cvpage.inline import Line, Run
+from resumeconv.report import Position, SourceMap, pointer
 
 _PIECES = st.sampled_from(
     ["a", "Bc", " ", "  ", "\t", "\n", "\u00a0", "\u3000", ",", ";", ":", "|", "–", "—", "-",
@@ -89,6 +90,44 @@ def test_anchor_years_are_the_year_bounds() -> None:
     assert all(anchor.search(f"x {y} x") for y in range(dates.MIN_YEAR, dates.MAX_YEAR + 1))
     assert not any(anchor.search(f"x {y}") for y in (dates.MIN_YEAR - 1, dates.MAX_YEAR + 1))
     assert not anchor.search("x 20222 x 12022")
+
+
+def _plain_pointer(*parts: object) -> str:
+    """RFC 6901 the obvious way: every part made a string and escaped."""
+    return "".join("/" + str(p).replace("~", "~0").replace("/", "~1") for p in parts)
+
+
+_PARTS = st.lists(
+    st.one_of(
+        st.text(alphabet="ab/~0 1", max_size=4),
+        st.integers(-2, 12),
+        st.sampled_from([None, True, 1.5, ("x", 1)]),
+    ),
+    max_size=5,
+)
+
+
+@settings(max_examples=500, deadline=None)
+@given(_PARTS)
+def test_pointer_matches_plain_escaping(parts: list[object]) -> None:
+    assert pointer(*parts) == _plain_pointer(*parts)
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(
+        st.tuples(st.sampled_from(["/a", "/a/0", "/b", ""]), st.integers(1, 3), st.integers(1, 2)),
+        max_size=8,
+    ),
+    st.lists(st.sampled_from(["p.md", "q.md"]), min_size=8, max_size=8),
+)
+def test_source_map_shares_positions_but_records_the_same(adds, files) -> None:
+    smap, plain = SourceMap("p.md"), {}
+    for (ptr, line, column), file in zip(adds, files, strict=False):
+        smap.file = file  # a map's file may be set again between records
+        smap.add(ptr, line, column)
+        plain.setdefault(ptr, Position(file, line, column))
+    assert smap.positions == plain
 
 
 def test_split_parts_same_with_and_without_brackets() -> None:
