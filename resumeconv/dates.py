@@ -750,7 +750,8 @@ def _build(text: str, t: list[_Tok], e: _Expr) -> DateRange:
             pos = db
         parts.append(text[pos:hi])
         note = "".join(parts)
-    return DateRange(_iso(e.start), _iso(e.end), e.open, e.expected, note, (a, b))
+    fields = (_iso(e.start), _iso(e.end), e.open, e.expected, note, (a, b))
+    return _new_tok(DateRange, fields)  # as DateRange(*fields), without a Python-level call
 
 
 def parse_date(text: str) -> str | None:
