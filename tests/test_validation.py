@@ -228,6 +228,16 @@ def test_invalid_calendar_dates() -> None:
     assert _check({"awards": [{"date": "2024-02-29"}]}) == []
 
 
+def test_year_zero_is_an_invalid_date_not_a_crash() -> None:
+    """``0000`` passes the schema's pattern but is no date a CV means (it crashed the
+    future-date rule: datetime has no year 0)."""
+    for value in ("0000", "0000-05", "0000-05-01"):
+        issues = _check({"work": [{"name": "X", "startDate": value}]})
+        lint = [i for i in issues if i.rule == "invalid-date"]
+        assert [i.pointer for i in lint] == ["/work/0/startDate"]
+        assert "there is no year 0000" in lint[0].message
+
+
 def test_empty_strings_and_entries() -> None:
     doc = {
         "basics": {"name": "A", "label": "  ", "summary": ""},

@@ -99,6 +99,8 @@ def parse_date(value: Any) -> tuple[int, ...] | None:
 
 def calendar_problem(parts: tuple[int, ...]) -> str | None:
     """Why a parsed date names no real day or month, or None."""
+    if parts[0] < 1:  # ISO 8601's year 0000 is 1 BC: never a CV's date, and not a datetime
+        return "there is no year 0000 in a CV (a typing slip?)"
     if len(parts) >= 2 and not 1 <= parts[1] <= 12:
         return f"there is no month {parts[1]:02d}"
     if len(parts) == 3:
