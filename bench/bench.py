@@ -479,6 +479,11 @@ def load_average() -> str:
         return "?"
 
 
+def _interpreter() -> str:
+    """Which build of Python ran every Python tool (``bench/run.sh`` picks one)."""
+    return os.path.realpath(getattr(sys, "_base_executable", sys.executable))
+
+
 def machine() -> str:
     cpu = "?"
     try:
@@ -491,7 +496,7 @@ def machine() -> str:
     node = subprocess.run(["node", "--version"], capture_output=True, text=True).stdout.strip()
     return (
         f"{os.cpu_count()} cores (nproc), {cpu}, {platform.system()} {platform.release()}, "
-        f"Python {platform.python_version()}, Node {node}, "
+        f"Python {platform.python_version()} ({_interpreter()}), Node {node}, "
         f"{dt.datetime.now(dt.timezone.utc).strftime('%Y-%m-%d %H:%M UTC')}"
     )
 
