@@ -3,8 +3,9 @@
 ``blocks.py`` reads markdown-it-py's token stream (types, ``map`` line ranges, hidden
 paragraphs of tight lists, inline children, link ``href``s). markdown-it-py is the
 reference parser and always works. When ``markdown-it-pyrs`` is installed (a Rust port of
-the same markdown-it design, ~15× faster on a CV page), its syntax tree is turned here into
-the same token stream, so nothing downstream knows which parser ran.
+the same markdown-it design: 0.13 ms for the seed page against markdown-it-py's ~1.7 ms, and
+~0.5 ms with this adapter), its syntax tree is turned here into the same token stream, so
+nothing downstream knows which parser ran.
 
 The two agree token for token on every page we have (fixtures, the shared corpus, the
 template, generated and fuzzed pages: ``tests/test_page_tokens.py``). Where they could
