@@ -13,6 +13,10 @@ from pathlib import Path
 from resumeconv.errors import InputError
 from resumeconv.records import field, record
 
+TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing (start-up time)
+if TYPE_CHECKING:
+    from typing import BinaryIO
+
 #: Largest input accepted. A CV is a few kilobytes; anything near this is not a CV.
 MAX_INPUT_BYTES = 5 * 1024 * 1024
 _LIMIT_MIB = MAX_INPUT_BYTES // (1024 * 1024)
@@ -76,6 +80,19 @@ def decode(data: bytes, name: str) -> str:
     return text
 
 
+def _read_limited(fh: BinaryIO) -> bytes:
+    """At most ``MAX_INPUT_BYTES + 1`` bytes. A regular file is read at its size (+1 to
+    see growth): ``read(5 MiB)`` allocates the whole buffer first, 40 µs for a 3 KiB page
+    against 10; pipes, devices and /proc files (size 0) are read up to the limit."""
+    size = os.fstat(fh.fileno()).st_size
+    if not 0 < size <= MAX_INPUT_BYTES:
+        return fh.read(MAX_INPUT_BYTES + 1)
+    data = fh.read(size + 1)
+    if len(data) > size:  # it grew since fstat: the rest, up to the limit
+        data += fh.read(MAX_INPUT_BYTES + 1 - len(data))
+    return data
+
+
 def read_source(path: str | os.PathLike[str]) -> Source:
     """Read a file (or ``-`` for stdin) into a :class:`Source`."""
     if str(path) == "-":
@@ -83,14 +100,17 @@ def read_source(path: str | os.PathLike[str]) -> Source:
         return Source(decode(data, "<stdin>"), name="<stdin>")
     p = Path(path)
     name = str(path)
-    if p.is_dir():
-        raise InputError("is a folder, not a file", file=name, hint="name the CV file inside it")
+    folder = InputError("is a folder, not a file", file=name, hint="name the CV file inside it")
     try:
-        with p.open("rb") as fh:
-            data = fh.read(MAX_INPUT_BYTES + 1)
+        with open(path, "rb") as fh:
+            data = _read_limited(fh)
     except FileNotFoundError:
         raise InputError("no such file", file=name, hint="check the path") from None
+    except IsADirectoryError:
+        raise folder from None
     except PermissionError:
+        if os.path.isdir(path):  # Windows opens no folder, with this error
+            raise folder from None
         raise InputError("permission denied", file=name, hint="make the file readable") from None
     except OSError as exc:
         raise InputError(f"cannot read: {exc.strerror}", file=name) from None

@@ -219,6 +219,37 @@ def test_a_file_just_under_the_limit_is_read(tmp_path: Path) -> None:
         resumeconv.load(data + b" " * (MAX_INPUT_BYTES + 1 - len(data)), format="json")
 
 
+def test_files_at_and_over_the_limit_and_a_file_that_grows(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A regular file is read at its size (no 5 MiB buffer): the limit still holds at the
+    exact byte, and a file that grew after its size was taken is read whole."""
+    import os
+
+    import resumeconv
+    from resumeconv import sources
+
+    doc = b'{"basics": {"name": "A"}}'
+    at_limit = tmp_path / "at.json"
+    at_limit.write_bytes(doc + b" " * (MAX_INPUT_BYTES - len(doc)))
+    assert resumeconv.load(at_limit).basics.name == "A"
+    over = tmp_path / "over.json"
+    over.write_bytes(doc + b" " * (MAX_INPUT_BYTES + 1 - len(doc)))
+    with pytest.raises(resumeconv.ResumeconvError, match="5 MiB limit"):
+        resumeconv.load(over)
+
+    grown = tmp_path / "grown.json"
+    grown.write_bytes(doc + b" " * 5000)
+    real_fstat = os.fstat
+
+    class Smaller:  # the size the file had before it grew
+        def __init__(self, st: os.stat_result) -> None:
+            self.st_size = 10
+
+    monkeypatch.setattr(sources.os, "fstat", lambda fd: Smaller(real_fstat(fd)))
+    assert sources.read_source(grown).text == (doc + b" " * 5000).decode()
+
+
 def test_folder_without_resumes_as_input(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
