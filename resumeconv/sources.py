@@ -80,6 +80,10 @@ def decode(data: bytes, name: str) -> str:
     return text
 
 
+def _folder_error(name: str) -> InputError:
+    return InputError("is a folder, not a file", file=name, hint="name the CV file inside it")
+
+
 def _read_limited(fh: BinaryIO) -> bytes:
     """At most ``MAX_INPUT_BYTES + 1`` bytes. A regular file is read at its size (+1 to
     see growth): ``read(5 MiB)`` allocates the whole buffer first, 40 µs for a 3 KiB page
@@ -100,17 +104,16 @@ def read_source(path: str | os.PathLike[str]) -> Source:
         return Source(decode(data, "<stdin>"), name="<stdin>")
     p = Path(path)
     name = str(path)
-    folder = InputError("is a folder, not a file", file=name, hint="name the CV file inside it")
     try:
         with open(path, "rb") as fh:
             data = _read_limited(fh)
     except FileNotFoundError:
         raise InputError("no such file", file=name, hint="check the path") from None
     except IsADirectoryError:
-        raise folder from None
+        raise _folder_error(name) from None
     except PermissionError:
         if os.path.isdir(path):  # Windows opens no folder, with this error
-            raise folder from None
+            raise _folder_error(name) from None
         raise InputError("permission denied", file=name, hint="make the file readable") from None
     except OSError as exc:
         raise InputError(f"cannot read: {exc.strerror}", file=name) from None

@@ -23,7 +23,8 @@ _PARSER: Any = None
 def parser() -> Any:
     """One markdown-it parser per process (CommonMark + tables, raw HTML kept).
 
-    Shared by the reader, the Markdown exporter and the coverage measure."""
+    The reference parser: the reader uses it for pages the Rust parser does not take
+    (``cvpage/tokens.py``); the Markdown exporter and the coverage measure use it too."""
     global _PARSER
     if _PARSER is None:
         from markdown_it import MarkdownIt

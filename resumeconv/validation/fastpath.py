@@ -154,17 +154,7 @@ def _fused(kind: str | None, props: Any, item: Any, rx: Any) -> Check | None:
     """One function for the type and the check that goes with it: the same answer as the
     two in turn, without a call for each. None when the node has another shape."""
     if kind == "object" and props is not None:
-
-        def check_object(value: Any) -> bool:
-            if not isinstance(value, dict):
-                return False
-            for name, x in value.items():
-                check = props.get(name)
-                if check is not None and not check(x):
-                    return False
-            return True
-
-        return check_object
+        return lambda value: isinstance(value, dict) and _properties(value, props)
     if kind == "array" and item is not None:
         return lambda value: isinstance(value, list) and all(map(item, value))
     if kind == "string" and rx is not None:

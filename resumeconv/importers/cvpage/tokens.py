@@ -144,14 +144,10 @@ _DEEP_LINE: Any = None
 _DELIMITER_ROW: Any = None
 
 
-# Block nodes whose tokens are an open/close pair around their children.
-_CONTAINERS = {
-    "bullet_list": "bullet_list",
-    "ordered_list": "ordered_list",
-    "list_item": "list_item",
-}
-# Inline nodes that are an open/close pair in markdown-it-py.
-_INLINE_PAIRS = {"strong": "strong", "em": "em"}
+# Block nodes whose tokens are an open/close pair around their children (same names in
+# both ports), and inline nodes that are an open/close pair in markdown-it-py.
+_CONTAINERS = frozenset({"bullet_list", "ordered_list", "list_item"})
+_INLINE_PAIRS = frozenset({"strong", "em"})
 _INLINE_NODES = frozenset(
     {
         "text",
@@ -270,7 +266,7 @@ class TreeReader:
             out.append(Token("inline", 0, map_, children=self.inline(node.children)))
             out.append(Token("heading_close", -1, tag=tag))
         elif name in _CONTAINERS:
-            kind = _CONTAINERS[name]
+            kind = name
             map_ = self.through_blank_lines(self.span(node))
             out.append(Token(kind + "_open", 1, map_))
             if name == "list_item":
@@ -433,7 +429,7 @@ class TreeReader:
             elif name == "softbreak" or name == "hardbreak":
                 out.append(Token(name))
             elif name in _INLINE_PAIRS:
-                kind = _INLINE_PAIRS[name]
+                kind = name
                 out.append(Token(kind + "_open", 1))
                 self._inline(node.children, out)
                 out.append(Token(kind + "_close", -1))
