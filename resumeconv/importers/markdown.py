@@ -24,7 +24,7 @@ def parser() -> Any:
     """One markdown-it parser per process (CommonMark + tables, raw HTML kept).
 
     The reference parser: the reader uses it for pages the Rust parser does not take
-    (``cvpage/tokens.py``); the Markdown exporter and the coverage measure use it too."""
+    (``cvpage/pageblocks.py``); the Markdown exporter and the coverage measure use it too."""
     global _PARSER
     if _PARSER is None:
         from markdown_it import MarkdownIt
@@ -37,9 +37,8 @@ def read(source: Source, options: ReadOptions) -> Resume:
     """Import a CV page into the canonical model, with its import report and source map."""
     from resumeconv.importers import jekyll
     from resumeconv.importers.cvpage.assemble import Assembler
-    from resumeconv.importers.cvpage.blocks import parse_blocks
+    from resumeconv.importers.cvpage.pageblocks import page_blocks
     from resumeconv.importers.cvpage.sections import split_sections
-    from resumeconv.importers.cvpage.tokens import page_tokens
 
     text, front_end = _blank_front_matter(source)
     site = None
@@ -55,8 +54,7 @@ def read(source: Source, options: ReadOptions) -> Resume:
     asm = Assembler(source.name, site=site)
     if front_end:
         asm.report.add(1, front_end, SKIPPED, None, "front matter (Jekyll page settings)")
-    tokens = page_tokens(text)
-    asm.read_page(split_sections(parse_blocks(tokens)))
+    asm.read_page(split_sections(page_blocks(text)))
     data = asm.result()
     if site is not None:
         _merge_site_basics(data, site, asm)

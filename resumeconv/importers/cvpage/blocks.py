@@ -91,7 +91,7 @@ class Rule(Block):
 
 
 def parse_blocks(tokens: list[Any]) -> list[Block]:
-    """Top-level blocks of a token stream."""
+    """Top-level blocks of markdown-it-py's token stream."""
     blocks: list[Block] = []
     i = 0
     while i < len(tokens):
@@ -99,23 +99,11 @@ def parse_blocks(tokens: list[Any]) -> list[Block]:
         kind = tok.type
         start, end = _span(tok)
         if kind == "heading_open":
-            inline = tokens[i + 1]
-            lines = inline_lines(inline.children or [], start, soft_breaks=False)
-            line = lines[0] if lines else Line([], start)
-            for extra in lines[1:]:
-                line.runs.extend(extra.runs)
-            blocks.append(Heading(start, end, int(tok.tag[1]), line))
+            blocks.append(heading(start, end, int(tok.tag[1]), tokens[i + 1].children or []))
             i += 3
         elif kind == "paragraph_open":
             inline = tokens[i + 1]
-            if is_liquid_only(inline.content):
-                blocks.append(Skipped(start, end, "Liquid tag (ignored)", inline.content))
-            elif IAL.match(inline.content):
-                reason = "kramdown attribute list (styling)"
-                blocks.append(Attributes(start, end, reason, inline.content.strip()))
-            else:
-                lines = inline_lines(inline.children or [], start, soft_breaks=True)
-                blocks.append(Paragraph(start, end, lines))
+            blocks.append(paragraph(start, end, inline.content, inline.children or []))
             i += 3
         elif kind in ("bullet_list_open", "ordered_list_open"):
             close = _matching_close(tokens, i)
@@ -127,13 +115,13 @@ def parse_blocks(tokens: list[Any]) -> list[Block]:
             blocks.append(_table(tokens[i : close + 1], start, end))
             i = close + 1
         elif kind == "html_block":
-            blocks.extend(_html_block(tok.content, start, end))
+            blocks.extend(html_blocks(tok.content, start, end))
             i += 1
         elif kind == "hr":
             blocks.append(Rule(start, end))
             i += 1
         elif kind in ("fence", "code_block"):
-            blocks.append(Paragraph(start, end, text_lines(tok.content, start + 1)))
+            blocks.append(code(start, end, tok.content))
             i += 1
         elif kind == "blockquote_open":
             close = _matching_close(tokens, i)
@@ -143,6 +131,48 @@ def parse_blocks(tokens: list[Any]) -> list[Block]:
         else:
             i += 1
     return blocks
+
+
+# ------------------------------------------------------------------ one block each
+# Shared by both parsers' readers (this module's and ``pageblocks.py``): each takes a
+# block's lines, its raw content and its inline tokens, whichever parser found them.
+
+
+def heading(start: int, end: int, level: int, inline: list[Any]) -> Heading:
+    """A heading: its inline content as one line, even if it wraps."""
+    lines = inline_lines(inline, start, soft_breaks=False)
+    line = lines[0] if lines else Line([], start)
+    for extra in lines[1:]:
+        line.runs.extend(extra.runs)
+    return Heading(start, end, level, line)
+
+
+def paragraph(start: int, end: int, content: str, inline: list[Any]) -> Block:
+    """A paragraph: a Liquid tag, a kramdown attribute list, or lines of text (a newline
+    in a paragraph starts a new line: paragraphs whose lines are fields)."""
+    if is_liquid_only(content):
+        return Skipped(start, end, "Liquid tag (ignored)", content)
+    if IAL.match(content):
+        return Attributes(start, end, "kramdown attribute list (styling)", content.strip())
+    return Paragraph(start, end, inline_lines(inline, start, soft_breaks=True))
+
+
+def add_item_paragraph(item: Item, first_line: int, content: str, inline: list[Any]) -> None:
+    """A paragraph of a list item joins the item's lines (a wrapped bullet is one line)."""
+    if not is_liquid_only(content):
+        item.lines.extend(inline_lines(inline, first_line, soft_breaks=False))
+
+
+def add_item_html(item: Item, first_line: int, content: str) -> None:
+    """Raw HTML inside a list item: its text joins the item's lines, comments do not."""
+    if not content.lstrip().startswith("<!--"):
+        item.lines.extend(text_lines(content, first_line))
+
+
+def code(start: int, end: int, content: str) -> Paragraph:
+    """A fenced or indented code block: its text, a line each (its first line is the fence
+    or the code's first line, so the text starts a line below ``start``)."""
+    return Paragraph(start, end, text_lines(content, start + 1))
 
 
 def _span(tok: Any) -> tuple[int, int]:
@@ -177,18 +207,14 @@ def _list_items(tokens: list[Any]) -> list[Item]:
             inner = tokens[j]
             if inner.type == "paragraph_open":
                 inline = tokens[j + 1]
-                s, _ = _span(inner)
-                if not is_liquid_only(inline.content):
-                    item.lines.extend(inline_lines(inline.children or [], s, soft_breaks=False))
+                add_item_paragraph(item, _span(inner)[0], inline.content, inline.children or [])
                 j += 3
             elif inner.type in ("bullet_list_open", "ordered_list_open"):
                 sub_close = _matching_close(tokens, j)
                 item.children.extend(_list_items(tokens[j + 1 : sub_close]))
                 j = sub_close + 1
             elif inner.type == "html_block":
-                s, _ = _span(inner)
-                if not inner.content.lstrip().startswith("<!--"):
-                    item.lines.extend(text_lines(inner.content, s))
+                add_item_html(item, _span(inner)[0], inner.content)
                 j += 1
             else:
                 j += 1
@@ -230,7 +256,8 @@ def _row_line(tokens: list[Any], i: int, default: int) -> int:
 # --------------------------------------------------------------------------- raw HTML
 
 
-def _html_block(content: str, start: int, end: int) -> list[Block]:
+def html_blocks(content: str, start: int, end: int) -> list[Block]:
+    """A raw HTML block: a comment, a Liquid loop, a table, a list, or its text."""
     stripped = content.strip()
     if stripped.startswith("<!--"):
         return [Skipped(start, end, "commented out (HTML comment)", stripped)]

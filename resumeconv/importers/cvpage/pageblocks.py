@@ -1,16 +1,16 @@
-"""A CV page's markdown-it token stream, from the fastest parser installed.
+"""A CV page's blocks, from the fastest parser installed.
 
-``blocks.py`` reads markdown-it-py's token stream (types, ``map`` line ranges, hidden
-paragraphs of tight lists, inline children, link ``href``s). markdown-it-py is the
-reference parser and always works. When ``markdown-it-pyrs`` is installed (a Rust port of
-the same markdown-it design: 0.13 ms for the seed page against markdown-it-py's ~1.7 ms, and
-~0.5 ms with this adapter), its syntax tree is turned here into the same token stream, so
-nothing downstream knows which parser ran.
+``blocks.py`` turns markdown-it-py's token stream into the page's blocks. markdown-it-py is
+the reference parser and always works. When ``markdown-it-pyrs`` is installed (a Rust port
+of the same markdown-it design, several times faster), its syntax tree is read here into
+the same blocks, with the same one-block functions of ``blocks.py``, so nothing downstream
+knows which parser ran. (Reading the tree straight into blocks, rather than into
+markdown-it-py's token stream first, saves 9 % of a page's import + validate.)
 
-The two agree token for token on every page we have (fixtures, the shared corpus, the
-template, generated and fuzzed pages: ``tests/test_page_tokens.py``). Where they could
-disagree, the adapter does not guess: a node it does not know, a source map it cannot
-trust, or a construct the ports treat differently sends the whole page to markdown-it-py.
+The two give equal blocks on every page we have (fixtures, the shared corpus, the template,
+generated and fuzzed pages: ``tests/test_page_blocks.py``). Where they could disagree, the
+reader does not guess: a node it does not know, a source map it cannot trust, or a
+construct the ports treat differently sends the whole page to markdown-it-py.
 ``RESUMECONV_PARSER=markdown-it-py`` forces the reference parser.
 """
 
@@ -18,6 +18,9 @@ from __future__ import annotations
 
 import os
 from bisect import bisect_right
+
+from resumeconv.importers.cvpage import blocks as B
+from resumeconv.importers.cvpage.inline import inline_lines
 
 TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing (start-up time)
 if TYPE_CHECKING:
@@ -27,53 +30,38 @@ _RUST: Any = None  # markdown_it_pyrs.MarkdownIt, False when unavailable
 
 
 class Token:
-    """The fields of ``markdown_it.token.Token`` that the CV-page rules read."""
+    """An inline token: the fields of ``markdown_it.token.Token`` that ``inline_lines`` reads."""
 
-    __slots__ = ("attrs", "children", "content", "hidden", "map", "nesting", "tag", "type")
+    __slots__ = ("content", "href", "type")
 
-    def __init__(
-        self,
-        type: str,
-        nesting: int = 0,
-        map: list[int] | None = None,
-        content: str = "",
-        tag: str = "",
-        children: list[Token] | None = None,
-        attrs: dict[str, str] | None = None,
-        hidden: bool = False,
-    ) -> None:
+    def __init__(self, type: str, content: str = "", href: str | None = None) -> None:
         self.type = type
-        self.nesting = nesting
-        self.map = map
         self.content = content
-        self.tag = tag
-        self.children = children
-        self.attrs = attrs or {}
-        self.hidden = hidden
+        self.href = href
 
     def attrGet(self, name: str) -> str | None:  # markdown-it-py's name
-        return self.attrs.get(name)
+        return self.href if name == "href" else None
 
     def __repr__(self) -> str:
-        return f"Token({self.type!r}, map={self.map!r}, content={self.content!r})"
+        return f"Token({self.type!r}, content={self.content!r}, href={self.href!r})"
 
 
 class Unsupported(Exception):
     """The tree has something the adapter does not translate: use markdown-it-py."""
 
 
-def page_tokens(text: str) -> list[Any]:
-    """The token stream of ``text`` (CommonMark + tables, raw HTML kept)."""
+def page_blocks(text: str) -> list[B.Block]:
+    """The top-level blocks of ``text`` (CommonMark + tables, raw HTML kept)."""
     rust = _rust_parser()
     if rust:
         if "\r" in text or "\0" in text:  # what markdown-it-py's normalize rule does
             text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\0", "\ufffd")
         if _safe_for_rust(text):
             try:
-                return TreeReader(text).tokens(_rust_tree(rust, text))
+                return TreeReader(text).blocks(_rust_tree(rust, text))
             except (Unsupported, RecursionError):  # RecursionError: inline markup nested deep
                 pass
-    return reference_tokens(text)
+    return B.parse_blocks(reference_tokens(text))
 
 
 def _rust_tree(rust: Any, text: str) -> Any:
@@ -90,7 +78,7 @@ def _rust_tree(rust: Any, text: str) -> Any:
 
 
 def reference_tokens(text: str) -> list[Any]:
-    """markdown-it-py's own token stream (what :func:`page_tokens` must equal)."""
+    """markdown-it-py's own token stream (the reference for :func:`page_blocks`)."""
     from resumeconv.importers.markdown import parser
 
     return parser().parse(text)
@@ -144,9 +132,12 @@ _DEEP_LINE: Any = None
 _DELIMITER_ROW: Any = None
 
 
-# Block nodes whose tokens are an open/close pair around their children (same names in
-# both ports), and inline nodes that are an open/close pair in markdown-it-py.
-_CONTAINERS = frozenset({"bullet_list", "ordered_list", "list_item"})
+def _lines(map_: list[int]) -> tuple[int, int]:
+    """A block's first and last line (1-based) from its ``map``, as ``blocks._span``."""
+    return map_[0] + 1, max(map_[1], map_[0] + 1)
+
+
+# Inline nodes that are an open/close pair in markdown-it-py.
 _INLINE_PAIRS = frozenset({"strong", "em"})
 _INLINE_NODES = frozenset(
     {
@@ -178,7 +169,8 @@ def _dedent(line: str, indent: int) -> str:
 
 
 class TreeReader:
-    """Turns one markdown-it-pyrs tree into markdown-it-py's flat token list."""
+    """Reads one markdown-it-pyrs tree into the blocks ``blocks.parse_blocks`` makes of
+    markdown-it-py's token stream for the same page."""
 
     def __init__(self, text: str) -> None:
         self.text = text
@@ -193,7 +185,6 @@ class TreeReader:
             pos = find(b"\n", pos + 1)
         self.line_starts = starts
         self.n_lines = len(starts) - 1 if self.data.endswith(b"\n") else len(starts)
-        self.out: list[Token] = []
         self.table_lines: set[int] = set()
 
     # ------------------------------------------------------------------ positions
@@ -232,12 +223,13 @@ class TreeReader:
 
     # ------------------------------------------------------------------ blocks
 
-    def tokens(self, root: Any) -> list[Token]:
+    def blocks(self, root: Any) -> list[B.Block]:
+        out: list[B.Block] = []
         for node in root.children:
-            self.block(node, indent=0)
+            self.block(node, 0, out)
         if "|" in self.text:
             self._check_delimiter_rows()
-        return self.out
+        return out
 
     def _check_delimiter_rows(self) -> None:
         """A table's ``|---|`` line that is not in a table: the ports disagree on why
@@ -253,60 +245,75 @@ class TreeReader:
             if "|" in row and "-" in row and line not in self.table_lines:
                 raise Unsupported("table delimiter row outside a table")
 
-    def block(self, node: Any, indent: int) -> None:
+    def block(self, node: Any, indent: int, out: list[B.Block]) -> None:
+        """The blocks of one node of the page (or of a list item: see ``item_block``)."""
         name = node.name
-        out = self.out
         if name == "paragraph":
-            self.paragraph(node.children, self.span(node), node.srcmap, indent, hidden=False)
+            start, end = _lines(self.span(node))
+            content = self.inline_source(node.srcmap, indent)
+            out.append(B.paragraph(start, end, content, self.inline(node.children)))
         elif name in ("heading", "lheading"):
-            level = node.meta["level"]
-            map_ = self.span(node)
-            tag = f"h{level}"
-            out.append(Token("heading_open", 1, map_, tag=tag))
-            out.append(Token("inline", 0, map_, children=self.inline(node.children)))
-            out.append(Token("heading_close", -1, tag=tag))
-        elif name in _CONTAINERS:
-            kind = name
-            map_ = self.through_blank_lines(self.span(node))
-            out.append(Token(kind + "_open", 1, map_))
-            if name == "list_item":
-                self.list_item(node)
-            else:
-                for child in node.children:
-                    self.block(child, indent)
-            out.append(Token(kind + "_close", -1))
+            start, end = _lines(self.span(node))
+            out.append(B.heading(start, end, node.meta["level"], self.inline(node.children)))
+        elif name in ("bullet_list", "ordered_list"):
+            start, end = _lines(self.through_blank_lines(self.span(node)))
+            out.append(B.ListBlock(start, end, self.list_items(node)))
         elif name == "html_block" or name == "code_block" or name == "fence":
-            map_ = self.span(node)
-            content = node.meta["content"]
-            # The content's lines decide where the block ends: blank lines an unclosed
-            # fence or comment runs through are in it, not in the Rust port's srcmap.
-            n_lines = content.count("\n") + (content[-1:] not in ("", "\n"))
-            map_[1] = max(map_[1], map_[0] + (name == "fence") + n_lines)
-            if name != "code_block" and map_[1] == self.n_lines and not self.data.endswith(b"\n"):
-                content = content.removesuffix("\n")  # no line end on the page's last line
-            out.append(Token(name, 0, map_, content=content))
+            start, end, content = self.raw(node)
+            if name == "html_block":
+                out.extend(B.html_blocks(content, start, end))
+            else:
+                out.append(B.code(start, end, content))
         elif name == "hr":
-            out.append(Token("hr", 0, self.span(node)))
+            start, end = _lines(self.span(node))
+            out.append(B.Rule(start, end))
         elif name == "table":
-            self.table(node)
+            out.append(self.table(node))
         elif name == "definition":
-            pass  # reference definitions make no token
+            pass  # reference definitions make no block
         else:
             raise Unsupported(name)
 
-    def list_item(self, item: Any) -> None:
-        """A tight item's text sits directly in the item: markdown-it-py wraps it in a
-        hidden paragraph that ends where the next block of the item starts."""
-        children = item.children
+    def raw(self, node: Any) -> tuple[int, int, str]:
+        """A raw HTML or code block's lines and content, as markdown-it-py gives them."""
+        name = node.name
+        map_ = self.span(node)
+        content = node.meta["content"]
+        # The content's lines decide where the block ends: blank lines an unclosed
+        # fence or comment runs through are in it, not in the Rust port's srcmap.
+        n_lines = content.count("\n") + (content[-1:] not in ("", "\n"))
+        map_[1] = max(map_[1], map_[0] + (name == "fence") + n_lines)
+        if name != "code_block" and map_[1] == self.n_lines and not self.data.endswith(b"\n"):
+            content = content.removesuffix("\n")  # no line end on the page's last line
+        start, end = _lines(map_)
+        return start, end, content
+
+    def list_items(self, node: Any) -> list[B.Item]:
+        items = []
+        for child in node.children:
+            if child.name != "list_item":
+                raise Unsupported(child.name)
+            start, end = _lines(self.through_blank_lines(self.span(child)))
+            item = B.Item(start, end, [])
+            self.item_content(child, item)
+            items.append(item)
+        return items
+
+    def item_content(self, node: Any, item: B.Item) -> None:
+        """A list item's paragraphs, raw HTML and nested lists, as ``blocks._list_items``
+        reads them. A tight item's text sits directly in the item: markdown-it-py wraps it
+        in a hidden paragraph that ends where the next block of the item starts."""
+        children = node.children
         if not children:
             raise Unsupported("empty list item")  # the ports end the list on other lines
-        start, end = item.srcmap
-        indent = self._column(self._content_start(start, end))
+        start, end = node.srcmap
+        first = self._content_start(start, end)
+        indent = self._column(first)
         i = 0
         while i < len(children):
             child = children[i]
             if child.name not in _INLINE_NODES:
-                self.block(child, indent)
+                self.item_block(child, indent, item)
                 i += 1
                 continue
             j = i
@@ -314,16 +321,34 @@ class TreeReader:
                 j += 1
             if i != 0:
                 raise Unsupported("text after a block in a tight list item")
-            first = self._content_start(start, end)
             if self.data[first : first + 1] == b"\n":
                 raise Unsupported("list item whose text starts on its second line")
             last = children[j].srcmap[0] if j < len(children) else end
             last = self._trim_end(first, last)
             if last <= first:
                 raise Unsupported("empty hidden paragraph")
-            map_ = [self.line_of(first), self.line_of(last - 1) + 1]
-            self.paragraph(children[i:j], map_, (first, last), indent, hidden=True)
+            content = self.inline_source((first, last), indent)
+            inline = self.inline(children[i:j])
+            B.add_item_paragraph(item, self.line_of(first) + 1, content, inline)
             i = j
+
+    def item_block(self, node: Any, indent: int, item: B.Item) -> None:
+        """A block inside a list item: paragraphs and raw HTML join its lines, lists its
+        children; anything else is read (so that what the reader cannot trust still sends
+        the page to markdown-it-py) and left out, as ``blocks._list_items`` leaves it."""
+        name = node.name
+        if name == "paragraph":
+            first_line = self.span(node)[0] + 1
+            content = self.inline_source(node.srcmap, indent)
+            B.add_item_paragraph(item, first_line, content, self.inline(node.children))
+        elif name in ("bullet_list", "ordered_list"):
+            self.through_blank_lines(self.span(node))
+            item.children.extend(self.list_items(node))
+        elif name == "html_block":
+            start, _, content = self.raw(node)
+            B.add_item_html(item, start, content)
+        else:
+            self.block(node, indent, [])
 
     def _content_start(self, start: int, end: int) -> int:
         """Where a list item's text starts: after its marker and the spaces that follow."""
@@ -348,20 +373,6 @@ class TreeReader:
     def _column(self, offset: int) -> int:
         return offset - self.line_starts[self.line_of(offset)]
 
-    def paragraph(
-        self,
-        children: list[Any],
-        map_: list[int],
-        srcmap: tuple[int, int],
-        indent: int,
-        hidden: bool,
-    ) -> None:
-        content = self.inline_source(srcmap, indent)
-        out = self.out
-        out.append(Token("paragraph_open", 1, map_, hidden=hidden))
-        out.append(Token("inline", 0, map_, content=content, children=self.inline(children)))
-        out.append(Token("paragraph_close", -1, hidden=hidden))
-
     def inline_source(self, srcmap: tuple[int, int], indent: int) -> str:
         """markdown-it-py's ``inline.content``: the paragraph's lines, each without the
         indentation of the block it is in, trimmed."""
@@ -373,32 +384,35 @@ class TreeReader:
             lines[k] = _dedent(lines[k], indent)
         return "\n".join(lines).strip()
 
-    def table(self, node: Any) -> None:
-        out = self.out
+    def table(self, node: Any) -> B.Table:
+        """A pipe table: header cells and rows of cells, each cell's lines numbered from
+        its row's line."""
         map_ = self.span(node)
         self.table_lines.update(range(map_[0], map_[1]))
-        out.append(Token("table_open", 1, map_))
+        header: list[list[Any]] | None = None
+        rows: list[list[list[Any]]] = []
         for part in node.children:
             if part.name not in ("thead", "tbody"):
                 raise Unsupported(part.name)
-            cell = "th" if part.name == "thead" else "td"
-            out.append(Token(part.name + "_open", 1, self.span(part)))
+            self.span(part)
             for row in part.children:
                 if row.name != "trow":
                     raise Unsupported(row.name)
-                map_ = self.span(row)
-                if part.name == "tbody" and self._starts_block(map_[0]):
+                row_map = self.span(row)
+                if part.name == "tbody" and self._starts_block(row_map[0]):
                     raise Unsupported("table row that starts another block")
-                out.append(Token("tr_open", 1, map_))
+                cells = []
                 for tcell in row.children:
                     if tcell.name != "tcell":
                         raise Unsupported(tcell.name)
-                    out.append(Token(cell + "_open", 1))
-                    out.append(Token("inline", 0, None, children=self.inline(tcell.children)))
-                    out.append(Token(cell + "_close", -1))
-                out.append(Token("tr_close", -1))
-            out.append(Token(part.name + "_close", -1))
-        out.append(Token("table_close", -1))
+                    inline = self.inline(tcell.children)
+                    cells.append(inline_lines(inline, row_map[0] + 1, soft_breaks=False))
+                if part.name == "thead":
+                    header = cells
+                else:
+                    rows.append(cells)
+        start, end = _lines(map_)
+        return B.Table(start, end, header, rows)
 
     def _starts_block(self, line: int) -> bool:
         """Whether a line could open a list, quote, heading, fence or HTML block: the
@@ -429,14 +443,13 @@ class TreeReader:
             elif name == "softbreak" or name == "hardbreak":
                 out.append(Token(name))
             elif name in _INLINE_PAIRS:
-                kind = name
-                out.append(Token(kind + "_open", 1))
+                out.append(Token(name + "_open"))
                 self._inline(node.children, out)
-                out.append(Token(kind + "_close", -1))
+                out.append(Token(name + "_close"))
             elif name == "link" or name == "autolink":
-                out.append(Token("link_open", 1, attrs={"href": node.meta["url"]}))
+                out.append(Token("link_open", href=node.meta["url"]))
                 self._inline(node.children, out)
-                out.append(Token("link_close", -1))
+                out.append(Token("link_close"))
             elif name == "image":
                 out.append(Token("image", content=self._label(node)))
             elif name == "code_inline":

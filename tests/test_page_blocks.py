@@ -1,8 +1,9 @@
-"""The Rust parser's tokens are markdown-it-py's tokens (issue 5: 500 CV pages a second).
+"""The Rust parser's blocks are markdown-it-py's blocks (issue 5: 500 CV pages a second).
 
-``importers/cvpage/tokens.py`` turns markdown-it-pyrs's tree into markdown-it-py's token
-stream. These tests compare the two, field by field, on everything ``blocks.py`` reads, and
-the importer's whole result with and without the Rust parser.
+``importers/cvpage/pageblocks.py`` reads markdown-it-pyrs's tree into the blocks that
+``blocks.parse_blocks`` makes of markdown-it-py's token stream. These tests compare the
+two, block for block (line ranges, styled runs, links), and the importer's whole result
+with and without the Rust parser.
 """
 
 from __future__ import annotations
@@ -12,14 +13,14 @@ import json
 import random
 import sys
 from pathlib import Path
-from typing import Any
 
 import pytest
 
 import resumeconv
 from resumeconv.errors import InputError, ResumeconvError
-from resumeconv.importers.cvpage import tokens as page_tokens_module
-from resumeconv.importers.cvpage.tokens import TreeReader, Unsupported, page_tokens
+from resumeconv.importers.cvpage import pageblocks as page_blocks_module
+from resumeconv.importers.cvpage.blocks import parse_blocks
+from resumeconv.importers.cvpage.pageblocks import TreeReader, Unsupported, page_blocks
 from resumeconv.importers.markdown import _blank_front_matter
 from resumeconv.sources import Source
 
@@ -40,66 +41,38 @@ def _body(text: str) -> str:
     return body.replace("\r\n", "\n").replace("\r", "\n").replace("\0", "\ufffd")
 
 
-def _children(tokens: list[Any] | None) -> list[tuple[str, str, str | None]]:
-    out: list[tuple[str, str, str | None]] = []
-    for tok in tokens or []:
-        if tok.type == "text" and not tok.content:
-            continue
-        if tok.type == "text" and out and out[-1][0] == "text":
-            out[-1] = ("text", out[-1][1] + tok.content, None)
-            continue
-        content = tok.content if tok.type in ("text", "code_inline", "html_inline", "image") else ""
-        href = tok.attrGet("href") if tok.type == "link_open" else None
-        out.append((tok.type, content, href))
-    return out
-
-
-def _what_blocks_read(tokens: list[Any]) -> list[tuple[Any, ...]]:
-    """Each token as ``blocks.py`` sees it: type and nesting; the line range of the tokens
-    it takes lines from; the content of paragraphs, raw HTML and code; heading levels;
-    the children of inline tokens (text joined, links with their href)."""
-    out: list[tuple[Any, ...]] = []
-    previous = ""
-    for tok in tokens:
-        kind = tok.type
-        with_map = kind.endswith("_open") or kind in ("hr", "html_block", "fence", "code_block")
-        with_map = with_map and kind not in ("thead_open", "tbody_open", "table_open")
-        content = ""
-        if kind in ("html_block", "fence", "code_block") or (
-            kind == "inline" and previous == "paragraph_open"
-        ):
-            content = tok.content
-        out.append(
-            (
-                kind,
-                tok.nesting,
-                tuple(tok.map) if with_map and tok.map else None,
-                tok.tag if kind == "heading_open" else "",
-                content,
-                _children(tok.children),
-            )
-        )
-        previous = kind
-    return out
-
-
 def _compare(text: str) -> str:
     """``same``, ``unsupported`` (the page goes to markdown-it-py) or the first difference."""
     body = _body(text)
-    if not page_tokens_module._safe_for_rust(body):
+    if not page_blocks_module._safe_for_rust(body):
         return "unsupported"
-    rust = page_tokens_module._rust_parser()
+    rust = page_blocks_module._rust_parser()
     try:
-        got = TreeReader(body).tokens(rust.tree(body))
+        got = TreeReader(body).blocks(rust.tree(body))
     except Unsupported:
         return "unsupported"
-    want = page_tokens_module.reference_tokens(body)
-    a, b = _what_blocks_read(want), _what_blocks_read(got)
-    if a == b:
+    want = parse_blocks(page_blocks_module.reference_tokens(body))
+    if got == want:
         return "same"
-    pairs = enumerate(zip(a, b, strict=False))
-    first = next((i for i, (x, y) in pairs if x != y), min(len(a), len(b)))
-    return f"token {first}: markdown-it-py {a[first : first + 1]} vs Rust {b[first : first + 1]}"
+    pairs = enumerate(zip(want, got, strict=False))
+    first = next((i for i, (x, y) in pairs if x != y), min(len(want), len(got)))
+    return (
+        f"block {first}: markdown-it-py {want[first : first + 1]} vs Rust {got[first : first + 1]}"
+    )
+
+
+def _parser_used(text: str, monkeypatch: pytest.MonkeyPatch) -> str:
+    """Which parser :func:`page_blocks` read ``text`` with."""
+    calls: list[str] = []
+    reference = page_blocks_module.reference_tokens
+
+    def spy(body: str) -> object:
+        calls.append(body)
+        return reference(body)
+
+    monkeypatch.setattr(page_blocks_module, "reference_tokens", spy)
+    assert page_blocks(text) is not None
+    return "markdown-it-py" if calls else "rust"
 
 
 @pytest.mark.parametrize("page", REAL_PAGES, ids=lambda p: p.name)
@@ -119,7 +92,7 @@ def _generated_pages(n: int, seed: int) -> list[str]:
 
 def test_generated_pages_match_or_fall_back() -> None:
     """Fuzz pages mix every construct, hostile ones included: each one either matches
-    token for token or is sent to markdown-it-py; none takes the Rust path and differs."""
+    block for block or is sent to markdown-it-py; none takes the Rust path and differs."""
     outcomes = [_compare(page) for page in _generated_pages(600, seed=5)]
     differences = [o for o in outcomes if o not in ("same", "unsupported")]
     assert differences == []
@@ -143,27 +116,25 @@ def test_import_is_identical_without_the_rust_parser(
         )
 
     fast = imported()
-    monkeypatch.setattr(page_tokens_module, "_RUST", False)
+    monkeypatch.setattr(page_blocks_module, "_RUST", False)
     assert imported() == fast
 
 
-def test_pages_the_adapter_does_not_know_use_markdown_it_py() -> None:
-    from markdown_it.token import Token as ReferenceToken
-
+def test_pages_the_reader_does_not_know_use_markdown_it_py(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
     quoted = "## Work\n\n> a quote\n\n* 2020, Engineer\n"
-    assert all(isinstance(t, ReferenceToken) for t in page_tokens(quoted))
+    assert _parser_used(quoted, monkeypatch) == "markdown-it-py"
     form_feed = "## Work\n\n* 2020, Engineer\x0c\n"
-    assert all(isinstance(t, ReferenceToken) for t in page_tokens(form_feed))
+    assert _parser_used(form_feed, monkeypatch) == "markdown-it-py"
     plain = "## Work\n\n* 2020, Engineer\n"
-    assert not any(isinstance(t, ReferenceToken) for t in page_tokens(plain))
+    assert _parser_used(plain, monkeypatch) == "rust"
 
 
 def test_environment_variable_forces_markdown_it_py(monkeypatch: pytest.MonkeyPatch) -> None:
-    from markdown_it.token import Token as ReferenceToken
-
-    monkeypatch.setattr(page_tokens_module, "_RUST", None)
+    monkeypatch.setattr(page_blocks_module, "_RUST", None)
     monkeypatch.setenv("RESUMECONV_PARSER", "markdown-it-py")
-    assert all(isinstance(t, ReferenceToken) for t in page_tokens("* 2020, Engineer\n"))
+    assert _parser_used("* 2020, Engineer\n", monkeypatch) == "markdown-it-py"
 
 
 def test_deep_nesting_never_reaches_the_rust_parser_unsafely() -> None:
@@ -173,7 +144,7 @@ def test_deep_nesting_never_reaches_the_rust_parser_unsafely() -> None:
     import subprocess
 
     script = """
-from resumeconv.importers.cvpage.tokens import page_tokens
+from resumeconv.importers.cvpage.pageblocks import page_blocks
 pages = [
     "*" * 16000 + "a" + "*" * 16000,
     ">" * 30000 + " x\\n",
@@ -182,7 +153,7 @@ pages = [
     "*" * 100000 + "a" + "*" * 100000,
 ]
 for page in pages:
-    assert page_tokens(page)
+    assert isinstance(page_blocks(page), list)
 print("ok")
 """
     done = subprocess.run(
@@ -196,12 +167,10 @@ def test_a_rust_panic_sends_the_page_to_markdown_it_py(monkeypatch: pytest.Monke
     """The backtick rule of the Rust port panics on a code span then ``[[`` and a lone
     backtick (fuzzing): such pages are kept from it, and a panic that still happens is
     caught, not fatal."""
-    from markdown_it.token import Token as ReferenceToken
-
-    rust = page_tokens_module._rust_parser()
+    rust = page_blocks_module._rust_parser()
     with pytest.raises(BaseException, match="index out of bounds"):
         rust.tree("`e`[[`")  # still broken upstream: the guard below is needed
-    assert all(isinstance(t, ReferenceToken) for t in page_tokens("`e`[[`"))
+    assert _parser_used("`e`[[`", monkeypatch) == "markdown-it-py"
 
-    monkeypatch.setattr(page_tokens_module, "_safe_for_rust", lambda text: True)
-    assert all(isinstance(t, ReferenceToken) for t in page_tokens("`e`[[`"))
+    monkeypatch.setattr(page_blocks_module, "_safe_for_rust", lambda text: True)
+    assert _parser_used("`e`[[`", monkeypatch) == "markdown-it-py"
