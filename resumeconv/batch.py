@@ -221,7 +221,7 @@ def _run(
 
     try:
         if in_pool:
-            if warm_up and len(in_pool) > 1 and _mp_context().get_start_method() == "fork":
+            if warm_up and len(in_pool) > 1 and _forks_workers():
                 # Imports, compiled patterns and loaded schemas are what a worker spends
                 # its first ~100 ms on: one job here fills them once, and forked workers
                 # inherit them instead of each paying on a core shared with the other.
@@ -250,16 +250,56 @@ def _run_pool(
 ) -> None:
     """Run ``items[indices]`` in ``n_workers`` processes, chunk by chunk, filling ``results``.
 
-    ``meanwhile`` runs in this process once the workers are busy (stdin jobs).
+    ``meanwhile`` runs in this process once the workers are busy (stdin jobs). Workers
+    are forked (``forkpool``) where that is possible, else a ``ProcessPoolExecutor`` runs.
     """
-    from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
+    from resumeconv import forkpool
 
     chunks = guided_chunks(indices, n_workers)
+    if not forkpool.available():
+        _run_executor(one, items, kwargs, chunks, n_workers, results, reporter, meanwhile)
+        return
+
+    def done(k: int, chunk_results: list[Any]) -> None:
+        for i, res in zip(chunks[k], chunk_results, strict=True):
+            results[i] = res
+            reporter.done(i, res)
+
+    def failed(k: int, message: str) -> None:
+        done(k, [_failed(one, items[i], message) for i in chunks[k]])
+
+    def started() -> None:  # the reporter's drawing thread starts after every fork
+        reporter.start()
+        meanwhile()
+
+    forkpool.run_chunks(
+        lambda k: [one(items[i], kwargs) for i in chunks[k]],
+        len(chunks),
+        n_workers,
+        done,
+        failed,
+        after_fork=started,
+    )
+
+
+def _run_executor(
+    one: Callable[[Any, dict[str, Any]], Any],
+    items: Sequence[Any],
+    kwargs: dict[str, Any],
+    chunks: list[list[int]],
+    n_workers: int,
+    results: list[Any],
+    reporter: Reporter,
+    meanwhile: Callable[[], None],
+) -> None:
+    """:func:`_run_pool` where workers cannot be forked (macOS, Windows)."""
+    from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
+
     executor = ProcessPoolExecutor(
         max_workers=n_workers, mp_context=_mp_context(), initializer=_worker_init
     )
     try:
-        # The first submit forks every worker; start drawing (a thread) only after it.
+        # The first submit starts every worker; start drawing (a thread) only after it.
         pending = {
             executor.submit(_run_chunk, one, [items[i] for i in chunk], kwargs): chunk
             for chunk in chunks
@@ -324,6 +364,13 @@ def _failed(one: Callable[..., Any], item: Any, message: str) -> Any:
     return jobs.ValidationResult(
         item, jobs.FAILED, error=ResumeconvError(message, file=item, hint=hint)
     )
+
+
+def _forks_workers() -> bool:
+    """Whether the pool's workers are forked from this process (and so inherit its state)."""
+    from resumeconv import forkpool
+
+    return forkpool.available()
 
 
 def _mp_context() -> Any:
