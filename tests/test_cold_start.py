@@ -119,13 +119,15 @@ def test_cv_page_validate_skips_slow_stdlib_modules_and_markdown_it_py(tmp_path:
     """Batch workers import the CV-page reader once each: records, not dataclasses; typing
     only for type checkers; the markdown-it-pyrs parser, with markdown-it-py left unloaded
     for pages it reads alike; ``html`` and ``html.parser`` only for pages with entities
-    or HTML tables and lists (the seed has neither)."""
+    or HTML tables and lists (the seed has neither); no PyYAML, as the seed's front matter
+    is of the shape ``importers/frontmatter.py`` recognizes without it."""
     pytest.importorskip("markdown_it_pyrs")
     page = ROOT / "fixtures" / "seed" / "cv.md"
     probe = _imports(tmp_path, "validate", str(page), "--jobs", "1")
     assert probe["status"] == 0, probe["stdout"] + probe["stderr"]
     assert f"{page}: valid" in probe["stdout"]
     assert "resumeconv.importers.cvpage.assemble" in probe["modules"]  # the page path ran
-    unwanted = (*_SLOW_STDLIB, "markdown_it", "copy", "html", "html.parser")
+    unwanted = (*_SLOW_STDLIB, "markdown_it", "copy", "html", "html.parser", "yaml")
+    unwanted += ("resumeconv.importers.yaml",)
     assert _loaded(probe["modules"], unwanted) == []
     assert _loaded(probe["modules"], _NOT_FOR_VALIDATE) == []

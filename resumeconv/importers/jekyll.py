@@ -22,7 +22,6 @@ from stat import S_ISREG
 from urllib.parse import parse_qs, quote, urlsplit
 
 from resumeconv.errors import InputError, ResumeconvError
-from resumeconv.importers.yaml import parse as parse_yaml
 from resumeconv.records import field, record
 from resumeconv.sources import read_source
 
@@ -155,6 +154,8 @@ class Site:
             )
             return None
         front_text, body, front_line = split
+        from resumeconv.importers.yaml import parse as parse_yaml
+
         try:
             front, positions = parse_yaml(front_text, str(path), front_line + 1)
         except InputError as exc:
@@ -204,6 +205,8 @@ def load_site(root: Path) -> Site:
             hint="pass the Jekyll site root (the folder with _config.yml) as --site",
         )
     source = read_source(config_file)
+    from resumeconv.importers.yaml import parse as parse_yaml  # only a site needs PyYAML
+
     config, positions = parse_yaml(source.text, str(config_file))
     if config is None:
         config = {}

@@ -66,14 +66,18 @@ def read(source: Source, options: ReadOptions) -> Resume:
 
 def _blank_front_matter(source: Source) -> tuple[str, int]:
     """The page with its front matter lines blanked (line numbers stay the page's)."""
-    from resumeconv.importers import jekyll, yaml
+    from resumeconv.importers import jekyll
+    from resumeconv.importers.frontmatter import certainly_valid
 
     text = source.text
     split = jekyll.split_front_matter(text)
     if split is None:
         return text, 0
     front, body, _ = split
-    yaml.parse(front, source.name, first_line=2)  # broken front matter is an error
+    if not certainly_valid(front):  # the usual few lines need no PyYAML (start-up time)
+        from resumeconv.importers import yaml
+
+        yaml.parse(front, source.name, first_line=2)  # broken front matter is an error
     n_front = front.count("\n") + 2
     return "\n" * n_front + body, n_front
 
