@@ -287,6 +287,7 @@ REFUSED = [
     ("x" * 300 + ": b\n", "long key"),
     ("a:\n  -\n", "null item"),
     ("a:#b\n", "'#' right after ':'"),
+    ("a: " + "1" * 5000 + "\n", "an int too long for Python to read"),
 ]
 
 

@@ -27,7 +27,7 @@ where a value is one of
 
 - a plain scalar on one line that starts with a letter, ``_`` or ``/`` and holds no
   ``: `` and does not end with ``:`` (so it is a string, a bool or null: nothing a
-  constructor can refuse), or ASCII digits only (an int or a string), or a real
+  constructor can refuse), or up to 100 ASCII digits (an int or a string), or a real
   ``YYYY-MM-DD`` date (a timestamp);
 - ``"double quoted"`` without a backslash or ``'single quoted'`` (``''`` inside), on one
   line;
@@ -47,6 +47,7 @@ _KEY_CHARS = _KEY_START | frozenset("0123456789-")
 _NOT_KEYS = frozenset({"yes", "no", "true", "false", "on", "off", "y", "n", "null"})
 #: Simple keys must be shorter than 1024 characters; stay far below.
 _MAX_KEY = 200
+_MAX_DIGITS = 100
 _MONTH_DAYS = (31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
 
 
@@ -122,7 +123,7 @@ def _value_ok(value: str) -> bool:
     if first.isalpha() or first in "/_":
         return True
     if value.isascii() and value.isdigit():
-        return True
+        return len(value) <= _MAX_DIGITS  # Python refuses to read ints of 4,300+ digits
     return _is_date(value)
 
 
