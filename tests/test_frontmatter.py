@@ -36,7 +36,7 @@ LOADERS = [
 def _parses(text: str) -> bool:
     try:
         ryaml.parse(text, "front.md", first_line=2)
-    except (InputError, yaml.YAMLError):  # PyYAML's reader raises before the parse starts
+    except InputError:
         return False
     return True
 

@@ -309,3 +309,14 @@ def test_pure_python_parser_gives_the_same_errors(monkeypatch, text, words):
     assert parse("a: [1, {b: 2020-01-01}]\n", "p")[0] == {"a": [1, {"b": "2020-01-01"}]}
     with pytest.raises(InputError, match=words):
         parse(text, "p.yaml")
+
+
+def test_a_control_character_is_an_input_error_with_pure_python_pyyaml(monkeypatch) -> None:
+    """PyYAML's own reader (no libyaml) refuses control characters as it is created."""
+
+    class PurePython(yaml.SafeLoader):
+        pass
+
+    monkeypatch.setattr(ryaml, "_Loader", PurePython)
+    with pytest.raises(InputError, match="not valid YAML"):
+        parse("a: b\x01\n", "x.yaml")

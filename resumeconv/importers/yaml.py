@@ -101,8 +101,9 @@ def parse(text: str, name: str, first_line: int = 1) -> tuple[Any, dict[str, tup
 
 def parse_document(text: str, name: str, first_line: int = 1) -> Parsed:
     """Like :func:`parse`, also returning the last line that holds content."""
-    loader = _Loader(text)
+    loader = None
     try:
+        loader = _Loader(text)  # PyYAML's own reader checks the characters here
         return _Builder(loader, name, first_line - 1).run()
     except yaml.MarkedYAMLError as exc:
         error = _syntax_error(exc, name, first_line - 1)
@@ -117,7 +118,8 @@ def parse_document(text: str, name: str, first_line: int = 1) -> Parsed:
             hint="check the file for control characters and invalid text",
         ) from None
     finally:
-        loader.dispose()
+        if loader is not None:
+            loader.dispose()
 
 
 class _Builder:
