@@ -360,6 +360,8 @@ def inline_lines(tokens: list[Any], first_line: int, soft_breaks: bool) -> list[
     fields, as in a publication written over several lines); otherwise it is a space
     (a bullet wrapped in the source).
     """
+    if len(tokens) == 1 and tokens[0].type == "text":
+        return _plain_line(tokens[0].content, first_line)
     b = _Builder(first_line, soft_breaks)
     for tok in tokens:
         kind = tok.type
@@ -390,6 +392,16 @@ def inline_lines(tokens: list[Any], first_line: int, soft_breaks: bool) -> list[
             b.html(tok.content)
     b.flush()
     return b.lines
+
+
+def _plain_line(text: str, lineno: int) -> list[Line]:
+    """What :func:`inline_lines` makes of one plain text token (most bullets and headings),
+    without a builder: one unstyled run, Liquid dropped, white space collapsed and trimmed."""
+    text = strip_liquid(text)
+    if "  " in text or not text.isprintable():
+        text = _SPACE.sub(" ", text)
+    text = text.strip()
+    return [Line([Run(text)], lineno)] if text else []
 
 
 def text_lines(text: str, lineno: int) -> list[Line]:
