@@ -70,7 +70,9 @@ class Node:
                 kwargs[attr] = value
             elif many:
                 kwargs[attr] = (
-                    [node.from_dict(v) for v in value] if isinstance(value, list) else value
+                    [node.from_dict(v) if isinstance(v, dict) else v for v in value]
+                    if isinstance(value, list)
+                    else value
                 )
             else:
                 kwargs[attr] = node.from_dict(value)
@@ -87,11 +89,14 @@ class Node:
         present = getattr(self, "_present", ())
         for attr, key in _writers(type(self)):
             value = getattr(self, attr)
-            if (value is None or value == []) and attr not in present:
+            if type(value) is str:  # most fields: nothing to convert
+                out[key] = value
+            elif (value is None or value == []) and attr not in present:
                 continue
-            out[key] = _convert_out(value)
+            else:
+                out[key] = _convert_out(value)
         for key, value in self.extra.items():
-            out[key] = _convert_out(value)
+            out[key] = value if type(value) is str else _convert_out(value)
         return out
 
 
@@ -133,12 +138,15 @@ def _writers(cls: type) -> list[tuple[str, str]]:
 
 
 def _convert_out(value: Any) -> Any:
+    """A field's JSON value: model objects become dicts, containers are copied."""
+    if type(value) is str:
+        return value
     if isinstance(value, Node):
         return value.to_dict()
     if isinstance(value, list):
-        return [_convert_out(v) for v in value]
+        return [v if type(v) is str else _convert_out(v) for v in value]
     if isinstance(value, dict):
-        return {k: _convert_out(v) for k, v in value.items()}
+        return {k: v if type(v) is str else _convert_out(v) for k, v in value.items()}
     return value
 
 
