@@ -97,9 +97,11 @@ class Assembler:
         items.append(entry)
         index = len(items) - 1
         ptr = pointer(key, index)
-        self.source_map.add(ptr, start)
-        for name in entry:
-            self.source_map.add(pointer(key, index, name), start)
+        record = self.source_map.add
+        record(ptr, start)
+        for name in entry:  # field names: nothing to escape but in custom keys
+            plain = type(name) is str and "/" not in name and "~" not in name
+            record(ptr + "/" + name if plain else pointer(key, index, name), start)
         self.report.add(start, end, IMPORTED, ptr)
         return index
 
