@@ -309,21 +309,22 @@ class TreeReader:
         start, end = node.srcmap
         first = self._content_start(start, end)
         indent = self._column(first)
+        names = [child.name for child in children]  # each read of .name makes a new str
+        n = len(children)
         i = 0
-        while i < len(children):
-            child = children[i]
-            if child.name not in _INLINE_NODES:
-                self.item_block(child, indent, item)
+        while i < n:
+            if names[i] not in _INLINE_NODES:
+                self.item_block(children[i], names[i], indent, item)
                 i += 1
                 continue
             j = i
-            while j < len(children) and children[j].name in _INLINE_NODES:
+            while j < n and names[j] in _INLINE_NODES:
                 j += 1
             if i != 0:
                 raise Unsupported("text after a block in a tight list item")
             if self.data[first : first + 1] == b"\n":
                 raise Unsupported("list item whose text starts on its second line")
-            last = children[j].srcmap[0] if j < len(children) else end
+            last = children[j].srcmap[0] if j < n else end
             last = self._trim_end(first, last)
             if last <= first:
                 raise Unsupported("empty hidden paragraph")
@@ -332,11 +333,11 @@ class TreeReader:
             B.add_item_paragraph(item, self.line_of(first) + 1, content, inline)
             i = j
 
-    def item_block(self, node: Any, indent: int, item: B.Item) -> None:
-        """A block inside a list item: paragraphs and raw HTML join its lines, lists its
-        children; anything else is read (so that what the reader cannot trust still sends
-        the page to markdown-it-py) and left out, as ``blocks._list_items`` leaves it."""
-        name = node.name
+    def item_block(self, node: Any, name: str, indent: int, item: B.Item) -> None:
+        """A block (named ``name``) inside a list item: paragraphs and raw HTML join its
+        lines, lists its children; anything else is read (so that what the reader cannot
+        trust still sends the page to markdown-it-py) and left out, as
+        ``blocks._list_items`` leaves it."""
         if name == "paragraph":
             first_line = self.span(node)[0] + 1
             content = self.inline_source(node.srcmap, indent)
