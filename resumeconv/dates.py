@@ -163,7 +163,8 @@ class _Patterns:
         self.tokens = re.compile(r"(\s*+)(" + _TOKEN + ")")  # the white space before too
         self.kinds = _kind_table()
         self.br_text = re.compile(_BR_TEXT, re.IGNORECASE)
-        self.latin = re.compile(_LATIN)
+        # letters and digits: the characters that start word and number tokens
+        self.latin = frozenset(c for c, kind in self.kinds.items() if kind in (_WORD, _NUM))
         self.lead = re.compile(_LEAD)
         self.trail = re.compile(_TRAIL)
         self.excluded = re.compile(_EXCLUDED)
@@ -744,15 +745,19 @@ def _order(point: _Point | None) -> tuple[int, int, int]:
 # --------------------------------------------------------------------------- results
 
 
+#: Months and days with two digits: a look-up costs less than formatting.
+_TWO_DIGITS = tuple(f"{k:02d}" for k in range(32))
+
+
 def _iso(point: _Point | None) -> str | None:
     if point is None or point[0] is None:
         return None
-    y, m, d, _ = point
+    y, m, d, _ = point  # a year here has four digits (the rules only make 1949–2110)
     if m is None:
-        return f"{y:04d}"
+        return str(y)
     if d is None:
-        return f"{y:04d}-{m:02d}"
-    return f"{y:04d}-{m:02d}-{d:02d}"
+        return f"{y}-{_TWO_DIGITS[m]}"
+    return f"{y}-{_TWO_DIGITS[m]}-{_TWO_DIGITS[d]}"
 
 
 _BR_TEXT = r"\s*<br\s*/?>\s*"  # case-insensitive
@@ -806,7 +811,6 @@ def parse_range(text: str) -> DateRange | None:
     return _build(text, t, e)
 
 
-_LATIN = r"[0-9A-Za-zÀ-ÖØ-öø-ɏ]"
 _LEAD = r"(?:\s|[*_#>|•·+\-–—\[(]|<[^>]*>)*"
 _TRAIL = r"(?:\s|[*_|.,;:：)\]]|<[^>]*>)*"
 _EXCLUDED = (
@@ -816,7 +820,9 @@ _EXCLUDED = (
 )
 #: What every alternative of ``_EXCLUDED`` needs: without any of it, nothing is excluded.
 _EXCLUDED_NEEDS = ("://", "www.", "](", '="', "+", "(")
-_PHONE_DIGITS = r"\d{3}[-. ]\d{3}"  # the two digit-only alternatives start so
+#: How the two digit-only alternatives start; ``\d\d\d``, not ``\d{3}``: a pattern that
+#: starts with a character class lets the regex engine skip to the next digit.
+_PHONE_DIGITS = r"\d\d\d[-. ]\d\d\d"
 #: What every date :func:`find_range` accepts contains: a year token (1950–2100), a two-digit
 #: month/year ("06/22"), or a parenthesis opening on an open word ("(Ongoing)"). A point
 #: with a year needs one of the first two; a point without one (a bare month) only
@@ -835,26 +841,30 @@ _ANCHOR = (
 def _excluded_spans(text: str) -> list[tuple[int, int]]:
     """Spans of URLs, link targets, attributes and phone numbers: no dates in there."""
     rx = _rx()
-    if any(need in text for need in _EXCLUDED_NEEDS) or rx.phone_digits.search(text):
-        return [m.span() for m in rx.excluded.finditer(text)]
-    return []  # the common case, found without trying 8 alternatives at every position
+    for need in _EXCLUDED_NEEDS:
+        if need in text:
+            break
+    else:
+        if not rx.phone_digits.search(text):
+            return []  # the common case, found without trying 8 alternatives at every position
+    return [m.span() for m in rx.excluded.finditer(text)]
 
 
 def _bounded(text: str, a: int, b: int) -> bool:
     """No letter or digit glued to the expression: ``CS2021``, ``2020s``, ``22.8%``,
     ``$2000``, ``2010-10-01-paper`` are no dates."""
-    latin = _rx().latin.match
+    latin = _rx().latin
     if a > 0:
         c = text[a - 1]
-        if latin(c) or c in "$€£¥#@":
+        if c in latin or c in "$€£¥#@":
             return False
-        if text[a].isdigit() and c in "./-_:+" and a > 1 and latin(text[a - 2]):
+        if text[a].isdigit() and c in "./-_:+" and a > 1 and text[a - 2] in latin:
             return False
     if b < len(text):
         c = text[b]
-        if latin(c) or c == "%":
+        if c in latin or c == "%":
             return False
-        if c in "./-_" and b + 1 < len(text) and latin(text[b + 1]):
+        if c in "./-_" and b + 1 < len(text) and text[b + 1] in latin:
             return False
     return True
 
@@ -878,10 +888,12 @@ def _score(text: str, e: _Expr, a: int, b: int) -> int:
     score = 0
     if not e.single or e.listed:
         score += 4
+    # no regex needed at the very start or end, nor when a letter or digit is there (the
+    # patterns allow neither)
     rx = _rx()
-    if rx.lead.fullmatch(text, 0, a):
+    if a == 0 or (text[0] not in rx.latin and rx.lead.fullmatch(text, 0, a)):
         score += 2
-    if rx.trail.fullmatch(text, b):
+    if b == len(text) or (text[b] not in rx.latin and rx.trail.fullmatch(text, b)):
         score += 2
     point = e.end or e.start
     if point is not None and point[1] is not None:
@@ -904,25 +916,27 @@ def find_range(text: str) -> DateRange | None:
 def _scan(text: str) -> DateRange | None:
     """:func:`find_range` without its pre-check: every candidate tried."""
     t = _tokenize(text)
-    n = len(t)
     best: tuple[tuple[int, int, int], _Expr] | None = None
     excluded: list[tuple[int, int]] | None = None
-    i = 0
-    while i < n:
-        tok = t[i]
-        if tok[_KIND] == _NUM or tok[_TEXT] in _STARTS:
-            e = _expression(t, i)
-            if e is not None and (e.start or e.end or e.open):
-                a, b = t[e.i][_START], t[e.j - 1][_END]
-                if excluded is None:
-                    excluded = _excluded_spans(text)
-                if _acceptable(text, t, e, a, b) and not any(x < b and a < y for x, y in excluded):
-                    key = (_score(text, e, a, b), b - a, -a)
-                    if best is None or key > best[0]:
-                        best = (key, e)
-                    i = e.j
-                    continue
-        i += 1
+    starts = _STARTS
+    after = 0  # the tokens of an accepted candidate start no other
+    for i, (kind, word, _, _) in enumerate(t):
+        if i < after or (kind != _NUM and word not in starts):
+            continue
+        e = _expression(t, i)
+        if e is None or not (e.start or e.end or e.open):
+            continue
+        a, b = t[e.i][_START], t[e.j - 1][_END]
+        if not _acceptable(text, t, e, a, b):
+            continue
+        if excluded is None:
+            excluded = _excluded_spans(text)
+        if excluded and any(x < b and a < y for x, y in excluded):
+            continue
+        key = (_score(text, e, a, b), b - a, -a)
+        if best is None or key > best[0]:
+            best = (key, e)
+        after = e.j
     return _build(text, t, best[1]) if best else None
 
 
