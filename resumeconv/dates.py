@@ -134,16 +134,19 @@ _STARTS = frozenset(
 
 _NUM, _WORD, _DASH, _BR, _CJK, _PUNCT = "n", "w", "d", "b", "c", "p"
 
-# The alternatives start with different characters (``p`` takes what the others leave), so
-# their order only matters for speed: words first, the commonest. Possessive repeats (``++``)
-# match the same here and spare the regex engine its backtracking bookkeeping.
+# The alternatives start with different characters (the last takes what the others leave),
+# so a token's first character tells its kind (:func:`_kind_table`), and their order only
+# matters for speed: words first, the commonest. Possessive repeats (``++``) match the same
+# here and spare the regex engine its backtracking bookkeeping.
+_LETTERS = "A-Za-zÀ-ÖØ-öø-ɏ"
+_DASHES = "-‐‑‒–—―−－~～"
 _TOKEN = (
-    r"(?P<w>[A-Za-zÀ-ÖØ-öø-ɏ]++(?:['’][A-Za-zÀ-ÖØ-öø-ɏ]++)*+)"
-    r"|(?P<n>[0-9]++)"
-    r"|(?P<b><br\s*/?>)"
-    r"|(?P<d>-+>|→|[-‐‑‒–—―−－~～]++)"
-    r"|(?P<c>至今|预计|[年月日至今起])"
-    r"|(?P<p>\S)"
+    rf"[{_LETTERS}]++(?:['’][{_LETTERS}]++)*+"  # word
+    r"|[0-9]++"  # number
+    r"|<br\s*/?>"  # br
+    rf"|-+>|→|[{_DASHES}]++"  # dash
+    r"|至今|预计|[年月日至今起]"  # cjk
+    r"|\S"  # punct
 )
 
 
@@ -151,15 +154,17 @@ class _Patterns:
     """The compiled regular expressions (``_TOKEN`` and the others below)."""
 
     __slots__ = (
-        "anchor", "br_text", "excluded", "iso", "latin", "lead", "phone_digits", "token", "tokens",
-        "trail",
+        "anchor", "br_text", "excluded", "iso", "kinds", "latin", "lead", "phone_digits",
+        "token", "tokens", "trail",
     )  # fmt: skip
 
     def __init__(self) -> None:
         self.token = re.compile(_TOKEN)
-        self.tokens = re.compile(r"(\s*+)(?:" + _TOKEN + ")")  # the white space before too
+        self.tokens = re.compile(r"(\s*+)(" + _TOKEN + ")")  # the white space before too
+        self.kinds = _kind_table()
         self.br_text = re.compile(_BR_TEXT, re.IGNORECASE)
-        self.latin = re.compile(_LATIN)
+        # letters and digits: the characters that start word and number tokens
+        self.latin = frozenset(c for c, kind in self.kinds.items() if kind in (_WORD, _NUM))
         self.lead = re.compile(_LEAD)
         self.trail = re.compile(_TRAIL)
         self.excluded = re.compile(_EXCLUDED)
@@ -174,50 +179,53 @@ def _rx() -> _Patterns:
     return _Patterns()
 
 
-#: One token: kind, text (lower-cased for words), start and end offsets in the text.
-_Tok = namedtuple("_Tok", "kind text start end")
-_new_tok = tuple.__new__  # ``_new_tok(_Tok, (…))`` skips namedtuple's Python-level __new__
+def _kind_table() -> dict[str, str]:
+    """Token kind by first character; a character not in it starts a punct token, and so
+    do ``<`` and ``预`` alone (only ``<br>`` and ``预计`` are longer)."""
+    kinds = dict.fromkeys("0123456789", _NUM)
+    ranges = re.findall(r"(.)-(.)", _LETTERS)
+    kinds.update((chr(c), _WORD) for a, b in ranges for c in range(ord(a), ord(b) + 1))
+    kinds.update(dict.fromkeys(_DASHES + "→", _DASH))
+    kinds.update(dict.fromkeys("年月日至今起", _CJK))
+    return kinds
+
+
+#: One token: kind, text (lower-cased for words), start and end offsets in the text. A
+#: plain tuple read by the index names below: the rules read tokens all the time, and an
+#: index is cheaper than a named field (and a plain tuple cheaper to make).
+_Tok = tuple  # (str, str, int, int)
+_KIND, _TEXT, _START, _END = 0, 1, 2, 3
 
 
 def _tokenize(text: str) -> list[_Tok]:
     """Numbers, words, dash runs, ``<br>``, date CJK characters, single other characters."""
     out = []
     append = out.append
+    get = _rx().kinds.get
     pos = 0
     # findall (strings, no match objects) is the fast way; offsets come from the lengths,
     # since white space is all there is between tokens
-    for space, word, num, br, dash, cjk, punct in _rx().tokens.findall(text):
+    for space, tok in _rx().tokens.findall(text):
         pos += len(space)
-        if word:
-            end = pos + len(word)
-            append(_new_tok(_Tok, (_WORD, word.lower(), pos, end)))
-        elif num:
-            end = pos + len(num)
-            append(_new_tok(_Tok, (_NUM, num, pos, end)))
-        elif punct:
-            end = pos + 1
-            append(_new_tok(_Tok, (_PUNCT, punct, pos, end)))
-        elif dash:
-            end = pos + len(dash)
-            append(_new_tok(_Tok, (_DASH, dash, pos, end)))
-        elif cjk:
-            end = pos + len(cjk)
-            append(_new_tok(_Tok, (_CJK, cjk, pos, end)))
-        else:
-            end = pos + len(br)
-            append(_new_tok(_Tok, (_BR, br, pos, end)))
+        end = pos + len(tok)
+        kind = get(tok[0], _PUNCT)
+        if kind == _WORD:
+            tok = tok.lower()
+        elif kind == _PUNCT and end - pos > 1:
+            kind = _BR if tok[0] == "<" else _CJK  # "<br>", "预计"
+        append((kind, tok, pos, end))
         pos = end
     return out
 
 
 def _tight(t: list[_Tok], k: int) -> bool:
     """Token ``k`` follows token ``k - 1`` with no space between."""
-    return t[k].start == t[k - 1].end
+    return t[k][_START] == t[k - 1][_END]
 
 
 def _year(tok: _Tok) -> int | None:
-    if tok.kind == _NUM and len(tok.text) == 4:
-        y = int(tok.text)
+    if tok[_KIND] == _NUM and len(tok[_TEXT]) == 4:
+        y = int(tok[_TEXT])
         if MIN_YEAR <= y <= MAX_YEAR:
             return y
     return None
@@ -225,8 +233,8 @@ def _year(tok: _Tok) -> int | None:
 
 def _small(tok: _Tok, hi: int) -> int | None:
     """A one- or two-digit number in 1..hi."""
-    if tok.kind == _NUM and len(tok.text) <= 2:
-        v = int(tok.text)
+    if tok[_KIND] == _NUM and len(tok[_TEXT]) <= 2:
+        v = int(tok[_TEXT])
         if 1 <= v <= hi:
             return v
     return None
@@ -255,11 +263,11 @@ def _rule_year(t: list[_Tok], i: int) -> _Hit | None:
     if y is None:
         return None
     n = len(t)
-    if i + 1 < n and t[i + 1].text == "年":
+    if i + 1 < n and t[i + 1][_TEXT] == "年":
         j = i + 2
-        if j + 1 < n and t[j + 1].text == "月" and (m := _small(t[j], 12)):
+        if j + 1 < n and t[j + 1][_TEXT] == "月" and (m := _small(t[j], 12)):
             k = j + 2
-            if k + 1 < n and t[k + 1].text == "日" and (d := _small(t[k], 31)):
+            if k + 1 < n and t[k + 1][_TEXT] == "日" and (d := _small(t[k], 31)):
                 return ((y, m, d, False), k + 2) if _valid_day(y, m, d) else None
             return (y, m, None, False), k
         return (y, None, None, False), j
@@ -272,15 +280,15 @@ def _rule_year_first_numeric(t: list[_Tok], i: int) -> _Hit | None:
     n = len(t)
     if y is None or i + 2 >= n:
         return None
-    sep = t[i + 1].text
+    sep = t[i + 1][_TEXT]
     if sep not in (".", "/", "-") or not (_tight(t, i + 1) and _tight(t, i + 2)):
         return None
     mt = t[i + 2]
     m = _small(mt, 12)
-    if m is None or (sep == "-" and len(mt.text) != 2):
+    if m is None or (sep == "-" and len(mt[_TEXT]) != 2):
         return None  # "2021-2022" is a range, "2008-9" is not a month we trust
     j = i + 3
-    if j + 1 < n and t[j].text == sep and _tight(t, j) and _tight(t, j + 1):
+    if j + 1 < n and t[j][_TEXT] == sep and _tight(t, j) and _tight(t, j + 1):
         d = _small(t[j + 1], 31)
         if d is not None and _valid_day(y, m, d):
             return (y, m, d, False), j + 2
@@ -294,13 +302,19 @@ def _rule_month_first_numeric(t: list[_Tok], i: int) -> _Hit | None:
     first = t[i]
     if i + 2 >= n or not (_tight(t, i + 1) and _tight(t, i + 2)):
         return None
-    sep = t[i + 1].text
-    if sep == "." and i + 4 < n and t[i + 3].text == "." and _tight(t, i + 3) and _tight(t, i + 4):
+    sep = t[i + 1][_TEXT]
+    if (
+        sep == "."
+        and i + 4 < n
+        and t[i + 3][_TEXT] == "."
+        and _tight(t, i + 3)
+        and _tight(t, i + 4)
+    ):
         d, m, y = _small(first, 31), _small(t[i + 2], 12), _year(t[i + 4])
         if d and m and y and _valid_day(y, m, d):
             return (y, m, d, False), i + 5
         return None
-    if sep not in ("/", ".") or (sep == "." and len(first.text) != 2):
+    if sep not in ("/", ".") or (sep == "." and len(first[_TEXT]) != 2):
         return None
     m = _small(first, 12)
     if m is None:
@@ -309,8 +323,8 @@ def _rule_month_first_numeric(t: list[_Tok], i: int) -> _Hit | None:
     if y is not None:
         return (y, m, None, False), i + 3
     yy = t[i + 2]
-    if sep == "/" and len(first.text) == 2 and yy.kind == _NUM and len(yy.text) == 2:
-        v = int(yy.text)
+    if sep == "/" and len(first[_TEXT]) == 2 and yy[_KIND] == _NUM and len(yy[_TEXT]) == 2:
+        v = int(yy[_TEXT])
         return (2000 + v if v < 50 else 1900 + v, m, None, True), i + 3
     return None
 
@@ -321,32 +335,32 @@ def _rule_month_name(t: list[_Tok], i: int) -> _Hit | None:
     n = len(t)
     k = i
     day = None
-    if t[k].kind == _NUM:
+    if t[k][_KIND] == _NUM:
         day = _small(t[k], 31)
         if day is None:
             return None
         k += 1
-        if k < n and (t[k].text == "." or t[k].text in _ORDINALS) and _tight(t, k):
+        if k < n and (t[k][_TEXT] == "." or t[k][_TEXT] in _ORDINALS) and _tight(t, k):
             k += 1
-        if k < n and t[k].text == "de":
+        if k < n and t[k][_TEXT] == "de":
             k += 1
-    if k >= n or t[k].kind != _WORD or (m := MONTHS.get(t[k].text)) is None:
+    if k >= n or t[k][_KIND] != _WORD or (m := MONTHS.get(t[k][_TEXT])) is None:
         return None
     k += 1
     after_month = k
-    if k < n and t[k].text == "." and _tight(t, k):
+    if k < n and t[k][_TEXT] == "." and _tight(t, k):
         k += 1
         after_month = k
-    if k < n and t[k].text == ",":
+    if k < n and t[k][_TEXT] == ",":
         k += 1
     if day is None and k < n and _year(t[k]) is None and (d := _small(t[k], 31)):
         day = d
         k += 1
-        if k < n and t[k].text in _ORDINALS and _tight(t, k):
+        if k < n and t[k][_TEXT] in _ORDINALS and _tight(t, k):
             k += 1
-        if k < n and t[k].text == ",":
+        if k < n and t[k][_TEXT] == ",":
             k += 1
-    if k < n and t[k].text == "de":
+    if k < n and t[k][_TEXT] == "de":
         k += 1
     y = _year(t[k]) if k < n else None
     if y is None:
@@ -360,14 +374,14 @@ def _rule_month_name(t: list[_Tok], i: int) -> _Hit | None:
 
 def _rule_season(t: list[_Tok], i: int) -> _Hit | None:
     """``Fall 2022``, ``Spring semester 2023``, ``Summer, 2022`` (season rule → month)."""
-    m = SEASONS.get(t[i].text)
+    m = SEASONS.get(t[i][_TEXT])
     if m is None:
         return None
     n = len(t)
     k = i + 1
-    if k < n and t[k].text in _TERM_WORDS:
+    if k < n and t[k][_TEXT] in _TERM_WORDS:
         k += 1
-    if k < n and t[k].text == ",":
+    if k < n and t[k][_TEXT] == ",":
         k += 1
     y = _year(t[k]) if k < n else None
     return ((y, m, None, False), k + 1) if y is not None else None
@@ -376,13 +390,13 @@ def _rule_season(t: list[_Tok], i: int) -> _Hit | None:
 def _point(t: list[_Tok], i: int) -> _Hit | None:
     """The longest single date starting at token ``i``."""
     tok = t[i]
-    if tok.kind == _NUM:
-        if len(tok.text) == 4:
+    if tok[_KIND] == _NUM:
+        if len(tok[_TEXT]) == 4:
             return _rule_year_first_numeric(t, i) or _rule_year(t, i)
-        if len(tok.text) <= 2:
+        if len(tok[_TEXT]) <= 2:
             return _rule_month_first_numeric(t, i) or _rule_month_name(t, i)
         return None
-    if tok.kind == _WORD:
+    if tok[_KIND] == _WORD:
         return _rule_month_name(t, i) or _rule_season(t, i)
     return None
 
@@ -409,18 +423,18 @@ class _Expr:
 
 
 def _is_open_word(tok: _Tok) -> bool:
-    return tok.text in _OPEN_WORDS
+    return tok[_TEXT] in _OPEN_WORDS
 
 
 def _is_expected_word(tok: _Tok) -> bool:
-    return tok.text in _EXPECTED_WORDS
+    return tok[_TEXT] in _EXPECTED_WORDS
 
 
 def _separator(t: list[_Tok], j: int) -> int | None:
     """Index after a range separator at ``j`` (dashes, arrows, ~, to, until, 至)."""
     if j < len(t):
         tok = t[j]
-        if tok.kind == _DASH or (tok.kind in (_WORD, _CJK) and tok.text in _SEP_WORDS):
+        if tok[_KIND] == _DASH or (tok[_KIND] in (_WORD, _CJK) and tok[_TEXT] in _SEP_WORDS):
             return j + 1
     return None
 
@@ -428,7 +442,7 @@ def _separator(t: list[_Tok], j: int) -> int | None:
 def _end_after(t: list[_Tok], start: _Point, sep_i: int, k: int) -> tuple[_Point, int] | None:
     """Short end forms that only make sense after a start: ``2024/04-10`` (same year),
     ``2019-20`` (two-digit end year)."""
-    if k >= len(t) or not (_tight(t, sep_i) and _tight(t, k)) or t[sep_i].text != "-":
+    if k >= len(t) or not (_tight(t, sep_i) and _tight(t, k)) or t[sep_i][_TEXT] != "-":
         return None
     y, m, d, _ = start
     if y is None or d is not None:
@@ -439,8 +453,8 @@ def _end_after(t: list[_Tok], start: _Point, sep_i: int, k: int) -> tuple[_Point
             return (y, em, None, False), k + 1
         return None
     tok = t[k]
-    if tok.kind == _NUM and len(tok.text) == 2:
-        ey = y // 100 * 100 + int(tok.text)
+    if tok[_KIND] == _NUM and len(tok[_TEXT]) == 2:
+        ey = y // 100 * 100 + int(tok[_TEXT])
         if ey < y:
             ey += 100
         if y < ey <= y + 10:
@@ -452,7 +466,7 @@ def _core(t: list[_Tok], i: int) -> _Expr | None:
     """One date or range: ``[since|from|until] [expected] point [sep (point | open)]``."""
     n = len(t)
     k = i
-    word = t[k].text
+    word = t[k][_TEXT]
     since = until = expected = False
     if word in _SINCE_WORDS:
         since, k = True, k + 1
@@ -480,7 +494,7 @@ def _core(t: list[_Tok], i: int) -> _Expr | None:
         return e
     e = _Expr(i, j, start)
     e.expected = expected
-    if j < n and t[j].text in ("至今", "今", "起") and t[j - 1].kind == _CJK:
+    if j < n and t[j][_TEXT] in ("至今", "今", "起") and t[j - 1][_KIND] == _CJK:
         e.open, e.j = True, j + 1  # 2006年至今, 2020年起
     elif (s := _separator(t, j)) is not None:
         _range_end(t, e, j, s)
@@ -500,11 +514,11 @@ def _core(t: list[_Tok], i: int) -> _Expr | None:
 def _after_expected(t: list[_Tok], k: int) -> int:
     """Index after ``expected`` at ``k`` and what may follow it ("graduation", ":")."""
     k += 1
-    if k < len(t) and t[k].text == "." and _tight(t, k):
+    if k < len(t) and t[k][_TEXT] == "." and _tight(t, k):
         k += 1  # "exp."
-    if k < len(t) and t[k].text in _EXPECTED_WHAT:
+    if k < len(t) and t[k][_TEXT] in _EXPECTED_WHAT:
         k += 1
-    if k < len(t) and t[k].text in (":", "："):
+    if k < len(t) and t[k][_TEXT] in (":", "："):
         k += 1
     return k
 
@@ -512,11 +526,11 @@ def _after_expected(t: list[_Tok], k: int) -> int:
 def _slash_years(t: list[_Tok], start: _Point, j: int) -> tuple[_Point, int] | None:
     """``2022/23``, ``2022/2023``: an academic year (the month rule took ``2022/09``)."""
     y, m = start[0], start[1]
-    if y is None or m is not None or j + 1 >= len(t) or t[j].text != "/":
+    if y is None or m is not None or j + 1 >= len(t) or t[j][_TEXT] != "/":
         return None
-    if not (_tight(t, j) and _tight(t, j + 1)) or t[j + 1].kind != _NUM:
+    if not (_tight(t, j) and _tight(t, j + 1)) or t[j + 1][_KIND] != _NUM:
         return None
-    digits = t[j + 1].text
+    digits = t[j + 1][_TEXT]
     if len(digits) == 2 and int(digits) == (y + 1) % 100:
         return (y + 1, None, None, False), j + 2
     later = _year(t[j + 1])
@@ -540,18 +554,18 @@ def _range_end(t: list[_Tok], e: _Expr, sep_i: int, k: int) -> None:
     if k < n and not expected and _is_open_word(t[k]):
         e.open, e.j = True, k + 1
         return
-    if k < n and t[k].text == "date" and t[k - 1].text in ("to", "till"):
+    if k < n and t[k][_TEXT] == "date" and t[k - 1][_TEXT] in ("to", "till"):
         e.open, e.j = True, k + 1  # "2019 to date", "2019 – till date"
         return
-    if k + 1 < n and t[k].text in ("to", "till") and t[k + 1].text == "date":
+    if k + 1 < n and t[k][_TEXT] in ("to", "till") and t[k + 1][_TEXT] == "date":
         e.open, e.j = True, k + 2
         return
     short = _end_after(t, e.start, sep_i, k) if e.start is not None else None
     if short is not None:
         e.end, e.j = short
         return
-    if t[sep_i].kind == _DASH and (
-        k >= n or (t[k].text in _CLOSERS and (_tight(t, sep_i) or _tight(t, k)))
+    if t[sep_i][_KIND] == _DASH and (
+        k >= n or (t[k][_TEXT] in _CLOSERS and (_tight(t, sep_i) or _tight(t, k)))
     ):
         e.open, e.j = True, k  # "2024--", "2024–", "2024 –" at the end
 
@@ -565,12 +579,12 @@ def _month_span(t: list[_Tok], i: int) -> _Expr | None:
     joint = t[i + 1]
     if (
         not (m1 and m2 and y1)
-        or t[i + 3].text != "/"
-        or not (joint.kind == _DASH or joint.text == "+")
+        or t[i + 3][_TEXT] != "/"
+        or not (joint[_KIND] == _DASH or joint[_TEXT] == "+")
     ):
         return None
     y2, j = y1, i + 5
-    if j + 1 < n and t[j].kind == _DASH and _tight(t, j) and _tight(t, j + 1):
+    if j + 1 < n and t[j][_KIND] == _DASH and _tight(t, j) and _tight(t, j + 1):
         later = _year(t[j + 1])
         if later is not None and later >= y1:
             y2, j = later, j + 2
@@ -583,7 +597,7 @@ def _month_span(t: list[_Tok], i: int) -> _Expr | None:
 def _close(t: list[_Tok], i: int) -> int | None:
     """Index of the parenthesis closing the one at ``i`` (no nesting, short)."""
     for k in range(i + 1, min(len(t), i + 40)):
-        c = t[k].text
+        c = t[k][_TEXT]
         if c in (")", "）"):
             return k
         if c in ("(", "（"):
@@ -612,12 +626,12 @@ def _trailers(t: list[_Tok], e: _Expr) -> None:
     while e.j < n:
         j = e.j
         tok = t[j]
-        if tok.text in ("(", "（"):
+        if tok[_TEXT] in ("(", "（"):
             c = _close(t, j)
             if c is None or c == j + 1:
                 return
             inner = t[j + 1 : c]
-            if all(_is_expected_word(x) or x.text == "." for x in inner):
+            if all(_is_expected_word(x) or x[_TEXT] == "." for x in inner):
                 e.expected, e.j = True, c + 1
                 continue
             y = _year(inner[0]) if len(inner) == 1 else None
@@ -629,7 +643,7 @@ def _trailers(t: list[_Tok], e: _Expr) -> None:
                 e.note, e.j = note, c + 1
                 continue
             return
-        if tok.text in (";", ",", "；", "，") and j + 2 < n and _is_expected_word(t[j + 1]):
+        if tok[_TEXT] in (";", ",", "；", "，") and j + 2 < n and _is_expected_word(t[j + 1]):
             hit = _point(t, j + 2)
             if hit is None or hit[0][0] is None:
                 return
@@ -648,27 +662,22 @@ def _dated_note(inner: list[_Tok]) -> tuple[int, int, list[tuple[int, int, str]]
         hit = _point(inner, k)
         if hit is not None and hit[0][0] is not None:
             point, nxt = hit
-            dates.append((inner[k].start, inner[nxt - 1].end, _iso(point)))
+            dates.append((inner[k][_START], inner[nxt - 1][_END], _iso(point)))
             k = nxt
             continue
-        words += inner[k].kind == _WORD
+        words += inner[k][_KIND] == _WORD
         k += 1
     if not dates or not words:
         return None
-    return inner[0].start, inner[-1].end, dates
-
-
-def _may_start(kind: str | None, text: str) -> bool:
-    """Whether a token (``text`` as written) can begin a date expression."""
-    return kind == _NUM or (text.lower() if kind == _WORD else text) in _STARTS
+    return inner[0][_START], inner[-1][_END], dates
 
 
 def _item(t: list[_Tok], i: int) -> _Expr | None:
     """One date expression, its trailers included."""
     tok = t[i]
-    if tok.text in ("(", "（"):
+    if tok[_TEXT] in ("(", "（"):
         e = _paren_item(t, i)
-    elif tok.kind == _NUM and len(tok.text) <= 2:
+    elif tok[_KIND] == _NUM and len(tok[_TEXT]) <= 2:
         e = _month_span(t, i) or _core(t, i)
     else:
         e = _core(t, i)
@@ -680,7 +689,7 @@ def _item(t: list[_Tok], i: int) -> _Expr | None:
 def _joiner(t: list[_Tok], j: int) -> int | None:
     if j < len(t):
         tok = t[j]
-        if tok.kind == _BR or tok.text in _JOIN_PUNCT or tok.text in _JOIN_WORDS:
+        if tok[_KIND] == _BR or tok[_TEXT] in _JOIN_PUNCT or tok[_TEXT] in _JOIN_WORDS:
             return j + 1
     return None
 
@@ -723,22 +732,26 @@ def _order(point: _Point | None) -> tuple[int, int, int]:
 # --------------------------------------------------------------------------- results
 
 
+#: Months and days with two digits: a look-up costs less than formatting.
+_TWO_DIGITS = tuple(f"{k:02d}" for k in range(32))
+
+
 def _iso(point: _Point | None) -> str | None:
     if point is None or point[0] is None:
         return None
-    y, m, d, _ = point
+    y, m, d, _ = point  # a year here has four digits (the rules only make 1949–2110)
     if m is None:
-        return f"{y:04d}"
+        return str(y)
     if d is None:
-        return f"{y:04d}-{m:02d}"
-    return f"{y:04d}-{m:02d}-{d:02d}"
+        return f"{y}-{_TWO_DIGITS[m]}"
+    return f"{y}-{_TWO_DIGITS[m]}-{_TWO_DIGITS[d]}"
 
 
 _BR_TEXT = r"\s*<br\s*/?>\s*"  # case-insensitive
 
 
 def _build(text: str, t: list[_Tok], e: _Expr) -> DateRange:
-    a, b = t[e.i].start, t[e.j - 1].end
+    a, b = t[e.i][_START], t[e.j - 1][_END]
     note = e.note
     if note == "text":
         note = _rx().br_text.sub("; ", text[a:b])
@@ -751,7 +764,7 @@ def _build(text: str, t: list[_Tok], e: _Expr) -> DateRange:
         parts.append(text[pos:hi])
         note = "".join(parts)
     fields = (_iso(e.start), _iso(e.end), e.open, e.expected, note, (a, b))
-    return _new_tok(DateRange, fields)  # as DateRange(*fields), without a Python-level call
+    return tuple.__new__(DateRange, fields)  # as DateRange(*fields), without a Python call
 
 
 def parse_date(text: str) -> str | None:
@@ -768,8 +781,13 @@ def parse_date(text: str) -> str | None:
 def parse_range(text: str) -> DateRange | None:
     """The date expression that is the whole of ``text`` (a trailing colon allowed)."""
     first = _rx().token.search(text)
-    if first is None or not _may_start(first.lastgroup, first.group()):
-        return None  # most lines: no need to tokenize them
+    if first is None:
+        return None
+    word = first.group()
+    if not ("0" <= word[0] <= "9" or word.lower() in _STARTS):
+        # most lines: their first token is neither a number nor a word a date may start
+        # with, no need to tokenize them (a test that may let more through, never fewer)
+        return None
     t = _tokenize(text)
     if not t:
         return None
@@ -777,14 +795,13 @@ def parse_range(text: str) -> DateRange | None:
     if e is None:
         return None
     rest = len(t) - e.j
-    if rest and not (rest == 1 and t[-1].text in (":", "：")):
+    if rest and not (rest == 1 and t[-1][_TEXT] in (":", "：")):
         return None
     if e.start is None and e.end is None and not e.open:
         return None
     return _build(text, t, e)
 
 
-_LATIN = r"[0-9A-Za-zÀ-ÖØ-öø-ɏ]"
 _LEAD = r"(?:\s|[*_#>|•·+\-–—\[(]|<[^>]*>)*"
 _TRAIL = r"(?:\s|[*_|.,;:：)\]]|<[^>]*>)*"
 _EXCLUDED = (
@@ -794,7 +811,9 @@ _EXCLUDED = (
 )
 #: What every alternative of ``_EXCLUDED`` needs: without any of it, nothing is excluded.
 _EXCLUDED_NEEDS = ("://", "www.", "](", '="', "+", "(")
-_PHONE_DIGITS = r"\d{3}[-. ]\d{3}"  # the two digit-only alternatives start so
+#: How the two digit-only alternatives start; ``\d\d\d``, not ``\d{3}``: a pattern that
+#: starts with a character class lets the regex engine skip to the next digit.
+_PHONE_DIGITS = r"\d\d\d[-. ]\d\d\d"
 #: What every date :func:`find_range` accepts contains: a year token (1950–2100), a two-digit
 #: month/year ("06/22"), or a parenthesis opening on an open word ("(Ongoing)"). A point
 #: with a year needs one of the first two; a point without one (a bare month) only
@@ -813,26 +832,30 @@ _ANCHOR = (
 def _excluded_spans(text: str) -> list[tuple[int, int]]:
     """Spans of URLs, link targets, attributes and phone numbers: no dates in there."""
     rx = _rx()
-    if any(need in text for need in _EXCLUDED_NEEDS) or rx.phone_digits.search(text):
-        return [m.span() for m in rx.excluded.finditer(text)]
-    return []  # the common case, found without trying 8 alternatives at every position
+    for need in _EXCLUDED_NEEDS:
+        if need in text:
+            break
+    else:
+        if not rx.phone_digits.search(text):
+            return []  # the common case, found without trying 8 alternatives at every position
+    return [m.span() for m in rx.excluded.finditer(text)]
 
 
 def _bounded(text: str, a: int, b: int) -> bool:
     """No letter or digit glued to the expression: ``CS2021``, ``2020s``, ``22.8%``,
     ``$2000``, ``2010-10-01-paper`` are no dates."""
-    latin = _rx().latin.match
+    latin = _rx().latin
     if a > 0:
         c = text[a - 1]
-        if latin(c) or c in "$€£¥#@":
+        if c in latin or c in "$€£¥#@":
             return False
-        if text[a].isdigit() and c in "./-_:+" and a > 1 and latin(text[a - 2]):
+        if text[a].isdigit() and c in "./-_:+" and a > 1 and text[a - 2] in latin:
             return False
     if b < len(text):
         c = text[b]
-        if latin(c) or c == "%":
+        if c in latin or c == "%":
             return False
-        if c in "./-_" and b + 1 < len(text) and latin(text[b + 1]):
+        if c in "./-_" and b + 1 < len(text) and text[b + 1] in latin:
             return False
     return True
 
@@ -846,9 +869,9 @@ def _acceptable(text: str, t: list[_Tok], e: _Expr, a: int, b: int) -> bool:
     if not _bounded(text, a, b):
         return False
     k = e.i - 1
-    if k >= 0 and t[k].text == ".":
+    if k >= 0 and t[k][_TEXT] == ".":
         k -= 1
-    return not (k >= 0 and t[k].kind == _WORD and t[k].text in _NOT_BEFORE_YEAR)
+    return not (k >= 0 and t[k][_KIND] == _WORD and t[k][_TEXT] in _NOT_BEFORE_YEAR)
 
 
 def _score(text: str, e: _Expr, a: int, b: int) -> int:
@@ -856,10 +879,12 @@ def _score(text: str, e: _Expr, a: int, b: int) -> int:
     score = 0
     if not e.single or e.listed:
         score += 4
+    # no regex needed at the very start or end, nor when a letter or digit is there (the
+    # patterns allow neither)
     rx = _rx()
-    if rx.lead.fullmatch(text, 0, a):
+    if a == 0 or (text[0] not in rx.latin and rx.lead.fullmatch(text, 0, a)):
         score += 2
-    if rx.trail.fullmatch(text, b):
+    if b == len(text) or (text[b] not in rx.latin and rx.trail.fullmatch(text, b)):
         score += 2
     point = e.end or e.start
     if point is not None and point[1] is not None:
@@ -882,25 +907,27 @@ def find_range(text: str) -> DateRange | None:
 def _scan(text: str) -> DateRange | None:
     """:func:`find_range` without its pre-check: every candidate tried."""
     t = _tokenize(text)
-    n = len(t)
     best: tuple[tuple[int, int, int], _Expr] | None = None
     excluded: list[tuple[int, int]] | None = None
-    i = 0
-    while i < n:
-        tok = t[i]
-        if tok.kind == _NUM or tok.text in _STARTS:
-            e = _expression(t, i)
-            if e is not None and (e.start or e.end or e.open):
-                a, b = t[e.i].start, t[e.j - 1].end
-                if excluded is None:
-                    excluded = _excluded_spans(text)
-                if _acceptable(text, t, e, a, b) and not any(x < b and a < y for x, y in excluded):
-                    key = (_score(text, e, a, b), b - a, -a)
-                    if best is None or key > best[0]:
-                        best = (key, e)
-                    i = e.j
-                    continue
-        i += 1
+    starts = _STARTS
+    after = 0  # the tokens of an accepted candidate start no other
+    for i, (kind, word, _, _) in enumerate(t):
+        if i < after or (kind != _NUM and word not in starts):
+            continue
+        e = _expression(t, i)
+        if e is None or not (e.start or e.end or e.open):
+            continue
+        a, b = t[e.i][_START], t[e.j - 1][_END]
+        if not _acceptable(text, t, e, a, b):
+            continue
+        if excluded is None:
+            excluded = _excluded_spans(text)
+        if excluded and any(x < b and a < y for x, y in excluded):
+            continue
+        key = (_score(text, e, a, b), b - a, -a)
+        if best is None or key > best[0]:
+            best = (key, e)
+        after = e.j
     return _build(text, t, best[1]) if best else None
 
 

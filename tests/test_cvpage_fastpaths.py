@@ -92,6 +92,35 @@ def test_anchor_years_are_the_year_bounds() -> None:
     assert not anchor.search("x 20222 x 12022")
 
 
+def test_latin_set_is_the_letter_and_digit_class() -> None:
+    """``_bounded`` and ``_score`` ask a set what a regex character class used to answer."""
+    plain = re.compile(r"[0-9A-Za-zÀ-ÖØ-öø-ɏ]")
+    assert dates._rx().latin == {chr(c) for c in range(0x3000) if plain.match(chr(c))}
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet="ab9 *_|.,:;()<>-–#\t", max_size=12), st.data())
+def test_score_shortcuts_match_the_patterns(text: str, data: st.DataObject) -> None:
+    """A line's very start or end, or a letter or digit there, needs no regex in _score."""
+    a = data.draw(st.integers(0, len(text)))
+    b = data.draw(st.integers(a, len(text)))
+    e = dates._Expr(0, 1, (2020, None, None, False))
+    rx = dates._rx()
+    plain = 4 * (not e.single) + 2 * bool(rx.lead.fullmatch(text, 0, a))
+    plain += 2 * bool(rx.trail.fullmatch(text, b))
+    assert dates._score(text, e, a, b) == plain
+
+
+def test_iso_of_every_year_month_and_day() -> None:
+    """_iso looks two digits up instead of formatting them; years have four digits."""
+    for y in range(1949, 2111):
+        assert dates._iso((y, None, None, False)) == f"{y:04d}"
+        assert dates._iso((y, 12, None, False)) == f"{y:04d}-12"
+    for m in range(1, 13):
+        for d in range(1, 32):
+            assert dates._iso((2020, m, d, False)) == f"2020-{m:02d}-{d:02d}"
+
+
 def _plain_pointer(*parts: object) -> str:
     """RFC 6901 the obvious way: every part made a string and escaped."""
     return "".join("/" + str(p).replace("~", "~0").replace("/", "~1") for p in parts)

@@ -79,7 +79,9 @@ def cut_dates(lines: list[Line], children: list[Item]) -> Parts:
             continue
         a, b = found.span
         date_text = plain[a:b]
-        before, after = line.cut(0, a), line.cut(b)
+        before = line.cut(0, a)
+        # dates mostly end the line: nothing after them to cut
+        after = line.cut(b) if b < len(plain) else Line([], line.lineno)
         paren = _PAREN.match(after.plain)
         if paren:
             note, after = paren.group(1).strip(), Line([], line.lineno)
