@@ -353,7 +353,7 @@ def _rule_month_name(t: list[_Tok], i: int) -> _Hit | None:
         after_month = k
     if k < n and t[k][_TEXT] == ",":
         k += 1
-    if day is None and k < n and _year(t[k]) is None and (d := _small(t[k], 31)):
+    if day is None and k < n and (d := _small(t[k], 31)):  # (a year has four digits)
         day = d
         k += 1
         if k < n and t[k][_TEXT] in _ORDINALS and _tight(t, k):
@@ -422,14 +422,6 @@ class _Expr:
         return self.end is None and not self.open
 
 
-def _is_open_word(tok: _Tok) -> bool:
-    return tok[_TEXT] in _OPEN_WORDS
-
-
-def _is_expected_word(tok: _Tok) -> bool:
-    return tok[_TEXT] in _EXPECTED_WORDS
-
-
 def _separator(t: list[_Tok], j: int) -> int | None:
     """Index after a range separator at ``j`` (dashes, arrows, ~, to, until, 至)."""
     if j < len(t):
@@ -474,13 +466,13 @@ def _core(t: list[_Tok], i: int) -> _Expr | None:
         k += 1
     elif word in _UNTIL_WORDS:
         until, k = True, k + 1
-    if k < n and _is_expected_word(t[k]):
+    if k < n and t[k][_TEXT] in _EXPECTED_WORDS:
         expected, k = True, _after_expected(t, k)
     if k >= n:
         return None
     hit = _point(t, k)
     if hit is None:
-        if k == i and _is_open_word(t[k]):
+        if k == i and t[k][_TEXT] in _OPEN_WORDS:
             e = _Expr(i, k + 1, None)
             e.open = e.bare = True
             return e
@@ -542,7 +534,7 @@ def _slash_years(t: list[_Tok], start: _Point, j: int) -> tuple[_Point, int] | N
 def _range_end(t: list[_Tok], e: _Expr, sep_i: int, k: int) -> None:
     """Complete ``e`` with what follows its separator, if it is an end."""
     n = len(t)
-    expected = k < n and _is_expected_word(t[k])
+    expected = k < n and t[k][_TEXT] in _EXPECTED_WORDS
     if expected:
         k = _after_expected(t, k)
     hit = _point(t, k) if k < n else None
@@ -551,7 +543,7 @@ def _range_end(t: list[_Tok], e: _Expr, sep_i: int, k: int) -> None:
         e.short = e.short or hit[0][3]
         e.expected = e.expected or expected
         return
-    if k < n and not expected and _is_open_word(t[k]):
+    if k < n and not expected and t[k][_TEXT] in _OPEN_WORDS:
         e.open, e.j = True, k + 1
         return
     if k < n and t[k][_TEXT] == "date" and t[k - 1][_TEXT] in ("to", "till"):
@@ -631,7 +623,7 @@ def _trailers(t: list[_Tok], e: _Expr) -> None:
             if c is None or c == j + 1:
                 return
             inner = t[j + 1 : c]
-            if all(_is_expected_word(x) or x[_TEXT] == "." for x in inner):
+            if all(x[_TEXT] in _EXPECTED_WORDS or x[_TEXT] == "." for x in inner):
                 e.expected, e.j = True, c + 1
                 continue
             y = _year(inner[0]) if len(inner) == 1 else None
@@ -643,7 +635,8 @@ def _trailers(t: list[_Tok], e: _Expr) -> None:
                 e.note, e.j = note, c + 1
                 continue
             return
-        if tok[_TEXT] in (";", ",", "；", "，") and j + 2 < n and _is_expected_word(t[j + 1]):
+        expected = j + 2 < n and t[j + 1][_TEXT] in _EXPECTED_WORDS
+        if expected and tok[_TEXT] in (";", ",", "；", "，"):
             hit = _point(t, j + 2)
             if hit is None or hit[0][0] is None:
                 return
