@@ -26,11 +26,13 @@ __all__ = [
     "load",
     "render",
     "validate",
+    "validate_file",
 ]
 
 _LAZY = {
     "load": "resumeconv.api",
     "validate": "resumeconv.api",
+    "validate_file": "resumeconv.api",
     "dump": "resumeconv.api",
     "render": "resumeconv.api",
     "convert": "resumeconv.api",
@@ -41,7 +43,15 @@ _LAZY = {
 }
 
 if TYPE_CHECKING:
-    from resumeconv.api import convert, convert_bytes, dump, load, render, validate
+    from resumeconv.api import (
+        convert,
+        convert_bytes,
+        dump,
+        load,
+        render,
+        validate,
+        validate_file,
+    )
     from resumeconv.errors import ResumeconvError
     from resumeconv.model import Resume
     from resumeconv.validation.issues import Issue

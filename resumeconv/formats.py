@@ -7,6 +7,9 @@ Signatures, one per kind (as pandoc has readers and writers):
 
 - reader: ``read(source: Source, options: ReadOptions) -> Resume``
 - writer: ``write(resume: Resume, options: WriteOptions) -> bytes``
+- document reader (optional): ``read_document(source, options) -> Document``, the reader
+  stopped before the model: validation needs only the JSON document and where each value
+  came from, so ``resumeconv validate`` skips building the model and writing it back out.
 """
 
 from __future__ import annotations
@@ -32,6 +35,8 @@ class Format:
     description: str
     reader: str | None = None
     writer: str | None = None
+    document_reader: str | None = None
+    """Optional ``"module:function"``: the reader without the model (see the module doc)."""
     prepare: str | None = None
     """Optional ``"module:function"`` called with the WriteOptions before the input is read,
     to start slow engines early (pandoc); it must never raise."""
@@ -40,6 +45,10 @@ class Format:
         if self.reader is None:
             raise UsageError(f"resumeconv cannot read {self.name}", hint=_readable_hint())
         return _resolve(self.reader)
+
+    def load_document_reader(self) -> Callable[..., Any] | None:
+        """The document reader, or None when the format has none (use the reader)."""
+        return _resolve(self.document_reader) if self.document_reader is not None else None
 
     def prepare_writer(self, options: WriteOptions) -> None:
         """Let the writer start its engine while the input is read (a no-op for most)."""
@@ -60,6 +69,19 @@ class ReadOptions:
     """Jekyll site root for resolving Liquid loops (found from the input path when None)."""
     find_site: bool = True
     """Look for ``_config.yml`` above the input when ``site`` is not given."""
+
+
+@record
+class Document:
+    """What a document reader returns: the JSON Resume document as plain JSON values,
+    where its values came from, and what became of each source block.
+
+    ``Resume.from_dict(document.data)`` is what the format's reader returns (its
+    ``to_dict()`` equals ``data`` up to key order)."""
+
+    data: dict[str, Any]
+    source_map: Any = None
+    import_report: Any = None
 
 
 @record
@@ -90,6 +112,7 @@ FORMATS: tuple[Format, ...] = (
         "CV page (academicpages / Jekyll Markdown)",
         reader="resumeconv.importers.markdown:read",
         writer="resumeconv.exporters.markdown:write",
+        document_reader="resumeconv.importers.markdown:read_document",
     ),
     Format(
         "json",

@@ -230,11 +230,10 @@ def run_validation(
     schema_version: str = "1.2.1",
 ) -> ValidationResult:
     """Load one file and return every schema error and lint finding it has."""
-    from resumeconv.api import load, validate
+    from resumeconv.api import validate_file
 
     try:
-        resume = load(path, format=from_format, site=site)
-        issues = validate(resume, schema_version=schema_version)
+        issues = validate_file(path, format=from_format, site=site, schema_version=schema_version)
     except ResumeconvError as exc:
         return ValidationResult(path, FAILED, error=exc.located(path))
     outcome = INVALID if any(i.is_error for i in issues) else OK

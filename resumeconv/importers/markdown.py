@@ -8,7 +8,7 @@ and are reported as skipped. The rules that turn bullets into entries are in
 from __future__ import annotations
 
 from resumeconv.errors import InputError
-from resumeconv.formats import ReadOptions
+from resumeconv.formats import Document, ReadOptions
 from resumeconv.model import Resume
 from resumeconv.report import SKIPPED
 from resumeconv.sources import Source
@@ -35,6 +35,15 @@ def parser() -> Any:
 
 def read(source: Source, options: ReadOptions) -> Resume:
     """Import a CV page into the canonical model, with its import report and source map."""
+    document = read_document(source, options)
+    resume = Resume.from_dict(document.data)
+    resume.source_map = document.source_map
+    resume.import_report = document.import_report
+    return resume
+
+
+def read_document(source: Source, options: ReadOptions) -> Document:
+    """A CV page as a JSON Resume document, with its source map and import report."""
     from resumeconv.importers import jekyll
     from resumeconv.importers.cvpage.assemble import Assembler
     from resumeconv.importers.cvpage.pageblocks import page_blocks
@@ -58,10 +67,7 @@ def read(source: Source, options: ReadOptions) -> Resume:
     data = asm.result()
     if site is not None:
         _merge_site_basics(data, site, asm)
-    resume = Resume.from_dict(data)
-    resume.source_map = asm.source_map
-    resume.import_report = asm.report
-    return resume
+    return Document(data, asm.source_map, asm.report)
 
 
 def _blank_front_matter(source: Source) -> tuple[str, int]:

@@ -19,11 +19,15 @@ if TYPE_CHECKING:
 __all__ = ["ERROR", "WARNING", "Issue", "check"]
 
 
-def check(resume: Any, schema_version: str = "1.2.1", lint: bool = True) -> list[Issue]:
+def check(
+    resume: Any, schema_version: str = "1.2.1", lint: bool = True, source_map: Any = None
+) -> list[Issue]:
     """Every schema error and (with ``lint``) lint finding of ``resume``, in source order.
 
-    ``resume`` is a :class:`resumeconv.model.Resume` (a plain dict is accepted too). Issues
-    carry ``file``/``line``/``column`` when the resume has a source map.
+    ``resume`` is a :class:`resumeconv.model.Resume` or its JSON document (a plain dict).
+    Issues carry ``file``/``line``/``column`` from ``source_map``, by default the resume's.
+    The order of the issues never depends on the order of the document's keys (they are
+    sorted), so a document and ``Resume.from_dict(document)`` give the same list.
     """
     document = resume if isinstance(resume, dict) else resume.to_dict()
     issues = [
@@ -43,7 +47,7 @@ def check(resume: Any, schema_version: str = "1.2.1", lint: bool = True) -> list
             for f in lint_rules.run(document, context)
         ]
     issues = _unique(issues)
-    _locate(issues, getattr(resume, "source_map", None))
+    _locate(issues, source_map if source_map is not None else getattr(resume, "source_map", None))
     issues.sort(key=lambda i: (i.line or 0, i.pointer, i.rule, i.message))
     return issues
 
