@@ -7,6 +7,7 @@ imported by it (``sys.modules`` after minus before), so that site start-up does 
 from __future__ import annotations
 
 import json
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -131,3 +132,17 @@ def test_cv_page_validate_skips_slow_stdlib_modules_and_markdown_it_py(tmp_path:
     unwanted += ("resumeconv.importers.yaml",)
     assert _loaded(probe["modules"], unwanted) == []
     assert _loaded(probe["modules"], _NOT_FOR_VALIDATE) == []
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="workers are forked on Linux")
+def test_a_batch_forks_its_workers_without_multiprocessing(tmp_path: Path) -> None:
+    """A batch's workers are forked by ``forkpool.py``: the ~20 ms of multiprocessing and
+    concurrent.futures imports are not paid before the first worker starts."""
+    folder = tmp_path / "pages"
+    folder.mkdir()
+    for k in range(3):
+        shutil.copy(ROOT / "fixtures" / "seed" / "cv.md", folder / f"cv{k}.md")
+    probe = _imports(tmp_path, "validate", str(folder), "--jobs", "2", "--no-progress")
+    assert probe["status"] == 0, probe["stdout"] + probe["stderr"]
+    assert probe["stdout"].count(": valid") == 3
+    assert _loaded(probe["modules"], ("multiprocessing", "concurrent.futures")) == []
