@@ -62,7 +62,14 @@ def run_chunks(
     next_chunk = 0
     try:
         for _ in range(min(n_workers, n_chunks)):
-            worker = _fork(work, workers)
+            try:
+                worker = _fork(work, workers)
+            except OSError as exc:  # out of processes or memory: go on with fewer workers
+                if not workers:
+                    for k in range(n_chunks):
+                        on_failure(k, f"no worker process could be started ({exc.strerror})")
+                    return
+                break
             workers[worker.results] = worker
         after_fork()
         for worker in list(workers.values()):
@@ -123,8 +130,16 @@ class _Worker:
 
 def _fork(work: Callable[[int], Any], others: dict[int, _Worker]) -> _Worker:
     task_r, task_w = os.pipe()
-    result_r, result_w = os.pipe()
-    pid = os.fork()
+    try:
+        result_r, result_w = os.pipe()
+    except OSError:
+        _close_all(task_r, task_w)
+        raise
+    try:
+        pid = os.fork()
+    except OSError:
+        _close_all(task_r, task_w, result_r, result_w)
+        raise
     if pid == 0:  # the worker
         code = 1
         try:
@@ -142,6 +157,11 @@ def _fork(work: Callable[[int], Any], others: dict[int, _Worker]) -> _Worker:
     os.close(task_r)
     os.close(result_w)
     return _Worker(pid, task_w, result_r)
+
+
+def _close_all(*fds: int) -> None:
+    for fd in fds:
+        os.close(fd)
 
 
 def _serve(work: Callable[[int], Any], tasks: int, results: int) -> None:

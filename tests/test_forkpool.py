@@ -99,3 +99,33 @@ def test_the_executor_path_gives_the_same_results(monkeypatch: pytest.MonkeyPatc
     pooled = batch.run_validations(paths, jobs=2, progress=False)
     assert [r.to_dict() for r in pooled] == [r.to_dict() for r in forked]
     assert [r.outcome for r in pooled] == [jobs.OK] * 3 + [jobs.FAILED]
+
+
+def test_when_no_worker_can_be_started_every_chunk_fails(monkeypatch: pytest.MonkeyPatch) -> None:
+    def no_fork() -> int:
+        raise BlockingIOError(11, "Resource temporarily unavailable")
+
+    monkeypatch.setattr(forkpool.os, "fork", no_fork)
+    done, failed = _run(lambda k: k, 3)
+    assert done == {}
+    assert sorted(failed) == [0, 1, 2]
+    assert "no worker process could be started" in failed[0]
+
+
+def test_a_worker_that_cannot_be_started_leaves_the_work_to_the_others(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    real_fork = os.fork
+    calls = []
+
+    def second_fails() -> int:
+        calls.append(1)
+        if len(calls) == 2:
+            raise BlockingIOError(11, "Resource temporarily unavailable")
+        return real_fork()
+
+    monkeypatch.setattr(forkpool.os, "fork", second_fails)
+    done, failed = _run(lambda k: k, 10)
+    assert failed == {}
+    assert sorted(done) == list(range(10))
+    assert _no_children_left()
