@@ -1,9 +1,10 @@
-"""From markdown-it's token stream to the blocks of a CV page.
+"""The blocks of a CV page, from markdown-it-py's token stream.
 
 A page is a flat sequence of top-level blocks: headings, paragraphs, lists (with nested
 items), tables, raw HTML and rules. Each keeps its source line range. Raw HTML blocks are
 classified here (comment, Liquid loop, table, list, other) so that later rules never look
-at markup.
+at markup. The one-block functions (``heading``, ``paragraph``, ``html_blocks`` …) are
+shared with ``pageblocks.py``, which reads the Rust parser's tree into the same blocks.
 """
 
 from __future__ import annotations

@@ -47,7 +47,7 @@ class Token:
 
 
 class Unsupported(Exception):
-    """The tree has something the adapter does not translate: use markdown-it-py."""
+    """The tree has something the reader does not translate: use markdown-it-py."""
 
 
 def page_blocks(text: str) -> list[B.Block]:
