@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import importlib.util
+import random
+import sys
 from pathlib import Path
 
 import pytest
@@ -22,6 +25,17 @@ def corpus_pages() -> list[Path]:
     if template.exists():
         pages.append(template)
     return pages
+
+
+def generated_pages(n: int, seed: int) -> list[str]:
+    """``n`` CV pages from the fuzzer's generator (``fuzz/inputs.py``), the same for a seed."""
+    spec = importlib.util.spec_from_file_location("fuzz_inputs", REPO / "fuzz" / "inputs.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules["fuzz_inputs"] = module  # dataclasses look their module up there
+    spec.loader.exec_module(module)
+    rng = random.Random(seed)
+    return [module.generate_page(rng) for _ in range(n)]
 
 
 needs_shared = pytest.mark.skipif(not (SHARED / "corpus").is_dir(), reason="../shared is absent")

@@ -8,9 +8,7 @@ with and without the Rust parser.
 
 from __future__ import annotations
 
-import importlib.util
 import json
-import random
 import sys
 from pathlib import Path
 
@@ -24,7 +22,7 @@ from resumeconv.importers.cvpage.pageblocks import TreeReader, Unsupported, page
 from resumeconv.importers.markdown import _blank_front_matter
 from resumeconv.sources import Source
 
-from conftest import REPO, corpus_pages
+from conftest import REPO, corpus_pages, generated_pages
 
 pytest.importorskip("markdown_it_pyrs")
 
@@ -80,20 +78,10 @@ def test_real_pages_take_the_rust_path_and_match(page: Path) -> None:
     assert _compare(page.read_text(encoding="utf-8")) == "same"
 
 
-def _generated_pages(n: int, seed: int) -> list[str]:
-    spec = importlib.util.spec_from_file_location("fuzz_inputs", REPO / "fuzz" / "inputs.py")
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules["fuzz_inputs"] = module
-    spec.loader.exec_module(module)
-    rng = random.Random(seed)
-    return [module.generate_page(rng) for _ in range(n)]
-
-
 def test_generated_pages_match_or_fall_back() -> None:
     """Fuzz pages mix every construct, hostile ones included: each one either matches
     block for block or is sent to markdown-it-py; none takes the Rust path and differs."""
-    outcomes = [_compare(page) for page in _generated_pages(600, seed=5)]
+    outcomes = [_compare(page) for page in generated_pages(600, seed=5)]
     differences = [o for o in outcomes if o not in ("same", "unsupported")]
     assert differences == []
     assert outcomes.count("same") > 150  # the comparison is not vacuous

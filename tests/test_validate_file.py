@@ -3,9 +3,6 @@ building the model: it must say exactly what ``validate(load(...))`` says."""
 
 from __future__ import annotations
 
-import importlib.util
-import random
-import sys
 from pathlib import Path
 
 import pytest
@@ -14,7 +11,7 @@ import resumeconv
 from resumeconv.errors import ResumeconvError
 from resumeconv.sources import Source
 
-from conftest import FIXTURES, REPO, corpus_pages
+from conftest import FIXTURES, corpus_pages, generated_pages
 
 PAGES = sorted(FIXTURES.rglob("*.md")) + corpus_pages()
 
@@ -49,16 +46,10 @@ def test_pages_with_issues_are_compared_too() -> None:
 
 
 def test_generated_pages_get_the_same_issues() -> None:
-    spec = importlib.util.spec_from_file_location("fuzz_inputs", REPO / "fuzz" / "inputs.py")
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules["fuzz_inputs"] = module
-    spec.loader.exec_module(module)
-    rng = random.Random(21)
     differ = []
     with_issues = 0
-    for k in range(300):
-        source = Source(text=module.generate_page(rng), name=f"generated-{k}.md")
+    for k, text in enumerate(generated_pages(300, seed=21)):
+        source = Source(text=text, name=f"generated-{k}.md")
         direct, through_model = _both(source, format="markdown")
         with_issues += isinstance(direct, list) and bool(direct)
         if direct != through_model:
