@@ -221,7 +221,9 @@ def _run(
 
     try:
         if in_pool:
-            if warm_up and len(in_pool) > 1 and _forks_workers():
+            from resumeconv import forkpool  # pickle, select: only a pool needs them
+
+            if warm_up and len(in_pool) > 1 and forkpool.available():
                 # Imports, compiled patterns and loaded schemas are what a worker spends
                 # its first ~100 ms on: one job here fills them once, and forked workers
                 # inherit them instead of each paying on a core shared with the other.
@@ -364,13 +366,6 @@ def _failed(one: Callable[..., Any], item: Any, message: str) -> Any:
     return jobs.ValidationResult(
         item, jobs.FAILED, error=ResumeconvError(message, file=item, hint=hint)
     )
-
-
-def _forks_workers() -> bool:
-    """Whether the pool's workers are forked from this process (and so inherit its state)."""
-    from resumeconv import forkpool
-
-    return forkpool.available()
 
 
 def _mp_context() -> Any:
