@@ -43,7 +43,8 @@ def pages() -> Iterator[tuple[str, str, Path | None]]:
     if SHARED.is_dir():
         files += sorted(SHARED.rglob("*.md"))
     for path in files:
-        yield str(path.relative_to(ROOT.parent)), path.read_text("utf-8", "replace"), path
+        name = str(path.relative_to(ROOT if path.is_relative_to(ROOT) else ROOT.parent))
+        yield name, path.read_text("utf-8", "replace"), path
     generator = _generator()
     for seed in (11, 12):
         rng = random.Random(seed)
@@ -61,9 +62,10 @@ def result(name: str, text: str, path: Path | None) -> str:
         issues = [i.to_dict() for i in resumeconv.validate(resume)]
         report = resume.import_report.to_dict() if resume.import_report else None
         found = [resume.to_dict(), report, resume.source_map, issues]
-        return json.dumps(found, sort_keys=True, default=str, ensure_ascii=False)
+        text = json.dumps(found, sort_keys=True, default=str, ensure_ascii=False)
+        return text.replace(f"{ROOT}/", "")
     except ResumeconvError as exc:
-        return "ERROR " + str(exc)
+        return "ERROR " + str(exc).replace(f"{ROOT}/", "")
 
 
 def main(argv: list[str]) -> int:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from resumeconv import formats
 from resumeconv.errors import ResumeconvError, UsageError
@@ -15,10 +16,7 @@ from resumeconv.formats import ReadOptions, WriteOptions
 from resumeconv.model import Resume
 from resumeconv.sources import Source, decode, read_source
 
-TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing (start-up time)
 if TYPE_CHECKING:
-    from typing import Any
-
     from resumeconv.validation.issues import Issue
 
 PathLike = str | os.PathLike[str]

@@ -11,11 +11,11 @@ both readings agree.
 
 from __future__ import annotations
 
-TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing (start-up time)
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Any
+
 if TYPE_CHECKING:
     import argparse
-    from collections.abc import Sequence
-    from typing import Any
 
 EPILOG = """examples:
   resumeconv convert cv.md -o cv.pdf

@@ -19,6 +19,7 @@ import sys
 import time
 from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
+from typing import Any
 
 from resumeconv import jobs
 from resumeconv.errors import InputError, ResumeconvError, UsageError
@@ -29,10 +30,6 @@ from resumeconv.progress import (
     make_reporter,
     print_summary,
 )
-
-TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing (start-up time)
-if TYPE_CHECKING:
-    from typing import Any
 
 __all__ = ["expand_inputs", "last_started", "print_summary", "run_conversions", "run_validations"]
 

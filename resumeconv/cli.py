@@ -7,14 +7,13 @@ Exit status: 0 success; 1 invalid resume, ``--strict`` refusal or ``--check`` di
 from __future__ import annotations
 
 import sys
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from resumeconv import __version__
 from resumeconv.errors import ResumeconvError
 
-TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing (start-up time)
 if TYPE_CHECKING:
-    from collections.abc import Sequence
-
     from resumeconv.arguments import Arguments
 
 

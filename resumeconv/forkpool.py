@@ -21,11 +21,8 @@ import select
 import signal
 import struct
 import sys
-
-TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing (start-up time)
-if TYPE_CHECKING:
-    from collections.abc import Callable
-    from typing import Any
+from collections.abc import Callable
+from typing import Any
 
 __all__ = ["available", "run_chunks"]
 

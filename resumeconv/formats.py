@@ -16,17 +16,14 @@ from __future__ import annotations
 
 import importlib
 from collections.abc import Callable
+from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from resumeconv.errors import UsageError
-from resumeconv.records import field, record
-
-TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing (start-up time)
-if TYPE_CHECKING:
-    from typing import Any
 
 
-@record(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Format:
     """One format resumeconv reads and/or writes."""
 
@@ -61,7 +58,7 @@ class Format:
         return _resolve(self.writer)
 
 
-@record
+@dataclass(slots=True)
 class ReadOptions:
     """What a reader may need beyond the text."""
 
@@ -71,7 +68,7 @@ class ReadOptions:
     """Look for ``_config.yml`` above the input when ``site`` is not given."""
 
 
-@record
+@dataclass(slots=True)
 class Document:
     """What a document reader returns: the JSON Resume document as plain JSON values,
     where its values came from, and what became of each source block.
@@ -84,7 +81,7 @@ class Document:
     import_report: Any = None
 
 
-@record
+@dataclass(slots=True)
 class WriteOptions:
     """What a writer may need beyond the model. Writers ignore what they do not use."""
 

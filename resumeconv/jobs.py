@@ -9,15 +9,12 @@ from __future__ import annotations
 
 import contextlib
 import os
+from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from resumeconv import formats
 from resumeconv.errors import ResumeconvError, UsageError
-from resumeconv.records import field, record
-
-TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing (start-up time)
-if TYPE_CHECKING:
-    from typing import Any
 
 # Job outcomes, worst last: the exit status follows the worst outcome of a run.
 OK = "ok"
@@ -34,7 +31,7 @@ def worst(outcomes: list[str]) -> str:
     return max(outcomes, key=_RANK.__getitem__, default=OK)
 
 
-@record
+@dataclass(slots=True)
 class Conversion:
     """One input and the (format, output path) pairs it must produce."""
 
@@ -44,7 +41,7 @@ class Conversion:
     """Output folders given as ``-o DIR/``: created when missing (other folders must exist)."""
 
 
-@record
+@dataclass(slots=True)
 class ConversionResult:
     input: str
     outcome: str
@@ -198,7 +195,7 @@ def _same_bytes(path: str, data: bytes) -> bool:
         return False
 
 
-@record
+@dataclass(slots=True)
 class ValidationResult:
     path: str
     outcome: str

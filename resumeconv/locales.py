@@ -9,12 +9,12 @@ a locale up costs nothing at import time.
 from __future__ import annotations
 
 from collections.abc import Mapping
+from dataclasses import dataclass
 
 from resumeconv.errors import UsageError
-from resumeconv.records import record
 
 
-@record(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Locale:
     """One language's words for the exporters."""
 

@@ -16,12 +16,8 @@ and ``schemas/resumeconv-extension.schema.json``).
 from __future__ import annotations
 
 import sys
-
-from resumeconv.records import field, fields, record
-
-TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing (start-up time)
-if TYPE_CHECKING:
-    from typing import Any, ClassVar
+from dataclasses import dataclass, field, fields
+from typing import Any, ClassVar
 
 #: The key under ``meta`` that holds the resumeconv extension.
 EXTENSION_KEY = "x-resumeconv"
@@ -114,7 +110,7 @@ def _readers(cls: type) -> dict[str, tuple[str, type | None, bool]]:
         names = vars(sys.modules[cls.__module__])
         json_keys = getattr(cls, "_json_keys", {})
         cached = {}
-        for attr in fields(cls):
+        for attr in (f.name for f in fields(cls)):
             if attr == "extra":
                 continue
             note = str(notes[attr])
@@ -153,7 +149,7 @@ def _convert_out(value: Any) -> Any:
 # --------------------------------------------------------------------------- basics
 
 
-@record
+@dataclass(slots=True)
 class Location(Node):
     address: str | None = None
     postalCode: str | None = None
@@ -163,7 +159,7 @@ class Location(Node):
     extra: dict[str, Any] = field(default_factory=dict, repr=False)
 
 
-@record
+@dataclass(slots=True)
 class Profile(Node):
     network: str | None = None
     username: str | None = None
@@ -171,7 +167,7 @@ class Profile(Node):
     extra: dict[str, Any] = field(default_factory=dict, repr=False)
 
 
-@record
+@dataclass(slots=True)
 class Basics(Node):
     name: str | None = None
     label: str | None = None
@@ -188,7 +184,7 @@ class Basics(Node):
 # --------------------------------------------------------------------------- entries
 
 
-@record
+@dataclass(slots=True)
 class Entry(Node):
     """Fields shared by dated entries; concrete sections add their own."""
 
@@ -202,7 +198,7 @@ class Entry(Node):
         return start, getattr(self, "endDate", None)
 
 
-@record
+@dataclass(slots=True)
 class Work(Entry):
     name: str | None = None
     location: str | None = None
@@ -216,7 +212,7 @@ class Work(Entry):
     extra: dict[str, Any] = field(default_factory=dict, repr=False)
 
 
-@record
+@dataclass(slots=True)
 class Volunteer(Entry):
     organization: str | None = None
     position: str | None = None
@@ -228,7 +224,7 @@ class Volunteer(Entry):
     extra: dict[str, Any] = field(default_factory=dict, repr=False)
 
 
-@record
+@dataclass(slots=True)
 class Education(Entry):
     institution: str | None = None
     url: str | None = None
@@ -241,7 +237,7 @@ class Education(Entry):
     extra: dict[str, Any] = field(default_factory=dict, repr=False)
 
 
-@record
+@dataclass(slots=True)
 class Award(Entry):
     title: str | None = None
     date: str | None = None
@@ -250,7 +246,7 @@ class Award(Entry):
     extra: dict[str, Any] = field(default_factory=dict, repr=False)
 
 
-@record
+@dataclass(slots=True)
 class Certificate(Entry):
     name: str | None = None
     date: str | None = None
@@ -259,7 +255,7 @@ class Certificate(Entry):
     extra: dict[str, Any] = field(default_factory=dict, repr=False)
 
 
-@record
+@dataclass(slots=True)
 class Publication(Entry):
     name: str | None = None
     publisher: str | None = None
@@ -269,7 +265,7 @@ class Publication(Entry):
     extra: dict[str, Any] = field(default_factory=dict, repr=False)
 
 
-@record
+@dataclass(slots=True)
 class Skill(Entry):
     name: str | None = None
     level: str | None = None
@@ -277,28 +273,28 @@ class Skill(Entry):
     extra: dict[str, Any] = field(default_factory=dict, repr=False)
 
 
-@record
+@dataclass(slots=True)
 class Language(Entry):
     language: str | None = None
     fluency: str | None = None
     extra: dict[str, Any] = field(default_factory=dict, repr=False)
 
 
-@record
+@dataclass(slots=True)
 class Interest(Entry):
     name: str | None = None
     keywords: list[str] = field(default_factory=list)
     extra: dict[str, Any] = field(default_factory=dict, repr=False)
 
 
-@record
+@dataclass(slots=True)
 class Reference(Entry):
     name: str | None = None
     reference: str | None = None
     extra: dict[str, Any] = field(default_factory=dict, repr=False)
 
 
-@record
+@dataclass(slots=True)
 class Project(Entry):
     name: str | None = None
     description: str | None = None
@@ -316,7 +312,7 @@ class Project(Entry):
 # --------------------------------------------------------------------------- extension
 
 
-@record
+@dataclass(slots=True)
 class CustomEntry(Entry):
     """An entry of a section JSON Resume has no place for (talks, supervision, …)."""
 
@@ -333,7 +329,7 @@ class CustomEntry(Entry):
     extra: dict[str, Any] = field(default_factory=dict, repr=False)
 
 
-@record
+@dataclass(slots=True)
 class SectionLayout(Node):
     """One section of the page, in page order, with the title the author gave it.
 
@@ -358,7 +354,7 @@ class SectionLayout(Node):
         return self.entries if isinstance(self.entries, list) else []
 
 
-@record
+@dataclass(slots=True)
 class Extension(Node):
     """``meta["x-resumeconv"]``: page layout and custom sections."""
 
@@ -367,7 +363,7 @@ class Extension(Node):
     extra: dict[str, Any] = field(default_factory=dict, repr=False)
 
 
-@record
+@dataclass(slots=True)
 class Meta(Node):
     _json_keys: ClassVar[dict[str, str]] = {"resumeconv": EXTENSION_KEY}
 
@@ -381,7 +377,7 @@ class Meta(Node):
 # --------------------------------------------------------------------------- resume
 
 
-@record
+@dataclass
 class Resume(Node):
     """A whole resume. ``source_map`` and ``import_report`` are not serialised."""
 

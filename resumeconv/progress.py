@@ -8,12 +8,9 @@ from __future__ import annotations
 
 import sys
 import time
+from typing import Any, TextIO
 
 from resumeconv import jobs
-
-TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing (start-up time)
-if TYPE_CHECKING:
-    from typing import Any, TextIO
 
 # Words for each outcome in logs and summaries.
 CONVERT_WORDS = {

@@ -7,11 +7,8 @@ of the input: where it went, or why it was not imported. Nothing is dropped sile
 
 from __future__ import annotations
 
-from resumeconv.records import field, record
-
-TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing (start-up time)
-if TYPE_CHECKING:
-    from typing import Any
+from dataclasses import dataclass, field
+from typing import Any
 
 #: Block statuses. ``unmapped`` means visible text that reached no field: ``--strict`` fails.
 IMPORTED = "imported"
@@ -20,7 +17,7 @@ UNMAPPED = "unmapped"
 NOTE = "note"
 
 
-@record(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Position:
     """A place in a source file (1-based line and column)."""
 
@@ -29,23 +26,17 @@ class Position:
     column: int = 1
 
 
-@record
+@dataclass(slots=True)
 class SourceMap:
     """JSON pointer → position in the source the value came from."""
 
     file: str
     positions: dict[str, Position] = field(default_factory=dict)
-    #: Not a field: the Position made last, shared by the next pointers recorded at the same
-    #: place (an entry and each of its fields), as positions are immutable.
-    _last = None
 
     def add(self, pointer: str, line: int, column: int = 1) -> None:
         """Record where ``pointer`` came from; the first record wins."""
         if pointer not in self.positions:
-            last = self._last
-            if last is None or last.line != line or last.column != column or last.file != self.file:
-                last = self._last = Position(self.file, line, column)
-            self.positions[pointer] = last
+            self.positions[pointer] = Position(self.file, line, column)
 
     def lookup(self, pointer: str) -> Position | None:
         """Position of ``pointer`` or of its nearest ancestor that has one."""
@@ -66,7 +57,7 @@ def pointer(*parts: Any) -> str:
     return joined
 
 
-@record
+@dataclass(slots=True)
 class Block:
     """One source block (a line range) and what became of it."""
 
@@ -88,7 +79,7 @@ class Block:
         return out
 
 
-@record
+@dataclass(slots=True)
 class ImportReport:
     """Every block of one input, in source order."""
 

@@ -8,21 +8,18 @@ from __future__ import annotations
 
 import os
 import sys
+from dataclasses import dataclass, field
 from pathlib import Path
+from typing import BinaryIO
 
 from resumeconv.errors import InputError
-from resumeconv.records import field, record
-
-TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing (start-up time)
-if TYPE_CHECKING:
-    from typing import BinaryIO
 
 #: Largest input accepted. A CV is a few kilobytes; anything near this is not a CV.
 MAX_INPUT_BYTES = 5 * 1024 * 1024
 _LIMIT_MIB = MAX_INPUT_BYTES // (1024 * 1024)
 
 
-@record
+@dataclass(slots=True)
 class Source:
     """The text of one input, with its name for messages and its folder for site lookup."""
 

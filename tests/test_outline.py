@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import copy
 import json
+from dataclasses import fields
 from pathlib import Path
 
 import pytest
@@ -12,7 +13,6 @@ from resumeconv import locales
 from resumeconv.errors import UsageError
 from resumeconv.exporters import outline
 from resumeconv.model import Resume
-from resumeconv.records import fields
 
 FIXTURES = Path(__file__).parent.parent / "fixtures" / "export"
 DATE_KEYS = {"startDate", "endDate", "date", "releaseDate"}
@@ -34,7 +34,7 @@ def all_outline_strings(o: outline.Outline) -> list[str]:
     for s in o.sections:
         out += [s.title, s.text]
         for item in s.items:
-            for name in fields(item):
+            for name in (f.name for f in fields(item)):
                 value = getattr(item, name)
                 out += value if isinstance(value, list) else [value or ""]
     return out

@@ -22,14 +22,12 @@ import re
 import subprocess
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from resumeconv.errors import ExportError, UsageError
 from resumeconv.formats import WriteOptions
 
-TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing (start-up time)
 if TYPE_CHECKING:
-    from typing import Any
-
     from resumeconv.model import Resume
 
 ASSETS = Path(__file__).parent / "assets" / "docx"

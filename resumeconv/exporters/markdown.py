@@ -13,16 +13,13 @@ from __future__ import annotations
 
 import json
 import re
+from dataclasses import fields
+from typing import Any
 
 from resumeconv.dates import format_range
 from resumeconv.errors import UsageError
 from resumeconv.formats import ReadOptions, WriteOptions
 from resumeconv.model import CUSTOM, ENTRY_TYPES, Resume, SectionLayout
-from resumeconv.records import fields
-
-TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing (start-up time)
-if TYPE_CHECKING:
-    from typing import Any
 
 FLAVORS = ("academicpages", "plain")
 
@@ -178,7 +175,7 @@ def _field_lines(key: str, value: Any) -> list[str]:
 def _order(kind: str, entry: dict[str, Any]) -> list[str]:
     """Keys in the model's field order, then extension keys sorted (deterministic)."""
     cls = ENTRY_TYPES.get(kind)
-    known = [name for name in fields(cls) if name != "extra"] if cls else []
+    known = [f.name for f in fields(cls) if f.name != "extra"] if cls else []
     keys = [k for k in known if k in entry]
     return keys + sorted(k for k in entry if k not in keys)
 

@@ -13,6 +13,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from typing import Any
 
 from resumeconv import locales, scripts
 from resumeconv.model import (
@@ -24,11 +26,6 @@ from resumeconv.model import (
     Resume,
     SectionLayout,
 )
-from resumeconv.records import field, record
-
-TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing (start-up time)
-if TYPE_CHECKING:
-    from typing import Any
 
 #: Layout key of the prose profile section (see docs/extension.md).
 SUMMARY = "basics.summary"
@@ -42,7 +39,7 @@ _SCHEME = re.compile(r"([a-zA-Z][a-zA-Z0-9+.\-]*):")
 _CONTROL_CHAR = re.compile(r"[\x00-\x1f\x7f]")
 
 
-@record
+@dataclass(slots=True)
 class Item:
     """One entry as it is displayed."""
 
@@ -60,7 +57,7 @@ class Item:
     note: str = ""
 
 
-@record
+@dataclass(slots=True)
 class Section:
     """One titled section: entries, or prose in ``text``."""
 
@@ -70,7 +67,7 @@ class Section:
     text: str = ""
 
 
-@record
+@dataclass(slots=True)
 class Contact:
     """One line of the header: ``kind`` is email, phone, url, location or profile."""
 
@@ -79,7 +76,7 @@ class Contact:
     url: str | None = None
 
 
-@record
+@dataclass(slots=True)
 class Outline:
     """The whole resume, ready to display."""
 

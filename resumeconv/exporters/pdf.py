@@ -17,15 +17,12 @@ import re
 import sys
 import threading
 from pathlib import Path
+from typing import Any
 
 from resumeconv import scripts
 from resumeconv.errors import ExportError, UsageError
 from resumeconv.formats import WriteOptions
 from resumeconv.model import Resume
-
-TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing (start-up time)
-if TYPE_CHECKING:
-    from typing import Any
 
 TEMPLATE = Path(__file__).parent / "typst" / "resume.typ"
 

@@ -16,18 +16,15 @@ from __future__ import annotations
 
 import os
 import re
+from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 from stat import S_ISREG
+from typing import Any
 from urllib.parse import parse_qs, quote, urlsplit
 
 from resumeconv.errors import InputError, ResumeconvError
-from resumeconv.records import field, record
 from resumeconv.sources import read_source
-
-TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing (start-up time)
-if TYPE_CHECKING:
-    from typing import Any
 
 #: How many folders above the page ``find_site`` looks for ``_config.yml``.
 MAX_SITE_LEVELS = 6
@@ -75,7 +72,7 @@ def _is_file(path: str) -> bool:
 # --------------------------------------------------------------------------- the site
 
 
-@record
+@dataclass(slots=True)
 class CollectionItem:
     """One document of a collection (``_talks/2012-03-01-talk-1.md``)."""
 
@@ -92,7 +89,7 @@ class CollectionItem:
     """Front matter key → line in ``file``."""
 
 
-@record
+@dataclass(slots=True)
 class Site:
     """A Jekyll site: the author as JSON Resume ``basics`` and access to collections."""
 

@@ -13,17 +13,14 @@ from __future__ import annotations
 import bisect
 import math
 import re
+from dataclasses import dataclass
 from json.decoder import JSONDecodeError, scanstring
+from typing import Any
 
 from resumeconv.errors import InputError
 from resumeconv.formats import ReadOptions
 from resumeconv.model import Resume
-from resumeconv.records import record
 from resumeconv.sources import Source
-
-TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing (start-up time)
-if TYPE_CHECKING:
-    from typing import Any
 
 #: Deepest nesting of arrays/objects accepted (a resume is 4-5 levels deep).
 MAX_DEPTH = 64
@@ -34,7 +31,7 @@ _SPACE = frozenset(" \t\n\r")
 _VALUE_START = "a value (string, number, object, array, true, false or null)"
 
 
-@record
+@dataclass(slots=True)
 class ParsedJSON:
     """A parsed document: value, positions by JSON pointer, top-level member line ranges."""
 

@@ -7,15 +7,13 @@ and are reported as skipped. The rules that turn bullets into entries are in
 
 from __future__ import annotations
 
+from typing import Any
+
 from resumeconv.errors import InputError
 from resumeconv.formats import Document, ReadOptions
 from resumeconv.model import Resume
 from resumeconv.report import SKIPPED
 from resumeconv.sources import Source
-
-TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing (start-up time)
-if TYPE_CHECKING:
-    from typing import Any
 
 _PARSER: Any = None
 

@@ -15,18 +15,16 @@ The list of renames, with the version each comes from, is in ``docs/migration.md
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+from typing import Any
+
 from resumeconv.errors import InputError
 from resumeconv.model import STANDARD_SECTIONS, Resume
-from resumeconv.records import record
 from resumeconv.report import IMPORTED, NOTE, ImportReport, SourceMap
 from resumeconv.sources import Source
 
-TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing (start-up time)
-if TYPE_CHECKING:
-    from typing import Any
 
-
-@record(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Rename:
     """``old`` → ``new`` inside the objects at ``where`` (``*`` = every array item)."""
 
@@ -64,7 +62,7 @@ RENAMES: tuple[Rename, ...] = (
 KNOWN_TOP_LEVEL = {"$schema", "basics", "meta", *STANDARD_SECTIONS}
 
 
-@record
+@dataclass(slots=True)
 class Migration:
     """What :func:`migrate` did: (old pointer, new pointer, note) per change."""
 

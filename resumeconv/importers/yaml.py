@@ -16,6 +16,8 @@ from __future__ import annotations
 
 import json
 import math
+from dataclasses import dataclass, field
+from typing import Any
 
 import yaml
 from yaml.constructor import ConstructorError, SafeConstructor
@@ -24,12 +26,7 @@ from yaml.nodes import ScalarNode
 from resumeconv.errors import InputError
 from resumeconv.formats import ReadOptions
 from resumeconv.model import Resume
-from resumeconv.records import field, record
 from resumeconv.sources import Source
-
-TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing (start-up time)
-if TYPE_CHECKING:
-    from typing import Any
 
 #: Deepest nesting of sequences/mappings accepted. A resume is 4-5 levels deep.
 MAX_DEPTH = 64
@@ -53,7 +50,7 @@ _MAP_TAGS = {_TAG + "map", _TAG + "set"}
 _CTOR = SafeConstructor()
 
 
-@record
+@dataclass(slots=True)
 class _Collection:
     """A sequence or mapping being built: its value, where it started, what is pending."""
 
@@ -72,14 +69,14 @@ class _Collection:
     height: int = 1
 
 
-@record
+@dataclass(slots=True)
 class _Anchored:
     value: Any
     size: int
     height: int
 
 
-@record
+@dataclass(slots=True)
 class Parsed:
     """A parsed YAML document: the value, positions by JSON pointer, top-level key lines."""
 

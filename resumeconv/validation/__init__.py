@@ -7,14 +7,11 @@ jsonschema only when called, and never an exporter, Jinja2, pandoc or Typst.
 from __future__ import annotations
 
 import datetime
+from typing import Any
 
 from resumeconv.validation import lint as lint_rules
 from resumeconv.validation import schema
 from resumeconv.validation.issues import ERROR, WARNING, Issue
-
-TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing (start-up time)
-if TYPE_CHECKING:
-    from typing import Any
 
 __all__ = ["ERROR", "WARNING", "Issue", "check"]
 

@@ -2,17 +2,14 @@
 
 from __future__ import annotations
 
-from resumeconv.records import record
-
-TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing (start-up time)
-if TYPE_CHECKING:
-    from typing import Any
+from dataclasses import dataclass
+from typing import Any
 
 ERROR = "error"
 WARNING = "warning"
 
 
-@record
+@dataclass(slots=True)
 class Issue:
     """One finding. ``pointer`` is a JSON pointer into the resume (``""`` is the root)."""
 

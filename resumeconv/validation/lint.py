@@ -10,18 +10,16 @@ from __future__ import annotations
 import datetime
 import re
 from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 
 from resumeconv.model import EXTENSION_KEY, STANDARD_SECTIONS
-from resumeconv.records import field, record
 from resumeconv.report import pointer as make_pointer
 from resumeconv.validation.issues import ERROR, WARNING
 from resumeconv.validation.schema import DATE_HINT, field_name, quote
 
-TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing (start-up time)
 if TYPE_CHECKING:
-    from typing import Any
-
     Rule = Callable[[dict[str, Any], "Context"], Iterator["Finding"]]
 
 #: Entry fields that hold a date.
@@ -37,7 +35,7 @@ _EMAIL = re.compile(
 )
 
 
-@record(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Finding:
     severity: str
     rule: str
@@ -45,7 +43,7 @@ class Finding:
     message: str
 
 
-@record
+@dataclass(slots=True)
 class Context:
     """What rules share: today's date and the pointers the schema already reported."""
 

@@ -11,13 +11,10 @@ import functools
 import json
 import os
 from collections.abc import Iterator
+from typing import Any
 
 from resumeconv.errors import UsageError
 from resumeconv.report import pointer as make_pointer
-
-TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing (start-up time)
-if TYPE_CHECKING:
-    from typing import Any
 
 #: Versions of JSON Resume we can check against, and the file holding each schema.
 SCHEMA_FILES = {

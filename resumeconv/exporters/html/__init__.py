@@ -13,6 +13,7 @@ run in Jinja2's sandbox.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from resumeconv import locales
 from resumeconv.errors import UsageError
@@ -20,7 +21,6 @@ from resumeconv.exporters import outline as outline_mod
 from resumeconv.exporters.html import render
 from resumeconv.exporters.html.render import KINDS, TEMPLATES, href, paragraphs
 
-TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing (start-up time)
 if TYPE_CHECKING:
     from resumeconv.formats import WriteOptions
     from resumeconv.model import Resume

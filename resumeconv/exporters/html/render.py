@@ -13,13 +13,11 @@ The markup is the one the Jinja2 templates made before, byte for byte (entities 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
-TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing (start-up time)
 if TYPE_CHECKING:
-    from collections.abc import Callable
-    from typing import Any
-
     from resumeconv.exporters.outline import Item, Outline, Section
     from resumeconv.locales import Locale
 

@@ -8,6 +8,8 @@ the layout in ``meta["x-resumeconv"]`` so that exporters can reproduce the page.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass, field
+from typing import Any
 
 from resumeconv.importers.cvpage import entries as E
 from resumeconv.importers.cvpage import fields as F
@@ -26,7 +28,6 @@ from resumeconv.importers.cvpage.blocks import (
 from resumeconv.importers.cvpage.inline import Line
 from resumeconv.importers.cvpage.sections import CUSTOM, SUMMARY, Page, PageSection
 from resumeconv.model import EXTENSION_KEY, EXTENSION_VERSION, STANDARD_SECTIONS
-from resumeconv.records import field, record
 from resumeconv.report import (
     IMPORTED,
     SKIPPED,
@@ -37,16 +38,12 @@ from resumeconv.report import (
     pointer,
 )
 
-TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing (start-up time)
-if TYPE_CHECKING:
-    from typing import Any
-
 _ON_REQUEST = re.compile(r"^references?\s+(are\s+)?available\s+(up)?on\s+request\.?$", re.I)
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+(\.[\w-]+)+")
 _PHONE = re.compile(r"^\+?[\d\s()./-]{7,}$")
 
 
-@record
+@dataclass(slots=True)
 class EntrySource:
     """The text of one entry and the source lines it spans."""
 
@@ -58,14 +55,14 @@ class EntrySource:
     labelled: bool = False
 
 
-@record
+@dataclass(slots=True)
 class Prose:
     lines: list[Line]
     start: int
     end: int
 
 
-@record
+@dataclass(slots=True)
 class Assembler:
     """Accumulates the resume while the page's sections are read."""
 
@@ -342,7 +339,7 @@ class Assembler:
             groups = E.split_grouped_roles(parts)
             if groups:
                 for sub in groups:
-                    entry = E.interpret_grouped_role(sub, sub.org_line, org_key)  # type: ignore[attr-defined]
+                    entry = E.interpret_grouped_role(sub, sub.org_line, org_key)
                     self._place(key, entry, src, layout)
                 return
             teaching = any(w in section.title.lower() for w in ("teach", "教学"))

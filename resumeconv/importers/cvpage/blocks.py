@@ -10,19 +10,16 @@ shared with ``pageblocks.py``, which reads the Rust parser's tree into the same 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass, field
+from typing import Any
 
 from resumeconv.importers.cvpage.inline import Line, inline_lines, is_liquid_only, text_lines
-from resumeconv.records import field, record
-
-TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing (start-up time)
-if TYPE_CHECKING:
-    from typing import Any
 
 LOOP = re.compile(r"\{%-?\s*for\s+\w+\s+in\s+site\.(\w+)([^%]*)%\}")
 IAL = re.compile(r"^\s*\{:[^{}\n]*\}\s*$")
 
 
-@record
+@dataclass(slots=True)
 class Block:
     """A top-level block and the (1-based, inclusive) lines it spans."""
 
@@ -30,18 +27,18 @@ class Block:
     end: int
 
 
-@record
+@dataclass(slots=True)
 class Heading(Block):
     level: int
     line: Line
 
 
-@record
+@dataclass(slots=True)
 class Paragraph(Block):
     lines: list[Line]
 
 
-@record
+@dataclass(slots=True)
 class Item(Block):
     """A list item: its own lines (all paragraphs) and nested items."""
 
@@ -49,18 +46,18 @@ class Item(Block):
     children: list[Item] = field(default_factory=list)
 
 
-@record
+@dataclass(slots=True)
 class ListBlock(Block):
     items: list[Item]
 
 
-@record
+@dataclass(slots=True)
 class Table(Block):
     header: list[list[Line]] | None
     rows: list[list[list[Line]]]
 
 
-@record
+@dataclass(slots=True)
 class Loop(Block):
     """A Liquid ``{% for post in site.<collection> %}`` loop."""
 
@@ -68,7 +65,7 @@ class Loop(Block):
     reversed: bool
 
 
-@record
+@dataclass(slots=True)
 class Skipped(Block):
     """Content that is not imported on purpose, with the reason.
 
@@ -81,12 +78,12 @@ class Skipped(Block):
     visible: bool = False
 
 
-@record
+@dataclass(slots=True)
 class Attributes(Skipped):
     """A kramdown attribute list (``{: .notice}``): styling for the block above it."""
 
 
-@record
+@dataclass(slots=True)
 class Rule(Block):
     """A thematic break (``---``): only a divider."""
 

@@ -9,23 +9,20 @@ the institution, the place; whatever is left goes to highlights or summary, neve
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
 from functools import cache
+from typing import Any
 
 from resumeconv.dates import DateRange, find_range, parse_range
 from resumeconv.importers.cvpage import fields as F
 from resumeconv.importers.cvpage.blocks import Item
 from resumeconv.importers.cvpage.inline import Line
-from resumeconv.records import field, record
-
-TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing (start-up time)
-if TYPE_CHECKING:
-    from collections.abc import Callable
-    from typing import Any
 
 _DATE_LABELS = ("时间", "日期", "date", "dates", "period", "time", "when", "duration")
 
 
-@record
+@dataclass(slots=True)
 class Parts:
     """An entry's text with its dates cut out."""
 
@@ -40,6 +37,8 @@ class Parts:
     date_led: bool = False
     """The dates opened the entry ("Summer 2022: Research Assistant"): the academicpages
     template's style, where the text is the position and the first bullet the employer."""
+    org_line: Line | None = None
+    """For a role grouped under an organization: the organization's line."""
 
     def child_texts(self) -> list[str]:
         return [flatten(c) for c in self.children]
@@ -396,7 +395,7 @@ def split_grouped_roles(parts: Parts) -> list[Parts] | None:
         extra = [Item(c.start, c.end, c.lines, c.children) for c in parts.children[idx + 1 : stop]]
         head = Line(role.runs, line.lineno)
         sub = Parts(head, [], list(child.children) + extra, found, line.plain[slice(*found.span)])
-        sub.org_line = parts.main  # type: ignore[attr-defined]
+        sub.org_line = parts.main
         groups.append(sub)
     before = parts.children[: dated[0]]
     if before and groups:

@@ -9,10 +9,7 @@ from __future__ import annotations
 
 import re
 from functools import cache
-
-TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing (start-up time)
-if TYPE_CHECKING:
-    from typing import Any
+from typing import Any
 
 _SPACE = re.compile(r"\s+")
 

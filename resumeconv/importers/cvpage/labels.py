@@ -13,12 +13,9 @@ from __future__ import annotations
 
 import json
 import re
+from typing import Any
 
 from resumeconv.importers.cvpage.inline import Line
-
-TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing (start-up time)
-if TYPE_CHECKING:
-    from typing import Any
 
 #: Field key → the label written for it. One label per key, one key per label.
 LABELS: dict[str, str] = {

@@ -18,13 +18,10 @@ from __future__ import annotations
 
 import os
 from bisect import bisect_right
+from typing import Any
 
 from resumeconv.importers.cvpage import blocks as B
 from resumeconv.importers.cvpage.inline import inline_lines
-
-TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing (start-up time)
-if TYPE_CHECKING:
-    from typing import Any
 
 _RUST: Any = None  # markdown_it_pyrs.MarkdownIt, False when unavailable
 

@@ -8,6 +8,7 @@ with its title (see docs/extension.md).
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass, field
 
 from resumeconv.importers.cvpage.blocks import (
     Attributes,
@@ -19,7 +20,6 @@ from resumeconv.importers.cvpage.blocks import (
     Table,
 )
 from resumeconv.importers.cvpage.inline import Line
-from resumeconv.records import field, record
 
 CUSTOM = "custom"
 SUMMARY = "basics.summary"
@@ -153,7 +153,7 @@ def is_known_title(title: str) -> bool:
     return _matching_rule(title) is not None
 
 
-@record
+@dataclass(slots=True)
 class PageSection:
     """One section of the page: its heading and the blocks under it."""
 
@@ -163,7 +163,7 @@ class PageSection:
     blocks: list[Block] = field(default_factory=list)
 
 
-@record
+@dataclass(slots=True)
 class Page:
     """The header (before the first section: name, contacts) and the sections."""
 
