@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
 from pathlib import Path
 from typing import Any
 
@@ -388,51 +386,6 @@ def test_the_json_importer_locates_each_issue() -> None:
 
 
 # --------------------------------------------------------------------------- imports
-
-
-def _modules_after(code: str) -> set[str]:
-    probe = code + "\nimport sys, json\nprint(json.dumps(sorted(sys.modules)))\n"
-    out = subprocess.run(
-        [sys.executable, "-c", probe], capture_output=True, text=True, check=True, cwd=ROOT
-    ).stdout
-    return set(json.loads(out.splitlines()[-1]))
-
-
-#: What validation must never load: exporters and their engines. (Reading a CV page
-#: legitimately needs markdown-it; reading JSON does not.)
-HEAVY = ("jinja2", "typst", "pypandoc", "docx", "resumeconv.exporters")
-
-
-def _heavy(modules: set[str]) -> list[str]:
-    return sorted(m for m in modules if m.split(".")[0] in HEAVY or m.startswith(HEAVY))
-
-
-def test_importing_validation_loads_no_jsonschema() -> None:
-    modules = _modules_after("import resumeconv.validation, resumeconv.validation.lint")
-    assert "jsonschema" not in modules
-    assert "markdown_it" not in modules
-    assert _heavy(modules) == []
-
-
-def test_checking_loads_no_exporter_or_engine() -> None:
-    modules = _modules_after(
-        "from resumeconv.model import Resume\n"
-        "from resumeconv.validation import check\n"
-        f"check(Resume.from_dict({_fixture('invalid.json')!r}))\n"
-    )
-    assert "jsonschema" in modules
-    assert "markdown_it" not in modules
-    assert _heavy(modules) == []
-
-
-def test_the_validate_command_loads_no_exporter_or_engine() -> None:
-    modules = _modules_after(
-        "from resumeconv.cli import main\n"
-        "main(['validate', '-j', '1', '--no-progress', '--format', 'json',"
-        " 'fixtures/validation/invalid.json', 'fixtures/seed/cv.md'])\n"
-    )
-    assert "resumeconv.importers.json" in modules
-    assert _heavy(modules) == []
 
 
 CORPUS = ROOT.parent / "shared" / "corpus"

@@ -1,7 +1,7 @@
 """Validation: JSON Resume schema errors and lint rules, each located in the source.
 
 ``check`` is what ``resumeconv validate`` and :func:`resumeconv.validate` run. It imports
-jsonschema only when called, and never an exporter, Jinja2, pandoc or Typst.
+jsonschema-rs only when called, and never an exporter, Jinja2, pandoc or Typst.
 """
 
 from __future__ import annotations
@@ -26,7 +26,7 @@ def check(
     The order of the issues never depends on the order of the document's keys (they are
     sorted), so a document and ``Resume.from_dict(document)`` give the same list.
     """
-    document = resume if isinstance(resume, dict) else resume.to_dict()
+    document = _as_json(resume if isinstance(resume, dict) else resume.to_dict())
     issues = [
         Issue(ERROR, where, message, "schema")
         for where, message in schema.errors(schema.schema_file(schema_version), document)
@@ -47,6 +47,21 @@ def check(
     _locate(issues, source_map if source_map is not None else getattr(resume, "source_map", None))
     issues.sort(key=lambda i: (i.line or 0, i.pointer, i.rule, i.message))
     return issues
+
+
+def _as_json(value: Any) -> Any:
+    """``value`` as JSON would carry it: object keys strings, other values JSON types.
+
+    A dict built by hand or by a YAML loader may hold ``2019:`` keys or ``date`` values,
+    which the schema engine refuses; JSON has them as the strings ``"2019"``/``"2000-01-01"``.
+    """
+    if isinstance(value, dict):
+        return {str(k): _as_json(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [_as_json(v) for v in value]
+    if value is None or isinstance(value, (str, int, float)):
+        return value
+    return value.isoformat() if hasattr(value, "isoformat") else str(value)
 
 
 def _unique(issues: list[Issue]) -> list[Issue]:

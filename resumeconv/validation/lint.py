@@ -11,7 +11,7 @@ import datetime
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any
+from typing import Any
 from urllib.parse import urlsplit
 
 from resumeconv.model import EXTENSION_KEY, STANDARD_SECTIONS
@@ -19,16 +19,13 @@ from resumeconv.report import pointer as make_pointer
 from resumeconv.validation.issues import ERROR, WARNING
 from resumeconv.validation.schema import DATE_HINT, field_name, quote
 
-if TYPE_CHECKING:
-    Rule = Callable[[dict[str, Any], "Context"], Iterator["Finding"]]
-
 #: Entry fields that hold a date.
 DATE_FIELDS = ("startDate", "endDate", "date", "releaseDate")
 URL_SCHEMES = ("http", "https", "mailto")
 
 _SPACE = re.compile(r"\s")  # what str.isspace() calls white space
 _DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
-# Stricter than jsonschema's "email" check (which only asks for an "@").
+# Stricter than a schema engine's "email" format check.
 _EMAIL = re.compile(
     r"^(?!\.)(?!.*\.\.)[^\s@\"(),:;<>\[\]\\]+(?<!\.)"
     r"@(?:[^\W_](?:[\w-]{0,61}[^\W_])?\.)+[^\W\d_]{2,}$"
@@ -49,6 +46,10 @@ class Context:
 
     today: datetime.date
     schema_pointers: set[str] = field(default_factory=set)
+
+
+#: A lint rule: the document and the shared context in, findings out.
+Rule = Callable[[dict[str, Any], Context], Iterator[Finding]]
 
 
 def run(document: dict[str, Any], context: Context) -> list[Finding]:
@@ -129,23 +130,7 @@ def check_empty(document: dict[str, Any], context: Context) -> Iterator[Finding]
                     make_pointer(*path, i),
                     f"empty entry in {name}: remove it or fill it in",
                 )
-    if _has_blank(document):  # rare: only then find where, building every path
-        yield from _blank_strings(document, ())
-
-
-def _has_blank(value: Any) -> bool:
-    """Whether :func:`_blank_strings` finds anything in ``value`` (one call per container)."""
-    if isinstance(value, dict):
-        value = value.values()
-    elif not isinstance(value, list):
-        return isinstance(value, str) and not value.strip()
-    for item in value:
-        if isinstance(item, str):
-            if not item.strip():
-                return True
-        elif isinstance(item, (dict, list)) and _has_blank(item):
-            return True
-    return False
+    yield from _blank_strings(document, ())
 
 
 def _blank_strings(value: Any, path: tuple[Any, ...]) -> Iterator[Finding]:
@@ -290,8 +275,7 @@ def check_email(document: dict[str, Any], context: Context) -> Iterator[Finding]
 def check_duplicates(document: dict[str, Any], context: Context) -> Iterator[Finding]:
     """``duplicate-entry``: the same entry twice in one section."""
     for name, path, items in sections(document):
-        if len({_rough(item) for item in items}) < len(items):  # else no two are alike
-            yield from _duplicates(name, path, items)
+        yield from _duplicates(name, path, items)
 
 
 def _duplicates(name: str, path: tuple[Any, ...], items: list[Any]) -> Iterator[Finding]:
@@ -319,20 +303,6 @@ def _canonical(value: Any) -> Any:
     if isinstance(value, list):
         return ("[", tuple([_canonical(v) for v in value]))
     return (type(value).__name__, repr(value))
-
-
-def _rough(value: Any) -> Any:
-    """A cheaper key than :func:`_canonical` that equal canonical forms always share: for an
-    object, its size and its scalar values, strings as they are (no ``repr`` of every long
-    summary), other scalars in canonical form; lists and objects in it are left out."""
-    if isinstance(value, dict):
-        scalars = [
-            v if type(v) is str else (type(v).__name__, repr(v))
-            for v in value.values()
-            if not isinstance(v, (dict, list))
-        ]
-        return ("{", len(value), frozenset(scalars))
-    return _canonical(value)
 
 
 def _name(path: tuple[Any, ...]) -> str:
