@@ -15,9 +15,7 @@ the whole conversion); we only locate its bundled binary.
 
 from __future__ import annotations
 
-import contextlib
 import json
-import os
 import re
 import subprocess
 import sys
@@ -25,7 +23,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from resumeconv.errors import ExportError, UsageError
-from resumeconv.formats import WriteOptions
+from resumeconv.options import WriteOptions
 
 if TYPE_CHECKING:
     from resumeconv.model import Resume
@@ -54,9 +52,6 @@ _LANG = re.compile(r"^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$")
 
 _pandoc: str | None = None
 _api_version: list[int] | None = None
-_waiting: dict[tuple[int, Path], subprocess.Popen[bytes]] = {}
-"""pandoc processes started ahead of time (see :func:`prepare`), by (our pid, reference
-doc): a forked child never writes to its parent's pandoc."""
 
 
 def write(resume: Resume, options: WriteOptions) -> bytes:
@@ -272,51 +267,25 @@ def run_pandoc(document: dict[str, Any], reference: Path) -> bytes:
     return result.stdout
 
 
-def prepare(options: WriteOptions) -> None:
-    """Start pandoc now, so that its start-up overlaps reading the resume.
-
-    ``jobs.run_conversion`` calls this before it parses the input; the waiting process is
-    used by the next :func:`run_pandoc` with the same reference document. If nothing uses
-    it, it sees the end of its input when this process exits and stops by itself.
-    """
-    reference = REFERENCE_DOCS.get(str(options.paper).lower())
-    key = (os.getpid(), reference) if reference is not None else None
-    if key is None or key in _waiting:
-        return
-    with contextlib.suppress(OSError):  # run_pandoc starts one and reports the problem
-        _waiting[key] = _spawn(reference)
-
-
-def _spawn(reference: Path) -> subprocess.Popen[bytes]:
-    args = [pandoc_path(), "--sandbox", "-f", "json", "-t", "docx"]
-    args += ["--reference-doc", str(reference), "-o", "-"]
-    return subprocess.Popen(
-        args,
-        stdin=subprocess.PIPE,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        env={"SOURCE_DATE_EPOCH": SOURCE_DATE_EPOCH, "LANG": "C.UTF-8"},
-    )
-
-
 def _pandoc_once(
     document: dict[str, Any], version: list[int], reference: Path
 ) -> subprocess.CompletedProcess[bytes]:
     payload = json.dumps({"pandoc-api-version": version, **document}, ensure_ascii=False)
+    args = [pandoc_path(), "--sandbox", "-f", "json", "-t", "docx"]
+    args += ["--reference-doc", str(reference), "-o", "-"]
     try:
-        proc = _waiting.pop((os.getpid(), reference), None) or _spawn(reference)
-        out, err = proc.communicate(payload.encode("utf-8"), timeout=TIMEOUT)
-    except subprocess.TimeoutExpired as exc:
-        proc.kill()
-        proc.communicate()
+        return subprocess.run(
+            args,
+            input=payload.encode("utf-8"),
+            capture_output=True,
+            timeout=TIMEOUT,
+            check=False,
+            env={"SOURCE_DATE_EPOCH": SOURCE_DATE_EPOCH, "LANG": "C.UTF-8"},
+        )
+    except (OSError, subprocess.TimeoutExpired) as exc:
         raise ExportError(
             f"could not run pandoc: {exc}", hint="reinstall pypandoc-binary"
         ) from None
-    except OSError as exc:
-        raise ExportError(
-            f"could not run pandoc: {exc}", hint="reinstall pypandoc-binary"
-        ) from None
-    return subprocess.CompletedProcess(proc.args, proc.returncode, out, err)
 
 
 def _probe_api_version() -> list[int]:

@@ -12,17 +12,15 @@ most of the cost of a first compile, and a warm compile takes a few milliseconds
 from __future__ import annotations
 
 import json
-import os
 import re
-import sys
 import threading
 from pathlib import Path
 from typing import Any
 
 from resumeconv import scripts
 from resumeconv.errors import ExportError, UsageError
-from resumeconv.formats import WriteOptions
 from resumeconv.model import Resume
+from resumeconv.options import WriteOptions
 
 TEMPLATE = Path(__file__).parent / "typst" / "resume.typ"
 
@@ -42,10 +40,6 @@ _SAFE_URL = re.compile(r"^(https?://|mailto:|tel:)", re.IGNORECASE)
 
 _compilers: dict[tuple[str, ...], Any] = {}
 _lock = threading.Lock()
-#: The process that has run Typst. After a fork, Typst's worker threads exist only there:
-#: a compile in the child would wait for them forever, so the child compiles in a fresh
-#: interpreter instead (slower, but it cannot hang).
-_typst_pid: int | None = None
 
 
 def write(resume: Resume, options: WriteOptions) -> bytes:
@@ -173,13 +167,9 @@ def _compiler(font_dirs: tuple[str, ...]) -> Any:
 
 
 def _compile(data_json: str, font_dirs: tuple[str, ...]) -> bytes:
-    global _typst_pid
-    if _typst_pid is not None and _typst_pid != os.getpid():
-        return _compile_in_subprocess(data_json, font_dirs)
     import typst
 
     with _lock:
-        _typst_pid = os.getpid()
         compiler = _compiler(font_dirs)
         try:
             pdf = compiler.compile(
@@ -193,41 +183,3 @@ def _compile(data_json: str, font_dirs: tuple[str, ...]) -> bytes:
     if not isinstance(pdf, bytes):
         raise ExportError("Typst returned no PDF", hint="please report this as a bug")
     return pdf
-
-
-def _compile_in_subprocess(data_json: str, font_dirs: tuple[str, ...]) -> bytes:
-    """Compile in a new interpreter (``python -m resumeconv.exporters.pdf``); see _typst_pid."""
-    import subprocess
-
-    request = json.dumps({"data": data_json, "font_dirs": list(font_dirs)}).encode("utf-8")
-    try:
-        result = subprocess.run(
-            [sys.executable, "-m", "resumeconv.exporters.pdf"],
-            input=request,
-            capture_output=True,
-            timeout=120,
-            check=False,
-        )
-    except (OSError, subprocess.TimeoutExpired) as exc:
-        raise ExportError(f"could not run Typst: {exc}", hint="please report this") from None
-    if result.returncode != 0:
-        lines = result.stderr.decode("utf-8", "replace").strip().splitlines()
-        raise ExportError(
-            "Typst could not typeset the resume: " + (lines[-1] if lines else "unknown error"),
-            hint="this is a bug in resumeconv's PDF template; please report it",
-        )
-    return result.stdout
-
-
-def _main() -> None:
-    """Compile one request from stdin to stdout (used after a fork; see _typst_pid)."""
-    request = json.loads(sys.stdin.buffer.read())
-    try:
-        pdf = _compile(request["data"], tuple(request["font_dirs"]))
-    except ExportError as exc:
-        sys.exit(str(exc))
-    sys.stdout.buffer.write(pdf)
-
-
-if __name__ == "__main__":
-    _main()
