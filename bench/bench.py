@@ -145,7 +145,7 @@ def prepare_content() -> dict[str, str]:
 import json, subprocess, sys
 import resumeconv
 from resumeconv.exporters import docx, outline, pdf
-from resumeconv.formats import WriteOptions
+from resumeconv.options import WriteOptions
 resume = resumeconv.load({str(seed_json)!r})
 doc = outline.build(resume, locale="en")
 ast = {{"pandoc-api-version": docx.API_VERSION, **docx.ast(doc, "en")}}

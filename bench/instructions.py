@@ -40,12 +40,12 @@ STAGES = {
 _LOOP = """
 import sys
 sys.path.insert(0, {root!r})
-from resumeconv.formats import ReadOptions
+from resumeconv.options import ReadOptions
 from resumeconv.importers import markdown as md
 from resumeconv.importers.cvpage.assemble import Assembler
 from resumeconv.importers.cvpage.pageblocks import TreeReader, _rust_parser, page_blocks
 from resumeconv.importers.cvpage.sections import split_sections
-from resumeconv.jobs import run_validation
+from resumeconv.cli.jobs import run_validation
 from resumeconv.model import Resume
 from resumeconv.sources import read_source
 from resumeconv.validation import check

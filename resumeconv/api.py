@@ -1,23 +1,52 @@
 """The library API: load, validate, render, dump, convert. The CLI is a thin layer on this.
 
 ``render`` and ``convert_bytes`` are pure (bytes in, bytes out, no files), so that they can
-be mapped over millions of documents with Dask or Spark.
+be mapped over millions of documents with Dask or Spark. Nothing here prints.
+
+The command line (``resumeconv.cli``) imports only this module from the library; what it
+needs beyond the five calls (the format registry, atomic writes, the error kinds) is
+re-exported here under the names below.
 """
 
 from __future__ import annotations
 
 import os
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
-from resumeconv import formats
-from resumeconv.errors import ResumeconvError, UsageError
-from resumeconv.formats import ReadOptions, WriteOptions
+from resumeconv.errors import InputError, OutputError, ResumeconvError, UsageError
+from resumeconv.formats import FORMATS, Format
+from resumeconv.formats import by_name as format_named
+from resumeconv.formats import for_path as format_of_path
 from resumeconv.model import Resume
+from resumeconv.options import ReadOptions, WriteOptions
+from resumeconv.outputs import check_destination, check_not_input, make_folder, write_atomic
 from resumeconv.sources import Source, decode, read_source
+from resumeconv.validation.issues import Issue
 
-if TYPE_CHECKING:
-    from resumeconv.validation.issues import Issue
+__all__ = [
+    "FORMATS",
+    "Format",
+    "InputError",
+    "Issue",
+    "OutputError",
+    "Resume",
+    "ResumeconvError",
+    "Source",
+    "UsageError",
+    "check_destination",
+    "check_not_input",
+    "convert",
+    "convert_bytes",
+    "dump",
+    "format_named",
+    "format_of_path",
+    "load",
+    "make_folder",
+    "render",
+    "validate",
+    "write_atomic",
+]
 
 PathLike = str | os.PathLike[str]
 
@@ -51,35 +80,9 @@ def validate(resume: Resume, schema_version: str = "1.2.1", lint: bool = True) -
     return check(resume, schema_version=schema_version, lint=lint)
 
 
-def validate_file(
-    source: PathLike | bytes | Source,
-    format: str | None = None,
-    site: PathLike | None = None,
-    schema_version: str = "1.2.1",
-    lint: bool = True,
-) -> list[Issue]:
-    """``validate(load(source))``, what ``resumeconv validate`` runs for each input.
-
-    Where the format has a document reader (CV pages), the document it reads is checked
-    as it is, without building the model and writing it back out: the same issues, ~7 %
-    less work a page."""
-    from resumeconv.validation import check
-
-    src, fmt = _source_and_format(source, format)
-    read_document = fmt.load_document_reader()
-    if read_document is None:
-        return validate(load(src, fmt.name, site), schema_version, lint)
-    options = ReadOptions(site=Path(site) if site is not None else None)
-    try:
-        document = read_document(src, options)
-    except ResumeconvError as exc:
-        raise exc.located(src.name) from None
-    return check(document.data, schema_version, lint, source_map=document.source_map)
-
-
 def _source_and_format(
     source: PathLike | bytes | Source, format: str | None
-) -> tuple[Source, formats.Format]:
+) -> tuple[Source, Format]:
     """The input as a Source, and its format (named, or told by the file extension)."""
     if isinstance(source, bytes):
         if format is None:
@@ -90,9 +93,9 @@ def _source_and_format(
     else:
         src = read_source(source)
     if format is not None:
-        return src, formats.by_name(format)
+        return src, format_named(format)
     if src.path is not None:
-        return src, formats.for_path(src.path)
+        return src, format_of_path(src.path)
     raise UsageError(
         f"cannot tell the format of {src.name}", hint="pass format= (or -f on the command line)"
     )
@@ -100,7 +103,7 @@ def _source_and_format(
 
 def render(resume: Resume, format: str, **options: Any) -> bytes:
     """The resume in ``format`` as bytes (pure: writes no file)."""
-    fmt = formats.by_name(format)
+    fmt = format_named(format)
     return fmt.load_writer()(resume, WriteOptions.from_mapping(options))
 
 
@@ -110,12 +113,12 @@ def dump(resume: Resume, path_or_format: PathLike, **options: Any) -> bytes | No
     ``dump(r, "out/cv.pdf")`` writes a file; ``dump(r, "pdf")`` returns the PDF bytes.
     """
     text = str(path_or_format)
-    if "." not in Path(text).name and text != "-" and not Path(text).parent.name:
+    if text == "-":
+        raise UsageError("dump writes files, not stdout", hint="use render() to get the bytes")
+    if "." not in Path(text).name and not Path(text).parent.name:
         return render(resume, text, **options)
-    from resumeconv.outputs import write_atomic
-
     fmt_name = options.pop("format", None)
-    fmt = formats.by_name(fmt_name) if fmt_name else formats.for_path(text)
+    fmt = format_named(fmt_name) if fmt_name else format_of_path(text)
     write_atomic(text, render(resume, fmt.name, **options))
     return None
 
@@ -129,10 +132,8 @@ def convert(
     **options: Any,
 ) -> Resume:
     """Read ``src`` and write ``dst``; returns the resume that was written."""
-    from resumeconv.outputs import check_not_input, write_atomic
-
     check_not_input(dst, [src])
-    fmt = formats.by_name(to_format) if to_format else formats.for_path(dst)
+    fmt = format_named(to_format) if to_format else format_of_path(dst)
     resume = load(src, format=from_format, site=site)
     write_atomic(dst, render(resume, fmt.name, **options))
     return resume

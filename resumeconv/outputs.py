@@ -9,7 +9,6 @@ from __future__ import annotations
 import contextlib
 import os
 import stat
-import sys
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -102,11 +101,9 @@ def make_folder(path: str | os.PathLike[str]) -> None:
 
 
 def write_atomic(path: str | os.PathLike[str], data: bytes) -> None:
-    """Write ``data`` to ``path`` (``-`` for stdout) so that it appears whole or not at all."""
+    """Write ``data`` to ``path`` so that it appears whole or not at all."""
     if str(path) == "-":
-        sys.stdout.buffer.write(data)
-        sys.stdout.buffer.flush()
-        return
+        raise UsageError("'-' means stdout, which is the caller's to write", file="-")
     target = Path(path)
     if _is_special(target):
         _write_through(target, data, str(path))

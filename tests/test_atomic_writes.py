@@ -15,7 +15,7 @@ from typing import Any
 import pytest
 
 from resumeconv import cli, outputs
-from resumeconv.errors import ExportError, OutputError
+from resumeconv.errors import ExportError, OutputError, UsageError
 
 RESUME = '{"basics": {"name": "Ada Lovelace"}, "work": [{"name": "Analytical Engines"}]}\n'
 OLD = b"old output, must survive\n"
@@ -166,9 +166,12 @@ def test_output_that_is_a_folder_is_refused(folder: Path) -> None:
     assert _names(folder) == ["cv.html"]
 
 
-def test_stdout_gets_the_bytes(capfdbinary: pytest.CaptureFixture[bytes]) -> None:
-    outputs.write_atomic("-", b"to stdout\n")
-    assert capfdbinary.readouterr().out == b"to stdout\n"
+def test_dash_is_not_a_file_name(folder: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """``-`` means stdout on the command line; the library never writes a file called -."""
+    monkeypatch.chdir(folder)
+    with pytest.raises(UsageError, match="stdout"):
+        outputs.write_atomic("-", b"x")
+    assert _names(folder) == []
 
 
 # --------------------------------------------------------------------------- through the CLI

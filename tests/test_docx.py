@@ -17,8 +17,8 @@ from resumeconv import api
 from resumeconv.errors import ExportError, UsageError
 from resumeconv.exporters import docx, outline
 from resumeconv.exporters.assets.docx import build_reference
-from resumeconv.formats import WriteOptions
 from resumeconv.model import Resume
+from resumeconv.options import WriteOptions
 
 EXPORT = Path(__file__).parent.parent / "fixtures" / "export"
 TWIPS_PER_EMU = 635  # python-docx lengths are EMU; Word's page sizes are twips

@@ -14,8 +14,8 @@ import pytest
 from resumeconv import api, locales
 from resumeconv.errors import ExportError, UsageError
 from resumeconv.exporters import html, outline
-from resumeconv.formats import WriteOptions
 from resumeconv.model import Resume
+from resumeconv.options import WriteOptions
 
 FIXTURES = Path(__file__).parent.parent / "fixtures" / "export"
 

@@ -19,8 +19,8 @@ from pathlib import Path
 import pytest
 
 from resumeconv.exporters import html
-from resumeconv.formats import WriteOptions
 from resumeconv.model import Resume
+from resumeconv.options import WriteOptions
 
 FIXTURES = Path(__file__).parent.parent / "fixtures" / "export"
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")

@@ -17,8 +17,8 @@ import docx as python_docx
 import pytest
 
 from resumeconv.exporters import docx, pdf
-from resumeconv.formats import WriteOptions
 from resumeconv.model import Resume
+from resumeconv.options import WriteOptions
 
 PAYLOADS = [
     "<b>x</b>",

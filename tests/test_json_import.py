@@ -11,11 +11,11 @@ from hypothesis import strategies as st
 
 from resumeconv import api
 from resumeconv.errors import InputError
-from resumeconv.formats import ReadOptions
 from resumeconv.importers import json as rjson
 from resumeconv.importers.json import parse
 from resumeconv.importers.migrate import migrate, move_positions
 from resumeconv.model import Resume
+from resumeconv.options import ReadOptions
 from resumeconv.sources import Source
 
 ROOT = Path(__file__).resolve().parents[1]

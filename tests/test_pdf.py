@@ -15,8 +15,8 @@ import pytest
 from resumeconv import api
 from resumeconv.errors import UsageError
 from resumeconv.exporters import outline, pdf
-from resumeconv.formats import WriteOptions
 from resumeconv.model import Resume
+from resumeconv.options import WriteOptions
 
 FIXTURES = Path(__file__).parent.parent / "fixtures"
 EXPORT = FIXTURES / "export"

@@ -12,9 +12,9 @@ from hypothesis import strategies as st
 
 from resumeconv import api
 from resumeconv.errors import InputError
-from resumeconv.formats import ReadOptions
 from resumeconv.importers import yaml as ryaml
 from resumeconv.importers.yaml import parse
+from resumeconv.options import ReadOptions
 from resumeconv.sources import Source
 
 ROOT = Path(__file__).resolve().parents[1]

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import json
 
-from resumeconv.formats import WriteOptions
 from resumeconv.model import Resume
+from resumeconv.options import WriteOptions
 
 
 def write(resume: Resume, options: WriteOptions) -> bytes:

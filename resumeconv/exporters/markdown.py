@@ -18,8 +18,8 @@ from typing import Any
 
 from resumeconv.dates import format_range
 from resumeconv.errors import UsageError
-from resumeconv.formats import ReadOptions, WriteOptions
 from resumeconv.model import CUSTOM, ENTRY_TYPES, Resume, SectionLayout
+from resumeconv.options import ReadOptions, WriteOptions
 
 FLAVORS = ("academicpages", "plain")
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import yaml
 
-from resumeconv.formats import WriteOptions
 from resumeconv.model import Resume
+from resumeconv.options import WriteOptions
 
 
 class _Dumper(yaml.SafeDumper):

@@ -18,8 +18,8 @@ from json.decoder import JSONDecodeError, scanstring
 from typing import Any
 
 from resumeconv.errors import InputError
-from resumeconv.formats import ReadOptions
 from resumeconv.model import Resume
+from resumeconv.options import ReadOptions
 from resumeconv.sources import Source
 
 #: Deepest nesting of arrays/objects accepted (a resume is 4-5 levels deep).

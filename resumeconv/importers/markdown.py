@@ -10,8 +10,9 @@ from __future__ import annotations
 from typing import Any
 
 from resumeconv.errors import InputError
-from resumeconv.formats import Document, ReadOptions
+from resumeconv.formats import Document
 from resumeconv.model import Resume
+from resumeconv.options import ReadOptions
 from resumeconv.report import SKIPPED
 from resumeconv.sources import Source
 

@@ -24,8 +24,8 @@ from yaml.constructor import ConstructorError, SafeConstructor
 from yaml.nodes import ScalarNode
 
 from resumeconv.errors import InputError
-from resumeconv.formats import ReadOptions
 from resumeconv.model import Resume
+from resumeconv.options import ReadOptions
 from resumeconv.sources import Source
 
 #: Deepest nesting of sequences/mappings accepted. A resume is 4-5 levels deep.

@@ -22,8 +22,8 @@ from resumeconv.exporters.html import render
 from resumeconv.exporters.html.render import KINDS, TEMPLATES, href, paragraphs
 
 if TYPE_CHECKING:
-    from resumeconv.formats import WriteOptions
     from resumeconv.model import Resume
+    from resumeconv.options import WriteOptions
 
 __all__ = ["KINDS", "PAPER", "TEMPLATES", "href", "paragraphs", "write"]
 

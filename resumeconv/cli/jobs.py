@@ -7,14 +7,14 @@ or :func:`run_validation`; neither prints anything.
 
 from __future__ import annotations
 
-import contextlib
 import os
+import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from resumeconv import formats
-from resumeconv.errors import ResumeconvError, UsageError
+from resumeconv import api
+from resumeconv.api import ResumeconvError, UsageError
 
 # Job outcomes, worst last: the exit status follows the worst outcome of a run.
 OK = "ok"
@@ -67,9 +67,9 @@ def plan_conversions(
         raise UsageError("no input given", hint="resumeconv convert cv.md -o cv.pdf")
     if not outputs:
         raise UsageError("no output given", hint="add -o FILE, -o DIR/ or -o - for stdout")
-    fmts = [formats.by_name(t).name for t in to_formats]
+    fmts = [api.format_named(t).name for t in to_formats]
     for name in fmts:
-        if formats.by_name(name).writer is None:
+        if api.format_named(name).writer is None:
             raise UsageError(f"resumeconv cannot write {name}")
 
     dirs = [o for o in outputs if _is_dir_target(o, len(inputs), len(fmts))]
@@ -90,7 +90,7 @@ def plan_conversions(
             elif len(fmts) == 1:
                 pairs.append((fmts[0], out))
             elif not fmts:
-                pairs.append((formats.for_path(out).name, out))
+                pairs.append((api.format_of_path(out).name, out))
             else:
                 raise UsageError("several -t formats need an output folder", hint="use -o DIR/")
         for folder in dirs:
@@ -100,7 +100,7 @@ def plan_conversions(
                 )
             stem = "stdin" if src == "-" else Path(src).stem
             for name in fmts:
-                ext = formats.by_name(name).extensions[0]
+                ext = api.format_named(name).extensions[0]
                 pairs.append((name, os.path.join(folder, stem + ext)))
         plans.append(Conversion(src, pairs, list(dirs)))
     return plans
@@ -124,23 +124,19 @@ def run_conversion(
 ) -> ConversionResult:
     """Parse the input once, render every output, write them atomically (or compare)."""
     options = options or {}
-    _prepare_writers(job, options)
-    from resumeconv.api import load
-    from resumeconv.outputs import check_destination, check_not_input, make_folder, write_atomic
-
     result = ConversionResult(job.input, OK)
     try:
         for _, out in job.outputs:
-            check_not_input(out, [job.input])
+            api.check_not_input(out, [job.input])
             if check and out == "-":
                 raise UsageError("--check compares files; it cannot check stdout", hint="use -o")
         if not check:  # fail before writing anything when an output cannot be written
             for folder in job.folders:
-                make_folder(folder)
+                api.make_folder(folder)
             for _, out in job.outputs:
                 if out != "-":
-                    check_destination(out)
-        resume = load(job.input, format=from_format, site=site)
+                    api.check_destination(out)
+        resume = api.load(job.input, format=from_format, site=site)
         report = resume.import_report
         result.report = report if want_report else None
         result.unmapped = len(report.unmapped()) if report is not None else 0
@@ -153,7 +149,7 @@ def run_conversion(
                 if not _same_bytes(out, data):
                     result.changed.append(out)
                 continue
-            write_atomic(out, data)
+            _write(out, data)
             result.written.append(out)
         if result.changed:
             result.outcome = CHANGED
@@ -168,23 +164,22 @@ def _render_all(
 ) -> list[tuple[str, bytes]]:
     """Every output's bytes. Several formats render in threads: pandoc and Typst work
     outside the GIL, so DOCX and PDF overlap with the Python-bound HTML and Markdown."""
-    from resumeconv.api import render
-
     if len(outputs) < 2:
-        return [(out, render(resume, name, **options)) for name, out in outputs]
+        return [(out, api.render(resume, name, **options)) for name, out in outputs]
     from concurrent.futures import ThreadPoolExecutor
 
     with ThreadPoolExecutor(max_workers=len(outputs)) as pool:
-        futures = [(out, pool.submit(render, resume, name, **options)) for name, out in outputs]
+        futures = [(out, pool.submit(api.render, resume, name, **options)) for name, out in outputs]
         return [(out, future.result()) for out, future in futures]
 
 
-def _prepare_writers(job: Conversion, options: dict[str, Any]) -> None:
-    """Start slow engines (pandoc) before the input is parsed, so the two overlap."""
-    write_options = formats.WriteOptions.from_mapping(options)
-    for name in sorted({name for name, _ in job.outputs}):
-        with contextlib.suppress(ResumeconvError):  # the render itself reports it
-            formats.by_name(name).prepare_writer(write_options)
+def _write(out: str, data: bytes) -> None:
+    """An output file, written atomically, or stdout for ``-``."""
+    if out == "-":
+        sys.stdout.buffer.write(data)
+        sys.stdout.buffer.flush()
+    else:
+        api.write_atomic(out, data)
 
 
 def _same_bytes(path: str, data: bytes) -> bool:
@@ -227,10 +222,9 @@ def run_validation(
     schema_version: str = "1.2.1",
 ) -> ValidationResult:
     """Load one file and return every schema error and lint finding it has."""
-    from resumeconv.api import validate_file
-
     try:
-        issues = validate_file(path, format=from_format, site=site, schema_version=schema_version)
+        resume = api.load(path, format=from_format, site=site)
+        issues = api.validate(resume, schema_version=schema_version)
     except ResumeconvError as exc:
         return ValidationResult(path, FAILED, error=exc.located(path))
     outcome = INVALID if any(i.is_error for i in issues) else OK

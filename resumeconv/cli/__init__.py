@@ -6,24 +6,18 @@ Exit status: 0 success; 1 invalid resume, ``--strict`` refusal or ``--check`` di
 
 from __future__ import annotations
 
+import argparse
+import json
+import os
 import sys
 from collections.abc import Sequence
-from typing import TYPE_CHECKING
 
-from resumeconv import __version__
-from resumeconv.errors import ResumeconvError
-
-if TYPE_CHECKING:
-    from resumeconv.arguments import Arguments
+from resumeconv import __version__, api
+from resumeconv.cli import arguments, batch, jobs, progress, reporting
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    if list(sys.argv[1:] if argv is None else argv) == ["--version"]:
-        # the one call that must be instant: no argparse, nothing else imported
-        print(f"resumeconv {__version__}")
-        return 0
-    from resumeconv import arguments
-
+    """Run one command line; returns the exit status."""
     args = arguments.parse(sys.argv[1:] if argv is None else argv, __version__)
     if args.command is None:
         arguments.build_parser(__version__).print_help()
@@ -34,7 +28,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.command == "convert":
             return _convert(args)
         return _validate(args)
-    except ResumeconvError as exc:
+    except api.ResumeconvError as exc:
         print(f"resumeconv: {exc}", file=sys.stderr)
         return exc.exit_code
     except KeyboardInterrupt:
@@ -43,9 +37,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _formats() -> int:
-    from resumeconv.formats import FORMATS
-
-    for fmt in FORMATS:
+    for fmt in api.FORMATS:
         modes = ("read " if fmt.reader else "     ") + ("write" if fmt.writer else "")
         print(f"{fmt.name:<9} {modes:<10} {' '.join(fmt.extensions):<18} {fmt.description}")
     return 0
@@ -55,9 +47,7 @@ def _split_formats(values: list[str]) -> list[str]:
     return [v.strip() for item in values for v in item.split(",") if v.strip()]
 
 
-def _convert(args: Arguments) -> int:
-    from resumeconv import batch, jobs
-
+def _convert(args: argparse.Namespace) -> int:
     inputs = batch.expand_inputs(args.inputs, for_conversion=True)
     plans = jobs.plan_conversions(inputs, args.output, _split_formats(args.to_formats))
     options = {
@@ -77,12 +67,8 @@ def _convert(args: Arguments) -> int:
         want_report=bool(args.report),
         options=options,
     )
-    import os
-
     for res in results:
         if res.report is not None and args.report == "json":
-            import json
-
             print(json.dumps(res.report.to_dict(), ensure_ascii=False), file=sys.stderr)
         elif res.report is not None:
             print(res.report.format_text(), file=sys.stderr)
@@ -103,14 +89,11 @@ def _convert(args: Arguments) -> int:
                 f"resumeconv: {out}: {state} it with the same command without --check)",
                 file=sys.stderr,
             )
-    batch.print_summary(results, started=batch.last_started(), stream=sys.stderr)
+    progress.print_summary(results, started=batch.last_started(), stream=sys.stderr)
     return jobs.EXIT_STATUS[jobs.worst([r.outcome for r in results])]
 
 
-def _validate(args: Arguments) -> int:
-    from resumeconv import batch, jobs
-    from resumeconv.validation import reporting
-
+def _validate(args: argparse.Namespace) -> int:
     inputs = batch.expand_inputs(args.inputs, for_conversion=False)
     results = batch.run_validations(
         inputs,
@@ -123,14 +106,10 @@ def _validate(args: Arguments) -> int:
     sys.stdout.write(reporting.render(results, args.output_format))
     if args.output_format == "text":
         sys.stdout.flush()
-        batch.print_summary(results, started=batch.last_started(), stream=sys.stderr)
+        progress.print_summary(results, started=batch.last_started(), stream=sys.stderr)
     return jobs.EXIT_STATUS[jobs.worst([r.outcome for r in results])]
 
 
 def entry_point() -> None:
     """Console-script entry: exit with :func:`main`'s status."""
     sys.exit(main())
-
-
-if __name__ == "__main__":
-    entry_point()

@@ -10,7 +10,7 @@ import sys
 import time
 from typing import Any, TextIO
 
-from resumeconv import jobs
+from resumeconv.cli import jobs
 
 # Words for each outcome in logs and summaries.
 CONVERT_WORDS = {

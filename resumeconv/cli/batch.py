@@ -1,37 +1,33 @@
-"""Running many jobs: expanding files/folders/globs, and parallel workers.
+"""Running many jobs: expanding files/folders/globs, and parallel worker processes.
 
 One bad file never stops the others: every job returns a result, whatever happens in it.
-Work runs in worker processes that live for the whole run, so each worker pays once for
-its imports, its Typst compiler and its parsed theme (the exporters cache them at module
-level). A batch validation runs its first file here before forking, so that the workers
-inherit those imports and caches instead of each filling them (conversions do not: a
-Typst compiler must not be created before a fork). A single input, or ``--jobs 1``, runs
-in this process: starting a pool costs more than it saves. What the user sees meanwhile
-(progress, summary) is ``progress.py``.
+Work runs in a :class:`~concurrent.futures.ProcessPoolExecutor` whose workers live for the
+whole run, so each worker pays once for its imports, its schema validators, Typst compiler
+and theme (the exporters cache them at module level); the pool's initializer does that
+warm-up before the first job arrives. On Linux the workers are forked from this process
+(nothing is imported again). A single input, or ``--jobs 1``, runs in this process:
+starting a pool costs more than it saves. What the user sees meanwhile is ``progress.py``.
 """
 
 from __future__ import annotations
 
 import contextlib
 import glob
+import multiprocessing
 import os
+import signal
 import sys
 import time
 from collections.abc import Callable, Iterable, Sequence
+from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
+from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
 from typing import Any
 
-from resumeconv import jobs
-from resumeconv.errors import InputError, ResumeconvError, UsageError
-from resumeconv.progress import (
-    CONVERT_WORDS,
-    VALIDATE_WORDS,
-    Reporter,
-    make_reporter,
-    print_summary,
-)
-
-__all__ = ["expand_inputs", "last_started", "print_summary", "run_conversions", "run_validations"]
+from resumeconv import api
+from resumeconv.api import InputError, ResumeconvError, UsageError
+from resumeconv.cli import jobs
+from resumeconv.cli.progress import CONVERT_WORDS, VALIDATE_WORDS, Reporter, make_reporter
 
 _started = time.perf_counter()
 
@@ -126,6 +122,7 @@ def run_conversions(
         words=CONVERT_WORDS,
         verb="converting",
         local=[_needs_this_process(p.input, [out for _, out in p.outputs]) for p in plans],
+        warm_up=sorted({name for p in plans for name, _ in p.outputs}),
     )
 
 
@@ -146,7 +143,7 @@ def run_validations(
         words=VALIDATE_WORDS,
         verb="validating",
         local=[_needs_this_process(p, []) for p in paths],
-        warm_up=True,
+        warm_up=None,
     )
 
 
@@ -195,10 +192,10 @@ def _run(
     words: dict[str, str],
     verb: str,
     local: list[bool],
-    warm_up: bool = False,
+    warm_up: list[str] | None,
 ) -> list[Any]:
     """Run ``one`` on every item: here when there is one worker (or for stdin), else in a
-    pool. With ``warm_up`` and forked workers, the first pooled item runs here first."""
+    pool whose workers are warmed up for the ``warm_up`` output formats (None: validation)."""
     global _started
     _started = time.perf_counter()
     n_workers = worker_count(workers, len(items))
@@ -207,28 +204,16 @@ def _run(
     local_idx = [i for i in range(len(items)) if local[i] or n_workers == 1]
     in_pool = [i for i in range(len(items)) if not (local[i] or n_workers == 1)]
 
-    warmed: list[int] = []  # ran before the reporter started: reported when it has
-
     def run_here() -> None:
-        for i in warmed:
-            reporter.done(i, results[i])
         for i in local_idx:
             results[i] = one(items[i], kwargs)
             reporter.done(i, results[i])
 
     try:
         if in_pool:
-            from resumeconv import forkpool  # pickle, select: only a pool needs them
-
-            if warm_up and len(in_pool) > 1 and forkpool.available():
-                # Imports, compiled patterns and loaded schemas are what a worker spends
-                # its first ~100 ms on: one job here fills them once, and forked workers
-                # inherit them instead of each paying on a core shared with the other.
-                first = in_pool.pop(0)
-                results[first] = one(items[first], kwargs)
-                warmed.append(first)
             workers = min(n_workers, len(in_pool))
-            _run_pool(one, items, kwargs, in_pool, workers, results, reporter, run_here)
+            chunks = guided_chunks(in_pool, workers)
+            _run_pool(one, items, kwargs, chunks, workers, warm_up, results, reporter, run_here)
         else:
             reporter.start()
             run_here()
@@ -241,61 +226,21 @@ def _run_pool(
     one: Callable[[Any, dict[str, Any]], Any],
     items: Sequence[Any],
     kwargs: dict[str, Any],
-    indices: list[int],
-    n_workers: int,
-    results: list[Any],
-    reporter: Reporter,
-    meanwhile: Callable[[], None],
-) -> None:
-    """Run ``items[indices]`` in ``n_workers`` processes, chunk by chunk, filling ``results``.
-
-    ``meanwhile`` runs in this process once the workers are busy (stdin jobs). Workers
-    are forked (``forkpool``) where that is possible, else a ``ProcessPoolExecutor`` runs.
-    """
-    from resumeconv import forkpool
-
-    chunks = guided_chunks(indices, n_workers)
-    if not forkpool.available():
-        _run_executor(one, items, kwargs, chunks, n_workers, results, reporter, meanwhile)
-        return
-
-    def done(k: int, chunk_results: list[Any]) -> None:
-        for i, res in zip(chunks[k], chunk_results, strict=True):
-            results[i] = res
-            reporter.done(i, res)
-
-    def failed(k: int, message: str) -> None:
-        done(k, [_failed(one, items[i], message) for i in chunks[k]])
-
-    def started() -> None:  # the reporter's drawing thread starts after every fork
-        reporter.start()
-        meanwhile()
-
-    forkpool.run_chunks(
-        lambda k: [one(items[i], kwargs) for i in chunks[k]],
-        len(chunks),
-        n_workers,
-        done,
-        failed,
-        after_fork=started,
-    )
-
-
-def _run_executor(
-    one: Callable[[Any, dict[str, Any]], Any],
-    items: Sequence[Any],
-    kwargs: dict[str, Any],
     chunks: list[list[int]],
     n_workers: int,
+    warm_up: list[str] | None,
     results: list[Any],
     reporter: Reporter,
     meanwhile: Callable[[], None],
 ) -> None:
-    """:func:`_run_pool` where workers cannot be forked (macOS, Windows)."""
-    from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
+    """Run every chunk of ``items`` in ``n_workers`` processes, filling ``results``.
 
+    ``meanwhile`` runs in this process once the workers are busy (stdin jobs)."""
     executor = ProcessPoolExecutor(
-        max_workers=n_workers, mp_context=_mp_context(), initializer=_worker_init
+        max_workers=n_workers,
+        mp_context=_mp_context(),
+        initializer=_worker_init,
+        initargs=(warm_up,),
     )
     try:
         # The first submit starts every worker; start drawing (a thread) only after it.
@@ -346,8 +291,6 @@ def _chunk_results(
     try:
         return future.result()
     except Exception as exc:
-        from concurrent.futures.process import BrokenProcessPool
-
         if isinstance(exc, BrokenProcessPool):
             message = "the worker process handling this file stopped (crash or out of memory)"
         else:
@@ -366,19 +309,23 @@ def _failed(one: Callable[..., Any], item: Any, message: str) -> Any:
 
 
 def _mp_context() -> Any:
-    """Fork where it is safe and cheap (Linux): workers start without re-importing Python."""
-    import multiprocessing
-
+    """Fork where it is safe and cheap (Linux): workers start without re-importing Python.
+    (No Typst compiler or pandoc process exists in this process before the pool starts.)"""
     if sys.platform.startswith("linux"):
         return multiprocessing.get_context("fork")
     return multiprocessing.get_context()
 
 
-def _worker_init() -> None:
-    """Ctrl-C is the parent's to handle: workers ignore it instead of printing tracebacks."""
-    import signal
-
+def _worker_init(warm_up: list[str] | None) -> None:
+    """In each worker, before its first job: leave Ctrl-C to the parent (no tracebacks),
+    and load what every job will need: the validators, or the writers of the formats."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    with contextlib.suppress(ResumeconvError):  # a job reports its own errors
+        if warm_up is None:
+            api.validate(api.Resume())
+        else:
+            for name in warm_up:
+                api.format_named(name).load_writer()
 
 
 def _stop_workers(executor: Any) -> None:

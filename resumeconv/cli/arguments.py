@@ -1,0 +1,131 @@
+"""The command line's options: one argparse parser, each option declared once.
+
+Options shared by several commands (``-f``, ``--site``, ``-j``, ``--no-progress``) are
+declared in one function each command calls, so help texts and defaults cannot drift.
+"""
+
+from __future__ import annotations
+
+import argparse
+from collections.abc import Sequence
+
+EPILOG = """examples:
+  resumeconv convert cv.md -o cv.pdf
+  resumeconv convert cv.md -o out/ -t html,md,docx,pdf
+  resumeconv validate cv.md resume.json --format github
+  resumeconv formats
+"""
+
+
+def parse(argv: Sequence[str], version: str) -> argparse.Namespace:
+    """Read ``argv``; ``--help``, ``--version`` and usage errors exit through argparse."""
+    return build_parser(version).parse_args(list(argv))
+
+
+def build_parser(version: str) -> argparse.ArgumentParser:
+    """The parser of every command."""
+    parser = argparse.ArgumentParser(
+        prog="resumeconv",
+        description="Convert and validate resumes: academicpages CV pages, JSON Resume, YAML.",
+        epilog=EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument("--version", action="version", version=f"resumeconv {version}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    _convert(sub.add_parser("convert", help="convert a resume to other formats"))
+    _validate(sub.add_parser("validate", help="check resumes against JSON Resume and common sense"))
+    sub.add_parser("formats", help="list the formats resumeconv reads and writes")
+    return parser
+
+
+def _convert(cmd: argparse.ArgumentParser) -> None:
+    cmd.add_argument("inputs", nargs="+", metavar="INPUT", help="file, folder or glob; - for stdin")
+    cmd.add_argument(
+        "-o",
+        "--output",
+        action="append",
+        default=[],
+        metavar="OUT",
+        help="output file, DIR/ for one file per format, - for stdout (repeatable)",
+    )
+    cmd.add_argument(
+        "-t",
+        "--to",
+        dest="to_formats",
+        action="append",
+        default=[],
+        metavar="FORMATS",
+        help="output format(s), comma-separated",
+    )
+    _reading(cmd)
+    cmd.add_argument(
+        "--report",
+        nargs="?",
+        const="text",
+        choices=["text", "json"],
+        help="print what became of each source block (to stderr)",
+    )
+    cmd.add_argument(
+        "--strict",
+        action="store_true",
+        help="fail (exit 1) when visible text was not mapped to any field",
+    )
+    cmd.add_argument(
+        "--check",
+        action="store_true",
+        help="write nothing; exit 1 naming each output that is missing or differs",
+    )
+    cmd.add_argument(
+        "--locale", default="en", help="language of dates and titles: en, zh, de, fr, es"
+    )
+    cmd.add_argument(
+        "--paper", default="a4", choices=["a4", "letter"], help="PDF/HTML print page size"
+    )
+    cmd.add_argument("--theme", metavar="DIR", help="HTML template folder of your own")
+    cmd.add_argument(
+        "--flavor",
+        choices=["academicpages", "plain"],
+        help="Markdown flavour (default academicpages)",
+    )
+    _running(cmd)
+
+
+def _validate(cmd: argparse.ArgumentParser) -> None:
+    cmd.add_argument("inputs", nargs="+", metavar="FILE", help="file, folder or glob; - for stdin")
+    _reading(cmd)
+    cmd.add_argument(
+        "--format",
+        dest="output_format",
+        default="text",
+        choices=["text", "json", "github"],
+        help="how to print the findings",
+    )
+    cmd.add_argument("--schema-version", default="1.2.1", choices=["1.2.1", "1.0.0"])
+    _running(cmd)
+
+
+def _reading(cmd: argparse.ArgumentParser) -> None:
+    """How inputs are read: their format and the Jekyll site around a CV page."""
+    cmd.add_argument(
+        "-f",
+        "--from",
+        dest="from_format",
+        metavar="FORMAT",
+        help="input format (default: from the extension)",
+    )
+    cmd.add_argument(
+        "--site", metavar="DIR", help="Jekyll site root (default: found from the page)"
+    )
+
+
+def _running(cmd: argparse.ArgumentParser) -> None:
+    """How a batch runs: its workers and what it shows meanwhile."""
+    cmd.add_argument(
+        "-j",
+        "--jobs",
+        type=int,
+        default=0,
+        metavar="N",
+        help="parallel workers (default: all cores)",
+    )
+    cmd.add_argument("--no-progress", action="store_true", help="never draw a progress bar")

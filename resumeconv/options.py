@@ -1,0 +1,42 @@
+"""What readers and writers may need beyond the text or the model.
+
+Kept apart from the format registry so that the registry is only name → reader/writer, and
+so that a reader or writer module can import its options without importing the registry.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+
+@dataclass(slots=True)
+class ReadOptions:
+    """What a reader may need beyond the text."""
+
+    site: Path | None = None
+    """Jekyll site root for resolving Liquid loops (found from the input path when None)."""
+    find_site: bool = True
+    """Look for ``_config.yml`` above the input when ``site`` is not given."""
+
+
+@dataclass(slots=True)
+class WriteOptions:
+    """What a writer may need beyond the model. Writers ignore what they do not use."""
+
+    locale: str = "en"
+    paper: str = "a4"
+    theme: Path | None = None
+    flavor: str | None = None
+    extra: dict[str, Any] = field(default_factory=dict)
+
+    @classmethod
+    def from_mapping(cls, options: dict[str, Any]) -> WriteOptions:
+        """Options from keyword arguments; unknown names go to ``extra``, None means default."""
+        known = {"locale", "paper", "theme", "flavor"}
+        kwargs = {k: v for k, v in options.items() if k in known and v is not None}
+        if "theme" in kwargs:
+            kwargs["theme"] = Path(kwargs["theme"])
+        extra = {k: v for k, v in options.items() if k not in known}
+        return cls(**kwargs, extra=extra)
