@@ -50,11 +50,15 @@ class SourceMap:
 
 
 def pointer(*parts: Any) -> str:
-    """A JSON pointer from path parts, escaping ``~`` and ``/`` (RFC 6901)."""
-    joined = ("/%s" * len(parts)) % parts  # str() of each part, in one call
-    if "~" in joined or joined.count("/") != len(parts):  # rare: something to escape
-        return "".join("/" + str(p).replace("~", "~0").replace("/", "~1") for p in parts)
-    return joined
+    """A JSON pointer from path parts (keys or list indexes), RFC 6901."""
+    return "".join("/" + escape(part) for part in parts)
+
+
+def escape(part: Any) -> str:
+    """One reference token of a JSON pointer: ``~`` → ``~0``, ``/`` → ``~1`` (RFC 6901).
+
+    The only escaper: every pointer in reports, source maps and issues is built with it."""
+    return str(part).replace("~", "~0").replace("/", "~1")
 
 
 @dataclass(slots=True)

@@ -20,6 +20,7 @@ from typing import Any
 from resumeconv.errors import InputError
 from resumeconv.model import Resume
 from resumeconv.options import ReadOptions
+from resumeconv.report import escape
 from resumeconv.sources import Source
 
 #: Deepest nesting of arrays/objects accepted (a resume is 4-5 levels deep).
@@ -308,9 +309,7 @@ class _Scanner:
 
 
 def _join(pointer: str, key: str) -> str:
-    if "~" in key or "/" in key:
-        key = key.replace("~", "~0").replace("/", "~1")
-    return f"{pointer}/{key}"
+    return f"{pointer}/{escape(key)}"
 
 
 def read(source: Source, options: ReadOptions) -> Resume:

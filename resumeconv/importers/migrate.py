@@ -20,7 +20,7 @@ from typing import Any
 
 from resumeconv.errors import InputError
 from resumeconv.model import STANDARD_SECTIONS, Resume
-from resumeconv.report import IMPORTED, NOTE, ImportReport, SourceMap
+from resumeconv.report import IMPORTED, NOTE, ImportReport, SourceMap, escape
 from resumeconv.sources import Source
 
 
@@ -93,7 +93,7 @@ def _objects_at(document: dict[str, Any], where: tuple[str, ...]) -> list[tuple[
                 if isinstance(value, list):
                     nxt.extend((f"{pointer}/{i}", v) for i, v in enumerate(value))
             elif isinstance(value, dict) and step in value:
-                nxt.append((f"{pointer}/{_escape(step)}", value[step]))
+                nxt.append((f"{pointer}/{escape(step)}", value[step]))
         found = nxt
     return [(p, v) for p, v in found if isinstance(v, dict)]
 
@@ -101,8 +101,8 @@ def _objects_at(document: dict[str, Any], where: tuple[str, ...]) -> list[tuple[
 def _apply(obj: dict[str, Any], pointer: str, rule: Rename, migration: Migration) -> None:
     if rule.old not in obj:
         return
-    old_ptr = f"{pointer}/{_escape(rule.old)}"
-    new_ptr = f"{pointer}/{_escape(rule.new)}"
+    old_ptr = f"{pointer}/{escape(rule.old)}"
+    new_ptr = f"{pointer}/{escape(rule.new)}"
     if rule.new in obj:
         migration.notes.append(
             (old_ptr, f"kept {old_ptr} as it is: {new_ptr} is already set ({rule.origin} name)")
@@ -140,7 +140,7 @@ def _profiles_object(basics: dict[str, Any], migration: Migration) -> None:
         return
     basics["profiles"] = [{"network": k, "username": v} for k, v in profiles.items()]
     for i, key in enumerate(profiles):
-        migration.moved.append((f"/basics/profiles/{_escape(key)}", f"/basics/profiles/{i}"))
+        migration.moved.append((f"/basics/profiles/{escape(key)}", f"/basics/profiles/{i}"))
     migration.notes.append(
         ("/basics/profiles", f"turned the /basics/profiles object into a list ({_PRE_0})")
     )
@@ -194,14 +194,10 @@ def build_resume(
     for key, (start, end) in ranges.items():
         key = renamed_top.get(key, key)
         reason = "" if key in KNOWN_TOP_LEVEL else "not a JSON Resume field; kept as it is"
-        report.add(start, end, IMPORTED, "/" + _escape(key), reason)
+        report.add(start, end, IMPORTED, "/" + escape(key), reason)
     for pointer, text in migration.notes:
         line = positions.get(pointer, positions.get("", (1, 1)))[0]
         report.add(line, line, NOTE, pointer, text)
     resume.source_map = source_map
     resume.import_report = report
     return resume
-
-
-def _escape(key: str) -> str:
-    return key.replace("~", "~0").replace("/", "~1")
