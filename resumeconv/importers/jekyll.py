@@ -24,6 +24,8 @@ from typing import Any
 from urllib.parse import parse_qs, quote, urlsplit
 
 from resumeconv.errors import InputError, ResumeconvError
+from resumeconv.importers.places import US_STATES, country_code
+from resumeconv.report import escape
 from resumeconv.sources import read_source
 
 #: How many folders above the page ``find_site`` looks for ``_config.yml``.
@@ -321,12 +323,12 @@ def build_basics(
     notes: list[tuple[int, str]] = []
 
     def line_of(key: str) -> int:
-        pos = positions.get(f"/author/{_escape(key)}") or positions.get(_ptr(key))
+        pos = positions.get(f"/author/{escape(key)}") or positions.get(_ptr(key))
         return pos[0] if pos else 1
 
     def put(field_name: str, value: Any, key: str, top: bool = False) -> None:
         basics[field_name] = value
-        pos = positions.get(_ptr(key)) if top else positions.get(f"/author/{_escape(key)}")
+        pos = positions.get(_ptr(key)) if top else positions.get(f"/author/{escape(key)}")
         lines[f"/{field_name}"] = pos[0] if pos else 1
 
     name = _text(author.get("name"))
@@ -451,38 +453,6 @@ def _username_from_url(key: str, url: str) -> str | None:
     return None
 
 
-# US states and a table of country names → ISO 3166-1 alpha-2, for "City, Country".
-_US_STATES = {
-    "AL", "AK", "AZ", "AR", "CA", "CO", "CT", "DE", "FL", "GA", "HI", "ID", "IL", "IN", "IA",
-    "KS", "KY", "LA", "ME", "MD", "MA", "MI", "MN", "MS", "MO", "MT", "NE", "NV", "NH", "NJ",
-    "NM", "NY", "NC", "ND", "OH", "OK", "OR", "PA", "RI", "SC", "SD", "TN", "TX", "UT", "VT",
-    "VA", "WA", "WV", "WI", "WY", "DC",
-}  # fmt: skip
-_COUNTRIES = {
-    "argentina": "AR", "australia": "AU", "austria": "AT", "belgium": "BE", "brazil": "BR",
-    "canada": "CA", "chile": "CL", "china": "CN", "p.r. china": "CN", "pr china": "CN",
-    "colombia": "CO", "czech republic": "CZ", "czechia": "CZ", "denmark": "DK", "egypt": "EG",
-    "finland": "FI", "france": "FR", "germany": "DE", "greece": "GR", "hong kong": "HK",
-    "hungary": "HU", "india": "IN", "indonesia": "ID", "iran": "IR", "ireland": "IE",
-    "israel": "IL", "italy": "IT", "japan": "JP", "korea": "KR", "south korea": "KR",
-    "malaysia": "MY", "mexico": "MX", "netherlands": "NL", "the netherlands": "NL",
-    "new zealand": "NZ", "nigeria": "NG", "norway": "NO", "pakistan": "PK", "peru": "PE",
-    "philippines": "PH", "poland": "PL", "portugal": "PT", "qatar": "QA", "romania": "RO",
-    "russia": "RU", "saudi arabia": "SA", "singapore": "SG", "south africa": "ZA",
-    "spain": "ES", "sweden": "SE", "switzerland": "CH", "taiwan": "TW", "thailand": "TH",
-    "turkey": "TR", "türkiye": "TR", "uae": "AE", "united arab emirates": "AE",
-    "uk": "GB", "u.k.": "GB", "united kingdom": "GB", "england": "GB", "scotland": "GB",
-    "wales": "GB", "usa": "US", "u.s.a.": "US", "us": "US", "u.s.": "US",
-    "united states": "US", "united states of america": "US", "vietnam": "VN",
-    "viet nam": "VN", "ukraine": "UA", "luxembourg": "LU", "iceland": "IS", "estonia": "EE",
-    "bangladesh": "BD", "sri lanka": "LK", "nepal": "NP", "kenya": "KE", "ghana": "GH",
-    "ethiopia": "ET", "morocco": "MA", "tunisia": "TN", "lebanon": "LB", "jordan": "JO",
-    "cyprus": "CY", "malta": "MT", "slovenia": "SI", "slovakia": "SK", "croatia": "HR",
-    "serbia": "RS", "bulgaria": "BG", "lithuania": "LT", "latvia": "LV", "macau": "MO",
-    "macao": "MO", "中国": "CN",
-}  # fmt: skip
-
-
 def parse_location(text: str) -> dict[str, str]:
     """academicpages' free-text location → JSON Resume ``location``.
 
@@ -493,7 +463,7 @@ def parse_location(text: str) -> dict[str, str]:
     """
     parts = [p.strip() for p in text.split(",")]
     if all(parts):
-        country = _COUNTRIES.get(parts[-1].lower())
+        country = country_code(parts[-1])
         if country and len(parts) == 1:
             return {"countryCode": country}
         if country and len(parts) == 2 and _is_place_name(parts[0]):
@@ -501,7 +471,7 @@ def parse_location(text: str) -> dict[str, str]:
         if (
             country == "US"
             and len(parts) == 3
-            and parts[1].upper() in _US_STATES
+            and parts[1].upper() in US_STATES
             and _is_place_name(parts[0])
         ):
             return {"city": parts[0], "region": parts[1].upper(), "countryCode": "US"}
@@ -708,9 +678,5 @@ def _text(value: Any) -> str | None:
     return text or None
 
 
-def _escape(key: str) -> str:
-    return str(key).replace("~", "~0").replace("/", "~1")
-
-
 def _ptr(key: str) -> str:
-    return "/" + _escape(key)
+    return "/" + escape(key)
