@@ -4,8 +4,8 @@ CV pages write a date in every style there is: ``Sept. 2024 ———— Present
 2022.03``, ``06/22 – 09/24``, ``Fall 2022 - Spring 2023``, ``2022年9月 – 至今``. The
 model keeps ISO 8601 (``YYYY``, ``YYYY-MM``, ``YYYY-MM-DD``). Importers call
 :func:`find_range` to find and cut the date expression out of an entry line and
-:func:`parse_range` / :func:`parse_date` on text that is only a date; exporters call
-:func:`format_date` / :func:`format_range`, whose output every parser here reads back.
+:func:`parse_range` / :func:`parse_date` on text that is only a date. Writing dates is
+:mod:`resumeconv.dateformat`, whose output every parser here reads back.
 
 Why a tokenizer and small named rules instead of one regular expression: each style is a
 rule one can read and test on its own, and a rule sees the tokens around it (a year glued
@@ -14,10 +14,6 @@ a month, a year stays a year).
 
 Seasons become months: Winter → 01, Spring → 03, Summer → 06, Fall/Autumn → 09 (the
 month the term usually starts). Years outside 1950–2100 are never dates.
-
-Exporters import this module for :func:`format_range` on every run, so importing it stays
-cheap: the parsing regexes are compiled on first use (:func:`_rx`), and neither
-:mod:`dataclasses` nor :mod:`typing` is imported.
 """
 
 from __future__ import annotations
@@ -26,13 +22,9 @@ import re
 from collections import namedtuple
 from functools import cache
 
-from resumeconv.errors import UsageError
-
 __all__ = [
     "DateRange",
     "find_range",
-    "format_date",
-    "format_range",
     "parse_date",
     "parse_range",
 ]
@@ -154,7 +146,7 @@ class _Patterns:
     """The compiled regular expressions (``_TOKEN`` and the others below)."""
 
     __slots__ = (
-        "anchor", "br_text", "excluded", "iso", "kinds", "latin", "lead", "phone_digits",
+        "anchor", "br_text", "excluded", "kinds", "latin", "lead", "phone_digits",
         "tokens", "trail",
     )  # fmt: skip
 
@@ -171,7 +163,6 @@ class _Patterns:
         self.excluded = re.compile(_EXCLUDED)
         self.phone_digits = re.compile(_PHONE_DIGITS)
         self.anchor = re.compile(_ANCHOR)
-        self.iso = re.compile(_ISO)
 
 
 @cache
@@ -923,110 +914,3 @@ def _scan(text: str) -> DateRange | None:
             best = (key, e)
         after = e.j
     return _build(text, t, best[1]) if best else None
-
-
-# --------------------------------------------------------------------------- formatting
-
-_EN_MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
-_FR_MONTHS = ("janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août",
-              "septembre", "octobre", "novembre", "décembre")  # fmt: skip
-_ES_MONTHS = ("enero", "febrero", "marzo", "abril", "mayo", "junio", "julio", "agosto",
-              "septiembre", "octubre", "noviembre", "diciembre")  # fmt: skip
-
-
-def _en(y: int, m: int, d: int | None) -> str:
-    month = _EN_MONTHS[m - 1]
-    return f"{month} {y}" if d is None else f"{d} {month} {y}"
-
-
-def _zh(y: int, m: int, d: int | None) -> str:
-    return f"{y}年{m}月" if d is None else f"{y}年{m}月{d}日"
-
-
-def _de(y: int, m: int, d: int | None) -> str:
-    return f"{m:02d}/{y}" if d is None else f"{d:02d}.{m:02d}.{y}"
-
-
-def _fr(y: int, m: int, d: int | None) -> str:
-    month = _FR_MONTHS[m - 1]
-    if d is None:
-        return f"{month} {y}"
-    return f"{'1er' if d == 1 else d} {month} {y}"
-
-
-def _es(y: int, m: int, d: int | None) -> str:
-    month = _ES_MONTHS[m - 1]
-    return f"{month} de {y}" if d is None else f"{d} de {month} de {y}"
-
-
-#: How a locale writes dates: ``date(y, m, d)``, "Present", "until ", " (expected)".
-_Words = namedtuple("_Words", "date present until expected")
-
-
-_LOCALES: dict[str, _Words] = {
-    "en": _Words(_en, "Present", "until ", " (expected)"),
-    "zh": _Words(_zh, "至今", "至", "（预计）"),
-    "de": _Words(_de, "heute", "bis ", " (voraussichtlich)"),
-    "fr": _Words(_fr, "aujourd’hui", "jusqu’à ", " (prévu)"),
-    "es": _Words(_es, "actualidad", "hasta ", " (previsto)"),
-}
-_ISO = r"([0-9]{4})(?:-([0-9]{2})(?:-([0-9]{2}))?)?"
-
-
-def _words(locale: str) -> _Words:
-    """``zh-CN`` → ``zh``; an unknown language is a usage error."""
-    base = (locale or "en").replace("_", "-").split("-")[0].lower()
-    words = _LOCALES.get(base)
-    if words is None:
-        raise UsageError(
-            f"unknown locale {locale!r} for dates",
-            hint="use one of: " + ", ".join(_LOCALES),
-        )
-    return words
-
-
-def format_date(iso: str, locale: str = "en") -> str:
-    """``2023-09`` → ``Sep 2023`` (en), ``2023年9月`` (zh), ``09/2023`` (de),
-    ``septembre 2023`` (fr), ``septiembre de 2023`` (es); a year stays ``2023``.
-
-    Text that is not an ISO date is returned as written, so nothing is lost.
-    """
-    words = _words(locale)
-    m = _rx().iso.fullmatch(iso.strip())
-    if m is None:
-        return iso
-    y = int(m.group(1))
-    if m.group(2) is None:
-        return str(y)
-    month = int(m.group(2))
-    day = int(m.group(3)) if m.group(3) else None
-    if not 1 <= month <= 12 or (day is not None and not _valid_day(y, month, day)):
-        return iso
-    return words.date(y, month, day)
-
-
-def format_range(
-    start: str | None,
-    end: str | None,
-    *,
-    open: bool = False,
-    expected: bool = False,
-    locale: str = "en",
-) -> str:
-    """``Sep 2023 – Present``, ``2023年9月 – 至今``, ``2021 – 2026 (expected)``,
-    ``until Sep 2023``; "" when there is nothing to show. ``open`` only applies when
-    there is no end (an end date closes the range)."""
-    words = _words(locale)
-    s = format_date(start, locale) if start else None
-    e = format_date(end, locale) if end else None
-    if s and e:
-        body = f"{s} – {e}"
-    elif s:
-        body = f"{s} – {words.present}" if open else s
-    elif e:
-        body = f"{words.until}{e}"
-    elif open:
-        body = words.present
-    else:
-        return ""
-    return body + words.expected if expected else body

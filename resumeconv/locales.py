@@ -1,9 +1,10 @@
-"""Words the exporters print themselves: default section titles, "Present", "expected".
+"""Every word the exporters print themselves, per language: default section titles,
+month names and the words around dates ("Present", "until", "expected"), "GPA".
 
 The author's own section titles always win (they are stored in the layout); these are
 only for sections the page did not title, and for the few words we add around dates and
-scores. Month names belong to :mod:`resumeconv.dates`. Plain Python data so that looking
-a locale up costs nothing at import time.
+scores. How a date is laid out from these words is :mod:`resumeconv.dateformat`. (The
+words the *importer* recognises, in any language, are reading rules and live with it.)
 """
 
 from __future__ import annotations
@@ -30,6 +31,19 @@ class Locale:
     """Prefix shown before a bare numeric education score ("GPA 3.9")."""
     degree: str
     """How a degree and its field read together: ``"{type} in {area}"``."""
+    months: tuple[str, ...]
+    """Month names as dates show them, January first."""
+    month_year: str
+    """A month date, ``"{month} {year}"``: fields ``year``, ``month`` (name), ``m`` (number)."""
+    day_month_year: str
+    """A full date, ``"{day} {month} {year}"``: also ``d`` (number) and ``day`` (``d``, or
+    ``first_day`` on the 1st)."""
+    until: str
+    """Before an end date with no start: ``"until "``."""
+    expected_note: str
+    """After a range that has not ended yet as planned: ``" (expected)"``."""
+    first_day: str | None = None
+    """How the 1st of a month is written when not as a number (French ``1er``)."""
 
 
 _EN = Locale(
@@ -55,6 +69,11 @@ _EN = Locale(
     document="Curriculum Vitae",
     score="GPA",
     degree="{type} in {area}",
+    months=("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"),
+    month_year="{month} {year}",
+    day_month_year="{day} {month} {year}",
+    until="until ",
+    expected_note=" (expected)",
 )
 
 _ZH = Locale(
@@ -80,6 +99,11 @@ _ZH = Locale(
     document="个人简历",
     score="GPA",
     degree="{area}{type}",
+    months=tuple(f"{m}月" for m in range(1, 13)),
+    month_year="{year}年{m}月",
+    day_month_year="{year}年{m}月{d}日",
+    until="至",
+    expected_note="（预计）",
 )
 
 _DE = Locale(
@@ -105,6 +129,24 @@ _DE = Locale(
     document="Lebenslauf",
     score="Note",
     degree="{type} in {area}",
+    months=(
+        "Januar",
+        "Februar",
+        "März",
+        "April",
+        "Mai",
+        "Juni",
+        "Juli",
+        "August",
+        "September",
+        "Oktober",
+        "November",
+        "Dezember",
+    ),
+    month_year="{m:02d}/{year}",
+    day_month_year="{d:02d}.{m:02d}.{year}",
+    until="bis ",
+    expected_note=" (voraussichtlich)",
 )
 
 _FR = Locale(
@@ -130,6 +172,25 @@ _FR = Locale(
     document="Curriculum vitae",
     score="Moyenne",
     degree="{type} en {area}",
+    months=(
+        "janvier",
+        "février",
+        "mars",
+        "avril",
+        "mai",
+        "juin",
+        "juillet",
+        "août",
+        "septembre",
+        "octobre",
+        "novembre",
+        "décembre",
+    ),
+    month_year="{month} {year}",
+    day_month_year="{day} {month} {year}",
+    until="jusqu’à ",
+    expected_note=" (prévu)",
+    first_day="1er",
 )
 
 _ES = Locale(
@@ -155,6 +216,24 @@ _ES = Locale(
     document="Currículum",
     score="Nota media",
     degree="{type} en {area}",
+    months=(
+        "enero",
+        "febrero",
+        "marzo",
+        "abril",
+        "mayo",
+        "junio",
+        "julio",
+        "agosto",
+        "septiembre",
+        "octubre",
+        "noviembre",
+        "diciembre",
+    ),
+    month_year="{month} de {year}",
+    day_month_year="{day} de {month} de {year}",
+    until="hasta ",
+    expected_note=" (previsto)",
 )
 
 LOCALES: Mapping[str, Locale] = {loc.code: loc for loc in (_EN, _ZH, _DE, _FR, _ES)}

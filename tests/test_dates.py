@@ -8,14 +8,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from resumeconv.dates import (
-    DateRange,
-    find_range,
-    format_date,
-    format_range,
-    parse_date,
-    parse_range,
-)
+from resumeconv.dateformat import format_date, format_range
+from resumeconv.dates import DateRange, find_range, parse_date, parse_range
 from resumeconv.errors import UsageError
 
 LOCALES = ("en", "zh", "de", "fr", "es")

@@ -153,7 +153,7 @@ def test_locale_titles_and_dates(code):
         assert words.titles[key] in h2
     html_attrs = next(a for t, a in page.tags if t == "html")
     assert html_attrs["lang"] == code
-    from resumeconv import dates
+    from resumeconv import dateformat as dates
 
     text = page.text()
     assert (

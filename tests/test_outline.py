@@ -166,9 +166,9 @@ def test_dates_are_passed_to_dates_module(monkeypatch):
         calls.append((start, end, open, expected, locale))
         return "D"
 
-    import resumeconv.dates
+    import resumeconv.dateformat
 
-    monkeypatch.setattr(resumeconv.dates, "format_range", fake)
+    monkeypatch.setattr(resumeconv.dateformat, "format_range", fake)
     outline.build(Resume.from_dict(load("rich")), locale="de")
     assert ("2023-09", None, True, False, "de") in calls  # open work range
     assert ("2022-09", "2025-03", False, True, "de") in calls  # x-expected education

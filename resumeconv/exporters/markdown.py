@@ -16,7 +16,7 @@ import re
 from dataclasses import fields
 from typing import Any
 
-from resumeconv.dates import format_range
+from resumeconv.dateformat import format_range
 from resumeconv.errors import UsageError
 from resumeconv.model import CUSTOM, ENTRY_TYPES, Resume, SectionLayout
 from resumeconv.options import ReadOptions, WriteOptions

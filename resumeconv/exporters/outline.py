@@ -16,7 +16,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
-from resumeconv import locales, scripts
+from resumeconv import dateformat, locales, scripts
 from resumeconv.model import (
     CUSTOM,
     STANDARD_SECTIONS,
@@ -161,10 +161,7 @@ class _Builder:
     """Turns model entries into :class:`Item` s for one locale."""
 
     def __init__(self, locale: locales.Locale) -> None:
-        from resumeconv import dates
-
         self.locale = locale
-        self._format_range = dates.format_range
 
     def item(self, section: str, entry: Any) -> Item | None:
         """The display item for ``entry`` of ``section``; None when it shows nothing."""
@@ -189,7 +186,7 @@ class _Builder:
         if section == "education" and end_t and not start_t:
             start_t, end_t = end_t, ""  # "B.S., 2022": the graduation date, not "until 2022"
         if start_t or end_t:
-            item.dates = self._format_range(
+            item.dates = dateformat.format_range(
                 start_t or None,
                 end_t or None,
                 open=section in OPEN_SECTIONS and bool(start_t) and not end_t and _has_range(entry),

@@ -26,6 +26,7 @@ from yaml.nodes import ScalarNode
 from resumeconv.errors import InputError
 from resumeconv.model import Resume
 from resumeconv.options import ReadOptions
+from resumeconv.report import escape
 from resumeconv.sources import Source
 
 #: Deepest nesting of sequences/mappings accepted. A resume is 4-5 levels deep.
@@ -284,7 +285,7 @@ class _Builder:
         if isinstance(parent.value, list):
             return f"{parent.pointer}/{len(parent.value)}"
         if parent.has_key:
-            return f"{parent.pointer}/{_escape(parent.key)}"
+            return f"{parent.pointer}/{escape(parent.key)}"
         return None  # a collection used as a key: no JSON pointer reaches inside it
 
     def _add(
@@ -374,11 +375,7 @@ class _Builder:
 
 
 def _join(coll: _Collection, key: str) -> str:
-    return f"{coll.pointer}/{_escape(key)}"
-
-
-def _escape(key: Any) -> str:
-    return str(key).replace("~", "~0").replace("/", "~1")
+    return f"{coll.pointer}/{escape(key)}"
 
 
 def _key_text(value: Any) -> str:
@@ -452,7 +449,7 @@ def top_level_ranges(parsed: Parsed, lines: list[str]) -> dict[str, tuple[int, i
     (blank lines and comments before the next key are not part of it)."""
     if not isinstance(parsed.value, dict):
         return {}
-    keys = sorted((parsed.positions[f"/{_escape(k)}"][0], k) for k in parsed.value)
+    keys = sorted((parsed.positions[f"/{escape(k)}"][0], k) for k in parsed.value)
     ranges: dict[str, tuple[int, int]] = {}
     for i, (line, key) in enumerate(keys):
         end = keys[i + 1][0] - 1 if i + 1 < len(keys) else parsed.last_line
