@@ -295,6 +295,22 @@ def test_a_worker_that_dies_fails_its_files_without_hanging(
     assert all(r.outcome in (jobs.OK, jobs.FAILED) for r in results)
 
 
+def test_pdf_workers_are_forked_before_the_parent_runs_typst(tmp_path: Path) -> None:
+    """Typst's threads do not survive a fork, so the pool forks its workers before this
+    process compiles anything (stdin's job runs here, beside them): no hang, same bytes."""
+    out = tmp_path / "out"
+    text = GOOD[1].read_text(encoding="utf-8")
+    inputs = [str(p) for p in GOOD]
+    proc = _cli("convert", "-", *inputs, "-f", "json", "-o", f"{out}/", "-t", "pdf", "-j", "2",
+                stdin=text)  # fmt: skip
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+    pdfs = sorted(out.rglob("*.pdf"))
+    assert len(pdfs) == len(GOOD) + 1
+    from_stdin = [p for p in pdfs if p.stem not in {g.stem for g in GOOD}]
+    assert len(from_stdin) == 1
+    assert from_stdin[0].read_bytes() == (out / "bo.pdf").read_bytes()
+
+
 def test_validations_in_workers_match_in_process(tmp_path: Path) -> None:
     paths = [str(p) for p in [*GOOD, INVALID, BROKEN]]
     here = batch.run_validations(paths, jobs=1, progress=False)

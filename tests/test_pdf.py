@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import importlib.util
 import json
-import os
 import re
 import shutil
 import subprocess
@@ -171,21 +170,6 @@ def test_seed_cv_page_converts(tmp_path: Path) -> None:
     text = squash(pdf_text(render(resume), tmp_path))
     for words in ("Education", "Shanghai Jiao Tong University", "Huawei Cloud", "Skills"):
         assert squash(words) in text
-
-
-def _render_rich_in_child(_: int) -> bytes:
-    return render(load("rich.json"))
-
-
-@pytest.mark.skipif(not hasattr(os, "fork"), reason="needs fork")
-def test_forked_worker_after_a_render_in_the_parent_does_not_hang() -> None:
-    """Typst's threads do not survive fork; a child must still render (same bytes)."""
-    import multiprocessing
-
-    expected = render(load("rich.json"))  # Typst has now run in this process
-    with multiprocessing.get_context("fork").Pool(1) as pool:
-        result = pool.map_async(_render_rich_in_child, [0])
-        assert result.get(timeout=120) == [expected]
 
 
 @poppler
