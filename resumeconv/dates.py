@@ -19,7 +19,7 @@ month the term usually starts). Years outside 1950–2100 are never dates.
 from __future__ import annotations
 
 import re
-from collections import namedtuple
+from dataclasses import dataclass
 from functools import cache
 
 __all__ = [
@@ -33,12 +33,8 @@ MIN_YEAR = 1950
 MAX_YEAR = 2100
 
 
-_DateRange = namedtuple(
-    "DateRange", "start end open expected note span", defaults=(False, False, None, (0, 0))
-)
-
-
-class DateRange(_DateRange):
+@dataclass(frozen=True, slots=True)
+class DateRange:
     """A date expression found in text, in ISO 8601 (immutable).
 
     ``start`` and ``end`` are ISO strings or None; ``open`` is an explicitly ongoing range
@@ -48,13 +44,12 @@ class DateRange(_DateRange):
     the text given, parentheses included, a trailing colon not.
     """
 
-    __slots__ = ()
     start: str | None
     end: str | None
-    open: bool
-    expected: bool
-    note: str | None
-    span: tuple[int, int]
+    open: bool = False
+    expected: bool = False
+    note: str | None = None
+    span: tuple[int, int] = (0, 0)
 
     @property
     def single(self) -> bool:
@@ -749,7 +744,7 @@ def _build(text: str, t: list[_Tok], e: _Expr) -> DateRange:
         parts.append(text[pos:hi])
         note = "".join(parts)
     fields = (_iso(e.start), _iso(e.end), e.open, e.expected, note, (a, b))
-    return tuple.__new__(DateRange, fields)  # as DateRange(*fields), without a Python call
+    return DateRange(*fields)
 
 
 def parse_date(text: str) -> str | None:

@@ -8,6 +8,7 @@ the markup; a :class:`Line` is exactly that, with its source line number.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
 
@@ -82,63 +83,24 @@ def is_liquid_only(text: str) -> bool:
     return not strip_liquid(text).strip()
 
 
+@dataclass(slots=True)
 class Run:
     """A stretch of text with one style; ``code`` when written as a code span (a field
-    line's JSON value is one).
+    line's JSON value is one)."""
 
-    Plain classes with ``__slots__`` rather than dataclasses: a page makes thousands of
-    runs and lines, and the Markdown exporter imports this module.
-    """
-
-    __slots__ = ("bold", "code", "href", "italic", "text")
-
-    def __init__(
-        self,
-        text: str,
-        bold: bool = False,
-        italic: bool = False,
-        href: str | None = None,
-        code: bool = False,
-    ) -> None:
-        self.text = text
-        self.bold = bold
-        self.italic = italic
-        self.href = href
-        self.code = code
-
-    def _key(self) -> tuple[str, bool, bool, str | None, bool]:
-        return (self.text, self.bold, self.italic, self.href, self.code)
-
-    def __eq__(self, other: object) -> bool:
-        if type(other) is not Run:
-            return NotImplemented
-        return self._key() == other._key()
-
-    __hash__ = None  # type: ignore[assignment]  # mutable
-
-    def __repr__(self) -> str:
-        text, bold, italic, href, code = self._key()
-        return f"Run(text={text!r}, bold={bold!r}, italic={italic!r}, href={href!r}, code={code!r})"
+    text: str
+    bold: bool = False
+    italic: bool = False
+    href: str | None = None
+    code: bool = False
 
 
+@dataclass(slots=True)
 class Line:
     """One visual line of a CV page: styled runs and the source line it starts on."""
 
-    __slots__ = ("lineno", "runs")
-
-    def __init__(self, runs: list[Run] | None = None, lineno: int = 0) -> None:
-        self.runs = [] if runs is None else runs
-        self.lineno = lineno
-
-    def __eq__(self, other: object) -> bool:
-        if type(other) is not Line:
-            return NotImplemented
-        return self.runs == other.runs and self.lineno == other.lineno
-
-    __hash__ = None  # type: ignore[assignment]  # mutable
-
-    def __repr__(self) -> str:
-        return f"Line(runs={self.runs!r}, lineno={self.lineno!r})"
+    runs: list[Run] = field(default_factory=list)
+    lineno: int = 0
 
     @property
     def plain(self) -> str:
