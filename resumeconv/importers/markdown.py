@@ -1,6 +1,7 @@
 """Reader for CV pages: an academicpages ``_pages/cv.md`` (and the Jekyll site around it).
 
-The page is parsed with markdown-it-py; front matter and Liquid are Jekyll's, not the CV's,
+The page is parsed with markdown-it-py (``cvpage/parser.py``) and its token stream read
+into blocks (``cvpage/blocks.py``); front matter and Liquid are Jekyll's, not the CV's,
 and are reported as skipped. The rules that turn bullets into entries are in
 ``resumeconv/importers/cvpage/`` and documented in ``docs/cv-page-import.md``.
 """
@@ -16,21 +17,6 @@ from resumeconv.options import ReadOptions
 from resumeconv.report import SKIPPED
 from resumeconv.sources import Source
 
-_PARSER: Any = None
-
-
-def parser() -> Any:
-    """One markdown-it parser per process (CommonMark + tables, raw HTML kept).
-
-    The reference parser: the reader uses it for pages the Rust parser does not take
-    (``cvpage/pageblocks.py``); the Markdown exporter and the coverage measure use it too."""
-    global _PARSER
-    if _PARSER is None:
-        from markdown_it import MarkdownIt
-
-        _PARSER = MarkdownIt("commonmark").enable("table")
-    return _PARSER
-
 
 def read(source: Source, options: ReadOptions) -> Resume:
     """Import a CV page into the canonical model, with its import report and source map."""
@@ -45,7 +31,7 @@ def read_document(source: Source, options: ReadOptions) -> Document:
     """A CV page as a JSON Resume document, with its source map and import report."""
     from resumeconv.importers import jekyll
     from resumeconv.importers.cvpage.assemble import Assembler
-    from resumeconv.importers.cvpage.pageblocks import page_blocks
+    from resumeconv.importers.cvpage.blocks import page_blocks
     from resumeconv.importers.cvpage.sections import split_sections
 
     text, front_end = _blank_front_matter(source)

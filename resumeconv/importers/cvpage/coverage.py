@@ -108,8 +108,8 @@ class _Text(HTMLParser):
 
 def visible_text(page: str) -> str:
     """The text a visitor of the rendered page reads."""
+    from resumeconv.importers.cvpage.parser import parser
     from resumeconv.importers.jekyll import split_front_matter
-    from resumeconv.importers.markdown import parser
 
     split = split_front_matter(page)
     body = split[1] if split else page
