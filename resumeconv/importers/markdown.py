@@ -56,19 +56,19 @@ def read_document(source: Source, options: ReadOptions) -> Document:
 
 
 def _blank_front_matter(source: Source) -> tuple[str, int]:
-    """The page with its front matter lines blanked (line numbers stay the page's)."""
-    from resumeconv.importers import jekyll
-    from resumeconv.importers.frontmatter import certainly_valid
+    """The page with its front matter lines blanked (line numbers stay the page's).
+
+    The front matter is Jekyll's page settings: its values are not the CV's, but it goes
+    through the YAML reader, so that broken front matter is an :class:`InputError` at its
+    line of the page."""
+    from resumeconv.importers import jekyll, yaml
 
     text = source.text
     split = jekyll.split_front_matter(text)
     if split is None:
         return text, 0
     front, body, _ = split
-    if not certainly_valid(front):  # the usual few lines need no PyYAML (start-up time)
-        from resumeconv.importers import yaml
-
-        yaml.parse(front, source.name, first_line=2)  # broken front matter is an error
+    yaml.parse(front, source.name, first_line=2)
     n_front = front.count("\n") + 2
     return "\n" * n_front + body, n_front
 
