@@ -56,7 +56,8 @@ src = read_source(page)
 text = md._blank_front_matter(src)[0]
 stream = tokens(text)
 blocks = page_blocks(text)
-document = md.read_document(src, ReadOptions())
+resume = md.read(src, ReadOptions())
+document = resume.to_dict()
 
 
 def assemble():
@@ -71,8 +72,8 @@ stages = {{
     "tokens": lambda: tokens(text),
     "blocks": lambda: parse_blocks(stream),
     "assemble": assemble,
-    "check": lambda: check(document.data, source_map=document.source_map),
-    "model": lambda: Resume.from_dict(document.data).to_dict(),
+    "check": lambda: check(resume),
+    "model": lambda: Resume.from_dict(document).to_dict(),
 }}
 run = stages[{stage!r}]
 run()

@@ -11,7 +11,6 @@ from __future__ import annotations
 from typing import Any
 
 from resumeconv.errors import InputError
-from resumeconv.formats import Document
 from resumeconv.model import Resume
 from resumeconv.options import ReadOptions
 from resumeconv.report import SKIPPED
@@ -20,15 +19,6 @@ from resumeconv.sources import Source
 
 def read(source: Source, options: ReadOptions) -> Resume:
     """Import a CV page into the canonical model, with its import report and source map."""
-    document = read_document(source, options)
-    resume = Resume.from_dict(document.data)
-    resume.source_map = document.source_map
-    resume.import_report = document.import_report
-    return resume
-
-
-def read_document(source: Source, options: ReadOptions) -> Document:
-    """A CV page as a JSON Resume document, with its source map and import report."""
     from resumeconv.importers import jekyll
     from resumeconv.importers.cvpage.assemble import Assembler
     from resumeconv.importers.cvpage.blocks import page_blocks
@@ -52,7 +42,10 @@ def read_document(source: Source, options: ReadOptions) -> Document:
     data = asm.result()
     if site is not None:
         _merge_site_basics(data, site, asm)
-    return Document(data, asm.source_map, asm.report)
+    resume = Resume.from_dict(data)
+    resume.source_map = asm.source_map
+    resume.import_report = asm.report
+    return resume
 
 
 def _blank_front_matter(source: Source) -> tuple[str, int]:
