@@ -30,8 +30,8 @@ SEED = ROOT / "fixtures" / "seed" / "cv.md"
 STAGES = {
     "whole": "import + validate, as `resumeconv validate` runs it (jobs.run_validation)",
     "front": "front matter check (importers/markdown._blank_front_matter)",
-    "tree": "the Rust parser's tree (markdown-it-pyrs)",
-    "blocks": "the page's blocks from the tree (pageblocks.TreeReader)",
+    "tokens": "markdown-it-py's token stream (cvpage.parser.tokens)",
+    "blocks": "the page's blocks from the tokens (cvpage.blocks.parse_blocks)",
     "assemble": "sections and entries → JSON Resume dict (cvpage.assemble)",
     "check": "schema + lint of the imported document (validation.check)",
     "model": "Resume.from_dict + to_dict of the imported document",
@@ -43,7 +43,8 @@ sys.path.insert(0, {root!r})
 from resumeconv.options import ReadOptions
 from resumeconv.importers import markdown as md
 from resumeconv.importers.cvpage.assemble import Assembler
-from resumeconv.importers.cvpage.pageblocks import TreeReader, _rust_parser, page_blocks
+from resumeconv.importers.cvpage.blocks import page_blocks, parse_blocks
+from resumeconv.importers.cvpage.parser import tokens
 from resumeconv.importers.cvpage.sections import split_sections
 from resumeconv.cli.jobs import run_validation
 from resumeconv.model import Resume
@@ -53,10 +54,10 @@ from resumeconv.validation import check
 page = {page!r}
 src = read_source(page)
 text = md._blank_front_matter(src)[0]
-rust = _rust_parser()
-tree = rust.tree(text) if rust else None
+stream = tokens(text)
 blocks = page_blocks(text)
-document = md.read_document(src, ReadOptions())
+resume = md.read(src, ReadOptions())
+document = resume.to_dict()
 
 
 def assemble():
@@ -68,11 +69,11 @@ def assemble():
 stages = {{
     "whole": lambda: run_validation(page),
     "front": lambda: md._blank_front_matter(src),
-    "tree": lambda: rust.tree(text),
-    "blocks": lambda: TreeReader(text).blocks(tree),
+    "tokens": lambda: tokens(text),
+    "blocks": lambda: parse_blocks(stream),
     "assemble": assemble,
-    "check": lambda: check(document.data, source_map=document.source_map),
-    "model": lambda: Resume.from_dict(document.data).to_dict(),
+    "check": lambda: check(resume),
+    "model": lambda: Resume.from_dict(document).to_dict(),
 }}
 run = stages[{stage!r}]
 run()

@@ -6,8 +6,7 @@
 Pages: every ``.md`` under ``fixtures/``, the CV pages and collections of ``../shared`` when
 it is there, and 2,000 generated pages (``fuzz/inputs.py``, seeds 11 and 12). Each result is
 the resume's JSON, its import report, its source map and its validation issues (or the
-error message). ``RESUMECONV_PARSER=markdown-it-py`` checks the reference parser against a
-snapshot written with the Rust one.
+error message).
 """
 
 from __future__ import annotations

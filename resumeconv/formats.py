@@ -43,19 +43,6 @@ class Format:
         return _resolve(self.writer)
 
 
-@dataclass(slots=True)
-class Document:
-    """What a document reader returns: the JSON Resume document as plain JSON values,
-    where its values came from, and what became of each source block.
-
-    ``Resume.from_dict(document.data)`` is what the format's reader returns (its
-    ``to_dict()`` equals ``data`` up to key order)."""
-
-    data: dict[str, Any]
-    source_map: Any = None
-    import_report: Any = None
-
-
 FORMATS: tuple[Format, ...] = (
     Format(
         "markdown",

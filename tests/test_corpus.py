@@ -8,9 +8,9 @@ import json
 import pytest
 
 import resumeconv
-from resumeconv.importers.cvpage.coverage import measure
 
 from conftest import SHARED, corpus_pages, needs_shared
+from wordshare import measure
 
 PAGES = corpus_pages()
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 import resumeconv
-from resumeconv.report import SKIPPED
+from resumeconv.report import SKIPPED, Position, SourceMap, pointer
 
 from conftest import FIXTURES
 
@@ -257,3 +257,21 @@ def test_strict_refuses_visible_text_that_was_not_mapped(tmp_path) -> None:
     assert main(["convert", str(PAGES / "html-blocks.md"), "-o", str(out)]) == 0
     tables = resumeconv.load(PAGES / "tables.md").import_report.unmapped()
     assert [b.text for b in tables] == ["Period | Description"] * 2
+
+
+def test_pointers_escape_and_the_source_map_keeps_the_first_position() -> None:
+    """Import report and source map pointers are RFC 6901; a value's first recorded place
+    wins, in the file current when it was recorded (the page, or _config.yml)."""
+    assert pointer("work", 0, "name") == "/work/0/name"
+    assert pointer("a/b", "c~d", None) == "/a~1b/c~0d/None"
+    assert pointer() == ""
+    smap = SourceMap("cv.md")
+    smap.add("/basics/name", 3)
+    smap.add("/basics/name", 9, 2)
+    smap.file = "_config.yml"
+    smap.add("/basics/email", 4, 5)
+    assert smap.positions == {
+        "/basics/name": Position("cv.md", 3),
+        "/basics/email": Position("_config.yml", 4, 5),
+    }
+    assert smap.lookup("/basics/name/x") == Position("cv.md", 3)

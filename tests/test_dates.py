@@ -534,3 +534,14 @@ def test_several_ranges_span_all_of_them():
     assert (r.start, r.end, r.open, r.note) == ("2015", None, True, "2019 – Present, 2015 – 2016")
     r = parse_range("2024, 2019")
     assert (r.start, r.end) == ("2019", "2024")
+
+
+def test_iso_dates_have_four_digit_years_and_two_digit_months_and_days() -> None:
+    from resumeconv import dates
+
+    for y in range(dates.MIN_YEAR, dates.MAX_YEAR + 1):
+        assert dates._iso((y, None, None, False)) == f"{y:04d}"
+        assert dates._iso((y, 12, None, False)) == f"{y:04d}-12"
+    for m in range(1, 13):
+        for d in range(1, 32):
+            assert dates._iso((2020, m, d, False)) == f"2020-{m:02d}-{d:02d}"

@@ -515,3 +515,25 @@ def test_html_marked_section(page: str) -> None:
 
     with contextlib.suppress(resumeconv.ResumeconvError):
         resumeconv.load(page.encode(), format="markdown")
+
+
+@pytest.mark.parametrize(
+    "page",
+    [
+        "*" * 16000 + "a" + "*" * 16000,
+        ">" * 30000 + " x\n",
+        "- " * 15000 + "x\n",
+        "".join("  " * i + "- x\n" for i in range(150)),
+        "`e`[[`",
+        "## Work\n\n> a quote\n\n* 2020, Engineer\n",
+        "## Work\n\n* 2020, Engineer\x0c\n",
+    ],
+    ids=["inline-16000", "quote-30000", "list-15000", "indent-150", "backticks", "quote", "ff"],
+)
+def test_deep_or_odd_markdown_imports(page: str) -> None:
+    """Deep nesting (markdown-it-py stops at its ``maxNesting``), block quotes, backticks
+    and odd white space: the page imports (these once crashed or panicked the Rust port)."""
+    import resumeconv
+
+    resume = resumeconv.load(page.encode(), format="markdown")
+    assert isinstance(resume.to_dict(), dict)

@@ -405,6 +405,21 @@ def test_split_front_matter(text, expected):
     assert split_front_matter(text) == expected
 
 
+def test_a_pages_broken_front_matter_is_one_error_at_its_line(tmp_path: Path) -> None:
+    """A CV page's front matter goes through the YAML reader: broken YAML stops the import
+    with the parser's message, the page's file and the line in the page."""
+    import resumeconv
+
+    page = tmp_path / "cv.md"
+    page.write_text("---\ntitle: CV\nvenue: Journal: of Colons\n---\n\n# Education\n", "utf-8")
+    with pytest.raises(InputError, match="YAML syntax error") as info:
+        resumeconv.load(page)
+    assert info.value.line == 3
+    assert str(page) in str(info.value)
+    page.write_text("---\nlayout: archive\ntitle: CV\n---\n\n# Education\n", "utf-8")
+    assert resumeconv.load(page).import_report is not None
+
+
 def test_helpers():
     assert clean_text("&quot;A&quot; <i>B</i>\n  C") == '"A" B C'
     assert clean_text("") is None

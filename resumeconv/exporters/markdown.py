@@ -145,7 +145,7 @@ def _field_value(key: str, value: Any) -> str:
 def _value_back(md: str) -> Any:
     from resumeconv.importers.cvpage.inline import inline_lines
     from resumeconv.importers.cvpage.labels import field_line, value_of
-    from resumeconv.importers.markdown import parser
+    from resumeconv.importers.cvpage.parser import parser
 
     tokens = parser().parseInline(md)
     lines = inline_lines(tokens[0].children or [], 1, soft_breaks=False) if tokens else []

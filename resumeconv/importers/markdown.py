@@ -1,6 +1,7 @@
 """Reader for CV pages: an academicpages ``_pages/cv.md`` (and the Jekyll site around it).
 
-The page is parsed with markdown-it-py; front matter and Liquid are Jekyll's, not the CV's,
+The page is parsed with markdown-it-py (``cvpage/parser.py``) and its token stream read
+into blocks (``cvpage/blocks.py``); front matter and Liquid are Jekyll's, not the CV's,
 and are reported as skipped. The rules that turn bullets into entries are in
 ``resumeconv/importers/cvpage/`` and documented in ``docs/cv-page-import.md``.
 """
@@ -10,42 +11,17 @@ from __future__ import annotations
 from typing import Any
 
 from resumeconv.errors import InputError
-from resumeconv.formats import Document
 from resumeconv.model import Resume
 from resumeconv.options import ReadOptions
 from resumeconv.report import SKIPPED
 from resumeconv.sources import Source
 
-_PARSER: Any = None
-
-
-def parser() -> Any:
-    """One markdown-it parser per process (CommonMark + tables, raw HTML kept).
-
-    The reference parser: the reader uses it for pages the Rust parser does not take
-    (``cvpage/pageblocks.py``); the Markdown exporter and the coverage measure use it too."""
-    global _PARSER
-    if _PARSER is None:
-        from markdown_it import MarkdownIt
-
-        _PARSER = MarkdownIt("commonmark").enable("table")
-    return _PARSER
-
 
 def read(source: Source, options: ReadOptions) -> Resume:
     """Import a CV page into the canonical model, with its import report and source map."""
-    document = read_document(source, options)
-    resume = Resume.from_dict(document.data)
-    resume.source_map = document.source_map
-    resume.import_report = document.import_report
-    return resume
-
-
-def read_document(source: Source, options: ReadOptions) -> Document:
-    """A CV page as a JSON Resume document, with its source map and import report."""
     from resumeconv.importers import jekyll
     from resumeconv.importers.cvpage.assemble import Assembler
-    from resumeconv.importers.cvpage.pageblocks import page_blocks
+    from resumeconv.importers.cvpage.blocks import page_blocks
     from resumeconv.importers.cvpage.sections import split_sections
 
     text, front_end = _blank_front_matter(source)
@@ -66,23 +42,26 @@ def read_document(source: Source, options: ReadOptions) -> Document:
     data = asm.result()
     if site is not None:
         _merge_site_basics(data, site, asm)
-    return Document(data, asm.source_map, asm.report)
+    resume = Resume.from_dict(data)
+    resume.source_map = asm.source_map
+    resume.import_report = asm.report
+    return resume
 
 
 def _blank_front_matter(source: Source) -> tuple[str, int]:
-    """The page with its front matter lines blanked (line numbers stay the page's)."""
-    from resumeconv.importers import jekyll
-    from resumeconv.importers.frontmatter import certainly_valid
+    """The page with its front matter lines blanked (line numbers stay the page's).
+
+    The front matter is Jekyll's page settings: its values are not the CV's, but it goes
+    through the YAML reader, so that broken front matter is an :class:`InputError` at its
+    line of the page."""
+    from resumeconv.importers import jekyll, yaml
 
     text = source.text
     split = jekyll.split_front_matter(text)
     if split is None:
         return text, 0
     front, body, _ = split
-    if not certainly_valid(front):  # the usual few lines need no PyYAML (start-up time)
-        from resumeconv.importers import yaml
-
-        yaml.parse(front, source.name, first_line=2)  # broken front matter is an error
+    yaml.parse(front, source.name, first_line=2)
     n_front = front.count("\n") + 2
     return "\n" * n_front + body, n_front
 

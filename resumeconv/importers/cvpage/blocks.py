@@ -3,17 +3,25 @@
 A page is a flat sequence of top-level blocks: headings, paragraphs, lists (with nested
 items), tables, raw HTML and rules. Each keeps its source line range. Raw HTML blocks are
 classified here (comment, Liquid loop, table, list, other) so that later rules never look
-at markup. The one-block functions (``heading``, ``paragraph``, ``html_blocks`` …) are
-shared with ``pageblocks.py``, which reads the Rust parser's tree into the same blocks.
+at markup.
+
+The token stream (``parser.tokens``) is read by small rules, one per kind of block: a rule
+gets the stream and the index of the block's opening token, appends the block(s) it makes
+and returns the index of the token after the block. ``_BLOCK_RULES`` names them for the
+page's top level, ``_ITEM_RULES`` for what a list item holds.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from resumeconv.importers.cvpage.inline import Line, inline_lines, is_liquid_only, text_lines
+
+if TYPE_CHECKING:
+    from markdown_it.token import Token
 
 LOOP = re.compile(r"\{%-?\s*for\s+\w+\s+in\s+site\.(\w+)([^%]*)%\}")
 IAL = re.compile(r"^\s*\{:[^{}\n]*\}\s*$")
@@ -88,167 +96,207 @@ class Rule(Block):
     """A thematic break (``---``): only a divider."""
 
 
-def parse_blocks(tokens: list[Any]) -> list[Block]:
-    """Top-level blocks of markdown-it-py's token stream."""
+def page_blocks(text: str) -> list[Block]:
+    """The top-level blocks of a page's text (front matter already blanked)."""
+    from resumeconv.importers.cvpage.parser import tokens
+
+    return parse_blocks(tokens(text))
+
+
+def parse_blocks(tokens: list[Token]) -> list[Block]:
+    """Top-level blocks of markdown-it-py's token stream; tokens no rule is for (closing
+    tokens, reference definitions) are passed over."""
     blocks: list[Block] = []
     i = 0
     while i < len(tokens):
-        tok = tokens[i]
-        kind = tok.type
-        start, end = _span(tok)
-        if kind == "heading_open":
-            blocks.append(heading(start, end, int(tok.tag[1]), tokens[i + 1].children or []))
-            i += 3
-        elif kind == "paragraph_open":
-            inline = tokens[i + 1]
-            blocks.append(paragraph(start, end, inline.content, inline.children or []))
-            i += 3
-        elif kind in ("bullet_list_open", "ordered_list_open"):
-            close = _matching_close(tokens, i)
-            items = _list_items(tokens[i + 1 : close])
-            blocks.append(ListBlock(start, end, items))
-            i = close + 1
-        elif kind == "table_open":
-            close = _matching_close(tokens, i)
-            blocks.append(_table(tokens[i : close + 1], start, end))
-            i = close + 1
-        elif kind == "html_block":
-            blocks.extend(html_blocks(tok.content, start, end))
-            i += 1
-        elif kind == "hr":
-            blocks.append(Rule(start, end))
-            i += 1
-        elif kind in ("fence", "code_block"):
-            blocks.append(code(start, end, tok.content))
-            i += 1
-        elif kind == "blockquote_open":
-            close = _matching_close(tokens, i)
-            inner = parse_blocks(tokens[i + 1 : close])
-            blocks.extend(inner)
-            i = close + 1
-        else:
-            i += 1
+        rule = _BLOCK_RULES.get(tokens[i].type)
+        i = rule(tokens, i, blocks) if rule is not None else i + 1
     return blocks
 
 
-# ------------------------------------------------------------------ one block each
-# Shared by both parsers' readers (this module's and ``pageblocks.py``): each takes a
-# block's lines, its raw content and its inline tokens, whichever parser found them.
+# ------------------------------------------------------------------ top-level rules
 
 
-def heading(start: int, end: int, level: int, inline: list[Any]) -> Heading:
+def _heading(tokens: list[Token], i: int, out: list[Block]) -> int:
     """A heading: its inline content as one line, even if it wraps."""
-    lines = inline_lines(inline, start, soft_breaks=False)
+    start, end = _span(tokens[i])
+    lines = inline_lines(tokens[i + 1].children or [], start, soft_breaks=False)
     line = lines[0] if lines else Line([], start)
     for extra in lines[1:]:
         line.runs.extend(extra.runs)
-    return Heading(start, end, level, line)
+    out.append(Heading(start, end, int(tokens[i].tag[1]), line))
+    return i + 3  # heading_open, inline, heading_close
 
 
-def paragraph(start: int, end: int, content: str, inline: list[Any]) -> Block:
+def _paragraph(tokens: list[Token], i: int, out: list[Block]) -> int:
     """A paragraph: a Liquid tag, a kramdown attribute list, or lines of text (a newline
     in a paragraph starts a new line: paragraphs whose lines are fields)."""
+    start, end = _span(tokens[i])
+    inline = tokens[i + 1]
+    content = inline.content
     if is_liquid_only(content):
-        return Skipped(start, end, "Liquid tag (ignored)", content)
-    if IAL.match(content):
-        return Attributes(start, end, "kramdown attribute list (styling)", content.strip())
-    return Paragraph(start, end, inline_lines(inline, start, soft_breaks=True))
+        out.append(Skipped(start, end, "Liquid tag (ignored)", content))
+    elif IAL.match(content):
+        out.append(Attributes(start, end, "kramdown attribute list (styling)", content.strip()))
+    else:
+        out.append(
+            Paragraph(start, end, inline_lines(inline.children or [], start, soft_breaks=True))
+        )
+    return i + 3  # paragraph_open, inline, paragraph_close
 
 
-def add_item_paragraph(item: Item, first_line: int, content: str, inline: list[Any]) -> None:
-    """A paragraph of a list item joins the item's lines (a wrapped bullet is one line)."""
-    if not is_liquid_only(content):
-        item.lines.extend(inline_lines(inline, first_line, soft_breaks=False))
+def _list(tokens: list[Token], i: int, out: list[Block]) -> int:
+    """A bullet or ordered list: its items (see ``_ITEM_RULES``)."""
+    start, end = _span(tokens[i])
+    close = _matching_close(tokens, i)
+    out.append(ListBlock(start, end, _items(tokens, i + 1, close)))
+    return close + 1
 
 
-def add_item_html(item: Item, first_line: int, content: str) -> None:
-    """Raw HTML inside a list item: its text joins the item's lines, comments do not."""
-    if not content.lstrip().startswith("<!--"):
-        item.lines.extend(text_lines(content, first_line))
+def _table(tokens: list[Token], i: int, out: list[Block]) -> int:
+    """A pipe table: header cells and rows of cells, each cell's lines numbered from its
+    row's line."""
+    start, end = _span(tokens[i])
+    close = _matching_close(tokens, i)
+    header: list[list[Line]] | None = None
+    rows: list[list[list[Line]]] = []
+    row: list[list[Line]] = []
+    row_line = start
+    in_head = False
+    for j in range(i, close + 1):
+        tok = tokens[j]
+        kind = tok.type
+        if kind == "thead_open":
+            in_head = True
+        elif kind == "thead_close":
+            in_head = False
+        elif kind == "tr_open":
+            row = []
+            row_line = tok.map[0] + 1 if tok.map else row_line
+        elif kind == "tr_close":
+            if in_head:
+                header = row
+            else:
+                rows.append(row)
+        elif kind == "inline" and tokens[j - 1].type in ("th_open", "td_open"):
+            row.append(inline_lines(tok.children or [], row_line, soft_breaks=False))
+    out.append(Table(start, end, header, rows))
+    return close + 1
 
 
-def code(start: int, end: int, content: str) -> Paragraph:
+def _html(tokens: list[Token], i: int, out: list[Block]) -> int:
+    """A raw HTML block (see :func:`html_blocks`)."""
+    start, end = _span(tokens[i])
+    out.extend(html_blocks(tokens[i].content, start, end))
+    return i + 1
+
+
+def _thematic_break(tokens: list[Token], i: int, out: list[Block]) -> int:
+    start, end = _span(tokens[i])
+    out.append(Rule(start, end))
+    return i + 1
+
+
+def _code(tokens: list[Token], i: int, out: list[Block]) -> int:
     """A fenced or indented code block: its text, a line each (its first line is the fence
     or the code's first line, so the text starts a line below ``start``)."""
-    return Paragraph(start, end, text_lines(content, start + 1))
+    start, end = _span(tokens[i])
+    out.append(Paragraph(start, end, text_lines(tokens[i].content, start + 1)))
+    return i + 1
 
 
-def _span(tok: Any) -> tuple[int, int]:
+def _quote(tokens: list[Token], i: int, out: list[Block]) -> int:
+    """A block quote: its blocks, as if they were not quoted."""
+    close = _matching_close(tokens, i)
+    out.extend(parse_blocks(tokens[i + 1 : close]))
+    return close + 1
+
+
+BlockRule = Callable[[list[Any], int, list[Block]], int]
+
+_BLOCK_RULES: dict[str, BlockRule] = {
+    "heading_open": _heading,
+    "paragraph_open": _paragraph,
+    "bullet_list_open": _list,
+    "ordered_list_open": _list,
+    "table_open": _table,
+    "html_block": _html,
+    "hr": _thematic_break,
+    "fence": _code,
+    "code_block": _code,
+    "blockquote_open": _quote,
+}
+
+
+# ------------------------------------------------------------------ list items
+
+
+def _items(tokens: list[Token], i: int, close: int) -> list[Item]:
+    """The items of one list: the ``list_item_open`` tokens from ``i`` up to ``close``."""
+    items: list[Item] = []
+    while i < close:
+        if tokens[i].type != "list_item_open":
+            i += 1
+            continue
+        item_close = _matching_close(tokens, i)
+        start, end = _span(tokens[i])
+        item = Item(start, end, [])
+        j = i + 1
+        while j < item_close:
+            rule = _ITEM_RULES.get(tokens[j].type)
+            j = rule(tokens, j, item) if rule is not None else j + 1
+        items.append(item)
+        i = item_close + 1
+    return items
+
+
+def _item_paragraph(tokens: list[Token], i: int, item: Item) -> int:
+    """A paragraph of a list item joins the item's lines (a wrapped bullet is one line)."""
+    inline = tokens[i + 1]
+    if not is_liquid_only(inline.content):
+        first_line = _span(tokens[i])[0]
+        item.lines.extend(inline_lines(inline.children or [], first_line, soft_breaks=False))
+    return i + 3
+
+
+def _item_list(tokens: list[Token], i: int, item: Item) -> int:
+    """A list inside an item: its items are the item's children."""
+    close = _matching_close(tokens, i)
+    item.children.extend(_items(tokens, i + 1, close))
+    return close + 1
+
+
+def _item_html(tokens: list[Token], i: int, item: Item) -> int:
+    """Raw HTML inside a list item: its text joins the item's lines, comments do not."""
+    content = tokens[i].content
+    if not content.lstrip().startswith("<!--"):
+        item.lines.extend(text_lines(content, _span(tokens[i])[0]))
+    return i + 1
+
+
+ItemRule = Callable[[list[Any], int, Item], int]
+
+_ITEM_RULES: dict[str, ItemRule] = {
+    "paragraph_open": _item_paragraph,
+    "bullet_list_open": _item_list,
+    "ordered_list_open": _item_list,
+    "html_block": _item_html,
+}
+
+
+def _span(tok: Token) -> tuple[int, int]:
     if tok.map:
         return tok.map[0] + 1, max(tok.map[1], tok.map[0] + 1)
     return 0, 0
 
 
-def _matching_close(tokens: list[Any], i: int) -> int:
+def _matching_close(tokens: list[Token], i: int) -> int:
     depth = 0
     for j in range(i, len(tokens)):
         depth += tokens[j].nesting
         if depth == 0:
             return j
     return len(tokens) - 1
-
-
-def _list_items(tokens: list[Any]) -> list[Item]:
-    """Items of one list (tokens between its open and close)."""
-    items: list[Item] = []
-    i = 0
-    while i < len(tokens):
-        tok = tokens[i]
-        if tok.type != "list_item_open":
-            i += 1
-            continue
-        close = _matching_close(tokens, i)
-        start, end = _span(tok)
-        item = Item(start, end, [])
-        j = i + 1
-        while j < close:
-            inner = tokens[j]
-            if inner.type == "paragraph_open":
-                inline = tokens[j + 1]
-                add_item_paragraph(item, _span(inner)[0], inline.content, inline.children or [])
-                j += 3
-            elif inner.type in ("bullet_list_open", "ordered_list_open"):
-                sub_close = _matching_close(tokens, j)
-                item.children.extend(_list_items(tokens[j + 1 : sub_close]))
-                j = sub_close + 1
-            elif inner.type == "html_block":
-                add_item_html(item, _span(inner)[0], inner.content)
-                j += 1
-            else:
-                j += 1
-        items.append(item)
-        i = close + 1
-    return items
-
-
-def _table(tokens: list[Any], start: int, end: int) -> Table:
-    header: list[list[Line]] | None = None
-    rows: list[list[list[Line]]] = []
-    row: list[list[Line]] = []
-    in_head = False
-    for i, tok in enumerate(tokens):
-        if tok.type == "thead_open":
-            in_head = True
-        elif tok.type == "thead_close":
-            in_head = False
-        elif tok.type == "tr_open":
-            row = []
-        elif tok.type == "tr_close":
-            if in_head:
-                header = row
-            else:
-                rows.append(row)
-        elif tok.type == "inline" and i > 0 and tokens[i - 1].type in ("th_open", "td_open"):
-            line_no = _row_line(tokens, i, start)
-            row.append(inline_lines(tok.children or [], line_no, soft_breaks=False))
-    return Table(start, end, header, rows)
-
-
-def _row_line(tokens: list[Any], i: int, default: int) -> int:
-    for j in range(i, -1, -1):
-        if tokens[j].type == "tr_open" and tokens[j].map:
-            return tokens[j].map[0] + 1
-    return default
 
 
 # --------------------------------------------------------------------------- raw HTML

@@ -1,9 +1,10 @@
-"""How much of what a reader sees on a CV page reached the model.
+"""How much of what a reader sees on a CV page reached the model: a developer's measure.
 
 The page is rendered as Jekyll would show it (front matter, Liquid and HTML comments
 removed; Markdown rendered; tags stripped) and cut into words; each word must be found in
 the resume's strings. Dates are compared as dates: "Sept. 2024" is reached when some
-field holds 2024-09. The measure backs the promise that nothing is lost silently.
+field holds 2024-09. The measure backs the promise that nothing is lost silently
+(``tests/test_corpus.py`` prints it per page); it is not part of the installed package.
 """
 
 from __future__ import annotations
@@ -108,8 +109,8 @@ class _Text(HTMLParser):
 
 def visible_text(page: str) -> str:
     """The text a visitor of the rendered page reads."""
+    from resumeconv.importers.cvpage.parser import parser
     from resumeconv.importers.jekyll import split_front_matter
-    from resumeconv.importers.markdown import parser
 
     split = split_front_matter(page)
     body = split[1] if split else page
