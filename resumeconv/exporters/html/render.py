@@ -17,6 +17,8 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from resumeconv.links import safe_url
+
 if TYPE_CHECKING:
     from resumeconv.exporters.outline import Item, Outline, Section
     from resumeconv.locales import Locale
@@ -32,8 +34,6 @@ KINDS = {
     "references": "reference",
 }
 
-_SAFE_HREF = re.compile(r"(https?|mailto):", re.IGNORECASE)
-_CONTROL_CHAR = re.compile(r"[\x00-\x1f\x7f]")
 _BLANK_LINE = re.compile(r"\n\s*\n")
 _css: str | None = None
 
@@ -66,13 +66,8 @@ def esc(value: Any) -> str:
 
 
 def href(value: Any) -> str | None:
-    """The link if it is http, https or mailto (again: the outline is not trusted here)."""
-    if not isinstance(value, str):
-        return None
-    url = value.strip()
-    if _CONTROL_CHAR.search(url) or not _SAFE_HREF.match(url):
-        return None
-    return url
+    """The link if :mod:`resumeconv.links` allows it (again: the outline is not trusted)."""
+    return safe_url(value)
 
 
 def paragraphs(value: Any) -> list[str]:
