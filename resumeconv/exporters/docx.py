@@ -20,14 +20,12 @@ import re
 import subprocess
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from resumeconv.errors import ExportError, UsageError
 from resumeconv.links import safe_url
+from resumeconv.model import Resume
 from resumeconv.options import WriteOptions
-
-if TYPE_CHECKING:
-    from resumeconv.model import Resume
 
 ASSETS = Path(__file__).parent / "assets" / "docx"
 REFERENCE_DOCS = {"a4": ASSETS / "reference-a4.docx", "letter": ASSETS / "reference-letter.docx"}
