@@ -6,6 +6,7 @@ imported by it (``sys.modules`` after minus before), so that site start-up does 
 
 from __future__ import annotations
 
+import ast
 import json
 import subprocess
 import sys
@@ -66,3 +67,18 @@ def test_validate_loads_no_exporter_engine_or_rich(tmp_path: Path, files: list[P
     assert probe["status"] == (0 if len(files) == 1 else 1), probe["stdout"] + probe["stderr"]
     assert f"{files[0]}: valid" in probe["stdout"]
     assert _loaded(probe["modules"], _NOT_FOR_VALIDATE) == []
+
+
+def test_exporters_import_no_importer() -> None:
+    """Writers depend on the model, not on readers; exporters/markdown.py is the one
+    exception for now (it reads its own output back)."""
+    offenders = []
+    for path in sorted((ROOT / "resumeconv" / "exporters").rglob("*.py")):
+        if path.name == "markdown.py" and path.parent.name == "exporters":
+            continue
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            names = [a.name for a in node.names] if isinstance(node, ast.Import) else []
+            if isinstance(node, ast.ImportFrom):  # from resumeconv import importers, too
+                names = [f"{node.module or ''}.{a.name}" for a in node.names]
+            offenders += [f"{path.relative_to(ROOT)}: {n}" for n in names if "importers" in n]
+    assert offenders == []

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib.util
 import io
 import json
 import re
@@ -16,11 +17,11 @@ import pytest
 from resumeconv import api
 from resumeconv.errors import ExportError, UsageError
 from resumeconv.exporters import docx, outline
-from resumeconv.exporters.assets.docx import build_reference
 from resumeconv.model import Resume
 from resumeconv.options import WriteOptions
 
 EXPORT = Path(__file__).parent.parent / "fixtures" / "export"
+BUILD_REFERENCE = Path(__file__).parent.parent / "tools" / "build_docx_reference.py"
 TWIPS_PER_EMU = 635  # python-docx lengths are EMU; Word's page sizes are twips
 
 
@@ -119,13 +120,17 @@ def test_unknown_paper_is_a_usage_error() -> None:
 
 
 def test_reference_documents_match_styles_xml() -> None:
-    """The shipped reference docs are what build_reference.py makes from styles.xml."""
+    """The shipped reference docs are what tools/build_docx_reference.py makes from styles.xml."""
+    spec = importlib.util.spec_from_file_location("build_docx_reference", BUILD_REFERENCE)
+    assert spec is not None and spec.loader is not None
+    build_reference = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(build_reference)
     default = subprocess.run(
         [docx.pandoc_path(), "--print-default-data-file", "reference.docx"],
         capture_output=True,
         check=True,
     ).stdout
-    styles = (build_reference.HERE / "styles.xml").read_bytes()
+    styles = (docx.ASSETS / "styles.xml").read_bytes()
     for paper, (w, h, lr, tb) in build_reference.PAGES.items():
         document = build_reference.DOCUMENT.format(w=w, h=h, lr=lr, tb=tb).encode()
         expected = build_reference._rebuild(default, styles, document)

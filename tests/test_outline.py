@@ -198,6 +198,8 @@ def test_open_range_reads_present_in_each_locale():
         "//evil.example/x",
         "relative/path.html",
         "https\x00://x",
+        "http:example.org",  # no "//": PDF and DOCX never linked it (resumeconv/links.py)
+        "tel:+15555550100",  # HTML never linked it
         "",
     ],
 )

@@ -20,13 +20,12 @@ import re
 import subprocess
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from resumeconv.errors import ExportError, UsageError
+from resumeconv.links import safe_url
+from resumeconv.model import Resume
 from resumeconv.options import WriteOptions
-
-if TYPE_CHECKING:
-    from resumeconv.model import Resume
 
 ASSETS = Path(__file__).parent / "assets" / "docx"
 REFERENCE_DOCS = {"a4": ASSETS / "reference-a4.docx", "letter": ASSETS / "reference-letter.docx"}
@@ -45,7 +44,6 @@ _TAB = {"t": "RawInline", "c": ["openxml", "<w:r><w:tab/></w:r>"]}
 _SPACE = {"t": "Space"}
 _DOT = [_SPACE, {"t": "Str", "c": "·"}, _SPACE]
 _COMMA = [{"t": "Str", "c": ","}, _SPACE]
-_SAFE_URL = re.compile(r"^(https?://|mailto:|tel:)", re.IGNORECASE)
 _CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f\ufffe\uffff]")
 _WORDS = re.compile(r"[^\S\n]+")
 _LANG = re.compile(r"^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$")
@@ -184,9 +182,9 @@ def _prose(value: Any) -> list[Any]:
 
 
 def _link(inlines: list[Any], url: Any) -> list[Any]:
-    """Inlines linked to ``url`` when it is a web, mail or phone address."""
-    target = _text(url)
-    if not inlines or not _SAFE_URL.match(target):
+    """Inlines linked to ``url`` when :mod:`resumeconv.links` allows it."""
+    target = safe_url(url)
+    if not inlines or target is None:
         return inlines
     return [{"t": "Link", "c": [["", [], []], inlines, [target, ""]]}]
 

@@ -5,8 +5,9 @@ HTML, DOCX and PDF must show the same things in the same order, so the decisions
 dates read, which links are safe — are made once here. Exporters only decide *how* it looks.
 
 Every string in an :class:`Outline` is plain text (never markup): templates escape it.
-Every visible field of the model reaches the outline; only links with a scheme other than
-http, https or mailto are dropped, so that no exporter can emit a ``javascript:`` link.
+Every visible field of the model reaches the outline; only links that
+:func:`resumeconv.links.safe_url` refuses are dropped, so that no exporter can emit a
+``javascript:`` link.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from resumeconv import dateformat, locales, scripts
+from resumeconv.links import safe_url
 from resumeconv.model import (
     CUSTOM,
     STANDARD_SECTIONS,
@@ -31,12 +33,8 @@ from resumeconv.model import (
 SUMMARY = "basics.summary"
 #: Standard sections whose entries are ranges: a start without an end is ongoing.
 OPEN_SECTIONS = frozenset({"work", "education", "volunteer", "projects", CUSTOM})
-#: Schemes a link may have; anything else is dropped.
-SAFE_SCHEMES = ("http", "https", "mailto")
 
 _ISO_DATE = re.compile(r"\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?")
-_SCHEME = re.compile(r"([a-zA-Z][a-zA-Z0-9+.\-]*):")
-_CONTROL_CHAR = re.compile(r"[\x00-\x1f\x7f]")
 
 
 @dataclass(slots=True)
@@ -110,22 +108,6 @@ def texts(value: Any) -> list[str]:
     else:
         values = [value]
     return [t for t in (text(v) for v in values) if t]
-
-
-def safe_url(value: Any) -> str | None:
-    """The URL if its scheme is http, https or mailto, else None.
-
-    Browsers drop tabs and newlines inside a scheme (``java\tscript:``), so a URL with any
-    control character is refused outright; a URL without a scheme is refused too: a
-    relative link in a standalone file points nowhere useful.
-    """
-    url = text(value)
-    if not url or _CONTROL_CHAR.search(url):
-        return None
-    match = _SCHEME.match(url)
-    if match is None or match.group(1).lower() not in SAFE_SCHEMES:
-        return None
-    return url
 
 
 def iso(value: Any) -> str | None:

@@ -19,6 +19,7 @@ from typing import Any
 
 from resumeconv import scripts
 from resumeconv.errors import ExportError, UsageError
+from resumeconv.links import safe_url
 from resumeconv.model import Resume
 from resumeconv.options import WriteOptions
 
@@ -36,7 +37,6 @@ PAPERS = {"a4": "a4", "letter": "us-letter"}
 TIMESTAMP = 315532800  # 1980-01-01T00:00:00Z
 
 _LANG = re.compile(r"^([A-Za-z]{2,3})(?:[-_]([A-Za-z]{2}))?\b")
-_SAFE_URL = re.compile(r"^(https?://|mailto:|tel:)", re.IGNORECASE)
 
 _compilers: dict[tuple[str, ...], Any] = {}
 _lock = threading.Lock()
@@ -107,9 +107,8 @@ def _str(value: Any) -> str:
 
 
 def _url(value: Any) -> str:
-    """A link target we are willing to put in a PDF (web, mail, phone), else ""."""
-    url = _str(value)
-    return url if _SAFE_URL.match(url) else ""
+    """A link target we are willing to put in a PDF (:mod:`resumeconv.links`), else ""."""
+    return safe_url(value) or ""
 
 
 def _language(locale: str) -> tuple[str, str | None]:

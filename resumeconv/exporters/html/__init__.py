@@ -1,34 +1,29 @@
 """HTML output: one self-contained page (inline CSS, no scripts, no fetches).
 
 The page renders :mod:`resumeconv.exporters.outline`, so it shows what DOCX and PDF show.
-The built-in theme is plain Python (:mod:`.render`: one function per entry kind, plus
-header, section and page) and the static ``templates/html/style.css``: no template engine
-is imported. A theme folder (``--theme``) is rendered with Jinja2 instead, imported only then.
+Every page is a Jinja2 theme rendered by :func:`.theme.page`: the built-in one is the
+folder :data:`DEFAULT_THEME` shipped in the package (``themes/default/``), a user's is the
+folder given with ``--theme``; both take the same path.
 
-Everything the resume says is data, never template code or markup: every value is escaped,
-links are limited to http, https and mailto twice (outline and renderer), and user themes
-run in Jinja2's sandbox.
+Everything the resume says is data, never template code or markup: every value is
+autoescaped, links are limited by :mod:`resumeconv.links` twice (outline and templates),
+and every theme, ours included, runs in Jinja2's sandbox.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from resumeconv import locales
 from resumeconv.errors import UsageError
 from resumeconv.exporters import outline as outline_mod
-from resumeconv.exporters.html import render
-from resumeconv.exporters.html.render import KINDS, TEMPLATES, href, paragraphs
+from resumeconv.exporters.html import theme
+from resumeconv.exporters.html.theme import DEFAULT_THEME, ENTRY_POINT, KINDS, paragraphs
+from resumeconv.model import Resume
+from resumeconv.options import WriteOptions
 
-if TYPE_CHECKING:
-    from resumeconv.model import Resume
-    from resumeconv.options import WriteOptions
+__all__ = ["DEFAULT_THEME", "ENTRY_POINT", "KINDS", "PAPER", "paragraphs", "write"]
 
-__all__ = ["KINDS", "PAPER", "TEMPLATES", "href", "paragraphs", "write"]
-
-#: The file a theme folder must hold.
-ENTRY_POINT = "resume.html.j2"
 #: CSS page sizes for ``--paper``.
 PAPER = {"a4": "A4", "letter": "letter"}
 
@@ -42,11 +37,7 @@ def write(resume: Resume, options: WriteOptions) -> bytes:
         )
     view = outline_mod.build(resume, options.locale or "en")
     words = locales.get(options.locale)
-    if options.theme is None:
-        return render.page(view, words, paper).encode("utf-8")
-    folder = _theme_folder(options.theme)
-    from resumeconv.exporters.html import theme  # Jinja2: only for theme folders
-
+    folder = str(DEFAULT_THEME) if options.theme is None else _theme_folder(options.theme)
     html = theme.page(folder, view, words, paper, resume.to_dict())
     if not html.endswith("\n"):
         html += "\n"
@@ -66,6 +57,6 @@ def _theme_folder(theme: Path | str) -> str:
         raise UsageError(
             f"the theme has no {ENTRY_POINT}",
             file=str(folder / ENTRY_POINT),
-            hint=f"copy {TEMPLATES / 'starter' / ENTRY_POINT} into the folder and edit it",
+            hint=f"copy the built-in theme, {DEFAULT_THEME}, and edit it",
         )
     return str(folder.resolve())

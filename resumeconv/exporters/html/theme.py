@@ -1,36 +1,56 @@
-"""User themes (``--theme DIR``): ``DIR/resume.html.j2`` rendered by Jinja2 in its sandbox.
+"""Themes: a folder whose ``resume.html.j2`` Jinja2 renders, in its sandbox, with autoescape.
 
-Imported only when a theme is asked for, so the built-in page never pays for Jinja2. A
-theme sees the outline and our built-in renderers as functions returning ``Markup``
-(:func:`functions`), so it can restyle the page and still reuse any part of ours; the
-loader looks only in the theme's folder.
+The built-in page is such a folder, :data:`DEFAULT_THEME` (``themes/default/``: the page,
+``header.html.j2``, ``section.html.j2``, one ``entries/KIND.html.j2`` per entry kind, shared
+macros in ``parts.html.j2`` and ``style.css.j2``), and it goes through :func:`page` exactly
+as a ``--theme`` folder does. A theme's loader looks in its own folder only; a theme reuses
+our partials through the functions of :func:`functions`, or copies them into its folder.
 """
 
 from __future__ import annotations
 
 import functools
-from typing import TYPE_CHECKING, Any
+import re
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
 
 import jinja2
 from jinja2.sandbox import SandboxedEnvironment, SecurityError
 from markupsafe import Markup
 
 from resumeconv.errors import ExportError
-from resumeconv.exporters.html import ENTRY_POINT, render
+from resumeconv.exporters.outline import Item, Outline, Section
+from resumeconv.links import safe_url
+from resumeconv.locales import Locale
 from resumeconv.model import CUSTOM, STANDARD_SECTIONS
 
-if TYPE_CHECKING:
-    from collections.abc import Callable
-
-    from resumeconv.exporters.outline import Item, Outline, Section
-    from resumeconv.locales import Locale
-
-#: A theme to copy: it makes exactly the built-in page from the functions below.
-STARTER = render.TEMPLATES / "starter" / ENTRY_POINT
+#: The file a theme folder must hold.
+ENTRY_POINT = "resume.html.j2"
+#: The themes we ship (and their README for theme authors).
+THEMES = Path(__file__).resolve().parent / "themes"
+#: The built-in page.
+DEFAULT_THEME = THEMES / "default"
+#: Entry kind (``entries/KIND.html.j2``) of each section key; every other section: ``entry``.
+KINDS = {
+    "skills": "skill",
+    "interests": "skill",
+    "languages": "language",
+    "publications": "publication",
+    "references": "reference",
+}
+#: Every entry kind, the values of :data:`KINDS` and ``entry``.
+ENTRY_KINDS = ("entry", "skill", "language", "publication", "reference")
 #: Section keys that ``entry_html`` accepts in place of a kind.
 _SECTION_KEYS = frozenset((*STANDARD_SECTIONS, CUSTOM))
-#: Partials the Jinja2 version of the built-in theme had, which themes used to include.
-_OLD_PARTIALS = ("header.html.j2", "section.html.j2", "style.css.j2", "entries/")
+_BLANK_LINE = re.compile(r"\n\s*\n")
+
+
+def paragraphs(value: Any) -> list[str]:
+    """Prose split at blank lines, so that a multi-paragraph summary keeps its shape."""
+    if not isinstance(value, str):
+        return []
+    return [p.strip() for p in _BLANK_LINE.split(value) if p.strip()]
 
 
 @functools.lru_cache(maxsize=8)
@@ -45,43 +65,49 @@ def environment(folder: str) -> SandboxedEnvironment:
         keep_trailing_newline=True,
         undefined=jinja2.StrictUndefined,
     )
-    env.filters["href"] = render.href
-    env.filters["paragraphs"] = render.paragraphs
-    env.tests["safe_href"] = lambda value: render.href(value) is not None
+    env.filters["href"] = safe_url
+    env.filters["paragraphs"] = paragraphs
+    env.tests["safe_href"] = lambda value: safe_url(value) is not None
     return env
 
 
 def functions(view: Outline, words: Locale, paper: str) -> dict[str, Callable[..., Markup]]:
-    """The built-in renderers for this page, as template functions that return Markup.
+    """The built-in theme's partials for this page, as template functions returning Markup.
 
-    They are bound to the page being rendered (its words, paper and language), so a theme
-    calls ``section_html(section)`` without repeating them.
+    They render :data:`DEFAULT_THEME`'s templates (not the calling theme's), bound to the
+    page being rendered (its outline, words and paper), so a theme calls
+    ``section_html(section)`` without repeating them.
     """
+    ours = environment(str(DEFAULT_THEME))
+    context = {"resume": view, "words": words, "paper": paper, "kinds": KINDS}
+
+    def partial(name: str, **extra: Any) -> Markup:
+        return Markup(ours.get_template(name).render(context, **extra))
 
     def stylesheet() -> Markup:
         """The built-in CSS for the page's paper size."""
-        return Markup(render.stylesheet(paper))
+        return partial("style.css.j2")
 
     def header_html() -> Markup:
         """Photo, name, label, contacts and summary; empty when the resume has none."""
-        return Markup(render.header(view, words))
+        return partial("header.html.j2")
 
     def section_html(section: Section) -> Markup:
         """One section: title, prose and entries, each entry by its section's kind."""
-        return Markup(render.section(section, view.lang))
+        return partial("section.html.j2", section=section)
 
     def entry_html(item: Item, kind: str = "entry") -> Markup:
         """One entry; ``kind`` is ``entry``, ``skill``, ``language``, ``publication``,
         ``reference``, or a section key (``skills`` → ``skill``, ``work`` → ``entry``)."""
-        name = render.KINDS.get(kind, kind)
-        if name not in render.ENTRIES:
+        name = KINDS.get(kind, kind)
+        if name not in ENTRY_KINDS:
             if kind not in _SECTION_KEYS:
                 raise ValueError(
-                    f"unknown entry kind {kind!r}: use one of {', '.join(render.ENTRIES)} "
+                    f"unknown entry kind {kind!r}: use one of {', '.join(ENTRY_KINDS)} "
                     "or a section key"
                 )
             name = "entry"
-        return Markup(render.ENTRIES[name](item, view.lang))
+        return partial(f"entries/{name}.html.j2", item=item)
 
     return {
         "stylesheet": stylesheet,
@@ -97,7 +123,7 @@ def page(folder: str, view: Outline, words: Locale, paper: str, data: dict[str, 
         "resume": view,
         "words": words,
         "paper": paper,
-        "kinds": render.KINDS,
+        "kinds": KINDS,
         "data": data,  # the raw JSON Resume, for themes that want it
         **functions(view, words, paper),
     }
@@ -113,11 +139,11 @@ def page(folder: str, view: Outline, words: Locale, paper: str, data: dict[str, 
     except jinja2.TemplateNotFound as exc:
         file, line = _template_position(exc)
         hint = f"theme templates are looked up in {folder} only"
-        if str(exc.name).startswith(_OLD_PARTIALS):
+        if (DEFAULT_THEME / str(exc.name)).is_file():
             hint += (
-                "; resumeconv no longer ships Jinja2 partials: call header_html(), "
-                "section_html(section), entry_html(item, kind) or stylesheet() instead "
-                f"(see {STARTER})"
+                f"; that one is ours, in {DEFAULT_THEME}: copy it into your theme, or call "
+                "header_html(), section_html(section), entry_html(item, kind) or "
+                "stylesheet() instead"
             )
         raise ExportError(
             f"template not found: {exc.name}", file=file, line=line, hint=hint

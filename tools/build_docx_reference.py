@@ -1,6 +1,8 @@
 """Rebuild reference-a4.docx and reference-letter.docx from styles.xml (run by hand).
 
-    python resumeconv/exporters/assets/docx/build_reference.py
+    .venv/bin/python tools/build_docx_reference.py
+
+The three files are in ``resumeconv/exporters/assets/docx/``; this script is not shipped.
 
 Starts from pandoc's own reference.docx (so every part pandoc expects is there), puts in
 our styles.xml, an empty body with the page setup, and drops the settings that make Word
@@ -13,10 +15,14 @@ from __future__ import annotations
 import io
 import re
 import subprocess
+import sys
 import zipfile
 from pathlib import Path
 
-HERE = Path(__file__).parent
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))  # this checkout's resumeconv, not an installed one
+
+from resumeconv.exporters.docx import ASSETS, pandoc_path  # noqa: E402
 
 #: Page width and height, left/right and top/bottom margins, in twips.
 PAGES = {
@@ -41,17 +47,15 @@ w:header="567" w:footer="567" w:gutter="0"/>
 
 
 def main() -> None:
-    from resumeconv.exporters.docx import pandoc_path
-
     default = subprocess.run(
         [pandoc_path(), "--print-default-data-file", "reference.docx"],
         capture_output=True,
         check=True,
     ).stdout
-    styles = (HERE / "styles.xml").read_bytes()
+    styles = (ASSETS / "styles.xml").read_bytes()
     for paper, (w, h, lr, tb) in PAGES.items():
         document = DOCUMENT.format(w=w, h=h, lr=lr, tb=tb).encode()
-        out = HERE / f"reference-{paper}.docx"
+        out = ASSETS / f"reference-{paper}.docx"
         out.write_bytes(_rebuild(default, styles, document))
         print(f"wrote {out}")
 
