@@ -1,33 +1,25 @@
-"""Running many jobs: expanding files/folders/globs, and parallel worker processes.
+"""Running many jobs: expanding files/folders/globs, and sharing them among workers.
 
 One bad file never stops the others: every job returns a result, whatever happens in it.
-Work runs in a :class:`~concurrent.futures.ProcessPoolExecutor` whose workers live for the
-whole run, so each worker pays once for its imports, its schema validators, Typst compiler
-and theme (the exporters cache them at module level); the pool's initializer does that
-warm-up before the first job arrives. On Linux the workers are forked from this process
-(nothing is imported again). A single input, or ``--jobs 1``, runs in this process:
-starting a pool costs more than it saves. What the user sees meanwhile is ``progress.py``.
+Several files run in the worker pool of ``pool.py`` (workers live for the whole run, so
+each pays once for its imports, validators, Typst compiler and theme); a single input, or
+``--jobs 1``, runs in this process: starting a pool costs more than it saves. Files are
+handed out in shrinking chunks (:func:`guided_chunks`). What the user sees meanwhile is
+``progress.py``.
 """
 
 from __future__ import annotations
 
-import contextlib
 import glob
-import multiprocessing
 import os
-import signal
-import sys
 import time
 from collections.abc import Callable, Iterable, Sequence
-from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
-from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
 from typing import Any
 
-from resumeconv import api
 from resumeconv.api import InputError, ResumeconvError, UsageError
 from resumeconv.cli import jobs
-from resumeconv.cli.progress import CONVERT_WORDS, VALIDATE_WORDS, Reporter, make_reporter
+from resumeconv.cli.progress import CONVERT_WORDS, VALIDATE_WORDS, make_reporter
 
 _started = time.perf_counter()
 
@@ -213,54 +205,23 @@ def _run(
         if in_pool:
             workers = min(n_workers, len(in_pool))
             chunks = guided_chunks(in_pool, workers)
-            _run_pool(one, items, kwargs, chunks, workers, warm_up, results, reporter, run_here)
+            from resumeconv.cli import pool  # multiprocessing: only when there is a pool
+
+            def done(i: int, result: Any) -> None:
+                results[i] = result
+                reporter.done(i, result)
+
+            def failed(i: int, message: str) -> Any:
+                return _failed(one, items[i], message)
+
+            pool.run(one, items, kwargs, chunks, workers, warm_up, done, failed, run_here,
+                     started=reporter.start)  # fmt: skip
         else:
             reporter.start()
             run_here()
     finally:
         reporter.close()
     return results
-
-
-def _run_pool(
-    one: Callable[[Any, dict[str, Any]], Any],
-    items: Sequence[Any],
-    kwargs: dict[str, Any],
-    chunks: list[list[int]],
-    n_workers: int,
-    warm_up: list[str] | None,
-    results: list[Any],
-    reporter: Reporter,
-    meanwhile: Callable[[], None],
-) -> None:
-    """Run every chunk of ``items`` in ``n_workers`` processes, filling ``results``.
-
-    ``meanwhile`` runs in this process once the workers are busy (stdin jobs)."""
-    executor = ProcessPoolExecutor(
-        max_workers=n_workers,
-        mp_context=_mp_context(),
-        initializer=_worker_init,
-        initargs=(warm_up,),
-    )
-    try:
-        # The first submit starts every worker; start drawing (a thread) only after it.
-        pending = {
-            executor.submit(_run_chunk, one, [items[i] for i in chunk], kwargs): chunk
-            for chunk in chunks
-        }
-        reporter.start()
-        meanwhile()
-        while pending:
-            finished, _ = wait(pending, return_when=FIRST_COMPLETED)
-            for future in finished:
-                chunk = pending.pop(future)
-                for i, res in zip(chunk, _chunk_results(future, one, items, chunk), strict=True):
-                    results[i] = res
-                    reporter.done(i, res)
-    except BaseException:
-        _stop_workers(executor)
-        raise
-    executor.shutdown(wait=True)
 
 
 def guided_chunks(indices: list[int], n_workers: int) -> list[list[int]]:
@@ -277,27 +238,6 @@ def guided_chunks(indices: list[int], n_workers: int) -> list[list[int]]:
     return chunks
 
 
-def _run_chunk(
-    one: Callable[[Any, dict[str, Any]], Any], chunk: list[Any], kwargs: dict[str, Any]
-) -> list[Any]:
-    """In a worker: run a few jobs one after another (caches stay warm between them)."""
-    return [one(item, kwargs) for item in chunk]
-
-
-def _chunk_results(
-    future: Any, one: Callable[..., Any], items: Sequence[Any], chunk: list[int]
-) -> list[Any]:
-    """A chunk's results, or a FAILED result per file if its worker died."""
-    try:
-        return future.result()
-    except Exception as exc:
-        if isinstance(exc, BrokenProcessPool):
-            message = "the worker process handling this file stopped (crash or out of memory)"
-        else:
-            message = f"the worker process failed ({type(exc).__name__}: {exc})"
-        return [_failed(one, items[i], message) for i in chunk]
-
-
 def _failed(one: Callable[..., Any], item: Any, message: str) -> Any:
     hint = "run this file alone with --jobs 1 to see the cause"
     if one is convert_one:
@@ -306,31 +246,3 @@ def _failed(one: Callable[..., Any], item: Any, message: str) -> Any:
     return jobs.ValidationResult(
         item, jobs.FAILED, error=ResumeconvError(message, file=item, hint=hint)
     )
-
-
-def _mp_context() -> Any:
-    """Fork where it is safe and cheap (Linux): workers start without re-importing Python.
-    (No Typst compiler or pandoc process exists in this process before the pool starts.)"""
-    if sys.platform.startswith("linux"):
-        return multiprocessing.get_context("fork")
-    return multiprocessing.get_context()
-
-
-def _worker_init(warm_up: list[str] | None) -> None:
-    """In each worker, before its first job: leave Ctrl-C to the parent (no tracebacks),
-    and load what every job will need: the validators, or the writers of the formats."""
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
-    with contextlib.suppress(ResumeconvError):  # a job reports its own errors
-        if warm_up is None:
-            api.validate(api.Resume())
-        else:
-            for name in warm_up:
-                api.format_named(name).load_writer()
-
-
-def _stop_workers(executor: Any) -> None:
-    """On Ctrl-C or an error in this process: end the workers now, not after their chunk."""
-    for proc in list((getattr(executor, "_processes", None) or {}).values()):
-        with contextlib.suppress(Exception):  # already gone
-            proc.terminate()
-    executor.shutdown(wait=False, cancel_futures=True)
