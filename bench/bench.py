@@ -1,6 +1,6 @@
 """Benchmark resumeconv against the other resume tools, side by side, in one run.
 
-    bash bench/run.sh            # or: .venv/bin/python bench/bench.py [--runs N] [--quick]
+    bash bench/run.sh [--runs N] [--only KEYS] [--no-memory]
 
 Installs the peers into ``bench/.work/`` (git-ignored; npm and PyPI only), converts the
 seed page to JSON Resume with our tool, feeds that same JSON to every tool, and runs every
@@ -8,8 +8,12 @@ command N times, round-robin (one run of each command per round, so that a busy 
 slows all tools alike), after one warm-up round. It reports the median wall time, the CPU
 time (user + system of the command and the children it waited for, from ``wait4``) and, in
 separate runs, the peak memory of the whole process tree (sum of RSS of the command and
-its children sampled from /proc every 2 ms: Chromium's helpers and pandoc count). Writes
-``bench/results.md`` and prints it. Not part of CI.
+its children sampled from /proc every 2 ms: Chromium's helpers and pandoc count), and for
+every command that writes a resume, how much of the resume's content the output holds
+(``bench/content.py``). The PDF batch is distinct generated resumes
+(``bench/generate_resumes.py``); the floors get exactly what our exporters hand to pandoc
+and Typst (``bench/dump_floors.py``). Writes ``bench/results.md`` and prints it. Not part
+of CI.
 
 Python runs as installed (byte-code cached): ``PYTHONDONTWRITEBYTECODE`` is removed from
 the commands' environment and ``resumeconv/`` is compiled once before measuring.
@@ -19,6 +23,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import glob
 import json
 import os
 import platform
@@ -27,8 +32,11 @@ import statistics
 import subprocess
 import sys
 import time
+from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
+
+import content  # bench/content.py (the script's folder is on sys.path)
 
 BENCH = Path(__file__).resolve().parent
 ROOT = BENCH.parent
@@ -55,7 +63,7 @@ RENDERCV_SPEC = ["rendercv[full]==2.3", "click"]
 BATCH_FILES = 200  # validate batch
 LOOP_FILES = 50  # resumed validates one file per call: a loop over this many
 PAGE_COPIES = 400  # CV pages through import + validate
-PDF_COPIES = 300  # PDFs on 2 workers
+PDF_DOCS = 300  # PDFs on 2 workers: distinct documents (bench/generate_resumes.py)
 
 
 @dataclass
@@ -70,6 +78,9 @@ class Case:
     per: int = 1  # files handled by one run (for per-file times and throughput)
     note: str = ""
     vs: str | None = None  # our case to compare with
+    outputs: list[str] = field(default_factory=list)  # files (or globs) the command writes
+    sources: Path | None = None  # a batch: the JSON of output X is sources / X.stem.json
+    content: str | None = None  # share of the resume's words in the output (bench/content.py)
     walls: list[float] = field(default_factory=list)
     cpus: list[float] = field(default_factory=list)
     median: float | None = None
@@ -113,7 +124,9 @@ def install_peers() -> None:
 
 def prepare_content() -> dict[str, str]:
     """The resume every tool gets, plus the floors' equivalent documents and batches."""
-    OUT.mkdir(parents=True, exist_ok=True)
+    if OUT.exists():  # no output of an earlier run may be taken for this one's
+        shutil.rmtree(OUT)
+    OUT.mkdir(parents=True)
     info: dict[str, str] = {}
     seed_json = WORK / "seed.json"
     proc = subprocess.run(
@@ -140,32 +153,34 @@ def prepare_content() -> dict[str, str]:
             str(WORK / "rendercv.yaml"),
         ]
     )
-    # The floors' documents: the same content as our DOCX and PDF, built by our exporters.
-    code = f"""
-import json, subprocess, sys
-import resumeconv
-from resumeconv.exporters import docx, outline, pdf
-from resumeconv.options import WriteOptions
-resume = resumeconv.load({str(seed_json)!r})
-doc = outline.build(resume, locale="en")
-ast = {{"pandoc-api-version": docx.API_VERSION, **docx.ast(doc, "en")}}
-md = subprocess.run([docx.pandoc_path(), "-f", "json", "-t", "markdown"],
-                    input=json.dumps(ast).encode(), capture_output=True, check=True).stdout
-open({str(WORK / "floor.md")!r}, "wb").write(md)
-data = pdf.template_data(doc, WriteOptions())
-text = json.dumps(data, ensure_ascii=False, sort_keys=True)
-open({str(WORK / "floor-data.json")!r}, "w", encoding="utf-8").write(text)
-print(json.dumps({{"pandoc": docx.pandoc_path(), "template": str(pdf.TEMPLATE),
-                  "fonts": list(pdf._font_dirs(pdf.CJK_FONT in pdf._font_names(data["fonts"])))}}))
-"""
-    floors = json.loads(run([str(PYTHON), "-c", code], capture_output=True, text=True).stdout)
-    info.update(pandoc=floors["pandoc"], template=floors["template"])
+    # The floors' inputs: what our exporters hand to pandoc (the JSON AST) and to Typst.
+    floors = json.loads(
+        run(
+            [
+                str(PYTHON),
+                str(BENCH / "dump_floors.py"),
+                str(seed_json),
+                str(WORK / "floor-ast.json"),
+                str(WORK / "floor-data.json"),
+            ],
+            capture_output=True,
+            text=True,
+        ).stdout
+    )
+    info.update(
+        pandoc=floors["pandoc"],
+        reference=floors["reference"],
+        epoch=floors["epoch"],
+        template=floors["template"],
+    )
     info["fonts"] = json.dumps(floors["fonts"])
-    # Batches: copies of the JSON (validate, PDF) and of the seed page (import + validate).
+    # Batches: copies of the JSON (validate) and of the seed page (import + validate);
+    # distinct documents for the PDFs, since Typst caches repeated work.
     _copies(seed_json, WORK / "batch-json", BATCH_FILES, ".json")
     _copies(SEED_PAGE, WORK / "batch-pages", PAGE_COPIES, ".md")
-    fixtures = [seed_json, *sorted((ROOT / "fixtures" / "batch" / "good").rglob("*.json"))]
-    _copies(fixtures, WORK / "batch-pdf", PDF_COPIES, ".json")
+    if (WORK / "batch-pdf").exists():
+        shutil.rmtree(WORK / "batch-pdf")
+    run([str(PYTHON), str(BENCH / "generate_resumes.py"), str(WORK / "batch-pdf"), str(PDF_DOCS)])
     return info
 
 
@@ -189,23 +204,49 @@ def cases(info: dict[str, str]) -> list[Case]:
     rcli = str(NPM / "resume-cli" / "node_modules" / ".bin" / "resume")
     hmr = str(NPM / "hackmyresume" / "node_modules" / ".bin" / "hackmyresume")
     rendercv = str(RENDERCV / "bin" / "rendercv")
+    rcv_yaml = str(WORK / "rendercv.yaml")
     chrome = {"PUPPETEER_EXECUTABLE_PATH": CHROMIUM}
     fonts = json.loads(info["fonts"])
-    n_pages, n_json, n_pdf = PAGE_COPIES, BATCH_FILES, PDF_COPIES
+    n_pages, n_json, n_pdf = PAGE_COPIES, BATCH_FILES, PDF_DOCS
     loop = " ".join(f"{WORK}/batch-json/cv{i:04}.json" for i in range(LOOP_FILES))
     resumed_loop = f"for f in {loop}; do {resumed} validate $f >/dev/null || exit 1; done"
     return [
         # ours
-        Case("ours-html", "resumeconv", "HTML", [rc, "convert", seed, "-o", f"{o}/ours.html"]),
-        Case("ours-pdf", "resumeconv", "PDF", [rc, "convert", seed, "-o", f"{o}/ours.pdf"]),
-        Case("ours-docx", "resumeconv", "DOCX", [rc, "convert", seed, "-o", f"{o}/ours.docx"]),
-        Case("ours-md", "resumeconv", "Markdown", [rc, "convert", seed, "-o", f"{o}/ours.md"]),
+        Case(
+            "ours-html",
+            "resumeconv",
+            "HTML",
+            [rc, "convert", seed, "-o", f"{o}/ours.html"],
+            outputs=[f"{o}/ours.html"],
+        ),
+        Case(
+            "ours-pdf",
+            "resumeconv",
+            "PDF",
+            [rc, "convert", seed, "-o", f"{o}/ours.pdf"],
+            outputs=[f"{o}/ours.pdf"],
+        ),
+        Case(
+            "ours-docx",
+            "resumeconv",
+            "DOCX",
+            [rc, "convert", seed, "-o", f"{o}/ours.docx"],
+            outputs=[f"{o}/ours.docx"],
+        ),
+        Case(
+            "ours-md",
+            "resumeconv",
+            "Markdown",
+            [rc, "convert", seed, "-o", f"{o}/ours.md"],
+            outputs=[f"{o}/ours.md"],
+        ),
         Case("ours-validate", "resumeconv", "validate", [rc, "validate", seed]),
         Case(
             "ours-all4",
             "resumeconv",
             "seed page → html,md,docx,pdf (one command)",
             [rc, "convert", str(SEED_PAGE), "-o", f"{o}/all4/", "-t", "html,md,docx,pdf"],
+            outputs=[f"{o}/all4/*.html", f"{o}/all4/*.md", f"{o}/all4/*.docx", f"{o}/all4/*.pdf"],
         ),
         Case("ours-version", "resumeconv", "--version (cold start)", [rc, "--version"]),
         Case(
@@ -225,7 +266,7 @@ def cases(info: dict[str, str]) -> list[Case]:
         Case(
             "ours-pdf-batch",
             "resumeconv",
-            f"{n_pdf} PDFs (-j 2), per file",
+            f"{n_pdf} PDFs of {n_pdf} distinct resumes (-j 2), per file",
             [
                 rc,
                 "convert",
@@ -240,6 +281,8 @@ def cases(info: dict[str, str]) -> list[Case]:
             ],
             per=n_pdf,
             runs=5,
+            outputs=[f"{o}/pdfs/*.pdf"],
+            sources=WORK / "batch-pdf",
         ),
         # resumed
         Case(
@@ -249,6 +292,7 @@ def cases(info: dict[str, str]) -> list[Case]:
             [resumed, "render", seed, "-o", f"{o}/resumed.html", "-t", "jsonresume-theme-even"],
             cwd=NPM / "resumed",
             vs="ours-html",
+            outputs=[f"{o}/resumed.html"],
         ),
         Case(
             "resumed-pdf",
@@ -268,6 +312,7 @@ def cases(info: dict[str, str]) -> list[Case]:
             env=chrome,
             note="puppeteer 24 + Debian chromium",
             vs="ours-pdf",
+            outputs=[f"{o}/resumed.pdf"],
         ),
         Case(
             "resumed-validate",
@@ -296,6 +341,7 @@ def cases(info: dict[str, str]) -> list[Case]:
             cwd=NPM / "resume-cli",
             note="theme even 0.22.1 (last CommonJS one)",
             vs="ours-html",
+            outputs=[f"{o}/resume-cli.html"],
         ),
         Case(
             "resume-cli-validate",
@@ -307,10 +353,20 @@ def cases(info: dict[str, str]) -> list[Case]:
         ),
         # HackMyResume
         Case(
-            "hmr-html", "HackMyResume 1.8.0", "HTML", [hmr, "build", seed, "TO", f"{o}/hmr/cv.html"]
+            "hmr-html",
+            "HackMyResume 1.8.0",
+            "HTML",
+            [hmr, "build", seed, "TO", f"{o}/hmr/cv.html"],
+            vs="ours-html",
+            outputs=[f"{o}/hmr/cv.html"],
         ),
         Case(
-            "hmr-md", "HackMyResume 1.8.0", "Markdown", [hmr, "build", seed, "TO", f"{o}/hmr/cv.md"]
+            "hmr-md",
+            "HackMyResume 1.8.0",
+            "Markdown",
+            [hmr, "build", seed, "TO", f"{o}/hmr/cv.md"],
+            vs="ours-md",
+            outputs=[f"{o}/hmr/cv.md"],
         ),
         Case(
             "hmr-doc",
@@ -318,48 +374,70 @@ def cases(info: dict[str, str]) -> list[Case]:
             "DOCX (its .doc: Word 2003 XML)",
             [hmr, "build", seed, "TO", f"{o}/hmr/cv.doc"],
             vs="ours-docx",
+            outputs=[f"{o}/hmr/cv.doc"],
         ),
         # RenderCV
+        Case(
+            "rendercv-typ",
+            "RenderCV 2.3",
+            "PDF, stopped before compiling: its Typst source only",
+            [
+                rendercv,
+                "render",
+                rcv_yaml,
+                "-o",
+                f"{o}/rcv-typ",
+                "-nomd",
+                "-nohtml",
+                "-nopdf",
+                "-nopng",
+            ],
+            note=(
+                "a lower bound on its PDF wall time: its PDF cannot be made offline (every "
+                "template imports the Typst package @preview/fontawesome:0.5.0, which Typst "
+                "downloads when compiling). Content counted in the Typst source"
+            ),
+            vs="ours-pdf",
+            outputs=[f"{o}/rcv-typ/*.typ"],
+        ),
         Case(
             "rendercv-md",
             "RenderCV 2.3",
             "Markdown (+ its Typst source)",
-            [
-                rendercv,
-                "render",
-                str(WORK / "rendercv.yaml"),
-                "-o",
-                f"{o}/rcv-md",
-                "-nopdf",
-                "-nopng",
-                "-nohtml",
-            ],
-            note="PDF impossible offline: downloads a Typst package at render time",
+            [rendercv, "render", rcv_yaml, "-o", f"{o}/rcv-md", "-nopdf", "-nopng", "-nohtml"],
             vs="ours-md",
+            outputs=[f"{o}/rcv-md/*.md"],
         ),
         Case(
             "rendercv-html",
             "RenderCV 2.3",
             "HTML (+ Markdown, Typst source)",
-            [
-                rendercv,
-                "render",
-                str(WORK / "rendercv.yaml"),
-                "-o",
-                f"{o}/rcv-html",
-                "-nopdf",
-                "-nopng",
-            ],
+            [rendercv, "render", rcv_yaml, "-o", f"{o}/rcv-html", "-nopdf", "-nopng"],
             vs="ours-html",
+            outputs=[f"{o}/rcv-html/*.html"],
         ),
         # floors
         Case(
             "floor-pandoc",
             "pandoc (bare)",
-            "DOCX from the equivalent Markdown",
-            [info["pandoc"], str(WORK / "floor.md"), "-o", f"{o}/floor.docx"],
-            note="pandoc binary of pypandoc-binary",
+            "DOCX from our own document tree (the JSON AST our exporter pipes to pandoc)",
+            [
+                info["pandoc"],
+                "--sandbox",
+                "-f",
+                "json",
+                "-t",
+                "docx",
+                "--reference-doc",
+                info["reference"],
+                str(WORK / "floor-ast.json"),
+                "-o",
+                f"{o}/floor.docx",
+            ],
+            env={"SOURCE_DATE_EPOCH": info["epoch"], "LANG": "C.UTF-8"},
+            note="pandoc binary of pypandoc-binary, the same arguments as our exporter",
             vs="ours-docx",
+            outputs=[f"{o}/floor.docx"],
         ),
         Case(
             "floor-typst",
@@ -375,6 +453,7 @@ def cases(info: dict[str, str]) -> list[Case]:
             ],
             note="python -c 'typst.compile(...)': the typst wheel has no CLI",
             vs="ours-pdf",
+            outputs=[f"{o}/floor.pdf"],
         ),
     ]
 
@@ -509,6 +588,41 @@ def fmt_time(seconds: float | None) -> str:
     return f"{seconds:.2f} s"
 
 
+def measure_content(case: Case, seed_words: Counter[str]) -> None:
+    """``case.content``: the share of the resume's words in what the command wrote."""
+    if not case.outputs or case.error is not None:
+        return
+    parts = []
+    try:
+        for pattern in case.outputs:
+            files = sorted(Path(p) for p in glob.glob(pattern))
+            if not files:
+                parts.append("no output")
+                continue
+            if case.sources is not None:  # a batch: each output against its own document
+                shares = [
+                    content.share(content.load(case.sources / f"{f.stem}.json"), f) for f in files
+                ]
+                parts.append(
+                    f"{_pct(statistics.mean(shares))} mean, {_pct(min(shares))} min "
+                    f"({len(files)} files)"
+                )
+                continue
+            share = content.share(seed_words, files[0])
+            label = f"{files[0].suffix.lstrip('.')} " if len(case.outputs) > 1 else ""
+            parts.append(label + _pct(share))
+    except (OSError, ValueError, subprocess.CalledProcessError) as exc:
+        parts.append(f"? ({type(exc).__name__})")
+    case.content = " · ".join(parts)
+
+
+def _pct(share: float) -> str:
+    """A share as a percentage; "100 %" only when nothing is missing."""
+    if share >= 1:
+        return "100 %"
+    return f"{min(share * 100, 99.9):.1f} %"
+
+
 def report(all_cases: list[Case], info: dict[str, str], runs: int) -> str:
     by = {c.key: c for c in all_cases}
 
@@ -527,82 +641,96 @@ def report(all_cases: list[Case], info: dict[str, str], runs: int) -> str:
         f"Load average (1/5/15 min) at the start: {info['load_before']}; at the end: "
         f"{load_average()}. Above 2 other work shared the two cores, so wall times are "
         "inflated and the 2-core throughputs cannot show the second core; CPU times are "
-        "steadier.",
+        "steadier. Every ratio below compares two rows of this one run.",
         "",
         f"Content: {info['content']}; every tool gets the same JSON Resume document "
-        "(RenderCV a YAML translation of it, the floors the equivalent document built by our "
-        "exporters).",
+        "(RenderCV a YAML translation of it, the floors exactly what our exporters hand to "
+        f"pandoc and Typst for it). The PDF batch is {PDF_DOCS} distinct generated resumes "
+        "(`bench/generate_resumes.py`, seeded), not copies: Typst caches repeated work.",
         f"Time: median wall time of {runs} runs per command (fewer where marked), all commands "
         "run round-robin after a warm-up round; CPU: user + system time of the command and "
         "its children (median). Memory: peak of the summed RSS of the whole process tree "
-        "(Chromium's helpers and pandoc included), median of 3 runs. The ratio is the peer's "
-        "median wall time over ours for the same task (below 1: the floor is faster).",
+        "(Chromium's helpers and pandoc included), median of 3 runs. **ours ÷ this**: "
+        "resumeconv's median wall time for the same task over this row's (per file for "
+        "batches; 0.25× means ours takes a quarter of the time). **Content rendered**: the "
+        "share of the resume's words (every string value of the JSON Resume document but "
+        "`meta`, case-folded, counted with repeats; an ISO date counts as its year) found in "
+        "the text of the output (`bench/content.py`).",
         "",
-        "| tool | task | median wall | min – max | CPU | peak RSS | resumeconv is … × faster |",
-        "|---|---|---:|---:|---:|---:|---:|",
+        "| tool | task | median wall | min – max | CPU | peak RSS | ours ÷ this "
+        "| content rendered |",
+        "|---|---|---:|---:|---:|---:|---:|---:|",
     ]
     for c in all_cases:
         per = f" ({fmt_time(c.median / c.per)}/file)" if c.per > 1 and c.median else ""
         spread = f"{fmt_time(c.spread[0])} – {fmt_time(c.spread[1])}" if c.spread else "–"
         peak = f"{c.peak_mib:.0f} MiB" if c.peak_mib else "–"
-        mine = c.vs
-        r = ratio(c.key, mine) if mine else None
-        speed = f"{r:.1f}×" if r else ""
+        r = ratio(c.vs, c.key) if c.vs else None
+        speed = f"{r:.2f}×" if r else ""
         runs_note = f" [{c.runs} runs]" if c.runs else ""
         note = f" — {c.note}" if c.note else ""
+        shown = c.content or ("–" if not c.outputs else "?")
         if c.error:
-            lines.append(f"| {c.tool} | {c.task}{note} | failed: {c.error} | | | | |")
+            lines.append(f"| {c.tool} | {c.task}{note} | failed: {c.error} | | | | | |")
             continue
         lines.append(
             f"| {c.tool} | {c.task}{note}{runs_note} | {fmt_time(c.median)}{per} | {spread} "
-            f"| {fmt_time(c.cpu)} | {peak} | {speed} |"
+            f"| {fmt_time(c.cpu)} | {peak} | {speed} | {shown} |"
         )
-    lines += ["", "## Targets", "", "| target | measured | met |", "|---|---|---|"]
+    lines += [
+        "",
+        "## Targets",
+        "",
+        'The issue\'s ("One path per job"), as ratios of rows of this run.',
+        "",
+        "| target | measured | met |",
+        "|---|---|---|",
+    ]
 
     def target(name: str, value: float | None, ok: bool | None, shown: str) -> None:
         mark = "–" if value is None or ok is None else ("yes" if ok else "**no**")
         lines.append(f"| {name} | {shown if value is not None else 'not measured'} | {mark} |")
 
-    r = ratio("resumed-pdf", "ours-pdf")
-    target("PDF ≥ 15× faster than resumed", r, r and r >= 15, f"{r:.1f}×" if r else "")
-    r = ratio("ours-pdf", "floor-typst")
-    target("PDF within 3× of bare Typst", r, r and r <= 3, f"{r:.2f}× the floor" if r else "")
-    r = ratio("resumed-html", "ours-html")
-    target("HTML ≥ 2× faster than resumed", r, r and r >= 2, f"{r:.1f}×" if r else "")
-    r = ratio("ours-docx", "floor-pandoc")
-    target("DOCX within 1.5× of bare pandoc", r, r and r <= 1.5, f"{r:.2f}× the floor" if r else "")
-    r = ratio("resumed-validate", "ours-validate")
-    target(
-        "validate ≥ 2× faster than resumed (one file)", r, r and r >= 2, f"{r:.1f}×" if r else ""
+    def vs(ours: str, peer: str, goal: float, name: str, extra: str = "") -> None:
+        r = ratio(ours, peer)
+        shown = f"{r:.2f}× ({fmt_time(t(ours))} vs {fmt_time(t(peer))}){extra}" if r else ""
+        target(name, r, r is not None and r <= goal, shown)
+
+    vs(
+        "ours-pdf",
+        "rendercv-typ",
+        0.2,
+        "PDF ≤ 0.2× RenderCV's wall time — against RenderCV stopped before compiling (its "
+        "Typst source only), a lower bound on its PDF time: RenderCV cannot make its PDF "
+        "offline, so this check is conservative",
     )
-    r = ratio("resumed-validate-batch", "ours-validate-batch")
-    target(
-        f"validate ≥ 2× faster than resumed per file (ours: batch of {BATCH_FILES}, -j 2)",
-        r,
-        r and r >= 2,
-        f"{r:.1f}×" if r else "",
-    )
+    vs("ours-html", "resumed-html", 0.5, "HTML ≤ 0.5× resumed's wall time")
+    vs("ours-validate", "resumed-validate", 0.5, "validate ≤ 0.5× resumed's wall time")
     a4 = by.get("ours-all4")
     v = a4.median if a4 else None
-    target("seed page → 4 formats < 0.5 s", v, v is not None and v < 0.5, fmt_time(v))
+    target(
+        "seed page → html,md,docx,pdf in one command < 0.5 s",
+        v,
+        v is not None and v < 0.5,
+        fmt_time(v),
+    )
+    p = t("ours-pages")
+    c = by["ours-pages"].cpu / by["ours-pages"].per if p and by["ours-pages"].cpu else None
+    shown = f"{1 / p:.0f} pages/s ({PAGE_COPIES} CV pages, -j 2)" if p else ""
+    if c:  # what two free cores would do: the run's CPU time per file, twice over
+        shown += f"; CPU {c * 1000:.1f} ms/page → {2 / c:.0f} pages/s on 2 free cores"
+    target(
+        "batch import + validate ≥ 200 pages/s on 2 cores", p, p is not None and 1 / p >= 200, shown
+    )
+    lines += ["", "Memory (kept from earlier work; not one of the issue's targets):", ""]
+    lines += ["| target | measured | met |", "|---|---|---|"]
     m = a4.peak_mib if a4 else None
     target(
-        "seed page → 4 formats < 150 MiB peak",
+        "seed page → 4 formats < 150 MiB peak (whole process tree)",
         m,
         m is not None and m < 150,
         f"{m:.0f} MiB" if m else "",
     )
-    v = t("ours-version")
-    target("--version < 60 ms", v, v is not None and v < 0.06, fmt_time(v))
-    for key, name, goal, unit in (
-        ("ours-pages", "≥ 500 CV pages/s through import + validate (2 cores)", 500, "pages"),
-        ("ours-pdf-batch", "≥ 20 PDFs/s (2 cores)", 20, "PDFs"),
-    ):
-        p, c = t(key), by[key].cpu / by[key].per if key in by and by[key].cpu else None
-        shown = f"{1 / p:.0f} {unit}/s" if p else ""
-        if c:  # what two free cores would do: the run's CPU time per file, twice over
-            shown += f" (CPU {c * 1000:.1f} ms/file → {2 / c:.0f} {unit}/s on 2 free cores)"
-        target(name, p, p is not None and 1 / p >= goal, shown)
     lines.append("")
     return "\n".join(lines)
 
@@ -639,12 +767,15 @@ def main() -> int:
             if case.error is None:
                 print(f"bench: memory of {case.key}", file=sys.stderr, flush=True)
                 measure_memory(case, runs=1 if case.runs else 3)
+    seed_words = content.load(Path(info["seed_json"]))
+    for case in all_cases:
+        measure_content(case, seed_words)
     text = report(all_cases, info, args.runs)
     (BENCH / "results.md").write_text(text, encoding="utf-8")
     (WORK / "results.json").write_text(
         json.dumps(
             [
-                {k: v for k, v in c.__dict__.items() if k != "cwd"} | {"cwd": str(c.cwd)}
+                {k: str(v) if isinstance(v, Path) else v for k, v in c.__dict__.items()}
                 for c in all_cases
             ],
             indent=1,

@@ -54,6 +54,7 @@ def convert(resume: dict[str, Any]) -> dict[str, Any]:
                 "institution": e.get("institution") or "?",
                 "area": e.get("area") or "-",
                 "degree": e.get("studyType"),
+                "location": e.get("location"),
                 "highlights": e.get("courses") or None,
             },
             e,
@@ -65,6 +66,7 @@ def convert(resume: dict[str, Any]) -> dict[str, Any]:
             {
                 "company": w.get("name") or "?",
                 "position": w.get("position") or "-",
+                "location": w.get("location"),
                 "summary": w.get("summary"),
                 "highlights": w.get("highlights") or None,
             },
