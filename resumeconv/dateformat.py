@@ -2,7 +2,7 @@
 
 The exporters' side of dates (reading them is :mod:`resumeconv.dates`). Every word comes
 from :mod:`resumeconv.locales`; the CV-page reader reads every output back as the same
-date (tests/test_dates.py checks the round trip in each locale).
+date (tests/readers/test_dates.py checks the round trip in each locale).
 """
 
 from __future__ import annotations

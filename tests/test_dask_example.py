@@ -18,7 +18,9 @@ pytest.importorskip("dask.bag")
 
 import resumeconv
 
-ROOT = Path(__file__).resolve().parent.parent
+from conftest import REPO
+
+ROOT = REPO
 EXAMPLE = ROOT / "bench" / "dask_example.py"
 SEED = ROOT / "fixtures" / "seed" / "cv.md"
 

@@ -23,7 +23,9 @@ import pytest
 from resumeconv import cli
 from resumeconv.sources import MAX_INPUT_BYTES
 
-ROOT = Path(__file__).resolve().parents[1]
+from conftest import REPO
+
+ROOT = REPO
 EXE = ROOT / ".venv" / "bin" / "resumeconv"
 SEED = ROOT / "fixtures" / "seed" / "cv.md"
 

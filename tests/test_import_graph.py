@@ -12,7 +12,9 @@ from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parents[1]
+from conftest import REPO
+
+ROOT = REPO
 PACKAGE = ROOT / "resumeconv"
 
 #: Edges that break a rule today, each with the open work that removes it. The test fails

@@ -21,7 +21,6 @@ import json
 import os
 import re
 import sys
-from pathlib import Path
 from typing import Any
 
 import pytest
@@ -32,7 +31,9 @@ import resumeconv
 from resumeconv.errors import ResumeconvError
 from resumeconv.model import Resume
 
-ROOT = Path(__file__).resolve().parents[1]
+from conftest import REPO
+
+ROOT = REPO
 SCHEMA = json.loads((ROOT / "schemas" / "jsonresume-1.2.1.schema.json").read_text())
 EXTENSION = json.loads((ROOT / "schemas" / "resumeconv-extension.schema.json").read_text())
 

@@ -4,7 +4,7 @@ The page is rendered as Jekyll would show it (front matter, Liquid and HTML comm
 removed; Markdown rendered; tags stripped) and cut into words; each word must be found in
 the resume's strings. Dates are compared as dates: "Sept. 2024" is reached when some
 field holds 2024-09. The measure backs the promise that nothing is lost silently
-(``tests/test_corpus.py`` prints it per page); it is not part of the installed package.
+(``tests/readers/test_corpus.py`` prints it per page); it is not part of the installed package.
 """
 
 from __future__ import annotations

@@ -5,7 +5,6 @@ from __future__ import annotations
 import copy
 import json
 from dataclasses import fields
-from pathlib import Path
 
 import pytest
 
@@ -14,7 +13,9 @@ from resumeconv.errors import UsageError
 from resumeconv.exporters import outline
 from resumeconv.model import Resume
 
-FIXTURES = Path(__file__).parent.parent / "fixtures" / "export"
+from conftest import REPO
+
+FIXTURES = REPO / "fixtures" / "export"
 DATE_KEYS = {"startDate", "endDate", "date", "releaseDate"}
 
 

@@ -18,7 +18,9 @@ from resumeconv.exporters import html, outline
 from resumeconv.model import Resume
 from resumeconv.options import WriteOptions
 
-FIXTURES = Path(__file__).parent.parent / "fixtures" / "export"
+from conftest import REPO
+
+FIXTURES = REPO / "fixtures" / "export"
 
 
 def load(name: str) -> Resume:
@@ -469,7 +471,7 @@ def test_resume_without_basics_has_no_empty_header():
     assert '<time datetime="2022">2022</time>' in out  # a lone end date is the graduation
 
 
-SEED = Path(__file__).parent.parent / "fixtures" / "seed" / "cv.md"
+SEED = REPO / "fixtures" / "seed" / "cv.md"
 
 
 def test_seed_cv_page_renders_every_section_and_bullet():

@@ -10,7 +10,6 @@ import json
 import re
 import subprocess
 import sys
-from pathlib import Path
 from typing import Any
 
 import pytest
@@ -18,7 +17,9 @@ import yaml
 
 from resumeconv.cli import main
 
-ROOT = Path(__file__).resolve().parents[1]
+from conftest import REPO
+
+ROOT = REPO
 VALID = "fixtures/validation/valid.json"
 INVALID = "fixtures/validation/invalid.json"
 WARNINGS = "fixtures/validation/warnings.json"

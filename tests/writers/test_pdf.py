@@ -17,7 +17,9 @@ from resumeconv.exporters import outline, pdf
 from resumeconv.model import Resume
 from resumeconv.options import WriteOptions
 
-FIXTURES = Path(__file__).parent.parent / "fixtures"
+from conftest import REPO
+
+FIXTURES = REPO / "fixtures"
 EXPORT = FIXTURES / "export"
 
 poppler = pytest.mark.skipif(shutil.which("pdftotext") is None, reason="poppler-utils missing")

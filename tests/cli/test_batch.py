@@ -18,7 +18,9 @@ import pytest
 from resumeconv.cli import batch, jobs, progress
 from resumeconv.errors import InputError, UsageError
 
-ROOT = Path(__file__).resolve().parent.parent
+from conftest import REPO
+
+ROOT = REPO
 FIX = ROOT / "fixtures" / "batch"
 GOOD = [FIX / "good" / name for name in ("ada.json", "bo.json", "more/chen.json", "more/dee.json")]
 BROKEN = FIX / "bad" / "broken.json"

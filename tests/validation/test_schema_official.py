@@ -8,7 +8,6 @@ CI has ../shared; locally the tests skip when it is absent.
 from __future__ import annotations
 
 import json
-from pathlib import Path
 from typing import Any
 
 import jsonschema_rs
@@ -19,9 +18,11 @@ from jsonschema import Draft7Validator
 
 from resumeconv.validation import schema as ours
 
-SHARED = Path(__file__).resolve().parents[1].parent / "shared" / "jsonresume"
-SCHEMAS = Path(__file__).resolve().parents[1] / "schemas"
-needs_shared = pytest.mark.skipif(not SHARED.is_dir(), reason="../shared/jsonresume is absent")
+from conftest import REPO, SHARED
+
+JSONRESUME = SHARED / "jsonresume"
+SCHEMAS = REPO / "schemas"
+needs_shared = pytest.mark.skipif(not JSONRESUME.is_dir(), reason="../shared/jsonresume is absent")
 
 TOP_LEVEL = [
     "$schema",
@@ -42,13 +43,13 @@ TOP_LEVEL = [
 
 
 def _official() -> Draft7Validator:
-    schema = json.loads((SHARED / "schema.json").read_text(encoding="utf-8"))
+    schema = json.loads((JSONRESUME / "schema.json").read_text(encoding="utf-8"))
     return Draft7Validator(schema, format_checker=Draft7Validator.FORMAT_CHECKER)
 
 
 def _expected_rows() -> list[tuple[str, str, str, str]]:
     rows = []
-    for line in (SHARED / "EXPECTED.tsv").read_text(encoding="utf-8").splitlines():
+    for line in (JSONRESUME / "EXPECTED.tsv").read_text(encoding="utf-8").splitlines():
         if not line.strip() or line.startswith("#"):
             continue
         path, pointer, expected, _implied, _against, _spec, test_name = line.split("\t")
@@ -57,7 +58,7 @@ def _expected_rows() -> list[tuple[str, str, str, str]]:
 
 
 def _document(path: str, pointer: str) -> Any:
-    data = json.loads((SHARED / path).read_text(encoding="utf-8"))
+    data = json.loads((JSONRESUME / path).read_text(encoding="utf-8"))
     for part in pointer.lstrip("/").split("/"):
         data = data[part.replace("~1", "/").replace("~0", "~")]
     return data
@@ -102,7 +103,7 @@ def test_format_checks_are_really_on() -> None:
 @needs_shared
 @pytest.mark.parametrize("version", ["1.2.1", "1.0.0"])
 def test_official_sample_is_valid(version: str) -> None:
-    sample = json.loads((SHARED / "sample.resume.json").read_text(encoding="utf-8"))
+    sample = json.loads((JSONRESUME / "sample.resume.json").read_text(encoding="utf-8"))
     assert _official().is_valid(sample)
     assert ours.validator(ours.schema_file(version)).is_valid(sample)
 
@@ -139,7 +140,7 @@ def test_1_0_0_has_the_same_fields_and_a_closed_top_level() -> None:
 
 @needs_shared
 def test_same_fields_as_the_official_schema() -> None:
-    official = json.loads((SHARED / "schema.json").read_text(encoding="utf-8"))
+    official = json.loads((JSONRESUME / "schema.json").read_text(encoding="utf-8"))
     mine = ours.load_schema(ours.schema_file("1.2.1"))
 
     def shape(node: Any) -> Any:
@@ -200,9 +201,9 @@ def _value_for(node: dict[str, Any]) -> st.SearchStrategy[Any]:
 
 
 def _documents() -> st.SearchStrategy[Any]:
-    if not SHARED.is_dir():
+    if not JSONRESUME.is_dir():
         return st.just({})
-    official = json.loads((SHARED / "schema.json").read_text(encoding="utf-8"))
+    official = json.loads((JSONRESUME / "schema.json").read_text(encoding="utf-8"))
     return _objects(official)
 
 

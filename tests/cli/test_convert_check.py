@@ -16,7 +16,9 @@ import pytest
 import resumeconv
 from resumeconv import cli
 
-ROOT = Path(__file__).resolve().parents[1]
+from conftest import REPO
+
+ROOT = REPO
 SEED = ROOT / "fixtures" / "seed" / "cv.md"
 EXPORT_FIXTURES = sorted((ROOT / "fixtures" / "export").glob("*.json"))
 FORMATS = ("json", "yaml", "markdown", "html", "docx", "pdf")

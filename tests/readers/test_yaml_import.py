@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-from pathlib import Path
 
 import pytest
 import yaml
@@ -17,7 +16,9 @@ from resumeconv.importers.yaml import parse
 from resumeconv.options import ReadOptions
 from resumeconv.sources import Source
 
-ROOT = Path(__file__).resolve().parents[1]
+from conftest import REPO
+
+ROOT = REPO
 FIXTURES = ROOT / "fixtures" / "yaml"
 SAMPLE = ROOT.parent / "shared" / "jsonresume" / "sample.resume.json"
 

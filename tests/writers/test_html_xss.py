@@ -22,7 +22,9 @@ from resumeconv.exporters import html
 from resumeconv.model import Resume
 from resumeconv.options import WriteOptions
 
-FIXTURES = Path(__file__).parent.parent / "fixtures" / "export"
+from conftest import REPO
+
+FIXTURES = REPO / "fixtures" / "export"
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 ALLOWED_TAGS = {
     "html", "head", "meta", "title", "style", "body", "main", "header", "img", "div",

@@ -20,7 +20,9 @@ from resumeconv.importers.jekyll import (
     split_front_matter,
 )
 
-ROOT = Path(__file__).resolve().parents[1]
+from conftest import REPO
+
+ROOT = REPO
 SITE = ROOT / "fixtures" / "site"
 SHARED = ROOT.parent / "shared"
 CORPUS = SHARED / "corpus"

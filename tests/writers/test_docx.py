@@ -20,8 +20,10 @@ from resumeconv.exporters import docx, outline
 from resumeconv.model import Resume
 from resumeconv.options import WriteOptions
 
-EXPORT = Path(__file__).parent.parent / "fixtures" / "export"
-BUILD_REFERENCE = Path(__file__).parent.parent / "tools" / "build_docx_reference.py"
+from conftest import REPO
+
+EXPORT = REPO / "fixtures" / "export"
+BUILD_REFERENCE = REPO / "tools" / "build_docx_reference.py"
 TWIPS_PER_EMU = 635  # python-docx lengths are EMU; Word's page sizes are twips
 
 
@@ -199,7 +201,7 @@ def test_libreoffice_converts_it_to_pdf(rich: bytes, tmp_path: Path) -> None:
 
 
 def test_seed_cv_page_converts() -> None:
-    resume = api.load(Path(__file__).parent.parent / "fixtures" / "seed" / "cv.md")
+    resume = api.load(REPO / "fixtures" / "seed" / "cv.md")
     paras = paragraphs(api.render(resume, "docx"))
     titles = [text for style, text in paras if style == "Heading 2"]
     assert titles == [s.title for s in outline.build(resume).sections]

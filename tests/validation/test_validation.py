@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-from pathlib import Path
 from typing import Any
 
 import pytest
@@ -17,7 +16,9 @@ from resumeconv.validation import check
 from resumeconv.validation.issues import Issue
 from resumeconv.validation.lint import RULE_NAMES
 
-ROOT = Path(__file__).resolve().parents[1]
+from conftest import REPO
+
+ROOT = REPO
 FIXTURES = ROOT / "fixtures" / "validation"
 SEED = ROOT / "fixtures" / "seed" / "cv.md"
 

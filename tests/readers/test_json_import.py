@@ -18,7 +18,9 @@ from resumeconv.model import Resume
 from resumeconv.options import ReadOptions
 from resumeconv.sources import Source
 
-ROOT = Path(__file__).resolve().parents[1]
+from conftest import REPO
+
+ROOT = REPO
 FIXTURES = ROOT / "fixtures" / "json"
 SHARED = ROOT.parent / "shared" / "jsonresume"
 needs_shared = pytest.mark.skipif(not SHARED.is_dir(), reason="../shared/jsonresume is absent")
