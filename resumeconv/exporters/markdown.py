@@ -132,7 +132,7 @@ def _read_back(markdown: str) -> dict[str, Any]:
 
 def _field_value(key: str, value: Any) -> str:
     """``*Label:* value`` markdown for one field (text when it reads back, else JSON)."""
-    from resumeconv.importers.cvpage.labels import label_for
+    from resumeconv.dialect import label_for
 
     label = f"*{_escape_tail(label_for(key))}:*"
     if isinstance(value, str) and _clean(value) and "\n" not in value:
@@ -157,7 +157,7 @@ def _value_back(md: str) -> Any:
 
 def _field_lines(key: str, value: Any) -> list[str]:
     """A field as a bullet: lists of strings become bullets under the label."""
-    from resumeconv.importers.cvpage.labels import label_for
+    from resumeconv.dialect import label_for
 
     if isinstance(value, list) and value and all(isinstance(v, str) for v in value):
         label = f"*{_escape_tail(label_for(key))}:*"
@@ -343,7 +343,7 @@ class _Writer:
     def heading(self, title: str, level: int, kind: str | None = None) -> str:
         """A section heading; ``{: .cv-KEY}`` under it when the title alone names
         another section (academicpages flavour only: kramdown reads it as a CSS class)."""
-        from resumeconv.importers.cvpage.sections import section_key
+        from resumeconv.dialect import section_key
 
         text = escape(title)
         if self.plain:
@@ -529,7 +529,7 @@ class _Writer:
 
 
 def _location_ok(value: Any) -> bool:
-    from resumeconv.importers.cvpage.labels import LOCATION_LABELS
+    from resumeconv.dialect import LOCATION_LABELS
 
     return (
         isinstance(value, dict)
@@ -539,7 +539,7 @@ def _location_ok(value: Any) -> bool:
 
 
 def _location_lines(value: dict[str, str]) -> list[str]:
-    from resumeconv.importers.cvpage.labels import LOCATION_LABELS
+    from resumeconv.dialect import LOCATION_LABELS
 
     out = []
     for key, label in LOCATION_LABELS.items():
@@ -550,7 +550,7 @@ def _location_lines(value: dict[str, str]) -> list[str]:
 
 
 def _profiles_ok(value: Any) -> bool:
-    from resumeconv.importers.cvpage.labels import key_for
+    from resumeconv.dialect import key_for
 
     if not isinstance(value, list):
         return False

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from resumeconv.importers.places import US_STATES, is_country, is_place
+from resumeconv.places import US_STATES, is_country, is_place
 
 # ----------------------------------------------------------------------------- splitting
 
