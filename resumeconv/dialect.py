@@ -243,3 +243,59 @@ def section_class(ial: str) -> str | None:
     """
     m = _CLASS.search(ial)
     return _CLASS_KEYS.get(m.group(1)) if m else None
+
+
+# ----------------------------------------------------------------------------- skill groups
+
+#: A skills line whose label names languages ("Languages: English, French") lists
+#: languages; a languages line whose label names code lists skills.
+_LANGUAGE_GROUP = ("language", "languages", "human", "spoken", "语言")
+_CODE_GROUP = ("computer", "programming", "coding", "code")
+
+
+def is_language_group(label: str) -> bool:
+    low = label.lower().strip()
+    return any(low == w or low.startswith(w) for w in _LANGUAGE_GROUP) or "language skill" in low
+
+
+def is_code_group(label: str) -> bool:
+    low = label.lower()
+    return any(w in low for w in _CODE_GROUP)
+
+
+# ----------------------------------------------------------------------------- dates
+
+
+def date_fields(
+    kind: str, start: str | None, end: str | None, open_: bool = False, expected: bool = False
+) -> dict[str, object]:
+    """The fields a CV line's date range fills in a section (docs/cv-page-import.md).
+
+    ``2019 – 2021`` is ``startDate``/``endDate`` of a job, ``date``/``x-endDate`` of an
+    award, ``releaseDate`` of a paper; a single date is the ``endDate`` of a degree, the
+    ``date`` of a talk. ``start`` and ``end`` are ISO strings, not both None.
+    """
+    out: dict[str, object] = {}
+    single = end is None and not open_
+    if kind in ("awards", "certificates"):
+        out["date"] = start or end
+        if end and start and end != start:
+            out["x-endDate"] = end
+    elif kind == "publications":
+        out["releaseDate"] = start or end
+        if end and start and not single:
+            out["x-endDate"] = end
+    elif kind == CUSTOM and single:
+        out["date"] = start
+    elif kind == "education" and single:
+        out["endDate"] = start
+    else:
+        if start:
+            out["startDate"] = start
+        if end:
+            out["endDate"] = end
+        elif single and kind in ("work", "volunteer", "projects"):
+            out["endDate"] = start
+    if expected:
+        out["x-expected"] = True
+    return out
