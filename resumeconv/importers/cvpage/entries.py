@@ -15,7 +15,7 @@ from functools import cache
 from typing import Any
 
 from resumeconv.dates import DateRange, find_range, parse_range
-from resumeconv.dialect import date_fields
+from resumeconv.dialect import date_fields, split_degree
 from resumeconv.importers.cvpage import fields as F
 from resumeconv.importers.cvpage.blocks import Item
 from resumeconv.importers.cvpage.inline import Line
@@ -541,7 +541,7 @@ def _find_degree(text: str) -> tuple[str, str, list[str]] | None:
     """(degree, area, the other comma parts) when some part of ``text`` names a degree."""
     parts = F.split_parts(text, ",，")
     for i, part in enumerate(parts):
-        found = F.split_degree(part)
+        found = split_degree(part)
         if found is None:
             continue
         degree, area = found
