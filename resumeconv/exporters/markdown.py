@@ -235,6 +235,16 @@ def _word(value: Any) -> bool:
     )
 
 
+def _org_ok(value: Any, single: bool) -> bool:
+    """An organisation for a CV line: words, or comma-separated words none of which is a
+    place ("Cloud Storage Innovation Lab, Huawei Cloud"); one part only in a teaching
+    section, where the reader sorts the parts into courses and organisations."""
+    if not isinstance(value, str):
+        return False
+    bits = value.split(", ")
+    return all(_word(b) for b in bits) and (len(bits) == 1 or not single)
+
+
 def _place_ok(value: Any) -> bool:
     """A location the reader takes off the end of a line as exactly this text: a known
     place, or a known city then its country or US state ("Chengdu, China")."""
@@ -299,7 +309,7 @@ def _highlights_ok(kind: str, e: dict[str, Any], dated: bool) -> bool:
     return not (kind == "projects" and any(_ROLE_LABEL.match(h) for h in items))
 
 
-def _natural(kind: str, e: dict[str, Any]) -> tuple[str, dict[str, Any]] | None:
+def _natural(kind: str, e: dict[str, Any], teaching: bool) -> tuple[str, dict[str, Any]] | None:
     """(CV line, the fields it states) when the reader reads the line (and the plain
     highlight bullets under it) back as exactly those fields; None when the entry's main
     value is not certain to read back (the entry is then field lines only)."""
@@ -311,7 +321,7 @@ def _natural(kind: str, e: dict[str, Any]) -> tuple[str, dict[str, Any]] | None:
         if not _word(e.get(main)):
             return None
         words = [e[main]]
-        if _word(e.get(org)):
+        if _org_ok(e.get(org), single=teaching):
             words.append(e[org])
             if kind != "volunteer" and _place_ok(e.get("location")):
                 words.append(e["location"])
@@ -421,12 +431,17 @@ def _degree_ok(value: Any) -> bool:
     )
 
 
+_KEYWORD = re.compile(r"[^\W_][\w .'&/+()-]*", re.U)
+
+
 def _keyword(value: Any) -> bool:
-    """A keyword of a skills line: one item, no separator, no link, no final full stop."""
+    """A keyword of a skills line: one item, no separator, no link, no final full stop;
+    balanced brackets (the reader does not split inside them)."""
     return (
         isinstance(value, str)
         and _clean(value)
-        and _WORD.fullmatch(value) is not None
+        and _KEYWORD.fullmatch(value) is not None
+        and re.fullmatch(r"[^()]*(?:\([^()]*\)[^()]*)*", value) is not None
         and value == _strip_punct(value)
         and not value.endswith((".", "。"))
     )
@@ -602,7 +617,7 @@ class _Writer:
         lines only when its main value is not certain to read back in a line."""
         if not isinstance(e, dict):
             return _bullet(json_value(e), [])
-        natural = _natural(kind, e)
+        natural = _natural(kind, e, any(w in title.lower() for w in ("teach", "教学")))
         if natural is None:
             self.fallbacks += 1
             return self.explicit(kind, e)
