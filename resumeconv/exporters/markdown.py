@@ -1,12 +1,12 @@
 """Markdown output: an academicpages CV page (default) or plain Markdown for a README.
 
 The page is written so that resumeconv's own CV-page reader gives back the same resume:
-Markdown → JSON → Markdown → JSON is a fixpoint (docs/markdown-export.md). Each entry is
-first written as a CV line a person would write (``* **Position**, Organisation, City,
-Sep 2023 – Present`` with its highlights as bullets). The reader is then run on that one
-entry; fields it reads differently are added as field lines (``*Citation:* …``, see
-``importers/cvpage/labels.py``), and an entry whose line would give a field it does not
-have is written as field lines only. So nothing is lost and nothing is guessed twice.
+Markdown → JSON → Markdown → JSON is a fixpoint (docs/markdown-export.md, proven by
+tests/test_markdown_roundtrip.py). The writer never runs or imports the reader; it writes
+by the academicpages dialect both share (``resumeconv/dialect.py``). Each entry is a CV
+line a person would write (``* **Position**, Organisation, City, Sep 2023 – Present``)
+holding only the values that are certain to read back in their slot; every other field is
+a field line under it (``*Citation:* …``), read with no heuristics.
 """
 
 from __future__ import annotations
