@@ -1,12 +1,12 @@
 """Markdown output: an academicpages CV page (default) or plain Markdown for a README.
 
 The page is written so that resumeconv's own CV-page reader gives back the same resume:
-Markdown → JSON → Markdown → JSON is a fixpoint (docs/markdown-export.md). Each entry is
-first written as a CV line a person would write (``* **Position**, Organisation, City,
-Sep 2023 – Present`` with its highlights as bullets). The reader is then run on that one
-entry; fields it reads differently are added as field lines (``*Citation:* …``, see
-``importers/cvpage/labels.py``), and an entry whose line would give a field it does not
-have is written as field lines only. So nothing is lost and nothing is guessed twice.
+Markdown → JSON → Markdown → JSON is a fixpoint (docs/markdown-export.md, proven by
+tests/test_markdown_roundtrip.py). The writer never runs or imports the reader; it writes
+by the academicpages dialect both share (``resumeconv/dialect.py``). Each entry is a CV
+line a person would write (``* **Position**, Organisation, City, Sep 2023 – Present``)
+holding only the values that are certain to read back in their slot; every other field is
+a field line under it (``*Citation:* …``), read with no heuristics.
 """
 
 from __future__ import annotations
@@ -17,9 +17,21 @@ from dataclasses import fields
 from typing import Any
 
 from resumeconv.dateformat import format_range
+from resumeconv.dates import find_range, parse_range
+from resumeconv.dialect import (
+    LOCATION_KEYS,
+    LOCATION_LABELS,
+    date_fields,
+    is_language_group,
+    key_for,
+    label_for,
+    section_key,
+    split_degree,
+)
 from resumeconv.errors import UsageError
 from resumeconv.model import CUSTOM, ENTRY_TYPES, Resume, SectionLayout
-from resumeconv.options import ReadOptions, WriteOptions
+from resumeconv.options import WriteOptions
+from resumeconv.places import CITIES, US_STATES, is_country, is_place
 
 FLAVORS = ("academicpages", "plain")
 
@@ -119,46 +131,37 @@ def _clean(text: str) -> bool:
     return bool(text) and text == " ".join(text.split())
 
 
-# ----------------------------------------------------------------------------- reading back
+# ----------------------------------------------------------------------------- safe values
+
+#: URLs the reader gives back character for character (markdown-it percent-encodes others).
+_SAFE_URL = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*:[A-Za-z0-9/._~#?=&+@!$*,;:-]+")
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")
 
 
-def _read_back(markdown: str) -> dict[str, Any]:
-    """What resumeconv's CV-page reader makes of a (small) page."""
-    from resumeconv.importers.markdown import read
-    from resumeconv.sources import Source
-
-    return read(Source(markdown, name="<markdown export>"), ReadOptions(find_site=False)).to_dict()
+def _text_ok(value: Any) -> bool:
+    """Text that reads back as itself after ``linked_text``: one clean line whose links
+    the reader writes the same way (``[text](url)``, text not the URL)."""
+    if not isinstance(value, str) or not _clean(value) or _CONTROL.search(value):
+        return False
+    for m in _LINKED.finditer(value):
+        text, url = m.group(1), m.group(2)
+        if not _SAFE_URL.fullmatch(url) or not _clean(text) or text.strip() == url:
+            return False
+        if url.lower().startswith("mailto:"):
+            return False
+    return True
 
 
 def _field_value(key: str, value: Any) -> str:
     """``*Label:* value`` markdown for one field (text when it reads back, else JSON)."""
-    from resumeconv.importers.cvpage.labels import label_for
-
     label = f"*{_escape_tail(label_for(key))}:*"
-    if isinstance(value, str) and _clean(value) and "\n" not in value:
-        md = f"{label} {linked_text(value)}"
-        if _value_back(md) == value:
-            return md
+    if _text_ok(value):
+        return f"{label} {linked_text(value)}"
     return f"{label} {json_value(value)}"
-
-
-def _value_back(md: str) -> Any:
-    from resumeconv.importers.cvpage.inline import inline_lines
-    from resumeconv.importers.cvpage.labels import field_line, value_of
-    from resumeconv.importers.cvpage.parser import parser
-
-    tokens = parser().parseInline(md)
-    lines = inline_lines(tokens[0].children or [], 1, soft_breaks=False) if tokens else []
-    if len(lines) != 1:
-        return None
-    found = field_line(lines[0])
-    return value_of(found[1]) if found else None
 
 
 def _field_lines(key: str, value: Any) -> list[str]:
     """A field as a bullet: lists of strings become bullets under the label."""
-    from resumeconv.importers.cvpage.labels import label_for
-
     if isinstance(value, list) and value and all(isinstance(v, str) for v in value):
         label = f"*{_escape_tail(label_for(key))}:*"
         subs = []
@@ -203,93 +206,249 @@ def _join(*parts: str) -> str:
     return ", ".join(p for p in parts if p)
 
 
-_PRIMARY = {
-    "work": ("position", "name", "summary"),
-    "volunteer": ("position", "organization", "summary"),
-    "education": ("studyType", "institution", "area"),
-    "awards": ("title",),
-    "certificates": ("name",),
-    "publications": ("name",),
-    "skills": ("name",),
-    "languages": ("language",),
-    "interests": ("name",),
-    "references": ("name",),
-    "projects": ("name",),
-    CUSTOM: ("name",),
-}
+# A natural CV line states some fields; the writer uses it only when every value in it is
+# certain to read back in its slot (the reader's rules, docs/markdown-export.md): plain
+# words with no separator, no date, no place where the reader would look for one. All
+# other fields of the entry are field lines under it, which the reader takes as written.
+
+#: Characters a value in a slot of a CV line may not hold: separators the reader splits
+#: on, brackets, quotes, labels' colons, Markdown and Liquid.
+_WORD = re.compile(r"[^\W_][\w .'&/+-]*", re.U)
+_ROLE_LABEL = re.compile(r"^\s*(?:职位|角色|Role|role|Position)\s*[:：]")
+_ON_REQUEST = re.compile(r"\breferences?\b.*\brequest\b", re.I | re.S)
 
 
-def _candidates(kind: str, e: dict[str, Any]) -> list[str]:
-    """CV lines to try: the natural ones, then the entry's main field alone (the other
-    fields then go to field lines)."""
-    heads = _heads(kind, e)
-    for key in _PRIMARY.get(kind, ()):
-        text = _s(e, key)
-        if text:
-            heads += [text, f"**{text}**", f"*{text}*"]
-            break
-    return list(dict.fromkeys(h for h in heads if h))
+def _word(value: Any) -> bool:
+    """A value safe in any slot of a CV line: words, no separator, no date, no place."""
+    return (
+        isinstance(value, str)
+        and _clean(value)
+        and _WORD.fullmatch(value) is not None
+        and value == _strip_punct(value)
+        and not value.endswith((".", "/", "&", "+"))
+        and find_range(value) is None
+        and not is_place(value)
+        and not _ON_REQUEST.search(value)
+        and not value.lower().startswith(("at ", "for "))
+        and " at " not in value.lower()
+        and " for " not in value.lower()
+    )
 
 
-def _heads(kind: str, e: dict[str, Any]) -> list[str]:
-    """Natural CV lines for an entry, most natural first."""
-    d = _dates(e, kind)
-    bold = lambda k: f"**{_s(e, k)}**" if _s(e, k) else ""  # noqa: E731
-    if kind == "work":
-        return [
-            _join(bold("position"), _s(e, "name"), _s(e, "location"), d),
-            _join(bold("position"), _s(e, "name"), d),
-        ]
-    if kind == "volunteer":
-        return [_join(bold("position"), _s(e, "organization"), d)]
-    if kind == "education":
-        degree = _s(e, "studyType")
-        if _s(e, "area"):
-            degree = f"{degree} in {_s(e, 'area')}" if degree else _s(e, "area")
-        return [
-            _join(degree, _s(e, "institution"), _s(e, "x-location"), d),
-            _join(bold("studyType"), _s(e, "area"), _s(e, "institution"), d),
-        ]
-    if kind == "awards":
-        return [_join(bold("title"), _s(e, "awarder"), d), _join(bold("title"), d)]
-    if kind == "certificates":
-        return [_join(bold("name"), _s(e, "issuer"), d)]
-    if kind == "publications":
-        heads = []
-        summary = e.get("summary")
-        if isinstance(summary, str) and _clean(summary):
-            heads.append(linked_text(summary))
-        name = _s(e, "name")
-        venue = f"*{_s(e, 'publisher')}*" if _s(e, "publisher") else ""
-        heads.append(_join(f"“{name}”" if name else "", venue, d))
-        return heads
-    if kind == "skills":
-        kws = e.get("keywords") or []
-        kw = ", ".join(linked_text(k) for k in kws if isinstance(k, str))
-        return [f"{bold('name')}: {kw}" if kw else bold("name")]
-    if kind == "languages":
-        fl = _s(e, "fluency")
-        return [f"{_s(e, 'language')} ({fl})" if fl else _s(e, "language"), _s(e, "language")]
-    if kind == "interests":
-        kws = e.get("keywords") or []
-        kw = ", ".join(linked_text(k) for k in kws if isinstance(k, str))
-        return [f"{bold('name')}: {kw}" if kw else bold("name"), _s(e, "name")]
-    if kind == "references":
-        ref = _s(e, "reference")
-        return [f"{bold('name')}: {ref}" if bold("name") else ref]
-    if kind == "projects":
-        roles = e.get("roles") or []
-        role = linked_text(roles[0]) if roles and isinstance(roles[0], str) else ""
-        return [_join(f"{bold('name')} {role}".strip(), d), _join(bold("name"), d)]
-    name = _s(e, "name")
-    return [
-        _join(f"*{name}*" if name else "", _s(e, "organization"), _s(e, "location"), d),
-        _join(name, _s(e, "organization"), _s(e, "location"), d),
-    ]
+def _org_ok(value: Any, single: bool) -> bool:
+    """An organisation for a CV line: words, or comma-separated words none of which is a
+    place ("Cloud Storage Innovation Lab, Huawei Cloud"); one part only in a teaching
+    section, where the reader sorts the parts into courses and organisations."""
+    if not isinstance(value, str):
+        return False
+    bits = value.split(", ")
+    return all(_word(b) for b in bits) and (len(bits) == 1 or not single)
 
 
-def _shown(value: Any, head: str) -> bool:
-    return isinstance(value, str) and bool(value) and linked_text(value) in head
+def _place_ok(value: Any) -> bool:
+    """A location the reader takes off the end of a line as exactly this text: a known
+    place, or a known city then its country or US state ("Chengdu, China")."""
+    if not isinstance(value, str) or not _clean(value):
+        return False
+    bits = value.split(", ")
+    if any(not b or not _WORD.fullmatch(b) or find_range(b) for b in bits):
+        return False
+    if len(bits) == 1:
+        return is_place(bits[0]) and bits[0][:1].isupper() and bits[0].lower() in CITIES
+    if len(bits) == 2:
+        city, country = bits
+        return (
+            city.lower() in CITIES
+            and city[:1].isupper()
+            and len(city.split()) <= 3
+            and (is_country(country) or country in US_STATES)
+        )
+    return False
+
+
+def _date_part(kind: str, e: dict[str, Any]) -> tuple[str, dict[str, Any]] | None:
+    """The entry's dates as CV-line text and the fields the reader fills from it;
+    ("", {}) for an entry without dates, None when the text would not read back."""
+    text = _dates(e, kind)
+    if not text:
+        return "", {}
+    found = parse_range(text)
+    if found is None or found.note or (found.start is None and found.end is None):
+        return None
+    shown = date_fields(kind, found.start, found.end, found.open, found.expected)
+    if any(e.get(k) != v for k, v in shown.items()):
+        return None
+    return text, shown
+
+
+def _line(words: list[str], dates: str) -> str | None:
+    """``words, dates`` as plain text, when the reader finds exactly those dates at the
+    end (and no date anywhere in the words)."""
+    prefix = ", ".join(w for w in words if w)
+    full = ", ".join(p for p in (prefix, dates) if p)
+    found = find_range(full)
+    if not dates:
+        return full if found is None else None
+    if found is None or tuple(found.span) != (len(full) - len(dates), len(full)):
+        return None
+    if prefix and parse_range(prefix + ",") is not None:
+        return None
+    return full
+
+
+def _highlights_ok(kind: str, e: dict[str, Any], dated: bool) -> bool:
+    """Highlights as plain bullets: each reads back as itself, and none is taken for the
+    entry's dates (an undated line) or for a role (projects)."""
+    items = e.get(_list_key(kind))
+    if kind not in (*_LIST_KEY, "education") or not isinstance(items, list) or not items:
+        return False
+    if not all(_text_ok(h) for h in items):
+        return False
+    if not dated and any(find_range(h) is not None for h in items):
+        return False
+    return not (kind == "projects" and any(_ROLE_LABEL.match(h) for h in items))
+
+
+def _natural(kind: str, e: dict[str, Any], teaching: bool) -> tuple[str, dict[str, Any]] | None:
+    """(CV line, the fields it states) when the reader reads the line (and the plain
+    highlight bullets under it) back as exactly those fields; None when the entry's main
+    value is not certain to read back (the entry is then field lines only)."""
+    dated = _date_part(kind, e) or ("", {})
+    dates, shown = dated
+    if kind in ("work", "volunteer", CUSTOM):
+        main = "name" if kind == CUSTOM else "position"
+        org = "name" if kind == "work" else "organization"
+        if not _word(e.get(main)):
+            return None
+        words = [e[main]]
+        if _org_ok(e.get(org), single=teaching):
+            words.append(e[org])
+            if kind != "volunteer" and _place_ok(e.get("location")):
+                words.append(e["location"])
+        kids = _highlights_ok(kind, e, bool(dates))
+        if kids and len(words) == 1 and kind != CUSTOM:
+            kids = False  # the first bullet would be taken for the organisation
+        if _line(words, dates) is None:
+            if not dates or _line(words, "") is None:
+                return None
+            dates, shown = "", {}
+            kids = kids and _highlights_ok(kind, e, False)
+        shown.update(zip([main, org, "location"], words, strict=False))
+        mark = "*" if kind == CUSTOM else "**"
+        head = ", ".join([f"{mark}{escape(words[0])}{mark}", *map(_escape_tail, words[1:])])
+    elif kind == "education":
+        degree, area, inst = e.get("studyType"), e.get("area"), e.get("institution")
+        if not (_degree_ok(degree) and _word(area) and _word(inst)) or _AREA_TAIL.match(inst):
+            return None
+        first = f"{degree} in {area}"
+        if split_degree(first) != (degree, area):
+            return None
+        words = [first, inst]
+        if _place_ok(e.get("x-location")):
+            words.append(e["x-location"])
+        if _line(words, dates) is None:
+            if _line(words, "") is None:
+                return None
+            dates, shown = "", {}
+        keys = ["studyType", "area", "institution", "x-location"]
+        shown.update(zip(keys, [degree, area, *words[1:]], strict=False))
+        head = ", ".join([escape(first), *map(_escape_tail, words[1:])])
+        kids = _highlights_ok(kind, e, bool(dates))
+    elif kind in ("awards", "certificates"):
+        main = "title" if kind == "awards" else "name"
+        if not _word(e.get(main)):
+            return None
+        if _line([e[main]], dates) is None:
+            dates, shown = "", {}
+        shown[main] = e[main]
+        head, kids = f"**{escape(e[main])}**", False
+    elif kind == "projects":
+        if not _word(e.get("name")):
+            return None
+        roles = e.get("roles")
+        role = roles[0] if isinstance(roles, list) and len(roles) == 1 else None
+        words = [e["name"], role] if _word(role) else [e["name"]]
+        if _line([" ".join(words)], dates) is None:
+            if _line([" ".join(words)], "") is None:
+                return None
+            dates, shown = "", {}
+        shown["name"] = e["name"]
+        if len(words) == 2:
+            shown["roles"] = [role]
+        head = " ".join([f"**{escape(e['name'])}**", *map(_escape_tail, words[1:])])
+        kids = _highlights_ok(kind, e, bool(dates))
+    elif kind in ("skills", "interests"):
+        name, kws = e.get("name"), e.get("keywords")
+        if not _word(name) or (kind == "skills" and is_language_group(name)):
+            return None
+        shown = {"name": name}
+        head = f"**{escape(name)}**"
+        listed = isinstance(kws, list) and kws and all(_keyword(k) for k in kws)
+        if listed and find_range(f"{name}: {', '.join(kws)}") is None:
+            shown["keywords"] = list(kws)
+            head += ": " + ", ".join(map(_escape_tail, kws))
+        return head, shown
+    elif kind == "languages":
+        lang, fluency = e.get("language"), e.get("fluency")
+        if not _word(lang):
+            return None
+        shown = {"language": lang}
+        head = lang
+        if _word(fluency) and find_range(f"{lang} ({fluency})") is None:
+            shown["fluency"] = fluency
+            head = f"{lang} ({fluency})"
+        return escape(head), shown
+    elif kind == "references":
+        name, ref = e.get("name"), e.get("reference")
+        if not _word(name):
+            return None
+        shown = {"name": name}
+        head = f"**{escape(name)}**"
+        ok = _text_ok(ref) and not _LINKED.search(ref) and ref == _strip_punct(ref)
+        if ok and not find_range(f"{name}: {ref}") and not _ON_REQUEST.search(f"{name} {ref}"):
+            shown["reference"] = ref
+            head += f": {_escape_tail(ref)}"
+        return head, shown
+    else:
+        return None
+    if kids:
+        shown[_list_key(kind)] = list(e[_list_key(kind)])
+    if dates:
+        head += ", " + dates
+    return head, shown
+
+
+_AREA_TAIL = re.compile(r"^(?:(?i:minor|major|specialization|concentration)\b|[a-z])")
+
+
+def _degree_ok(value: Any) -> bool:
+    """A degree name for the start of an education line ("M.S.", "Ph.D.")."""
+    return (
+        isinstance(value, str)
+        and _clean(value)
+        and _WORD.fullmatch(value) is not None
+        and find_range(value) is None
+    )
+
+
+_KEYWORD = re.compile(r"[^\W_][\w .'&/+()-]*", re.U)
+
+
+def _keyword(value: Any) -> bool:
+    """A keyword of a skills line: one item, no separator, no link, no final full stop;
+    balanced brackets (the reader does not split inside them)."""
+    return (
+        isinstance(value, str)
+        and _clean(value)
+        and _KEYWORD.fullmatch(value) is not None
+        and re.fullmatch(r"[^()]*(?:\([^()]*\)[^()]*)*", value) is not None
+        and value == _strip_punct(value)
+        and not value.endswith((".", "。"))
+    )
+
+
+def _strip_punct(text: str) -> str:
+    return text.strip().strip(",;:|–—-·•：，；、").strip()
 
 
 def _list_key(kind: str) -> str:
@@ -343,8 +502,6 @@ class _Writer:
     def heading(self, title: str, level: int, kind: str | None = None) -> str:
         """A section heading; ``{: .cv-KEY}`` under it when the title alone names
         another section (academicpages flavour only: kramdown reads it as a CSS class)."""
-        from resumeconv.importers.cvpage.sections import section_key
-
         text = escape(title)
         if self.plain:
             return f"{'#' * level} {text}"
@@ -362,19 +519,13 @@ class _Writer:
             return ""
         summary_in_layout = any(s.section == _SUMMARY for s in self.resume.layout())
         fields = {k: v for k, v in basics.items() if not (k == "summary" and summary_in_layout)}
-        for natural in (True, False):
-            text = self._header_text(fields, natural)
-            page = f"{text}\n\n{self.heading('Education', 2)}\n"
-            back = _read_back(page).get("basics", {})
-            if back == fields:
-                return text
-        return self._header_text(fields, False)
+        return self._header_text(fields)
 
-    def _header_text(self, basics: dict[str, Any], natural: bool) -> str:
+    def _header_text(self, basics: dict[str, Any]) -> str:
         lines: list[str] = []
         name = basics.get("name")
         if name is not None:
-            if natural and isinstance(name, str) and _clean(name):
+            if _name_ok(name):
                 md = escape(name)
                 lines.append(f"# {md}" if self.plain else f"**{md}**")
             else:
@@ -383,9 +534,9 @@ class _Writer:
         keys += sorted(k for k in basics if k not in keys and k != "name")
         for key in keys:
             value = basics[key]
-            if key == "profiles" and natural and _profiles_ok(value):
+            if key == "profiles" and _profiles_ok(value):
                 lines.extend(_profile_line(p) for p in value)
-            elif key == "location" and natural and _location_ok(value):
+            elif key == "location" and _location_ok(value):
                 lines.extend(_location_lines(value))
             else:
                 lines.append(_field_value(key, value))
@@ -436,13 +587,11 @@ class _Writer:
             e.get("summary") if isinstance(e, dict) and set(e) == {"summary"} else None
             for e in entries
         ]
-        if not texts or not all(isinstance(t, str) and _clean(t) for t in texts):
+        if not texts:
             return ""
-        md = "\n\n".join(linked_text(t) for t in texts)  # type: ignore[arg-type]
-        page = f"{self.heading(title, 2, CUSTOM)}\n\n{md}\n"
-        want = [{"section": CUSTOM, "title": title, "entries": entries}]
-        back = _read_back(page).get("meta", {}).get("x-resumeconv", {}).get("sections")
-        return md if back == want else ""
+        if not all(_prose_ok(t) for t in texts):
+            return ""
+        return "\n\n".join(linked_text(t) for t in texts)  # type: ignore[arg-type]
 
     def _list(self, key: str) -> list[Any]:
         """A section's entries; a wrong type (reported by validation) renders as none."""
@@ -457,45 +606,26 @@ class _Writer:
             return ""
         if isinstance(text, str):
             paras = text.split("\n\n")
-            if all(_clean(p) for p in paras):
-                md = "\n\n".join(linked_text(p) for p in paras)
-                page = f"{self.heading(title, 2, _SUMMARY)}\n\n{md}\n"
-                if _read_back(page).get("basics", {}).get("summary") == text:
-                    return md
+            if all(_text_ok(p) and not p.startswith("{:") for p in paras):
+                return "\n\n".join(linked_text(p) for p in paras)
         return _field_value("summary", text)
 
     # ------------------------------------------------------------------ entries
 
     def entry(self, kind: str, e: Any, title: str) -> str:
-        """The most natural bullet that reads back as exactly this entry."""
+        """The entry's natural CV line with field lines for what it does not state; field
+        lines only when its main value is not certain to read back in a line."""
         if not isinstance(e, dict):
             return _bullet(json_value(e), [])
-        children = _children(kind, e)
+        natural = _natural(kind, e, any(w in title.lower() for w in ("teach", "教学")))
+        if natural is None:
+            self.fallbacks += 1
+            return self.explicit(kind, e)
+        head, shown = natural
         list_key = _list_key(kind)
-        plain_list = all(children) and list_key in e
-        target = dict(e)
-        best: tuple[int, str] | None = None
-        for head in _candidates(kind, e):
-            kids = [[c] for c in children] if plain_list else []
-            got = self._entry_back(kind, _bullet(head, kids), title)
-            if got is None or any(k not in target for k in got):
-                continue
-            fix = [k for k in _order(kind, target) if got.get(k) != target[k]]
-            # a field line repeating what the line already shows counts double
-            cost = len(fix) + sum(1 for k in fix if _shown(target[k], head))
-            if (list_key in fix and plain_list) or (best is not None and cost >= best[0]):
-                continue
-            extra = [_field_lines(k, target[k]) for k in fix]
-            md = _bullet(head, kids + extra)
-            if fix and self._entry_back(kind, md, title) != target:
-                continue
-            best = (cost, md)
-            if not fix:
-                break
-        if best is not None:
-            return best[1]
-        self.fallbacks += 1
-        return self.explicit(kind, target)
+        kids = [[linked_text(h)] for h in shown[list_key]] if list_key in shown else []
+        extra = [_field_lines(k, e[k]) for k in _order(kind, e) if k not in shown]
+        return _bullet(head, kids + extra)
 
     def explicit(self, kind: str, e: dict[str, Any]) -> str:
         """Field lines only: the first one-line field leads the bullet, the rest under it."""
@@ -507,40 +637,33 @@ class _Writer:
         head = _field_value(lead, e[lead])
         return _bullet(head, [fields[k] for k in keys if k != lead])
 
-    def _entry_back(self, kind: str, md: str, title: str) -> dict[str, Any] | None:
-        page = f"{self.heading(title, 2, kind)}\n\n{md}\n" if title else md + "\n"
-        try:
-            back = _read_back(page)
-        except Exception:  # the reader raising is a form that does not work
-            return None
-        sections = back.get("meta", {}).get("x-resumeconv", {}).get("sections", [])
-        if len(sections) != 1:
-            return None
-        got = sections[0]
-        if kind == CUSTOM:
-            entries = got.get("entries") or []
-            ok = got.get("section") == CUSTOM and len(entries) == 1
-            return entries[0] if ok else None
-        items = back.get(kind) or []
-        others = [k for k in back if k not in (kind, "meta")]
-        if got.get("section") != kind or len(items) != 1 or others or got.get("items") != [0]:
-            return None
-        return items[0]
+
+def _name_ok(name: Any) -> bool:
+    """A name the reader takes from the header's first line: a few words, no link, no
+    e-mail address."""
+    return (
+        _text_ok(name) and not _LINKED.search(name) and "@" not in name and len(name.split()) <= 6
+    )
+
+
+def _prose_ok(text: Any) -> bool:
+    """A paragraph the reader keeps as prose, not as an entry: more than 40 words and at
+    least two sentences (links count as their text)."""
+    if not _text_ok(text) or "\n" in text or text.startswith("{:"):
+        return False
+    plain = _LINKED.sub(lambda m: m.group(1), text)
+    return len(plain.split()) > 40 and plain.count(". ") + plain.count("。") >= 2
 
 
 def _location_ok(value: Any) -> bool:
-    from resumeconv.importers.cvpage.labels import LOCATION_LABELS
-
     return (
         isinstance(value, dict)
         and bool(value)
-        and all(k in LOCATION_LABELS and isinstance(v, str) for k, v in value.items())
+        and all(k in LOCATION_LABELS and _text_ok(v) for k, v in value.items())
     )
 
 
 def _location_lines(value: dict[str, str]) -> list[str]:
-    from resumeconv.importers.cvpage.labels import LOCATION_LABELS
-
     out = []
     for key, label in LOCATION_LABELS.items():
         if key in value:
@@ -550,8 +673,6 @@ def _location_lines(value: dict[str, str]) -> list[str]:
 
 
 def _profiles_ok(value: Any) -> bool:
-    from resumeconv.importers.cvpage.labels import key_for
-
     if not isinstance(value, list):
         return False
     for p in value:
@@ -560,7 +681,16 @@ def _profiles_ok(value: Any) -> bool:
         net = p.get("network")
         if not isinstance(net, str) or not re.fullmatch(r"[A-Z][\w .+-]*", net):
             return False
-        if key_for(net) is not None or not (p.get("username") or p.get("url")):
+        if (
+            key_for(net) is not None
+            or net in LOCATION_KEYS
+            or not (p.get("username") or p.get("url"))
+        ):
+            return False
+        user, url = p.get("username"), p.get("url")
+        if user is not None and (not _text_ok(user) or _LINKED.search(user) or user == url):
+            return False
+        if url is not None and not (isinstance(url, str) and _SAFE_URL.fullmatch(url)):
             return False
     return True
 

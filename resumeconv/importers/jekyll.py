@@ -24,7 +24,7 @@ from typing import Any
 from urllib.parse import parse_qs, quote, urlsplit
 
 from resumeconv.errors import InputError, ResumeconvError
-from resumeconv.importers.places import US_STATES, country_code
+from resumeconv.places import US_STATES, country_code
 from resumeconv.report import escape
 from resumeconv.sources import read_source
 

@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
+from resumeconv.dialect import is_code_group, is_language_group
 from resumeconv.importers.cvpage import entries as E
 from resumeconv.importers.cvpage import fields as F
 from resumeconv.importers.cvpage import labels as L
@@ -406,14 +407,14 @@ class Assembler:
     ) -> None:
         label, value = E.skill_label(parts)
         is_group = bool(value) or bool(parts.children)
-        if key == "skills" and is_group and E.is_language_group(label):
+        if key == "skills" and is_group and is_language_group(label):
             texts = ([value] if value else []) + [E.flatten(c) for c in parts.children]
             target = _extra_layout(extra_layouts, "languages", label)
             for entry in E.language_entries(texts):
                 idx = self.add("languages", entry, src.start, src.end)
                 target["items"].append(idx)
             return
-        if key == "languages" and is_group and E.is_code_group(label):
+        if key == "languages" and is_group and is_code_group(label):
             target = _extra_layout(extra_layouts, "skills", label)
             idx = self.add("skills", E.interpret_skill(parts), src.start, src.end)
             if idx is not None:

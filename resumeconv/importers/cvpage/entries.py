@@ -15,6 +15,7 @@ from functools import cache
 from typing import Any
 
 from resumeconv.dates import DateRange, find_range, parse_range
+from resumeconv.dialect import date_fields, split_degree
 from resumeconv.importers.cvpage import fields as F
 from resumeconv.importers.cvpage.blocks import Item
 from resumeconv.importers.cvpage.inline import Line
@@ -152,34 +153,7 @@ def apply_dates(entry: dict[str, Any], parts: Parts, kind: str) -> None:
         if parts.date_text:
             entry["x-note"] = _join_note(entry.get("x-note"), parts.date_text.strip("() :"))
         return
-    single = d.end is None and not d.open
-    if kind in ("awards", "certificates"):
-        entry["date"] = d.start or d.end
-        if d.end and d.start and d.end != d.start:
-            entry["x-endDate"] = d.end
-    elif kind == "publications":
-        entry["releaseDate"] = d.start or d.end
-        if d.end and d.start and not single:
-            entry["x-endDate"] = d.end
-    elif kind == "custom":
-        if single:
-            entry["date"] = d.start
-        else:
-            if d.start:
-                entry["startDate"] = d.start
-            if d.end:
-                entry["endDate"] = d.end
-    elif kind == "education" and single:
-        entry["endDate"] = d.start
-    else:
-        if d.start:
-            entry["startDate"] = d.start
-        if d.end:
-            entry["endDate"] = d.end
-        elif single and kind in ("work", "volunteer", "projects"):
-            entry["endDate"] = d.start
-    if d.expected:
-        entry["x-expected"] = True
+    entry.update(date_fields(kind, d.start, d.end, d.open, d.expected))
     if d.note:
         entry["x-note"] = _join_note(entry.get("x-note"), d.note)
     if parts.note:
@@ -567,7 +541,7 @@ def _find_degree(text: str) -> tuple[str, str, list[str]] | None:
     """(degree, area, the other comma parts) when some part of ``text`` names a degree."""
     parts = F.split_parts(text, ",，")
     for i, part in enumerate(parts):
-        found = F.split_degree(part)
+        found = split_degree(part)
         if found is None:
             continue
         degree, area = found
@@ -685,9 +659,6 @@ def interpret_publication(parts: Parts) -> dict:
 
 # ----------------------------------------------------------------- skills, languages, interests
 
-_LANGUAGE_GROUP = ("language", "languages", "human", "spoken", "语言")
-_CODE_GROUP = ("computer", "programming", "coding", "code")
-
 
 def skill_label(parts: Parts) -> tuple[str, str]:
     """(label, value) of ``**Label**: a, b`` or ``Label: a, b`` skill lines."""
@@ -700,16 +671,6 @@ def skill_label(parts: Parts) -> tuple[str, str]:
     if label:
         return label
     return _clean(parts.main.linked()), ""
-
-
-def is_language_group(label: str) -> bool:
-    low = label.lower().strip()
-    return any(low == w or low.startswith(w) for w in _LANGUAGE_GROUP) or "language skill" in low
-
-
-def is_code_group(label: str) -> bool:
-    low = label.lower()
-    return any(w in low for w in _CODE_GROUP)
 
 
 def interpret_skill(parts: Parts) -> dict:

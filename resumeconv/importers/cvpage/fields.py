@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from resumeconv.importers.places import US_STATES, is_country, is_place
+from resumeconv.places import US_STATES, is_country, is_place
 
 # ----------------------------------------------------------------------------- splitting
 
@@ -82,76 +82,6 @@ def split_label(text: str) -> tuple[str, str] | None:
 
 
 # ----------------------------------------------------------------------------- degrees
-
-_DEGREE_PATTERNS = (
-    r"Ph\.?\s?D\.?",
-    r"D\.?Phil\.?",
-    r"Dr\.?\s?rer\.?\s?nat\.?",
-    r"Doctor(?:ate)?(?: of [A-Z][a-z]+)?",
-    r"M\.?\s?S\.?\s?c\.?",
-    r"M\.?\s?Sc\.?",
-    r"M\.?\s?S\.?",
-    r"M\.?\s?A\.?",
-    r"M\.?\s?Eng\.?",
-    r"M\.?\s?Phil\.?",
-    r"M\.?\s?Res\.?",
-    r"MBA",
-    r"LL\.?M\.?",
-    r"M\.?Ed\.?",
-    r"Master(?:'s)?(?: of [A-Z][a-z]+)?",
-    r"Masters?",
-    r"B\.?\s?S\.?\s?c\.?",
-    r"B\.?\s?Sc\.?",
-    r"B\.?\s?S\.?",
-    r"B\.?\s?A\.?",
-    r"B\.?\s?Eng\.?",
-    r"BBA",
-    r"B\.?Ed\.?",
-    r"LL\.?B\.?",
-    r"Bachelor(?:'s)?(?: of [A-Z][a-z]+)?",
-    r"Abitur",
-    r"A-Levels?",
-    r"GCSEs?",
-    r"High School Diploma",
-    r"Mittlere Reife",
-    r"Diplom(?:a)?",
-    r"Licence",
-    r"Associate(?:'s)? Degree",
-)
-
-
-@cache
-def _degree() -> re.Pattern[str]:
-    """Compiled on first use: ~2.5 ms, a third of this module's import, and only education
-    entries need it."""
-    return re.compile(
-        r"^(?P<degree>(?:International\s+)?(?:" + "|".join(_DEGREE_PATTERNS) + r"))(?=$|[\s,(])",
-        re.I,
-    )
-
-
-_CJK_DEGREES = ("博士后", "博士", "硕士", "学士", "本科", "研究生", "专科")
-
-
-def split_degree(text: str) -> tuple[str, str] | None:
-    """``"M.S. in Computer Technology"`` → ("M.S.", "Computer Technology").
-
-    The area may be empty ("Abitur"); None when the text does not start with a degree.
-    """
-    text = text.strip()
-    m = _degree().match(text)
-    if m:
-        degree = m.group("degree").strip()
-        rest = text[m.end() :].strip()
-        rest = re.sub(r"^(?:in|of|en|in the field of)\s+", "", rest, flags=re.I).strip(" ,")
-        return degree, rest
-    for word in _CJK_DEGREES:
-        if text.endswith(word) and len(text) > len(word):
-            return word, text[: -len(word)].strip("，, ")
-        if text == word:
-            return word, ""
-    return None
-
 
 # ----------------------------------------------------------------------------- roles, organisations
 

@@ -12,88 +12,21 @@ JSON value, so that lists, booleans and text with line breaks survive a round tr
 from __future__ import annotations
 
 import json
-import re
 from typing import Any
 
+from resumeconv.dialect import LABELS, LOCATION_KEYS, LOCATION_LABELS, key_for, label_for
 from resumeconv.importers.cvpage.inline import Line
 
-#: Field key → the label written for it. One label per key, one key per label.
-LABELS: dict[str, str] = {
-    "name": "Name",
-    "position": "Position",
-    "institution": "Institution",
-    "organization": "Organization",
-    "location": "Location",
-    "url": "URL",
-    "startDate": "Start",
-    "endDate": "End",
-    "date": "Date",
-    "releaseDate": "Released",
-    "summary": "Summary",
-    "description": "Description",
-    "highlights": "Highlights",
-    "area": "Area",
-    "studyType": "Degree",
-    "score": "Score",
-    "courses": "Courses",
-    "title": "Title",
-    "awarder": "Awarder",
-    "issuer": "Issuer",
-    "publisher": "Publisher",
-    "level": "Level",
-    "keywords": "Keywords",
-    "language": "Language",
-    "fluency": "Fluency",
-    "reference": "Reference",
-    "roles": "Roles",
-    "entity": "Entity",
-    "type": "Type",
-    "role": "Role",
-    "label": "Label",
-    "image": "Image",
-    "email": "Email",
-    "phone": "Phone",
-    "profiles": "Profiles",
-    "x-note": "Note",
-    "x-expected": "Expected",
-    "x-highlights": "Details",
-    "x-url": "Link",
-    "x-endDate": "Until",
-    "x-location": "Place",
-    "x-citation": "Citation",
-    "x-authors": "Authors",
-    "x-slides": "Slides",
-    "x-bibtex": "BibTeX",
-    "x-category": "Category",
-    "x-status": "Status",
-    "x-employer": "Employer",
-    "x-pronouns": "Pronouns",
-}
-_KEYS = {label: key for key, label in LABELS.items()}
-#: Parts of ``basics.location``, written as their own lines in a page's header.
-LOCATION_LABELS: dict[str, str] = {
-    "address": "Address",
-    "postalCode": "Postal code",
-    "city": "City",
-    "region": "Region",
-    "countryCode": "Country",
-}
-LOCATION_KEYS = {label: key for key, label in LOCATION_LABELS.items()}
-_RAW_KEY = re.compile(r"^(?:x-[\w-]+|[a-z][A-Za-z0-9_]*)$")
-
-
-def label_for(key: str) -> str:
-    """The label written for a field key (the key itself when it has no label)."""
-    return LABELS.get(key, key)
-
-
-def key_for(label: str) -> str | None:
-    """The field key a label names, or None (``x-…`` and camelCase keys name themselves)."""
-    if label in _KEYS:
-        return _KEYS[label]
-    if _RAW_KEY.match(label):
-        return label
-    return None
+__all__ = [
+    "LABELS",
+    "LOCATION_KEYS",
+    "LOCATION_LABELS",
+    "field_line",
+    "key_for",
+    "label_for",
+    "line_label",
+    "value_of",
+]
 
 
 def line_label(line: Line) -> tuple[str, Line] | None:

@@ -7,9 +7,17 @@ with its title (see docs/extension.md).
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 
+from resumeconv.dialect import (
+    CUSTOM,
+    SUMMARY,
+    is_known_title,
+    matching_rule,
+    normalize_title,
+    section_class,
+    section_key,
+)
 from resumeconv.importers.cvpage.blocks import (
     Attributes,
     Block,
@@ -21,136 +29,17 @@ from resumeconv.importers.cvpage.blocks import (
 )
 from resumeconv.importers.cvpage.inline import Line
 
-CUSTOM = "custom"
-SUMMARY = "basics.summary"
-
-# (section key, words that mark it). The first rule whose words appear in the title wins,
-# so the more specific rules come first.
-_RULES: tuple[tuple[str, tuple[str, ...]], ...] = (
-    (
-        CUSTOM,
-        (
-            "talk",
-            "presentation",
-            "poster",
-            "supervision",
-            "supervised",
-            "mentoring",
-            "student",
-            "symposi",
-            "lecture",
-            "workshop",
-            "training",
-            "affiliation",
-            "membership",
-            "public scholarship",
-            "artifact",
-            "tools",
-            "报告",
-            "演讲",
-            "指导",
-        ),
-    ),
-    (SUMMARY, ("profile", "about", "summary", "objective", "个人简介", "简介")),
-    ("education", ("education", "degree", "academic background", "教育", "学历")),
-    (
-        "awards",
-        (
-            "award",
-            "honor",
-            "honour",
-            "grant",
-            "scholarship",
-            "fellowship",
-            "prize",
-            "achievement",
-            "获奖",
-            "荣誉",
-            "奖",
-        ),
-    ),
-    (
-        "publications",
-        (
-            "publication",
-            "paper",
-            "under review",
-            "preprint",
-            "book",
-            "article",
-            "著作",
-            "论文",
-            "出版",
-        ),
-    ),
-    ("projects", ("project", "项目")),
-    ("languages", ("language", "语言")),
-    ("skills", ("skill", "competenc", "proficienc", "expertise", "技能", "专长")),
-    ("interests", ("interest", "兴趣", "研究方向")),
-    ("references", ("reference", "referee", "推荐")),
-    ("certificates", ("certific", "license", "证书")),
-    (
-        "volunteer",
-        (
-            "service",
-            "review",
-            "volunteer",
-            "community",
-            "outreach",
-            "leadership",
-            "judging",
-            "服务",
-            "志愿",
-        ),
-    ),
-    (
-        "work",
-        (
-            "experience",
-            "employment",
-            "position",
-            "work",
-            "career",
-            "appointment",
-            "teaching",
-            "consulting",
-            "research",
-            "professional",
-            "工作",
-            "经历",
-            "任职",
-            "教学",
-            "职位",
-        ),
-    ),
-)
-
-_TITLE_NOISE = re.compile(r"[^\w\s&/'-]+", re.U)
-
-
-def normalize_title(title: str) -> str:
-    """Lower-case words of a title, emoji and punctuation removed."""
-    return " ".join(_TITLE_NOISE.sub(" ", title).lower().split())
-
-
-def _matching_rule(title: str) -> str | None:
-    """The key of the first rule whose words appear in the title; None when none does."""
-    words = normalize_title(title)
-    for key, marks in _RULES:
-        for mark in marks:
-            if mark in words:
-                return key
-    return None
-
-
-def section_key(title: str) -> str:
-    """The JSON Resume section a heading names, ``custom`` when none fits."""
-    return _matching_rule(title) or CUSTOM
-
-
-def is_known_title(title: str) -> bool:
-    """Some rule knows the title (custom ones such as "Talks" included)."""
-    return _matching_rule(title) is not None
+__all__ = [
+    "CUSTOM",
+    "SUMMARY",
+    "Page",
+    "PageSection",
+    "is_known_title",
+    "normalize_title",
+    "section_class",
+    "section_key",
+    "split_sections",
+]
 
 
 @dataclass(slots=True)
@@ -183,7 +72,7 @@ def split_sections(blocks: list[Block]) -> Page:
     headings = [b for b in blocks if isinstance(b, Heading)]
     if not headings:
         return Page(header=[], sections=[PageSection("", CUSTOM, None, blocks)] if blocks else [])
-    rules = {id(h): _matching_rule(h.line.plain) for h in headings}  # this page's, once
+    rules = {id(h): matching_rule(h.line.plain) for h in headings}  # this page's, once
     level = _section_level(headings, rules)
     header: list[Block] = []
     sections: list[PageSection] = []
@@ -203,26 +92,6 @@ def split_sections(blocks: list[Block]) -> Page:
         else:
             header.append(block)
     return Page(header, sections)
-
-
-_CLASS = re.compile(r"\.cv-([a-z]+)\b")
-_CLASS_KEYS = {
-    "custom": CUSTOM,
-    "summary": SUMMARY,
-    **{k: k for k in ("work", "volunteer", "education", "awards", "certificates")},
-    **{k: k for k in ("publications", "skills", "languages", "interests", "references")},
-    "projects": "projects",
-}
-
-
-def section_class(ial: str) -> str | None:
-    """The section a heading's kramdown class names: ``{: .cv-skills}`` → ``skills``.
-
-    It says what a title alone does not ("Computer" under Languages holds skills); the
-    Markdown exporter writes it, and Jekyll renders it as a CSS class on the heading.
-    """
-    m = _CLASS.search(ial)
-    return _CLASS_KEYS.get(m.group(1)) if m else None
 
 
 def _section_level(headings: list[Heading], rules: dict[int, str | None]) -> int:

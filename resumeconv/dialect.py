@@ -1,0 +1,375 @@
+"""The academicpages dialect: what resumeconv's CV-page reader and Markdown writer share.
+
+Neither side owns it, so that writers never import readers (docs/architecture.md): the
+field-line labels (``*Location:* Beijing``, see docs/markdown-export.md), the words that
+name a section in a page heading ("Working experience" → ``work``), the kramdown class
+that names one when the title does not (``{: .cv-skills}``), and where each section keeps
+the dates of a CV line. The reader (``importers/cvpage/``) reads by these rules; the writer
+(``exporters/markdown.py``) writes by them.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+#: Field key → the label written for it. One label per key, one key per label.
+LABELS: dict[str, str] = {
+    "name": "Name",
+    "position": "Position",
+    "institution": "Institution",
+    "organization": "Organization",
+    "location": "Location",
+    "url": "URL",
+    "startDate": "Start",
+    "endDate": "End",
+    "date": "Date",
+    "releaseDate": "Released",
+    "summary": "Summary",
+    "description": "Description",
+    "highlights": "Highlights",
+    "area": "Area",
+    "studyType": "Degree",
+    "score": "Score",
+    "courses": "Courses",
+    "title": "Title",
+    "awarder": "Awarder",
+    "issuer": "Issuer",
+    "publisher": "Publisher",
+    "level": "Level",
+    "keywords": "Keywords",
+    "language": "Language",
+    "fluency": "Fluency",
+    "reference": "Reference",
+    "roles": "Roles",
+    "entity": "Entity",
+    "type": "Type",
+    "role": "Role",
+    "label": "Label",
+    "image": "Image",
+    "email": "Email",
+    "phone": "Phone",
+    "profiles": "Profiles",
+    "x-note": "Note",
+    "x-expected": "Expected",
+    "x-highlights": "Details",
+    "x-url": "Link",
+    "x-endDate": "Until",
+    "x-location": "Place",
+    "x-citation": "Citation",
+    "x-authors": "Authors",
+    "x-slides": "Slides",
+    "x-bibtex": "BibTeX",
+    "x-category": "Category",
+    "x-status": "Status",
+    "x-employer": "Employer",
+    "x-pronouns": "Pronouns",
+}
+_KEYS = {label: key for key, label in LABELS.items()}
+#: Parts of ``basics.location``, written as their own lines in a page's header.
+LOCATION_LABELS: dict[str, str] = {
+    "address": "Address",
+    "postalCode": "Postal code",
+    "city": "City",
+    "region": "Region",
+    "countryCode": "Country",
+}
+LOCATION_KEYS = {label: key for key, label in LOCATION_LABELS.items()}
+_RAW_KEY = re.compile(r"^(?:x-[\w-]+|[a-z][A-Za-z0-9_]*)$")
+
+
+def label_for(key: str) -> str:
+    """The label written for a field key (the key itself when it has no label)."""
+    return LABELS.get(key, key)
+
+
+def key_for(label: str) -> str | None:
+    """The field key a label names, or None (``x-…`` and camelCase keys name themselves)."""
+    if label in _KEYS:
+        return _KEYS[label]
+    if _RAW_KEY.match(label):
+        return label
+    return None
+
+
+# ----------------------------------------------------------------------------- sections
+
+CUSTOM = "custom"
+SUMMARY = "basics.summary"
+
+# (section key, words that mark it). The first rule whose words appear in the title wins,
+# so the more specific rules come first.
+_RULES: tuple[tuple[str, tuple[str, ...]], ...] = (
+    (
+        CUSTOM,
+        (
+            "talk",
+            "presentation",
+            "poster",
+            "supervision",
+            "supervised",
+            "mentoring",
+            "student",
+            "symposi",
+            "lecture",
+            "workshop",
+            "training",
+            "affiliation",
+            "membership",
+            "public scholarship",
+            "artifact",
+            "tools",
+            "报告",
+            "演讲",
+            "指导",
+        ),
+    ),
+    (SUMMARY, ("profile", "about", "summary", "objective", "个人简介", "简介")),
+    ("education", ("education", "degree", "academic background", "教育", "学历")),
+    (
+        "awards",
+        (
+            "award",
+            "honor",
+            "honour",
+            "grant",
+            "scholarship",
+            "fellowship",
+            "prize",
+            "achievement",
+            "获奖",
+            "荣誉",
+            "奖",
+        ),
+    ),
+    (
+        "publications",
+        (
+            "publication",
+            "paper",
+            "under review",
+            "preprint",
+            "book",
+            "article",
+            "著作",
+            "论文",
+            "出版",
+        ),
+    ),
+    ("projects", ("project", "项目")),
+    ("languages", ("language", "语言")),
+    ("skills", ("skill", "competenc", "proficienc", "expertise", "技能", "专长")),
+    ("interests", ("interest", "兴趣", "研究方向")),
+    ("references", ("reference", "referee", "推荐")),
+    ("certificates", ("certific", "license", "证书")),
+    (
+        "volunteer",
+        (
+            "service",
+            "review",
+            "volunteer",
+            "community",
+            "outreach",
+            "leadership",
+            "judging",
+            "服务",
+            "志愿",
+        ),
+    ),
+    (
+        "work",
+        (
+            "experience",
+            "employment",
+            "position",
+            "work",
+            "career",
+            "appointment",
+            "teaching",
+            "consulting",
+            "research",
+            "professional",
+            "工作",
+            "经历",
+            "任职",
+            "教学",
+            "职位",
+        ),
+    ),
+)
+
+_TITLE_NOISE = re.compile(r"[^\w\s&/'-]+", re.U)
+
+
+def normalize_title(title: str) -> str:
+    """Lower-case words of a title, emoji and punctuation removed."""
+    return " ".join(_TITLE_NOISE.sub(" ", title).lower().split())
+
+
+def matching_rule(title: str) -> str | None:
+    """The key of the first rule whose words appear in the title; None when none does."""
+    words = normalize_title(title)
+    for key, marks in _RULES:
+        for mark in marks:
+            if mark in words:
+                return key
+    return None
+
+
+def section_key(title: str) -> str:
+    """The JSON Resume section a heading names, ``custom`` when none fits."""
+    return matching_rule(title) or CUSTOM
+
+
+def is_known_title(title: str) -> bool:
+    """Some rule knows the title (custom ones such as "Talks" included)."""
+    return matching_rule(title) is not None
+
+
+_CLASS = re.compile(r"\.cv-([a-z]+)\b")
+_CLASS_KEYS = {
+    "custom": CUSTOM,
+    "summary": SUMMARY,
+    **{k: k for k in ("work", "volunteer", "education", "awards", "certificates")},
+    **{k: k for k in ("publications", "skills", "languages", "interests", "references")},
+    "projects": "projects",
+}
+
+
+def section_class(ial: str) -> str | None:
+    """The section a heading's kramdown class names: ``{: .cv-skills}`` → ``skills``.
+
+    It says what a title alone does not ("Computer" under Languages holds skills); the
+    Markdown exporter writes it, and Jekyll renders it as a CSS class on the heading.
+    """
+    m = _CLASS.search(ial)
+    return _CLASS_KEYS.get(m.group(1)) if m else None
+
+
+# ----------------------------------------------------------------------------- skill groups
+
+#: A skills line whose label names languages ("Languages: English, French") lists
+#: languages; a languages line whose label names code lists skills.
+_LANGUAGE_GROUP = ("language", "languages", "human", "spoken", "语言")
+_CODE_GROUP = ("computer", "programming", "coding", "code")
+
+
+def is_language_group(label: str) -> bool:
+    low = label.lower().strip()
+    return any(low == w or low.startswith(w) for w in _LANGUAGE_GROUP) or "language skill" in low
+
+
+def is_code_group(label: str) -> bool:
+    low = label.lower()
+    return any(w in low for w in _CODE_GROUP)
+
+
+# ----------------------------------------------------------------------------- degrees
+
+#: Degree names a CV line starts with ("M.S. in Computer Technology").
+_DEGREE_PATTERNS = (
+    r"Ph\.?\s?D\.?",
+    r"D\.?Phil\.?",
+    r"Dr\.?\s?rer\.?\s?nat\.?",
+    r"Doctor(?:ate)?(?: of [A-Z][a-z]+)?",
+    r"M\.?\s?S\.?\s?c\.?",
+    r"M\.?\s?Sc\.?",
+    r"M\.?\s?S\.?",
+    r"M\.?\s?A\.?",
+    r"M\.?\s?Eng\.?",
+    r"M\.?\s?Phil\.?",
+    r"M\.?\s?Res\.?",
+    r"MBA",
+    r"LL\.?M\.?",
+    r"M\.?Ed\.?",
+    r"Master(?:'s)?(?: of [A-Z][a-z]+)?",
+    r"Masters?",
+    r"B\.?\s?S\.?\s?c\.?",
+    r"B\.?\s?Sc\.?",
+    r"B\.?\s?S\.?",
+    r"B\.?\s?A\.?",
+    r"B\.?\s?Eng\.?",
+    r"BBA",
+    r"B\.?Ed\.?",
+    r"LL\.?B\.?",
+    r"Bachelor(?:'s)?(?: of [A-Z][a-z]+)?",
+    r"Abitur",
+    r"A-Levels?",
+    r"GCSEs?",
+    r"High School Diploma",
+    r"Mittlere Reife",
+    r"Diplom(?:a)?",
+    r"Licence",
+    r"Associate(?:'s)? Degree",
+)
+
+
+@cache
+def _degree() -> re.Pattern[str]:
+    """Compiled on first use: ~2.5 ms, a third of this module's import, and only education
+    entries need it."""
+    return re.compile(
+        r"^(?P<degree>(?:International\s+)?(?:" + "|".join(_DEGREE_PATTERNS) + r"))(?=$|[\s,(])",
+        re.I,
+    )
+
+
+_CJK_DEGREES = ("博士后", "博士", "硕士", "学士", "本科", "研究生", "专科")
+
+
+def split_degree(text: str) -> tuple[str, str] | None:
+    """``"M.S. in Computer Technology"`` → ("M.S.", "Computer Technology").
+
+    The area may be empty ("Abitur"); None when the text does not start with a degree.
+    """
+    text = text.strip()
+    m = _degree().match(text)
+    if m:
+        degree = m.group("degree").strip()
+        rest = text[m.end() :].strip()
+        rest = re.sub(r"^(?:in|of|en|in the field of)\s+", "", rest, flags=re.I).strip(" ,")
+        return degree, rest
+    for word in _CJK_DEGREES:
+        if text.endswith(word) and len(text) > len(word):
+            return word, text[: -len(word)].strip("，, ")
+        if text == word:
+            return word, ""
+    return None
+
+
+# ----------------------------------------------------------------------------- dates
+
+
+def date_fields(
+    kind: str, start: str | None, end: str | None, open_: bool = False, expected: bool = False
+) -> dict[str, object]:
+    """The fields a CV line's date range fills in a section (docs/cv-page-import.md).
+
+    ``2019 – 2021`` is ``startDate``/``endDate`` of a job, ``date``/``x-endDate`` of an
+    award, ``releaseDate`` of a paper; a single date is the ``endDate`` of a degree, the
+    ``date`` of a talk. ``start`` and ``end`` are ISO strings, not both None.
+    """
+    out: dict[str, object] = {}
+    single = end is None and not open_
+    if kind in ("awards", "certificates"):
+        out["date"] = start or end
+        if end and start and end != start:
+            out["x-endDate"] = end
+    elif kind == "publications":
+        out["releaseDate"] = start or end
+        if end and start and not single:
+            out["x-endDate"] = end
+    elif kind == CUSTOM and single:
+        out["date"] = start
+    elif kind == "education" and single:
+        out["endDate"] = start
+    else:
+        if start:
+            out["startDate"] = start
+        if end:
+            out["endDate"] = end
+        elif single and kind in ("work", "volunteer", "projects"):
+            out["endDate"] = start
+    if expected:
+        out["x-expected"] = True
+    return out
