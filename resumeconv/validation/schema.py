@@ -57,9 +57,10 @@ def validator(filename: str) -> Any:
     """A Draft-07 validator of jsonschema-rs with format checks (``uri``, ``email``), built once.
 
     jsonschema-rs gives the official verdict on all 208 documents of the JSON Resume test
-    suite (``tests/validation/test_schema_official.py``) and an instance path on every error. Its own
-    ``email`` check rejects internationalized addresses (``李雷@例子.中国``), so ``email``
-    keeps the reference engine's rule (an ``@``); the lint rule ``email`` checks the shape.
+    suite (``tests/validation/test_schema_official.py``) and an instance path on every
+    error. Its own ``email`` check rejects internationalized addresses (``李雷@例子.中国``),
+    so ``email`` keeps the reference engine's rule (an ``@``); the lint rule ``email``
+    checks the shape.
     """
     import jsonschema_rs
 
