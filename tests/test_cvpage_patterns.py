@@ -257,3 +257,17 @@ def test_strict_refuses_visible_text_that_was_not_mapped(tmp_path) -> None:
     assert main(["convert", str(PAGES / "html-blocks.md"), "-o", str(out)]) == 0
     tables = resumeconv.load(PAGES / "tables.md").import_report.unmapped()
     assert [b.text for b in tables] == ["Period | Description"] * 2
+
+
+def test_blank_paragraphs_and_empty_bullets_are_skipped_with_a_reason() -> None:
+    """``&nbsp;`` as a spacer and a lone ``* `` are on the page but say nothing."""
+    resume = resumeconv.load(PAGES / "blank-blocks.md")
+    data = resume.to_dict()
+    assert len(data["education"]) == 1
+    assert [e["name"] for e in data["meta"]["x-resumeconv"]["sections"][2]["entries"]] == [
+        "Volunteer lecturer"
+    ]
+    skipped = [(b.start, b.reason) for b in resume.import_report.blocks if b.status == SKIPPED]
+    assert (10, "no text (white space or &nbsp; only)") in skipped
+    assert (15, "empty list item") in skipped and (20, "empty list item") in skipped
+    assert resume.import_report.unmapped() == []

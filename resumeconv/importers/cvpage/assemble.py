@@ -41,6 +41,7 @@ from resumeconv.report import (
 
 _ON_REQUEST = re.compile(r"^references?\s+(are\s+)?available\s+(up)?on\s+request\.?$", re.I)
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+(\.[\w-]+)+")
+_BLANK = "no text (white space or &nbsp; only)"
 _SCHEME = re.compile(r"^[a-z][a-z0-9+.-]*:", re.I)
 _PHONE = re.compile(r"^\+?[\d\s()./-]{7,}$")
 
@@ -272,6 +273,14 @@ class Assembler:
         prose_section = section.key == SUMMARY
         for block in section.blocks:
             last = out[-1] if out else None
+            if isinstance(block, Paragraph) and not any(block.lines):
+                # "&nbsp;" alone, a spacer between sections: nothing to read
+                self.report.add(block.start, block.end, SKIPPED, None, _BLANK)
+                continue
+            if isinstance(block, ListBlock):
+                block = self._without_empty_items(block)
+                if not block.items:
+                    continue
             if isinstance(block, Paragraph):
                 label = _label_paragraph(block)
                 if (
@@ -332,6 +341,18 @@ class Assembler:
             else:
                 self._skip(block)
         return out
+
+    def _without_empty_items(self, block: ListBlock) -> ListBlock:
+        """The list without its empty bullets (``* `` alone), each reported as skipped."""
+        kept = []
+        for item in block.items:
+            if any(item.lines) or item.children:
+                kept.append(item)
+            else:
+                self.report.add(item.start, item.end, SKIPPED, None, "empty list item")
+        if len(kept) == len(block.items):
+            return block
+        return ListBlock(block.start, block.end, kept)
 
     def _skip(self, block: Block) -> None:
         if isinstance(block, Skipped):
