@@ -242,8 +242,9 @@ class Assembler:
             self.layout.append(prose_layout)
         self.layout.extend(extra_layouts)
         empty = not layout_has_content(layout) and prose_layout is None and not extra_layouts
-        if empty and not layout.get("collection"):
-            # a heading with nothing under it still belongs to the page
+        if empty and not layout.get("collection") and section.heading is not None:
+            # a heading with nothing under it still belongs to the page (a page without
+            # headings whose blocks all say nothing has no section at all)
             self.layout.append(layout)
 
     def _summary(self, section: PageSection, sources: list[Any]) -> None:
