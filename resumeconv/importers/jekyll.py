@@ -21,7 +21,7 @@ from functools import cache
 from pathlib import Path
 from stat import S_ISREG
 from typing import Any
-from urllib.parse import parse_qs, quote, urlsplit
+from urllib.parse import parse_qs, quote, urljoin, urlsplit
 
 from resumeconv.errors import InputError, ResumeconvError
 from resumeconv.places import US_STATES, country_code
@@ -417,9 +417,35 @@ def make_profile(key: str, value: str) -> dict[str, str] | None:
     }
 
 
+#: Invisible format characters that editors and copy-paste leave in text: the byte order
+#: mark (U+FEFF, a "zero width no-break space" in the middle of a text), zero width space,
+#: non-joiner, joiner and word joiner. No URL contains them.
+_INVISIBLE_IN_URL = dict.fromkeys(map(ord, "\ufeff\u200b\u200c\u200d\u2060"))
+
+
 def to_uri(url: str) -> str:
-    """Percent-encode what a URI may not contain (spaces, non-ASCII); keeps existing escapes."""
-    return quote(url.strip(), safe=":/?#[]@!$&'()*+,;=%~-._")
+    """Percent-encode what a URI may not contain (spaces, non-ASCII); keeps existing escapes.
+
+    Invisible format characters (a byte order mark pasted before ``http://``) are dropped
+    first: percent-encoded they would make ``%EF%BB%BFhttp://…``, which is not a URL.
+    """
+    url = url.translate(_INVISIBLE_IN_URL).strip()
+    return quote(url, safe=":/?#[]@!$&'()*+,;=%~-._")
+
+
+def resolve_link(site_url: str, href: str) -> str:
+    """A relative link of a page (``../cv/cv.pdf``, ``/files/cv.pdf``) as an absolute URL on
+    the site whose ``url`` + ``baseurl`` is ``site_url``.
+
+    The site's url is the root: ``..`` does not climb above it, and a path that starts with
+    ``/`` starts there (pages write ``{{ base_path }}/files/…``, whose Liquid the reader
+    drops). A link with a host (``//host/x``) takes the site's scheme.
+    """
+    href = href.translate(_INVISIBLE_IN_URL).strip()
+    if href.startswith("//"):
+        return to_uri(urljoin(site_url, href))
+    joined = urljoin("https://root.invalid/", href)
+    return to_uri(site_url.rstrip("/") + joined[len("https://root.invalid") :])
 
 
 def _clean_username(key: str, value: str) -> str:
@@ -605,7 +631,7 @@ def clean_text(value: Any) -> str | None:
     """Plain text from a front matter value: HTML tags dropped, entities decoded, one line."""
     if value is None:
         return None
-    text = str(value)
+    text = str(value).replace("\ufeff", "")  # a byte order mark pasted in: never visible
     if "<" in text:
         text = re.sub(r"<[^>]*>", "", text)
     if "&" in text:
@@ -674,7 +700,7 @@ def _text(value: Any) -> str | None:
     """A config value as stripped text; None for empty, null and non-scalars."""
     if value is None or isinstance(value, (dict, list, bool)):
         return None
-    text = str(value).strip()
+    text = str(value).replace("\ufeff", "").strip()  # a pasted byte order mark is not text
     return text or None
 
 

@@ -275,3 +275,61 @@ def test_pointers_escape_and_the_source_map_keeps_the_first_position() -> None:
         "/basics/email": Position("_config.yml", 4, 5),
     }
     assert smap.lookup("/basics/name/x") == Position("cv.md", 3)
+
+
+def test_blank_paragraphs_and_empty_bullets_are_skipped_with_a_reason() -> None:
+    """``&nbsp;`` as a spacer and a lone ``* `` are on the page but say nothing."""
+    resume = resumeconv.load(PAGES / "blank-blocks.md")
+    data = resume.to_dict()
+    assert len(data["education"]) == 1
+    assert [e["name"] for e in data["meta"]["x-resumeconv"]["sections"][2]["entries"]] == [
+        "Volunteer lecturer"
+    ]
+    skipped = [(b.start, b.reason) for b in resume.import_report.blocks if b.status == SKIPPED]
+    assert (10, "no text (white space or &nbsp; only)") in skipped
+    assert (15, "empty list item") in skipped and (20, "empty list item") in skipped
+    assert resume.import_report.unmapped() == []
+
+
+def test_style_sheets_are_skipped_and_styled_html_titles_are_headings() -> None:
+    """A page laid out in HTML: ``<style>`` is not text, ``<div class="…-title">`` and
+    ``<h2>`` are its section headings (the entries under them are read as usual)."""
+    resume = resumeconv.load(PAGES / "html-styled-titles.md")
+    data = resume.to_dict()
+    assert layout(data) == [
+        ("education", "🎓 Education"),
+        ("work", "Work Experience"),
+        ("skills", "Skills"),
+    ]
+    edu = data["education"][0]
+    assert (edu["studyType"], edu["area"], edu["institution"]) == (
+        "M.Sc.",
+        "Marine Biology",
+        "Example University",
+    )
+    assert (edu["startDate"], edu["endDate"]) == ("2021", "2023")
+    assert data["work"][0] == {
+        "name": "Example Lab",
+        "position": "Research Assistant",
+        "startDate": "2022-06",
+    }
+    assert "font-weight" not in str(data)
+    skipped = [(b.start, b.end, b.reason) for b in resume.import_report.blocks]
+    assert (5, 8, "style sheet or script (not shown on the page)") in skipped
+
+
+def test_html_title_class_on_a_paragraph_is_not_a_heading() -> None:
+    from resumeconv.importers.cvpage.blocks import Heading, Paragraph, html_blocks
+
+    long = "<p class='title'>" + "A sentence that goes on for a long while. " * 3 + "</p>"
+    assert [type(b) for b in html_blocks(long, 1, 1)] == [Paragraph]
+    (heading,) = html_blocks("<h3>Talks</h3>", 4, 4)
+    assert isinstance(heading, Heading) and (heading.level, heading.line.plain) == (3, "Talks")
+
+
+def test_a_page_that_is_all_commented_out_has_no_sections() -> None:
+    """Nothing visible: no section (an empty untitled one would export as a bare
+    ``======`` that reads back as text)."""
+    resume = resumeconv.load(PAGES / "commented-out.md")
+    assert resume.to_dict()["meta"]["x-resumeconv"]["sections"] == []
+    assert [b.reason for b in resume.import_report.blocks] == ["commented out (HTML comment)"]

@@ -514,3 +514,60 @@ def test_corpus_sites_load_cleanly(name):
             entry = collection_entry(item, entry_section(collection, item))
             assert entry.get("name")
     assert site.problems == []
+
+
+# --------------------------------------------------------------------------- links
+
+RELATIVE = ROOT / "fixtures" / "site-relative"
+
+
+def test_byte_order_mark_pasted_into_front_matter_is_not_kept():
+    """``paperurl: '\\ufeffhttp://…'`` (copied from a PDF): '%EF%BB%BFhttp://…' is no URL."""
+    (entry,) = entries(load_site(RELATIVE), "publications")
+    assert entry["url"] == "http://example.org/10.1000/rivers"
+    assert entry["summary"].startswith("Example, B. (2016)")
+    assert clean_text("\ufeffA") == "A"
+
+
+@pytest.mark.parametrize(
+    ("site_url", "href", "expected"),
+    [
+        ("https://h.io", "../cv/cv.pdf", "https://h.io/cv/cv.pdf"),
+        ("https://h.io/home", "../files/cv.pdf", "https://h.io/home/files/cv.pdf"),
+        ("https://h.io/home", "/files/cv.pdf", "https://h.io/home/files/cv.pdf"),
+        ("https://h.io", "files/my cv.pdf", "https://h.io/files/my%20cv.pdf"),
+        ("https://h.io", "//cdn.example.org/a", "https://cdn.example.org/a"),
+    ],
+)
+def test_resolve_link_takes_the_site_url_as_root(site_url, href, expected):
+    from resumeconv.importers.jekyll import resolve_link
+
+    assert resolve_link(site_url, href) == expected
+
+
+def test_relative_header_link_is_resolved_against_the_site_url():
+    import resumeconv
+
+    resume = resumeconv.load(RELATIVE / "_pages" / "cv.md")
+    assert resume.to_dict()["basics"]["url"] == "https://bo-example.github.io/home/files/bo-cv.pdf"
+    notes = [b for b in resume.import_report.blocks if b.status == "note"]
+    assert [(b.start, b.pointer) for b in notes] == [(9, "/basics/url")]
+    assert "../files/bo-cv.pdf" in notes[0].reason
+    assert not [i for i in resumeconv.validate(resume) if i.is_error]
+
+
+def test_relative_header_link_without_a_site_is_kept_and_reported():
+    """No site url: the link is no URI, so it is not basics.url; it stays in x-url."""
+    import resumeconv
+    from resumeconv.sources import Source
+
+    text = (RELATIVE / "_pages" / "cv.md").read_text(encoding="utf-8")
+    resume = resumeconv.load(Source(text, name="cv.md"), format="markdown")
+    basics = resume.to_dict()["basics"]
+    assert "url" not in basics
+    assert basics["x-url"] == "../files/bo-cv.pdf"
+    notes = [b for b in resume.import_report.blocks if b.status == "note"]
+    assert [(b.start, b.pointer) for b in notes] == [(9, "/basics/x-url")]
+    assert "--site" in notes[0].reason
+    for version in ("1.2.1", "1.0.0"):
+        assert not [i for i in resumeconv.validate(resume, version) if i.is_error]

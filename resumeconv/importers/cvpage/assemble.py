@@ -31,6 +31,7 @@ from resumeconv.importers.cvpage.sections import CUSTOM, SUMMARY, Page, PageSect
 from resumeconv.model import EXTENSION_KEY, EXTENSION_VERSION, STANDARD_SECTIONS
 from resumeconv.report import (
     IMPORTED,
+    NOTE,
     SKIPPED,
     UNMAPPED,
     ImportReport,
@@ -41,6 +42,8 @@ from resumeconv.report import (
 
 _ON_REQUEST = re.compile(r"^references?\s+(are\s+)?available\s+(up)?on\s+request\.?$", re.I)
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+(\.[\w-]+)+")
+_BLANK = "no text (white space or &nbsp; only)"
+_SCHEME = re.compile(r"^[a-z][a-z0-9+.-]*:", re.I)
 _PHONE = re.compile(r"^\+?[\d\s()./-]{7,}$")
 
 
@@ -140,15 +143,41 @@ class Assembler:
             if (url and url.lower().startswith("mailto:")) or _EMAIL.fullmatch(plain):
                 basics.setdefault("email", url[7:] if url and url.startswith("mailto:") else plain)
                 self.source_map.add("/basics/email", line.lineno)
-            elif url and "url" not in basics:  # validation judges odd schemes
-                basics["url"] = url
-                self.source_map.add("/basics/url", line.lineno)
+            elif url and "url" not in basics and "x-url" not in basics:
+                self._header_url(basics, url, line.lineno)
             elif _PHONE.match(plain):
                 basics.setdefault("phone", plain)
             elif plain:
                 loc = basics.setdefault("location", {})
                 loc["address"] = f"{loc['address']}\n{plain}" if "address" in loc else plain
                 self.source_map.add("/basics/location", line.lineno)
+
+    def _header_url(self, basics: dict[str, Any], url: str, lineno: int) -> None:
+        """The header's first link is ``basics.url``. A link with a scheme is kept as written
+        (validation judges odd schemes); a relative one (``../cv/cv.pdf``) is what a reader
+        of the Jekyll site follows from its ``url``, so it is resolved against it
+        (:func:`jekyll.resolve_link`); without a
+        site url it is no URI, and it is kept in ``basics.x-url`` and reported."""
+        if _SCHEME.match(url):
+            basics["url"] = url
+            self.source_map.add("/basics/url", lineno)
+            return
+        site_url = getattr(self.site, "url", None)
+        if site_url:
+            from resumeconv.importers.jekyll import resolve_link
+
+            basics["url"] = resolve_link(site_url, url)
+            self.source_map.add("/basics/url", lineno)
+            why = f"relative link {url!r} resolved against the site url {site_url}"
+            self.report.add(lineno, lineno, NOTE, "/basics/url", why)
+            return
+        basics["x-url"] = url
+        self.source_map.add("/basics/x-url", lineno)
+        why = (
+            f"relative link {url!r} is not a URL without the site's url: kept in"
+            " basics.x-url (pass --site DIR to resolve it)"
+        )
+        self.report.add(lineno, lineno, NOTE, "/basics/x-url", why)
 
     def _header_field(self, basics: dict[str, Any], label: str, value: Line, lineno: int) -> None:
         """``*Email:* …`` sets a basics field; ``*GitHub:* [user](url)`` adds a profile."""
@@ -214,8 +243,9 @@ class Assembler:
             self.layout.append(prose_layout)
         self.layout.extend(extra_layouts)
         empty = not layout_has_content(layout) and prose_layout is None and not extra_layouts
-        if empty and not layout.get("collection"):
-            # a heading with nothing under it still belongs to the page
+        if empty and not layout.get("collection") and section.heading is not None:
+            # a heading with nothing under it still belongs to the page (a page without
+            # headings whose blocks all say nothing has no section at all)
             self.layout.append(layout)
 
     def _summary(self, section: PageSection, sources: list[Any]) -> None:
@@ -245,6 +275,14 @@ class Assembler:
         prose_section = section.key == SUMMARY
         for block in section.blocks:
             last = out[-1] if out else None
+            if isinstance(block, Paragraph) and not any(block.lines):
+                # "&nbsp;" alone, a spacer between sections: nothing to read
+                self.report.add(block.start, block.end, SKIPPED, None, _BLANK)
+                continue
+            if isinstance(block, ListBlock):
+                block = self._without_empty_items(block)
+                if not block.items:
+                    continue
             if isinstance(block, Paragraph):
                 label = _label_paragraph(block)
                 if (
@@ -305,6 +343,18 @@ class Assembler:
             else:
                 self._skip(block)
         return out
+
+    def _without_empty_items(self, block: ListBlock) -> ListBlock:
+        """The list without its empty bullets (``* `` alone), each reported as skipped."""
+        kept = []
+        for item in block.items:
+            if any(item.lines) or item.children:
+                kept.append(item)
+            else:
+                self.report.add(item.start, item.end, SKIPPED, None, "empty list item")
+        if len(kept) == len(block.items):
+            return block
+        return ListBlock(block.start, block.end, kept)
 
     def _skip(self, block: Block) -> None:
         if isinstance(block, Skipped):

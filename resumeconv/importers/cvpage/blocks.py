@@ -25,6 +25,9 @@ if TYPE_CHECKING:
 
 LOOP = re.compile(r"\{%-?\s*for\s+\w+\s+in\s+site\.(\w+)([^%]*)%\}")
 IAL = re.compile(r"^\s*\{:[^{}\n]*\}\s*$")
+_TITLED = re.compile(r"<h[1-6][\s>]|class\s*=\s*[\"'][^\"'>]*(?:title|heading)\b", re.I)
+_TITLE_MAX_CHARS = 80
+_NOT_SHOWN = re.compile(r"<(style|script)\b[^>]*>.*?(?:</\1\s*>|\Z)", re.S | re.I)
 
 
 @dataclass(slots=True)
@@ -312,6 +315,62 @@ def html_blocks(content: str, start: int, end: int) -> list[Block]:
         return [Loop(start, end, loop.group(1), "reversed" in loop.group(2))]
     if is_liquid_only(content):
         return [Skipped(start, end, "Liquid tag (ignored)", stripped)]
+    if "<s" in content or "<S" in content:
+        # a <style> sheet or a <script> is markup the browser runs, not text it shows; its
+        # lines are blanked (line numbers stay) and what is left of the block is read
+        content = _NOT_SHOWN.sub(lambda m: "\n" * m.group(0).count("\n"), content)
+        if not content.strip():
+            return [Skipped(start, end, "style sheet or script (not shown on the page)", stripped)]
+    if _TITLED.search(content):
+        titled = _html_titles(content, start, end)
+        if titled is not None:
+            return titled
+    return _html_block(content, stripped, start, end)
+
+
+def _html_titles(content: str, start: int, end: int) -> list[Block] | None:
+    """A raw HTML block with headings in it (``<div class="cv-section-title">🎓 Education
+    </div>``, ``<h2>``): the headings, and the HTML between them read as blocks of its own.
+    None when no heading of one short line is found at the top level."""
+    from resumeconv.importers.cvpage.htmltree import TitleFinder
+
+    finder = TitleFinder(content)
+    try:
+        finder.feed(content)
+        finder.close()
+    except (AssertionError, ValueError):
+        return None
+    out: list[Block] = []
+    pos = 0
+    for a, b, level in finder.titles:
+        lines = text_lines(content[a:b], start + content.count("\n", 0, a))
+        if len(lines) != 1 or len(lines[0].plain) > _TITLE_MAX_CHARS:
+            continue  # a paragraph with a "title" class, not a heading
+        out += _html_part(content[pos:a], start + content.count("\n", 0, pos))
+        first = start + content.count("\n", 0, a)
+        last = start + content.count("\n", 0, max(a, b - 1))
+        out.append(Heading(first, last, level, lines[0]))
+        pos = b
+    if not out:
+        return None
+    out += _html_part(content[pos:], start + content.count("\n", 0, pos), end)
+    return out
+
+
+def _html_part(content: str, start: int, end: int | None = None) -> list[Block]:
+    """A stretch of a raw HTML block between headings, from ``start`` (to ``end``, else
+    its last line with text)."""
+    lead = len(content) - len(content.lstrip())
+    first = start + content.count("\n", 0, lead)
+    body = content.strip()
+    if not body:
+        return []
+    last = end if end is not None else first + body.count("\n")
+    return _html_block(content[lead:], body, first, last)
+
+
+def _html_block(content: str, stripped: str, start: int, end: int) -> list[Block]:
+    """A raw HTML block without headings: a table, a list, or its text."""
     from resumeconv.importers.cvpage.htmltree import HTMLTree  # html.parser: ~3 ms to import
 
     tree = HTMLTree()

@@ -94,3 +94,59 @@ class HTMLTree(HTMLParser):
             self._cell.append(text)
         elif self._li is not None:
             self._li.append(text)
+
+
+_VOID = frozenset(
+    {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "wbr"}
+)
+
+
+class TitleFinder(HTMLParser):
+    """Top-level elements of a raw HTML block that are headings: ``<h2>`` … ``<h6>``, or
+    an element whose class names a title (``<div class="cv-section-title">``).
+
+    :attr:`titles` holds (start offset, end offset, level) of each, in order; ``<hN>`` is
+    level N, a titled element level 2.
+    """
+
+    def __init__(self, text: str) -> None:
+        super().__init__(convert_charrefs=True)
+        self.text = text
+        self.titles: list[tuple[int, int, int]] = []
+        self._starts = [0]
+        for i, char in enumerate(text):
+            if char == "\n":
+                self._starts.append(i + 1)
+        self._depth = 0
+        self._open: tuple[int, int] | None = None  # (start offset, level) of a title
+
+    def _offset(self) -> int:
+        line, col = self.getpos()
+        return self._starts[line - 1] + col
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag in _VOID:
+            return
+        if self._depth == 0:
+            level = _title_level(tag, dict(attrs).get("class") or "")
+            self._open = (self._offset(), level) if level else None
+        self._depth += 1
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in _VOID or self._depth == 0:
+            return
+        self._depth -= 1
+        if self._depth == 0 and self._open is not None:
+            start, level = self._open
+            end = self.text.find(">", self._offset())
+            self.titles.append((start, len(self.text) if end < 0 else end + 1, level))
+            self._open = None
+
+
+def _title_level(tag: str, classes: str) -> int:
+    if len(tag) == 2 and tag[0] == "h" and tag[1] in "123456":
+        return int(tag[1])
+    words = classes.lower().split()
+    if any(w.endswith(("title", "heading")) for w in words):
+        return 2
+    return 0
