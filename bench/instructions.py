@@ -54,7 +54,7 @@ from resumeconv.validation import check
 page = {page!r}
 src = read_source(page)
 text = md._blank_front_matter(src)[0]
-stream = tokens(text)
+stream, _references = tokens(text)
 blocks = page_blocks(text)
 resume = md.read(src, ReadOptions())
 document = resume.to_dict()

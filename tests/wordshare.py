@@ -93,17 +93,26 @@ def _split_cjk(token: str) -> list[str]:
 
 
 class _Text(HTMLParser):
+    """Text a browser shows: not the bodies of ``<style>`` and ``<script>``."""
+
+    _HIDDEN = ("style", "script")
+
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
         self.chunks: list[str] = []
+        self.hidden = 0
 
     def handle_data(self, data: str) -> None:
-        self.chunks.append(data)
+        if not self.hidden:
+            self.chunks.append(data)
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.hidden += tag in self._HIDDEN
         self.chunks.append(" ")
 
     def handle_endtag(self, tag: str) -> None:
+        if tag in self._HIDDEN and self.hidden:
+            self.hidden -= 1
         self.chunks.append(" ")
 
 

@@ -103,7 +103,13 @@ def page_blocks(text: str) -> list[Block]:
     """The top-level blocks of a page's text (front matter already blanked)."""
     from resumeconv.importers.cvpage.parser import tokens
 
-    return parse_blocks(tokens(text))
+    stream, references = tokens(text)
+    blocks = parse_blocks(stream)
+    if references:
+        reason = "link reference definition (the links that use it keep its URL)"
+        blocks += [Skipped(start, end, reason) for start, end in references]
+        blocks.sort(key=lambda b: b.start)
+    return blocks
 
 
 def parse_blocks(tokens: list[Token]) -> list[Block]:
