@@ -13,7 +13,7 @@ from typing import Any
 from resumeconv.errors import InputError
 from resumeconv.model import Resume
 from resumeconv.options import ReadOptions
-from resumeconv.report import SKIPPED
+from resumeconv.report import NOTE, SKIPPED
 from resumeconv.sources import Source
 
 
@@ -24,6 +24,7 @@ def read(source: Source, options: ReadOptions) -> Resume:
     from resumeconv.importers.cvpage.blocks import page_blocks
     from resumeconv.importers.cvpage.sections import split_sections
 
+    source, commented = _uncomment_whole_page(source)
     text, front_end = _blank_front_matter(source)
     site = None
     if options.site is not None or (options.find_site and source.path is not None):
@@ -36,6 +37,8 @@ def read(source: Source, options: ReadOptions) -> Resume:
         if root is not None:
             site = jekyll.load_site(root)
     asm = Assembler(source.name, site=site)
+    if commented:
+        asm.report.add(1, commented, NOTE, None, _COMMENTED_NOTE)
     if front_end:
         asm.report.add(1, front_end, SKIPPED, None, "front matter (Jekyll page settings)")
     asm.read_page(split_sections(page_blocks(text)))
@@ -46,6 +49,34 @@ def read(source: Source, options: ReadOptions) -> Resume:
     resume.source_map = asm.source_map
     resume.import_report = asm.report
     return resume
+
+
+_COMMENTED_NOTE = (
+    "the whole page is one HTML comment (the site shows none of it): read as if it were not"
+)
+
+
+def _uncomment_whole_page(source: Source) -> tuple[Source, int]:
+    """A page that is nothing but one ``<!-- … -->`` (a CV its author took off the site)
+    with the comment marks blanked, and its number of lines; else the page and 0.
+
+    The user asked to convert this file, and all of it is CV: an empty resume would lose
+    it. A comment *inside* a visible page stays skipped (that part was hidden on purpose).
+    Line numbers stay the page's; front matter right after ``<!--`` stays front matter.
+    """
+    text = source.text
+    body = text.strip()
+    if not (body.startswith("<!--") and body.endswith("-->")) or body.count("-->") != 1:
+        return source, 0
+    start = text.index("<!--")
+    first_line_rest = text[start + 4 :].split("\n", 1)[0]
+    if first_line_rest.strip() == "---":  # "<!-- ---": the front matter's first line
+        opened = text[:start] + text[start + 4 :].lstrip(" \t")
+    else:
+        opened = text[:start] + "    " + text[start + 4 :]
+    end = opened.rindex("-->")
+    opened = opened[:end] + "   " + opened[end + 3 :]
+    return Source(opened, source.name, source.path), len(text.splitlines())
 
 
 def _blank_front_matter(source: Source) -> tuple[str, int]:

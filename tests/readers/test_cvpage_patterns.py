@@ -327,9 +327,34 @@ def test_html_title_class_on_a_paragraph_is_not_a_heading() -> None:
     assert isinstance(heading, Heading) and (heading.level, heading.line.plain) == (3, "Talks")
 
 
-def test_a_page_that_is_all_commented_out_has_no_sections() -> None:
-    """Nothing visible: no section (an empty untitled one would export as a bare
-    ``======`` that reads back as text)."""
+def test_a_page_that_is_all_one_comment_is_read_with_a_note() -> None:
+    """A CV its author took off the site (all of it in ``<!-- … -->``, front matter too)
+    is still the CV the user asked to convert: read as if uncommented, and said so."""
     resume = resumeconv.load(PAGES / "commented-out.md")
-    assert resume.to_dict()["meta"]["x-resumeconv"]["sections"] == []
-    assert [b.reason for b in resume.import_report.blocks] == ["commented out (HTML comment)"]
+    data = resume.to_dict()
+    assert data["education"] == [
+        {"institution": "Example University", "area": "History", "studyType": "Ph.D.",
+         "endDate": "2020"}
+    ]  # fmt: skip
+    blocks = [(b.start, b.end, b.status) for b in resume.import_report.blocks]
+    assert (1, 8, "note") in blocks and (1, 3, SKIPPED) in blocks  # front matter found
+    assert resume.import_report.unmapped() == []
+
+
+def test_a_comment_inside_a_visible_page_stays_skipped() -> None:
+    page = "Education\n======\n\n* Ph.D. in History, Example University, 2020\n\n<!-- * Old -->\n"
+    resume = resumeconv.load(page.encode(), format="markdown")
+    assert len(resume.to_dict()["education"]) == 1
+    reasons = [b.reason for b in resume.import_report.blocks if b.status == SKIPPED]
+    assert reasons == ["commented out (HTML comment)"]
+
+
+def test_link_reference_definitions_are_accounted_for() -> None:
+    """``[id]: url`` lines leave no token in markdown-it: their URLs reach the links that
+    use them, and the lines are reported as skipped (never uncovered)."""
+    resume = resumeconv.load(PAGES / "reference-links.md")
+    urls = [p["url"] for p in resume.to_dict()["projects"]]
+    assert urls == ["https://example.org/tides", "https://example.org/ferry"]
+    skipped = {b.start: b.reason for b in resume.import_report.blocks if b.status == SKIPPED}
+    assert set(skipped) == {7, 8}
+    assert all("link reference definition" in reason for reason in skipped.values())
