@@ -18,6 +18,10 @@ CJK = "cjk"
 CJK_GLYPHS = "cjk-glyphs"
 KANA = "kana"
 HANGUL = "hangul"
+#: Letters and pictographs neither the Latin nor the CJK font draws: Armenian to Arabic,
+#: the Indic scripts, Thai, Lao, Myanmar, Georgian, Ethiopic, Khmer, and emoji and symbols
+#: (technical, miscellaneous, dingbats, pictographs).
+OTHER_GLYPHS = "other-glyphs"
 
 _CLASSES = {
     CJK: "[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff]",
@@ -27,9 +31,14 @@ _CLASSES = {
     ),
     KANA: "[\u3040-\u30ff]",
     HANGUL: "[\uac00-\ud7af\u1100-\u11ff]",
+    OTHER_GLYPHS: (
+        "[\u0530-\u0eff\u1000-\u10ff\u1200-\u139f\u1780-\u17ff\u2300-\u23ff\u2600-\u27bf"
+        "\u2b00-\u2bff\U0001f000-\U0001faff]"
+    ),
 }
-#: No class above matches a character below this one.
-_LOWEST = "\u1100"
+#: For each class, no character below this one belongs to it.
+_LOWEST = {CJK: "\u1100", CJK_GLYPHS: "\u1100", KANA: "\u1100", HANGUL: "\u1100",
+           OTHER_GLYPHS: "\u0530"}  # fmt: skip
 
 
 @functools.cache
@@ -39,13 +48,13 @@ def _pattern(script: str) -> re.Pattern[str]:
 
 def uses(script: str, text: str) -> bool:
     """Whether ``text`` has at least one character of ``script`` (CJK, KANA, …)."""
-    if not text or max(text) < _LOWEST:
+    if not text or max(text) < _LOWEST[script]:
         return False
     return _pattern(script).search(text) is not None
 
 
 def count(script: str, text: str) -> int:
     """How many characters of ``text`` belong to ``script``."""
-    if not text or max(text) < _LOWEST:
+    if not text or max(text) < _LOWEST[script]:
         return 0
     return len(_pattern(script).findall(text))

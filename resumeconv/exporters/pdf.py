@@ -29,6 +29,16 @@ TEMPLATE = Path(__file__).parent / "typst" / "resume.typ"
 LATIN_FONT = "Libertinus Serif"
 #: CJK font (Chinese, Japanese kana, Korean hangul) shipped by paperang-p2-fonts-cjk.
 CJK_FONT = "WenQuanYi Micro Hei"
+#: Fallbacks for what neither draws (emoji, symbols, Arabic, Hebrew, the Indic scripts …),
+#: Noto faces shipped by manimgx-fonts; Typst takes each glyph from the first that has it.
+NOTO_FONTS = (
+    "Noto Sans Symbols", "Noto Emoji", "Noto Sans Arabic", "Noto Sans Hebrew",
+    "Noto Sans Armenian", "Noto Sans Georgian", "Noto Sans Devanagari", "Noto Sans Bengali",
+    "Noto Sans Gujarati", "Noto Sans Gurmukhi", "Noto Sans Tamil", "Noto Sans Telugu",
+    "Noto Sans Kannada", "Noto Sans Malayalam", "Noto Sans Oriya", "Noto Sans Sinhala",
+    "Noto Sans Thai", "Noto Sans Lao", "Noto Sans Myanmar", "Noto Sans Khmer",
+    "Noto Sans Ethiopic",
+)  # fmt: skip
 
 #: Typst's paper names for ours.
 PAPERS = {"a4": "a4", "letter": "us-letter"}
@@ -53,7 +63,8 @@ def render(doc: Any, options: WriteOptions) -> bytes:
     """Typeset an :class:`~resumeconv.exporters.outline.Outline` as PDF bytes."""
     data = template_data(doc, options)
     text = json.dumps(data, ensure_ascii=False, sort_keys=True)
-    return _compile(text, _font_dirs(cjk=CJK_FONT in _font_names(data["fonts"])))
+    names = _font_names(data["fonts"])
+    return _compile(text, _font_dirs(cjk=CJK_FONT in names, other=NOTO_FONTS[0] in names))
 
 
 def template_data(doc: Any, options: WriteOptions) -> dict[str, Any]:
@@ -74,8 +85,11 @@ def template_data(doc: Any, options: WriteOptions) -> dict[str, Any]:
         ],
         "sections": [_section(s) for s in doc.sections],
     }
-    cjk = scripts.uses(scripts.CJK_GLYPHS, json.dumps(data, ensure_ascii=False))
-    data["fonts"] = _fonts(cjk, lang)
+    all_text = json.dumps(data, ensure_ascii=False)
+    cjk = scripts.uses(scripts.CJK_GLYPHS, all_text)
+    data["fonts"] = _fonts(cjk, lang) + (
+        list(NOTO_FONTS) if scripts.uses(scripts.OTHER_GLYPHS, all_text) else []
+    )
     return data
 
 
@@ -134,19 +148,27 @@ def _font_names(fonts: list[Any]) -> list[str]:
     return [f["name"] if isinstance(f, dict) else f for f in fonts]
 
 
-def _font_dirs(cjk: bool) -> tuple[str, ...]:
-    """Extra font folders: the CJK package's, only when needed (loading it costs time)."""
-    if not cjk:
-        return ()
+def _font_dirs(cjk: bool, other: bool) -> tuple[str, ...]:
+    """Extra font folders, each only when the text needs it (loading fonts costs time)."""
+    dirs = []
+    if cjk:
+        dirs.append(_package_folder("paperang_p2_fonts_cjk", "Chinese, Japanese, Korean") / "fonts")
+    if other:
+        dirs.append(_package_folder("manimgx_fonts", "emoji, symbols, Arabic, Indic scripts"))
+    return tuple(str(d) for d in dirs)
+
+
+def _package_folder(package: str, needed_for: str) -> Path:
     import importlib.util
 
-    spec = importlib.util.find_spec("paperang_p2_fonts_cjk")
+    spec = importlib.util.find_spec(package)
     if spec is None or not spec.submodule_search_locations:
+        name = package.replace("_", "-")
         raise ExportError(
-            "the CJK font package is not installed",
-            hint="pip install paperang-p2-fonts-cjk (needed for Chinese, Japanese, Korean)",
+            f"the font package {name} is not installed",
+            hint=f"pip install {name} (needed for {needed_for})",
         )
-    return (str(Path(spec.submodule_search_locations[0]) / "fonts"),)
+    return Path(spec.submodule_search_locations[0])
 
 
 def _compiler(font_dirs: tuple[str, ...]) -> Any:

@@ -125,8 +125,29 @@ def test_cjk_text_uses_the_embedded_wenquanyi_font(tmp_path: Path) -> None:
 def test_latin_resume_does_not_load_the_cjk_font(tmp_path: Path) -> None:
     fonts = poppler_tool("pdffonts", render(load("rich.json")), tmp_path)
     assert "Libertinus" in fonts
-    assert "WenQuanYi" not in fonts
-    assert pdf._font_dirs(cjk=False) == ()
+    assert "WenQuanYi" not in fonts and "Noto" not in fonts
+    assert pdf._font_dirs(cjk=False, other=False) == ()
+
+
+@poppler
+def test_emoji_symbols_and_other_scripts_are_drawn_by_the_noto_fallbacks(
+    tmp_path: Path,
+) -> None:
+    """Headings like "🏫 Education" (real pages have them), Arabic and Hindi names: each
+    glyph comes from an embedded Noto face, so it is drawn and extracts as text."""
+    resume = Resume.from_dict(
+        {
+            "basics": {"name": "Layla مرحبا", "summary": "नमस्ते ☕ and ✉"},
+            "education": [{"institution": "🏫 Example University", "area": "🎓 History"}],
+        }
+    )
+    data = render(resume)
+    fonts = poppler_tool("pdffonts", data, tmp_path)
+    for face in ("NotoEmoji", "NotoSansArabic", "NotoSansDevanagari"):
+        assert face in fonts, face
+    text = pdf_text(data, tmp_path)
+    for sample in ("🏫", "🎓", "☕", "नमस्ते", "Example University"):
+        assert sample in text, sample
 
 
 def test_compiler_is_reused_per_font_set() -> None:
