@@ -35,13 +35,12 @@ def main() -> None:
     data = pdf.template_data(doc, options)
     with open(data_out, "w", encoding="utf-8") as fh:
         fh.write(json.dumps(data, ensure_ascii=False, sort_keys=True))
-    cjk = pdf.CJK_FONT in pdf._font_names(data["fonts"])
     info = {
         "pandoc": docx.pandoc_path(),
         "reference": str(docx.REFERENCE_DOCS[str(options.paper).lower()]),
         "epoch": docx.SOURCE_DATE_EPOCH,
         "template": str(pdf.TEMPLATE),
-        "fonts": list(pdf._font_dirs(cjk)),
+        "fonts": list(pdf.font_folders(data)),
     }
     print(json.dumps(info))
 

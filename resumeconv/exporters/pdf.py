@@ -63,8 +63,13 @@ def render(doc: Any, options: WriteOptions) -> bytes:
     """Typeset an :class:`~resumeconv.exporters.outline.Outline` as PDF bytes."""
     data = template_data(doc, options)
     text = json.dumps(data, ensure_ascii=False, sort_keys=True)
+    return _compile(text, font_folders(data))
+
+
+def font_folders(data: dict[str, Any]) -> tuple[str, ...]:
+    """The font folders Typst needs for :func:`template_data`'s ``data`` (its font list)."""
     names = _font_names(data["fonts"])
-    return _compile(text, _font_dirs(cjk=CJK_FONT in names, other=NOTO_FONTS[0] in names))
+    return _font_dirs(cjk=CJK_FONT in names, other=NOTO_FONTS[0] in names)
 
 
 def template_data(doc: Any, options: WriteOptions) -> dict[str, Any]:
