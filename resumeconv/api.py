@@ -20,7 +20,13 @@ from resumeconv.formats import by_name as format_named
 from resumeconv.formats import for_path as format_of_path
 from resumeconv.model import Resume
 from resumeconv.options import ReadOptions, WriteOptions
-from resumeconv.outputs import check_destination, check_not_input, make_folder, write_atomic
+from resumeconv.outputs import (
+    check_destination,
+    check_not_input,
+    make_folder,
+    remove_temporaries,
+    write_atomic,
+)
 from resumeconv.sources import Source, decode, read_source
 from resumeconv.validation.issues import Issue
 
@@ -43,6 +49,7 @@ __all__ = [
     "format_of_path",
     "load",
     "make_folder",
+    "remove_temporaries",
     "render",
     "validate",
     "write_atomic",

@@ -14,6 +14,19 @@ from pathlib import Path
 
 from resumeconv.errors import OutputError, UsageError
 
+#: Temporary files being written now (absolute paths): what a signal handler of the CLI
+#: removes before the process ends (:func:`remove_temporaries`).
+_PENDING: set[str] = set()
+
+
+def remove_temporaries() -> None:
+    """Delete every temporary file this process is writing (for a signal handler: SIGTERM
+    ends a process without running its ``finally`` blocks)."""
+    for tmp in list(_PENDING):
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+        _PENDING.discard(tmp)
+
 
 def _umask() -> int:
     mask = os.umask(0)
@@ -22,9 +35,11 @@ def _umask() -> int:
 
 
 def check_not_input(
-    output: str | os.PathLike[str], inputs: Iterable[str | os.PathLike[str]]
+    output: str | os.PathLike[str],
+    inputs: Iterable[str | os.PathLike[str]],
+    what: str = "the input file",
 ) -> None:
-    """Refuse to write over an input file."""
+    """Refuse to write over an input file (or, with ``what``, another file the run reads)."""
     if str(output) == "-":
         return
     out = Path(output)
@@ -39,9 +54,10 @@ def check_not_input(
             same = False
         if same or _resolved(out) == _resolved(src):
             raise UsageError(
-                "output is the input file",
+                f"output is {what}" + ("" if str(item) == str(output) else f": {item}"),
                 file=str(output),
-                hint="choose another output name; resumeconv never overwrites its input",
+                hint="choose another output name or folder; resumeconv never overwrites "
+                "what it reads",
             )
 
 
@@ -134,6 +150,8 @@ def write_atomic(path: str | os.PathLike[str], data: bytes) -> None:
         with contextlib.suppress(OSError):
             os.unlink(tmp)
         raise
+    finally:
+        _PENDING.discard(tmp)
 
 
 def _create_temporary(folder: str, name: str) -> tuple[int, str]:
@@ -144,11 +162,13 @@ def _create_temporary(folder: str, name: str) -> tuple[int, str]:
     """
     flags = os.O_RDWR | os.O_CREAT | os.O_EXCL | getattr(os, "O_CLOEXEC", 0)
     for _ in range(100):
-        tmp = os.path.join(folder, f".{name}.{os.urandom(6).hex()}.tmp")
+        tmp = os.path.abspath(os.path.join(folder, f".{name}.{os.urandom(6).hex()}.tmp"))
         try:
-            return os.open(tmp, flags, 0o600), tmp
+            fd = os.open(tmp, flags, 0o600)
         except FileExistsError:
             continue
+        _PENDING.add(tmp)
+        return fd, tmp
     raise FileExistsError(f"no free temporary name in {folder}")
 
 

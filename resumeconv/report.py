@@ -83,12 +83,33 @@ class Block:
         return out
 
 
+@dataclass(frozen=True, slots=True)
+class Problem:
+    """A file the import needed and could not use (a collection document whose front
+    matter is broken): reported as a warning, counted by ``--strict``."""
+
+    file: str
+    line: int
+    message: str
+
+    def format_text(self) -> str:
+        return f"{self.file}:{self.line}: {self.message}"
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"file": self.file, "line": self.line, "message": self.message}
+
+
 @dataclass(slots=True)
 class ImportReport:
-    """Every block of one input, in source order."""
+    """Every block of one input, in source order; the other files the import read, and
+    those it could not use."""
 
     file: str
     blocks: list[Block] = field(default_factory=list)
+    read_files: list[str] = field(default_factory=list)
+    """Files read besides the input (the site's ``_config.yml``, collection documents):
+    no output of the run may be one of them."""
+    problems: list[Problem] = field(default_factory=list)
 
     def add(
         self,
@@ -108,7 +129,10 @@ class ImportReport:
         return [b for b in self.blocks if b.status == UNMAPPED]
 
     def to_dict(self) -> dict[str, Any]:
-        return {"file": self.file, "blocks": [b.to_dict() for b in self.sorted()]}
+        out: dict[str, Any] = {"file": self.file, "blocks": [b.to_dict() for b in self.sorted()]}
+        if self.problems:
+            out["problems"] = [p.to_dict() for p in self.problems]
+        return out
 
     def sorted(self) -> list[Block]:
         return sorted(self.blocks, key=lambda b: (b.start, b.end))
@@ -123,6 +147,8 @@ class ImportReport:
             if b.text and b.status != IMPORTED:
                 detail = f"{detail}: {b.text!r}" if detail else repr(b.text)
             lines.append(f"{self.file}:{span}\t{b.status}\t{target}\t{detail}".rstrip())
+        for p in self.problems:
+            lines.append(f"{p.file}:{p.line}\tproblem\t\t{p.message}")
         return "\n".join(lines)
 
 

@@ -16,9 +16,31 @@ from resumeconv import __version__, api
 from resumeconv.cli import arguments, batch, jobs, progress, reporting
 
 
+class Terminated(BaseException):
+    """SIGTERM arrived: unwinds like Ctrl-C, so that no temporary file is left behind."""
+
+
+def _on_sigterm(signum: int, frame: object) -> None:
+    api.remove_temporaries()
+    raise Terminated
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run one command line; returns the exit status."""
+    import signal
+
     args = arguments.parse(sys.argv[1:] if argv is None else argv, __version__)
+    try:
+        previous = signal.signal(signal.SIGTERM, _on_sigterm)
+    except ValueError:  # not the main thread (an embedding program's worker thread)
+        return _main(args)
+    try:
+        return _main(args)
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+
+
+def _main(args: argparse.Namespace) -> int:
     if args.command is None:
         arguments.build_parser(__version__).print_help()
         return 2
@@ -32,8 +54,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"resumeconv: {exc}", file=sys.stderr)
         return exc.exit_code
     except KeyboardInterrupt:
+        api.remove_temporaries()
         print("resumeconv: interrupted", file=sys.stderr)
         return 130
+    except Terminated:
+        print("resumeconv: terminated", file=sys.stderr)
+        return 143
 
 
 def _formats() -> int:
@@ -72,12 +98,20 @@ def _convert(args: argparse.Namespace) -> int:
             print(json.dumps(res.report.to_dict(), ensure_ascii=False), file=sys.stderr)
         elif res.report is not None:
             print(res.report.format_text(), file=sys.stderr)
+        for problem in res.problems:
+            print(f"resumeconv: warning: {problem.format_text()}", file=sys.stderr)
         if res.error is not None:
             print(f"resumeconv: {res.error}", file=sys.stderr)
-        elif res.outcome == jobs.INVALID:
+        elif res.outcome == jobs.INVALID and res.unmapped:
             print(
                 f"resumeconv: {res.input}: {res.unmapped} block(s) of visible text were not "
                 "mapped (--strict); run with --report to see them",
+                file=sys.stderr,
+            )
+        elif res.outcome == jobs.INVALID:
+            print(
+                f"resumeconv: {res.input}: {len(res.problems)} site document(s) could not be "
+                "read (--strict); fix them or run without --strict",
                 file=sys.stderr,
             )
         for out in res.changed:

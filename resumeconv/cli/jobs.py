@@ -50,6 +50,8 @@ class ConversionResult:
     error: ResumeconvError | None = None
     report: Any = None
     unmapped: int = 0
+    problems: list[Any] = field(default_factory=list)
+    """Files the import could not use (``report.Problem``): printed as warnings."""
 
 
 def plan_conversions(
@@ -98,12 +100,78 @@ def plan_conversions(
                 raise UsageError(
                     "an output folder needs -t FORMATS", hint="e.g. -t html,md,docx,pdf"
                 )
-            stem = "stdin" if src == "-" else Path(src).stem
             for name in fmts:
                 ext = api.format_named(name).extensions[0]
-                pairs.append((name, os.path.join(folder, stem + ext)))
+                pairs.append((name, os.path.join(folder, _stem(src) + ext)))
         plans.append(Conversion(src, pairs, list(dirs)))
+    if dirs and len(inputs) > 1 and _clashes(plans):
+        _mirror(plans, inputs, dirs, fmts)
+    _refuse_outputs_that_are_inputs(plans, inputs)
+    _refuse_clashes(plans)
     return plans
+
+
+def _stem(src: str) -> str:
+    return "stdin" if src == "-" else Path(src).stem
+
+
+def _clashes(plans: list[Conversion]) -> dict[str, list[str]]:
+    """Output path → the inputs that would write it, for paths written by more than one."""
+    writers: dict[str, list[str]] = {}
+    for plan in plans:
+        for _, out in plan.outputs:
+            if out != "-":
+                writers.setdefault(os.path.normpath(out), []).append(plan.input)
+    return {out: srcs for out, srcs in writers.items() if len(srcs) > 1}
+
+
+def _mirror(plans: list[Conversion], inputs: list[str], dirs: list[str], fmts: list[str]) -> None:
+    """Outputs at the inputs' paths relative to their common folder, under each output
+    folder: ``a/cv.md`` and ``b/cv.md`` → ``out/a/cv.json`` and ``out/b/cv.json``."""
+    files = [os.path.abspath(src) for src in inputs if src != "-"]
+    common = os.path.commonpath([os.path.dirname(f) for f in files]) if files else ""
+    for plan in plans:
+        if plan.input == "-":
+            rel = "stdin"
+        else:
+            rel = os.path.relpath(os.path.abspath(plan.input), common)
+            rel = os.path.join(os.path.dirname(rel), _stem(plan.input))
+        pairs = [(n, o) for n, o in plan.outputs if o == "-"]
+        folders: list[str] = []
+        for folder in dirs:
+            sub = os.path.join(folder, os.path.dirname(rel))
+            if sub not in folders:
+                folders.append(sub)
+            for name in fmts:
+                ext = api.format_named(name).extensions[0]
+                pairs.append((name, os.path.join(folder, rel + ext)))
+        plan.outputs = pairs
+        plan.folders = folders
+
+
+def _refuse_clashes(plans: list[Conversion]) -> None:
+    """Never two writes to one output path: refused before anything is written."""
+    for out, srcs in _clashes(plans).items():
+        names = sorted(set(srcs))
+        who = " and ".join(names) if len(names) > 1 else f"{names[0]} (twice)"
+        raise UsageError(
+            f"{who} would both be written to this output",
+            file=out,
+            hint="rename one of the inputs, or convert them in separate runs",
+        )
+
+
+def _refuse_outputs_that_are_inputs(plans: list[Conversion], inputs: list[str]) -> None:
+    """No output may be an input of the run (``convert d -o d/ -t json`` with a ``d/cv.json``)."""
+    others = [src for src in inputs if src != "-"]
+    if len(others) < 2:
+        return  # a job checks its own input (run_conversion)
+    for plan in plans:
+        rest = [src for src in others if src != plan.input]
+        for _, out in plan.outputs:
+            if out != "-":
+                api.check_not_input(out, rest, what=f"another input of this run ({plan.input} "
+                                    "would overwrite it)")  # fmt: skip
 
 
 def _is_dir_target(out: str, n_inputs: int, n_formats: int) -> bool:
@@ -140,7 +208,12 @@ def run_conversion(
         report = resume.import_report
         result.report = report if want_report else None
         result.unmapped = len(report.unmapped()) if report is not None else 0
-        if strict and result.unmapped:
+        if report is not None:
+            result.problems = list(report.problems)
+            for _, out in job.outputs:
+                if out != "-":
+                    api.check_not_input(out, report.read_files, what="a file this run reads")
+        if strict and (result.unmapped or result.problems):
             result.outcome = INVALID
             return result
         rendered = _render_all(resume, job.outputs, options)
@@ -225,7 +298,16 @@ def run_validation(
     try:
         resume = api.load(path, format=from_format, site=site)
         issues = api.validate(resume, schema_version=schema_version)
+        if resume.import_report is not None:
+            issues = [_problem_issue(p) for p in resume.import_report.problems] + issues
     except ResumeconvError as exc:
         return ValidationResult(path, FAILED, error=exc.located(path))
     outcome = INVALID if any(i.is_error for i in issues) else OK
     return ValidationResult(path, outcome, issues)
+
+
+def _problem_issue(problem: Any) -> Any:
+    """A file the import could not use, as a validation warning at that file's line."""
+    return api.Issue(
+        "warning", "", problem.message, "unreadable-document", problem.file, problem.line
+    )

@@ -96,12 +96,22 @@ def _worker_init(warm_up: list[str] | None) -> None:
     """In each worker, before its first job: leave Ctrl-C to the parent (no tracebacks),
     and load what every job will need: the validators, or the writers of the formats."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, _on_sigterm)
     with contextlib.suppress(ResumeconvError):  # a job reports its own errors
         if warm_up is None:
             api.validate(api.Resume())
         else:
             for name in warm_up:
                 api.format_named(name).load_writer()
+
+
+def _on_sigterm(signum: int, frame: object) -> None:
+    """In a worker, when the parent stops it (Ctrl-C, an error, its own SIGTERM): delete the
+    temporary file it is writing, then end at once, as SIGTERM would."""
+    import os
+
+    api.remove_temporaries()
+    os._exit(128 + signum)
 
 
 def _stop_workers(executor: Any) -> None:

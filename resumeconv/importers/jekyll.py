@@ -32,6 +32,9 @@ from resumeconv.sources import read_source
 MAX_SITE_LEVELS = 6
 CONFIG_NAME = "_config.yml"
 _DOC_SUFFIXES = (".md", ".markdown", ".html")
+#: The problem of a collection file without front matter: Jekyll copies it as it is (not a
+#: document of the collection, so not a broken one: it is not warned about).
+STATIC_FILE = "no front matter: Jekyll treats this file as a static file"
 
 
 # --------------------------------------------------------------------------- finding
@@ -121,6 +124,13 @@ class Site:
             self._collections[name] = cached
         return list(cached)
 
+    def files_read(self) -> list[str]:
+        """``_config.yml`` and every collection document read so far (usable or not)."""
+        files = [str(self.config_file)]
+        files += [str(item.file) for items in self._collections.values() for item in items]
+        files += [str(path) for path, _, _ in self.problems]
+        return files
+
     def _load_collection(self, name: str) -> list[CollectionItem]:
         folder = self.root / f"_{name}"
         if not folder.is_dir():
@@ -148,9 +158,7 @@ class Site:
             return None
         split = split_front_matter(text)
         if split is None:
-            self.problems.append(
-                (path, 1, "no front matter: Jekyll treats this file as a static file")
-            )
+            self.problems.append((path, 1, STATIC_FILE))
             return None
         front_text, body, front_line = split
         from resumeconv.importers.yaml import parse as parse_yaml

@@ -13,7 +13,7 @@ from typing import Any
 from resumeconv.errors import InputError
 from resumeconv.model import Resume
 from resumeconv.options import ReadOptions
-from resumeconv.report import NOTE, SKIPPED
+from resumeconv.report import NOTE, SKIPPED, Problem
 from resumeconv.sources import Source
 
 
@@ -45,6 +45,13 @@ def read(source: Source, options: ReadOptions) -> Resume:
     data = asm.result()
     if site is not None:
         _merge_site_basics(data, site, asm)
+    if site is not None:
+        asm.report.read_files = site.files_read()
+        asm.report.problems = [
+            Problem(str(path), line, f"{message}; this document was left out of the resume")
+            for path, line, message in site.problems
+            if message != jekyll.STATIC_FILE
+        ]
     resume = Resume.from_dict(data)
     resume.source_map = asm.source_map
     resume.import_report = asm.report
