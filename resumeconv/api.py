@@ -14,6 +14,7 @@ import os
 from pathlib import Path
 from typing import Any
 
+from resumeconv.discover import is_resume_file, is_site_root, skip_folder
 from resumeconv.errors import InputError, OutputError, ResumeconvError, UsageError
 from resumeconv.formats import FORMATS, Format
 from resumeconv.formats import by_name as format_named
@@ -47,10 +48,13 @@ __all__ = [
     "dump",
     "format_named",
     "format_of_path",
+    "is_resume_file",
+    "is_site_root",
     "load",
     "make_folder",
     "remove_temporaries",
     "render",
+    "skip_folder",
     "validate",
     "write_atomic",
 ]

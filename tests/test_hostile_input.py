@@ -260,7 +260,7 @@ def test_folder_without_resumes_as_input(
     (folder / "notes.txt").write_text("not a resume")
     code, _, err = run_cli(["convert", str(folder), "-o", str(tmp_path / "x.html")], capsys)
     assert code == 2
-    assert_one_clear_error(err, str(folder), "folder has no .md, .json or .yaml files")
+    assert_one_clear_error(err, str(folder), "folder has no CV page or resume file")
     assert not (tmp_path / "x.html").exists()
 
 

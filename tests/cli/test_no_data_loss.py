@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from resumeconv.cli import main
+from resumeconv.cli import batch, main
 
 from conftest import FIXTURES
 
@@ -114,3 +114,40 @@ def test_validate_reports_broken_collection_documents(capsys: pytest.CaptureFixt
     assert code == 0
     assert "_publications/broken.md:3: warning:" in out
     assert "[unreadable-document]" in out
+
+
+def test_a_site_folder_input_means_its_cv_pages_and_resume_files(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    site = tmp_path / "site"
+    shutil.copytree(SITE, site)
+    (site / "_data").mkdir()
+    shutil.copy(GOOD / "ada.json", site / "_data" / "cv.json")  # academicpages' cv-json page
+    (site / "_data" / "navigation.yml").write_text("main:\n  - title: CV\n    url: /cv/\n")
+    (site / "_posts").mkdir()
+    (site / "_posts" / "2020-01-01-cv-news.md").write_text("---\ntitle: New CV\n---\nx\n")
+    (site / "_pages" / "about.md").write_text("---\ntitle: About\npermalink: /about/\n---\nHi\n")
+    (site / "_pages" / "vita.md").write_text("---\ntitle: Vita\n---\nEducation\n======\n")
+    (site / "_pages" / "page.md").write_text("---\ntitle: Curriculum Vitae\n---\n# Work\n")
+    (site / "package.json").write_text('{"name": "site", "version": "1.0.0"}\n')
+    (site / "README.md").write_text("# My site\n")
+    found = batch.expand_inputs([str(site)], for_conversion=True)
+    rel = [str(Path(p).relative_to(site)) for p in found]
+    assert rel == ["_data/cv.json", "_pages/cv.md", "_pages/page.md", "_pages/vita.md"]
+    out = tmp_path / "out"
+    code, err = _run(["convert", str(site), "-o", f"{out}/", "-t", "json", "-j", "1"], capsys)
+    assert code == 0, err
+    assert sorted(_snapshot(out)) == ["_data/cv.json", "_pages/cv.json", "_pages/page.json",
+                                      "_pages/vita.json"]  # fmt: skip
+
+
+def test_a_plain_folder_keeps_its_pages_but_not_other_json_or_yaml(tmp_path: Path) -> None:
+    (tmp_path / "alice.md").write_text("# Alice\n\n## Education\n\n* PhD, 2020\n")
+    shutil.copy(GOOD / "ada.json", tmp_path / "ada.json")
+    (tmp_path / "bo.yaml").write_text("basics:\n  name: Bo\n")
+    (tmp_path / "broken.json").write_text('{"basics": {')  # meant as a resume: its error shows
+    (tmp_path / "tsconfig.json").write_text('{"compilerOptions": {}}\n')
+    (tmp_path / "mkdocs.yml").write_text("site_name: x\n")
+    (tmp_path / "LICENSE.md").write_text("MIT\n")
+    found = [Path(p).name for p in batch.expand_inputs([str(tmp_path)], for_conversion=True)]
+    assert found == ["ada.json", "alice.md", "bo.yaml", "broken.json"]
