@@ -203,7 +203,7 @@ class ValidationResult:
             issues.append(
                 {
                     "severity": "error",
-                    "rule": "unreadable",
+                    "rule": self.error.rule,
                     "pointer": None,
                     "line": self.error.line,
                     "column": self.error.column,

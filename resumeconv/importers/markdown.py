@@ -23,7 +23,9 @@ def read(source: Source, options: ReadOptions) -> Resume:
     from resumeconv.importers.cvpage.assemble import Assembler
     from resumeconv.importers.cvpage.blocks import page_blocks
     from resumeconv.importers.cvpage.sections import split_sections
+    from resumeconv.importers.kinds import refuse_page, refuse_text
 
+    refuse_text(source.text, source.name)
     source, commented = _uncomment_whole_page(source)
     text, front_end = _blank_front_matter(source)
     site = None
@@ -45,6 +47,7 @@ def read(source: Source, options: ReadOptions) -> Resume:
     data = asm.result()
     if site is not None:
         _merge_site_basics(data, site, asm)
+    refuse_page(data, source.name)
     resume = Resume.from_dict(data)
     resume.source_map = asm.source_map
     resume.import_report = asm.report
