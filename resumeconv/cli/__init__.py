@@ -74,10 +74,18 @@ def _convert(args: argparse.Namespace) -> int:
             print(res.report.format_text(), file=sys.stderr)
         if res.error is not None:
             print(f"resumeconv: {res.error}", file=sys.stderr)
-        elif res.outcome == jobs.INVALID:
+        for issue in res.findings:
+            print(f"resumeconv: {_as_warning(issue)}", file=sys.stderr)
+        if res.error is None and res.outcome == jobs.INVALID and res.unmapped:
             print(
                 f"resumeconv: {res.input}: {res.unmapped} block(s) of visible text were not "
                 "mapped (--strict); run with --report to see them",
+                file=sys.stderr,
+            )
+        if res.error is None and res.outcome == jobs.INVALID and res.findings:
+            print(
+                f"resumeconv: {res.input}: not written: the resume has "
+                f"{len(res.findings)} validation error(s) (--strict); fix them or drop --strict",
                 file=sys.stderr,
             )
         for out in res.changed:
@@ -91,6 +99,12 @@ def _convert(args: argparse.Namespace) -> int:
             )
     progress.print_summary(results, started=batch.last_started(), stream=sys.stderr)
     return jobs.EXIT_STATUS[jobs.worst([r.outcome for r in results])]
+
+
+def _as_warning(issue: api.Issue) -> str:
+    """A validation error of a converted resume, as a warning line (file:line: warning: …)."""
+    text = issue.format_text()
+    return text.replace(f": {issue.severity}: ", ": warning: ", 1)
 
 
 def _validate(args: argparse.Namespace) -> int:

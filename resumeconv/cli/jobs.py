@@ -50,6 +50,8 @@ class ConversionResult:
     error: ResumeconvError | None = None
     report: Any = None
     unmapped: int = 0
+    findings: list[Any] = field(default_factory=list)
+    """Validation errors of the resume written (printed as warnings; ``--strict`` refuses)."""
 
 
 def plan_conversions(
@@ -140,7 +142,10 @@ def run_conversion(
         report = resume.import_report
         result.report = report if want_report else None
         result.unmapped = len(report.unmapped()) if report is not None else 0
-        if strict and result.unmapped:
+        # never write a schema-invalid document silently: its errors are printed after
+        # writing, and --strict refuses to write it
+        result.findings = [i for i in api.validate(resume) if i.is_error]
+        if strict and (result.unmapped or result.findings):
             result.outcome = INVALID
             return result
         rendered = _render_all(resume, job.outputs, options)
