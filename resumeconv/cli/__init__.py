@@ -74,6 +74,8 @@ def _convert(args: argparse.Namespace) -> int:
             print(res.report.format_text(), file=sys.stderr)
         if res.error is not None:
             print(f"resumeconv: {res.error}", file=sys.stderr)
+        for warning in res.warnings:
+            print(f"resumeconv: {warning}", file=sys.stderr)
         for issue in res.findings:
             print(f"resumeconv: {_as_warning(issue)}", file=sys.stderr)
         if res.error is None and res.outcome == jobs.INVALID and res.unmapped:

@@ -50,6 +50,8 @@ class ConversionResult:
     error: ResumeconvError | None = None
     report: Any = None
     unmapped: int = 0
+    warnings: list[str] = field(default_factory=list)
+    """What the reader tolerated (``file:line:col: message``), printed as warnings."""
     findings: list[Any] = field(default_factory=list)
     """Validation errors of the resume written (printed as warnings; ``--strict`` refuses)."""
 
@@ -142,6 +144,10 @@ def run_conversion(
         report = resume.import_report
         result.report = report if want_report else None
         result.unmapped = len(report.unmapped()) if report is not None else 0
+        result.warnings = [
+            f"{file}:{line}:{column}: warning: {message}"
+            for file, line, column, message in (report.warnings if report is not None else [])
+        ]
         # never write a schema-invalid document silently: its errors are printed after
         # writing, and --strict refuses to write it
         result.findings = [i for i in api.validate(resume) if i.is_error]
@@ -230,6 +236,12 @@ def run_validation(
     try:
         resume = api.load(path, format=from_format, site=site)
         issues = api.validate(resume, schema_version=schema_version)
+        report = resume.import_report
+        tolerated = [
+            api.Issue("warning", "", message, "site-config", file, line, column)
+            for file, line, column, message in (report.warnings if report is not None else [])
+        ]
+        issues = tolerated + issues
     except ResumeconvError as exc:
         return ValidationResult(path, FAILED, error=exc.located(path))
     outcome = INVALID if any(i.is_error for i in issues) else OK

@@ -47,6 +47,12 @@ def read(source: Source, options: ReadOptions) -> Resume:
     data = asm.result()
     if site is not None:
         _merge_site_basics(data, site, asm)
+        config = str(site.config_file)
+        asm.report.add(1, 1, NOTE, None, f"site settings: {config} (the page's site root)")
+        for line, column, message in site.warnings:
+            asm.report.warn(config, line, column, message)
+    elif options.site is None and options.find_site and source.path is not None:
+        asm.report.add(1, 1, NOTE, None, "no site around the page (no _config.yml in its site)")
     refuse_page(data, source.name)
     resume = Resume.from_dict(data)
     resume.source_map = asm.source_map
