@@ -16,6 +16,8 @@ class ResumeconvError(Exception):
 
     #: Process exit status the CLI uses for this kind of error.
     exit_code = 2
+    #: The rule name ``validate`` reports this error under.
+    rule = "unreadable"
 
     def __init__(
         self,
@@ -56,6 +58,12 @@ class ResumeconvError(Exception):
 
 class InputError(ResumeconvError):
     """The input cannot be read or parsed: missing, binary, too large, malformed."""
+
+
+class NotAResumeError(InputError):
+    """The input reads, but it is not a resume (no resume content, or another format)."""
+
+    rule = "not-a-resume"
 
 
 class UsageError(ResumeconvError):

@@ -110,6 +110,12 @@ class ImportReport:
     """Files read besides the input (the site's ``_config.yml``, collection documents):
     no output of the run may be one of them."""
     problems: list[Problem] = field(default_factory=list)
+    warnings: list[tuple[str, int, int, str]] = field(default_factory=list)
+    """What the import tolerated, to tell the user even without a report:
+    (file, line, column, message), e.g. a duplicate key in the site's ``_config.yml``."""
+
+    def warn(self, file: str, line: int, column: int, message: str) -> None:
+        self.warnings.append((file, line, column, message))
 
     def add(
         self,

@@ -102,16 +102,26 @@ def _convert(args: argparse.Namespace) -> int:
             print(f"resumeconv: warning: {problem.format_text()}", file=sys.stderr)
         if res.error is not None:
             print(f"resumeconv: {res.error}", file=sys.stderr)
-        elif res.outcome == jobs.INVALID and res.unmapped:
+        for warning in res.warnings:
+            print(f"resumeconv: {warning}", file=sys.stderr)
+        for issue in res.findings:
+            print(f"resumeconv: {_as_warning(issue)}", file=sys.stderr)
+        if res.error is None and res.outcome == jobs.INVALID and res.unmapped:
             print(
                 f"resumeconv: {res.input}: {res.unmapped} block(s) of visible text were not "
                 "mapped (--strict); run with --report to see them",
                 file=sys.stderr,
             )
-        elif res.outcome == jobs.INVALID:
+        elif res.error is None and res.outcome == jobs.INVALID and res.problems:
             print(
                 f"resumeconv: {res.input}: {len(res.problems)} site document(s) could not be "
                 "read (--strict); fix them or run without --strict",
+                file=sys.stderr,
+            )
+        elif res.error is None and res.outcome == jobs.INVALID and res.findings:
+            print(
+                f"resumeconv: {res.input}: not written: the resume has "
+                f"{len(res.findings)} validation error(s) (--strict); fix them or drop --strict",
                 file=sys.stderr,
             )
         for out in res.changed:
@@ -125,6 +135,12 @@ def _convert(args: argparse.Namespace) -> int:
             )
     progress.print_summary(results, started=batch.last_started(), stream=sys.stderr)
     return jobs.EXIT_STATUS[jobs.worst([r.outcome for r in results])]
+
+
+def _as_warning(issue: api.Issue) -> str:
+    """A validation error of a converted resume, as a warning line (file:line: warning: …)."""
+    text = issue.format_text()
+    return text.replace(f": {issue.severity}: ", ": warning: ", 1)
 
 
 def _validate(args: argparse.Namespace) -> int:

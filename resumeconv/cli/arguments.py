@@ -68,7 +68,8 @@ def _convert(cmd: argparse.ArgumentParser) -> None:
     cmd.add_argument(
         "--strict",
         action="store_true",
-        help="fail (exit 1) when visible text was not mapped to any field",
+        help="fail (exit 1, writing nothing) when visible text was not mapped to any field "
+        "or the resume does not validate",
     )
     cmd.add_argument(
         "--check",

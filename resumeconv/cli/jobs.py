@@ -52,6 +52,10 @@ class ConversionResult:
     unmapped: int = 0
     problems: list[Any] = field(default_factory=list)
     """Files the import could not use (``report.Problem``): printed as warnings."""
+    warnings: list[str] = field(default_factory=list)
+    """What the reader tolerated (``file:line:col: message``), printed as warnings."""
+    findings: list[Any] = field(default_factory=list)
+    """Validation errors of the resume written (printed as warnings; ``--strict`` refuses)."""
 
 
 def plan_conversions(
@@ -213,7 +217,14 @@ def run_conversion(
             for _, out in job.outputs:
                 if out != "-":
                     api.check_not_input(out, report.read_files, what="a file this run reads")
-        if strict and (result.unmapped or result.problems):
+        result.warnings = [
+            f"{file}:{line}:{column}: warning: {message}"
+            for file, line, column, message in (report.warnings if report is not None else [])
+        ]
+        # never write a schema-invalid document silently: its errors are printed after
+        # writing, and --strict refuses to write it
+        result.findings = [i for i in api.validate(resume) if i.is_error]
+        if strict and (result.unmapped or result.problems or result.findings):
             result.outcome = INVALID
             return result
         rendered = _render_all(resume, job.outputs, options)
@@ -276,7 +287,7 @@ class ValidationResult:
             issues.append(
                 {
                     "severity": "error",
-                    "rule": "unreadable",
+                    "rule": self.error.rule,
                     "pointer": None,
                     "line": self.error.line,
                     "column": self.error.column,
@@ -298,8 +309,13 @@ def run_validation(
     try:
         resume = api.load(path, format=from_format, site=site)
         issues = api.validate(resume, schema_version=schema_version)
-        if resume.import_report is not None:
-            issues = [_problem_issue(p) for p in resume.import_report.problems] + issues
+        report = resume.import_report
+        tolerated = [
+            api.Issue("warning", "", message, "site-config", file, line, column)
+            for file, line, column, message in (report.warnings if report is not None else [])
+        ]
+        problems = [_problem_issue(p) for p in report.problems] if report is not None else []
+        issues = problems + tolerated + issues
     except ResumeconvError as exc:
         return ValidationResult(path, FAILED, error=exc.located(path))
     outcome = INVALID if any(i.is_error for i in issues) else OK

@@ -28,8 +28,11 @@ from resumeconv.places import US_STATES, country_code
 from resumeconv.report import escape
 from resumeconv.sources import read_source
 
-#: How many folders above the page ``find_site`` looks for ``_config.yml``.
-MAX_SITE_LEVELS = 6
+#: How many folders ``find_site`` looks at: the page's own, its parent (``_pages/cv.md``) and
+#: two above (``_pages/en/2024/cv.md``). A ``_config.yml`` further up is not the page's site.
+MAX_SITE_LEVELS = 4
+#: Most documents read from one collection folder (academicpages sites have tens to hundreds).
+MAX_COLLECTION_FILES = 5_000
 CONFIG_NAME = "_config.yml"
 _DOC_SUFFIXES = (".md", ".markdown", ".html")
 #: The problem of a collection file without front matter: Jekyll copies it as it is (not a
@@ -41,8 +44,13 @@ STATIC_FILE = "no front matter: Jekyll treats this file as a static file"
 
 
 def find_site(page: Path | None, explicit: Path | None = None) -> Path | None:
-    """The site root: ``explicit`` if given, else the nearest folder above the page with
-    ``_config.yml`` (the page's own folder first; at most :data:`MAX_SITE_LEVELS`)."""
+    """The site root: ``explicit`` if given, else the page's own site.
+
+    From the page's folder up (at most :data:`MAX_SITE_LEVELS` folders), the site root is
+    the first folder with ``_config.yml`` that is the page's own folder or holds a Jekyll
+    folder (``_pages``, ``_publications``, any ``_name/``). The search stops at a git root
+    (a folder with ``.git``): a ``_config.yml`` above the page's repository is not its site.
+    """
     if explicit is not None:
         return Path(explicit)
     if page is None:
@@ -54,14 +62,40 @@ def find_site(page: Path | None, explicit: Path | None = None) -> Path | None:
     except OSError:  # a missing page or a symlink loop: whatever Path.resolve() makes of it
         real = str(Path(page).resolve())
     folder = os.path.dirname(real)
-    for _ in range(MAX_SITE_LEVELS):
-        if _is_file(os.path.join(folder, CONFIG_NAME)):
+    for level in range(MAX_SITE_LEVELS):
+        if _is_file(os.path.join(folder, CONFIG_NAME)) and (
+            level == 0 or _has_jekyll_folder(folder)
+        ):
             return Path(folder)
         parent = os.path.dirname(folder)
-        if parent == folder:
+        if parent == folder or os.path.exists(os.path.join(folder, ".git")):
             break
         folder = parent
     return None
+
+
+def _has_jekyll_folder(folder: str) -> bool:
+    """Whether ``folder`` holds a ``_name/`` folder (``_pages``, a collection, ``_layouts``)."""
+    try:
+        with os.scandir(folder) as entries:
+            return any(e.name.startswith("_") and e.is_dir() for e in entries)
+    except OSError:
+        return False
+
+
+def _inside(path: Path, root: Path) -> bool:
+    """Whether ``path`` (symlinks resolved) is ``root`` (resolved) or inside it."""
+    real, top = os.path.realpath(path), os.path.realpath(root)
+    return real == top or real.startswith(top.rstrip(os.sep) + os.sep)
+
+
+def _link_out_error(path: Path, root: Path, what: str) -> InputError:
+    return InputError(
+        f"{what} is a symlink (or in a symlinked folder) to {os.path.realpath(path)}, "
+        f"outside the site folder {root}: refused",
+        file=str(path),
+        hint="resumeconv never follows a link out of the site; copy the file into the site",
+    )
 
 
 def _is_file(path: str) -> bool:
@@ -109,6 +143,8 @@ class Site:
     """``url`` + ``baseurl`` of the site, without a trailing slash."""
     notes: list[tuple[int, str]] = field(default_factory=list)
     """``_config.yml`` author lines that reached no field of ``basics`` (line, what)."""
+    warnings: list[tuple[int, int, str]] = field(default_factory=list)
+    """What was tolerated in ``_config.yml`` (line, column, what): duplicate keys."""
     _collections: dict[str, list[CollectionItem]] = field(default_factory=dict, repr=False)
 
     def collection(self, name: str) -> list[CollectionItem]:
@@ -136,9 +172,7 @@ class Site:
         if not folder.is_dir():
             return []
         items = []
-        for path in sorted(folder.rglob("*")):
-            if not _is_document(path, folder):
-                continue
+        for path in _collection_files(folder, self.root):
             item = self._read_item(path)
             if item is not None:
                 item.url = self._item_url(name, path, folder, item.front)
@@ -211,10 +245,14 @@ def load_site(root: Path) -> Site:
             file=str(root),
             hint="pass the Jekyll site root (the folder with _config.yml) as --site",
         )
+    if not _inside(config_file, root):
+        raise _link_out_error(config_file, root, CONFIG_NAME)
     source = read_source(config_file)
     from resumeconv.importers.yaml import parse as parse_yaml  # only a site needs PyYAML
 
-    config, positions = parse_yaml(source.text, str(config_file))
+    # Jekyll keeps the last of duplicate keys: so does the site config (not the resume)
+    duplicates: list[tuple[int, int, str]] = []
+    config, positions = parse_yaml(source.text, str(config_file), duplicates=duplicates)
     if config is None:
         config = {}
     if not isinstance(config, dict):
@@ -226,7 +264,9 @@ def load_site(root: Path) -> Site:
         )
     url = _site_url(config)
     basics, lines, notes = build_basics(config, positions, url)
-    return Site(root, basics, lines, config_file, config=config, url=url, notes=notes)
+    return Site(
+        root, basics, lines, config_file, config=config, url=url, notes=notes, warnings=duplicates
+    )
 
 
 def split_front_matter(text: str) -> tuple[str, str, int] | None:
@@ -679,11 +719,51 @@ def _filename_date(name: str) -> str | None:
     return f"{int(y):04d}-{int(m):02d}-{int(d):02d}"
 
 
-def _is_document(path: Path, folder: Path) -> bool:
-    if not path.is_file() or path.suffix.lower() not in _DOC_SUFFIXES:
-        return False
-    rel = path.relative_to(folder).parts
-    return not any(p.startswith((".", "_", "#")) or p.endswith("~") for p in rel)
+def _collection_files(folder: Path, root: Path) -> list[Path]:
+    """The documents of a collection folder, sorted; at most :data:`MAX_COLLECTION_FILES`.
+
+    Nothing outside the site is read: a symlinked document, folder or collection that
+    points out of ``root`` is an :class:`InputError` (symlinked folders inside the site are
+    walked once each; a loop is not followed).
+    """
+    if not _inside(folder, root):
+        raise _link_out_error(folder, root, f"the collection folder {folder.name}")
+    found: list[Path] = []
+    seen: set[str] = set()
+    pending = [folder]
+    while pending:
+        current = pending.pop()
+        real = os.path.realpath(current)
+        if real in seen:
+            continue
+        seen.add(real)
+        try:
+            entries = sorted(os.scandir(current), key=lambda e: e.name)
+        except OSError:
+            continue
+        for entry in entries:
+            if entry.name.startswith((".", "_", "#")) or entry.name.endswith("~"):
+                continue
+            path = Path(entry.path)
+            if entry.is_dir():
+                if entry.is_symlink() and not _inside(path, root):
+                    raise _link_out_error(path, root, "a folder of the collection")
+                pending.append(path)
+                continue
+            if not entry.is_file() or path.suffix.lower() not in _DOC_SUFFIXES:
+                continue
+            if entry.is_symlink() and not _inside(path, root):
+                raise _link_out_error(path, root, "a collection document")
+            found.append(path)
+            if len(found) > MAX_COLLECTION_FILES:
+                raise InputError(
+                    f"the collection folder {folder.name} holds more than "
+                    f"{MAX_COLLECTION_FILES:,} documents: not read",
+                    file=str(folder),
+                    hint="a CV's collections hold tens to hundreds of documents; pass --site "
+                    "with the right site folder, or move the others out",
+                )
+    return sorted(found)
 
 
 def _collection_config(config: dict[str, Any], name: str) -> dict[str, Any]:

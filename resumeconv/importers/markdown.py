@@ -23,7 +23,9 @@ def read(source: Source, options: ReadOptions) -> Resume:
     from resumeconv.importers.cvpage.assemble import Assembler
     from resumeconv.importers.cvpage.blocks import page_blocks
     from resumeconv.importers.cvpage.sections import split_sections
+    from resumeconv.importers.kinds import refuse_page, refuse_text
 
+    refuse_text(source.text, source.name)
     source, commented = _uncomment_whole_page(source)
     text, front_end = _blank_front_matter(source)
     site = None
@@ -52,6 +54,13 @@ def read(source: Source, options: ReadOptions) -> Resume:
             for path, line, message in site.problems
             if message != jekyll.STATIC_FILE
         ]
+        config = str(site.config_file)
+        asm.report.add(1, 1, NOTE, None, f"site settings: {config} (the page's site root)")
+        for line, column, message in site.warnings:
+            asm.report.warn(config, line, column, message)
+    elif options.site is None and options.find_site and source.path is not None:
+        asm.report.add(1, 1, NOTE, None, "no site around the page (no _config.yml in its site)")
+    refuse_page(data, source.name)
     resume = Resume.from_dict(data)
     resume.source_map = asm.source_map
     resume.import_report = asm.report

@@ -184,6 +184,9 @@ def build_resume(
             hint="the top level must be a mapping (YAML) or { ... } (JSON)",
         )
     migration = migrate(document)
+    from resumeconv.importers.kinds import refuse_json_document
+
+    refuse_json_document(document, KNOWN_TOP_LEVEL, source.name)
     positions = move_positions(positions, migration.moved)
     resume = Resume.from_dict(document)
     source_map = SourceMap(source.name)

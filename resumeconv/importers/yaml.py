@@ -86,23 +86,36 @@ class Parsed:
     last_line: int
 
 
-def parse(text: str, name: str, first_line: int = 1) -> tuple[Any, dict[str, tuple[int, int]]]:
+def parse(
+    text: str,
+    name: str,
+    first_line: int = 1,
+    duplicates: list[tuple[int, int, str]] | None = None,
+) -> tuple[Any, dict[str, tuple[int, int]]]:
     """Safe YAML → (plain JSON value, JSON pointer → (line, column)), both 1-based.
 
     ``first_line`` is the line of ``text``'s first line in its file, so that front matter
     inside a Markdown page reports the page's lines. Raises :class:`InputError` for syntax
     errors, duplicate keys, unknown tags, alias bombs and nesting deeper than 64.
+
+    With a ``duplicates`` list, a duplicate key is not an error: the last one wins (as in
+    Jekyll, whose site config this is for) and (line, column, message) is appended.
     """
-    parsed = parse_document(text, name, first_line)
+    parsed = parse_document(text, name, first_line, duplicates)
     return parsed.value, parsed.positions
 
 
-def parse_document(text: str, name: str, first_line: int = 1) -> Parsed:
+def parse_document(
+    text: str,
+    name: str,
+    first_line: int = 1,
+    duplicates: list[tuple[int, int, str]] | None = None,
+) -> Parsed:
     """Like :func:`parse`, also returning the last line that holds content."""
     loader = None
     try:
         loader = _Loader(text)  # PyYAML's own reader checks the characters here
-        return _Builder(loader, name, first_line - 1).run()
+        return _Builder(loader, name, first_line - 1, duplicates).run()
     except yaml.MarkedYAMLError as exc:
         error = _syntax_error(exc, name, first_line - 1)
         mark = exc.problem_mark
@@ -123,7 +136,10 @@ def parse_document(text: str, name: str, first_line: int = 1) -> Parsed:
 class _Builder:
     """Builds plain values from parser events with an explicit stack."""
 
-    def __init__(self, loader: Any, name: str, offset: int) -> None:
+    def __init__(
+        self, loader: Any, name: str, offset: int, duplicates: list[Any] | None = None
+    ) -> None:
+        self.duplicates = duplicates
         self.loader = loader
         self.name = name
         self.offset = offset
@@ -319,7 +335,17 @@ class _Builder:
         if key == _MERGE:
             parent.merges.append((value, key_pos[0]))
             return
-        if key in parent.value:
+        if key in parent.value and self.duplicates is not None:
+            self.duplicates.append(
+                (
+                    key_pos[0],
+                    key_pos[1],
+                    f"duplicate key {key!r} (first at line {parent.key_lines[key]}): "
+                    "the last one is used, as Jekyll does",
+                )
+            )
+            del parent.value[key]  # the last one wins, in the last one's place
+        elif key in parent.value:
             raise InputError(
                 f"duplicate key {key!r} (first at line {parent.key_lines[key]})",
                 file=self.name,

@@ -57,12 +57,32 @@ def test_no_site_without_config(tmp_path):
     assert find_site(None) is None
 
 
-def test_search_stops_after_six_levels(tmp_path):
+def test_site_root_is_the_pages_own_site_not_a_config_far_above(tmp_path):
+    """Issue 14: only a _config.yml in the page's own site counts (it once looked six
+    folders up, and a stray ~/_config.yml became every page's author)."""
     (tmp_path / "_config.yml").write_text("title: x\n")
-    deep = tmp_path.joinpath(*"abcdef")
+    (tmp_path / "_pages" / "en").mkdir(parents=True)
+    assert find_site(tmp_path / "cv.md") == tmp_path  # the page's own folder
+    assert find_site(tmp_path / "_pages" / "cv.md") == tmp_path  # site/_pages/cv.md
+    assert find_site(tmp_path / "_pages" / "en" / "x" / "cv.md") == tmp_path  # 4: found
+    deep = tmp_path / "_pages" / "en" / "x" / "y"
     deep.mkdir(parents=True)
-    assert find_site(deep.parent / "cv.md") == tmp_path  # 6 folders: found
-    assert find_site(deep / "cv.md") is None  # 7 folders: too far
+    assert find_site(deep / "cv.md") is None  # 5 folders: not the page's site
+    (tmp_path / "notes").mkdir()
+    # a folder with _config.yml but no _pages or collection folder: not a site root above
+    (tmp_path / "plain" / "sub").mkdir(parents=True)
+    (tmp_path / "plain" / "_config.yml").write_text("title: y\n")
+    assert find_site(tmp_path / "plain" / "sub" / "cv.md") == tmp_path
+
+
+def test_site_search_stops_at_a_git_root(tmp_path):
+    (tmp_path / "_config.yml").write_text("title: x\n")
+    (tmp_path / "_pages").mkdir()
+    repo = tmp_path / "repo"
+    (repo / ".git").mkdir(parents=True)
+    assert find_site(repo / "cv.md") is None  # the page's repository has no site
+    (repo / "_config.yml").write_text("title: here\n")
+    assert find_site(repo / "cv.md") == repo
 
 
 def _site_with_page(root: Path) -> Path:
@@ -551,7 +571,11 @@ def test_relative_header_link_is_resolved_against_the_site_url():
     resume = resumeconv.load(RELATIVE / "_pages" / "cv.md")
     assert resume.to_dict()["basics"]["url"] == "https://bo-example.github.io/home/files/bo-cv.pdf"
     notes = [b for b in resume.import_report.blocks if b.status == "note"]
-    assert [(b.start, b.pointer) for b in notes] == [(9, "/basics/url")]
+    config = (RELATIVE / "_config.yml").resolve()
+    assert [(b.start, b.pointer, b.reason) for b in notes] == [
+        (9, "/basics/url", notes[0].reason),
+        (1, None, f"site settings: {config} (the page's site root)"),
+    ]
     assert "../files/bo-cv.pdf" in notes[0].reason
     assert not [i for i in resumeconv.validate(resume) if i.is_error]
 

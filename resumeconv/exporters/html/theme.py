@@ -10,13 +10,16 @@ our partials through the functions of :func:`functions`, or copies them into its
 from __future__ import annotations
 
 import functools
+import os
 import re
-from collections.abc import Callable
+import threading
+import time
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
 import jinja2
-from jinja2.sandbox import SandboxedEnvironment, SecurityError
+from jinja2.sandbox import SandboxedEnvironment, SecurityError, safe_range
 from markupsafe import Markup
 
 from resumeconv.errors import ExportError
@@ -45,6 +48,107 @@ ENTRY_KINDS = ("entry", "skill", "language", "publication", "reference")
 _SECTION_KEYS = frozenset((*STANDARD_SECTIONS, CUSTOM))
 _BLANK_LINE = re.compile(r"\n\s*\n")
 
+#: Longest a page may take to render (seconds) and most characters it may have: a theme
+#: that loops forever or blows up its output is stopped with an :class:`ExportError`.
+MAX_RENDER_SECONDS = 10.0
+MAX_OUTPUT_CHARS = 20 * 1024 * 1024
+_render = threading.local()  # the deadline of the page this thread renders
+
+
+class TemplateLimitError(ExportError):
+    """A theme hit a limit (render time, output size, recursion): the theme's fault."""
+
+
+def _check_time() -> None:
+    deadline = getattr(_render, "deadline", None)
+    if deadline is not None and time.monotonic() > deadline:
+        raise TemplateLimitError(
+            f"the theme took more than {MAX_RENDER_SECONDS:g} s to render: stopped",
+            hint="check the theme for loops that never end or loops inside loops over range()",
+        )
+
+
+def _too_big(what: str) -> TemplateLimitError:
+    return TemplateLimitError(
+        f"the theme made {what} of more than {MAX_OUTPUT_CHARS:,} characters: stopped",
+        hint="check the theme for repeated text ('x' * n) or loops that write without end",
+    )
+
+
+class _TimedRange:
+    """``range()`` for templates: the sandbox's bounded range, checking the deadline."""
+
+    __slots__ = ("_range",)
+
+    def __init__(self, *args: int) -> None:
+        self._range = safe_range(*args)
+
+    def __len__(self) -> int:
+        return len(self._range)
+
+    def __iter__(self) -> Iterator[int]:
+        for i, value in enumerate(self._range):
+            if not i % 512:
+                _check_time()
+            yield value
+
+
+class _LimitedEnvironment(SandboxedEnvironment):
+    """The sandbox, with a deadline checked on every call, attribute and item a template
+    uses, and ``*`` / ``**`` bounded so that one expression cannot fill the memory."""
+
+    intercepted_binops = frozenset(("*", "**"))
+
+    def call(__self, __context: Any, __obj: Any, *args: Any, **kwargs: Any) -> Any:
+        _check_time()
+        return super().call(__context, __obj, *args, **kwargs)
+
+    def getattr(self, obj: Any, attribute: str) -> Any:
+        _check_time()
+        return super().getattr(obj, attribute)
+
+    def getitem(self, obj: Any, argument: Any) -> Any:
+        _check_time()
+        return super().getitem(obj, argument)
+
+    def call_binop(self, context: Any, operator: str, left: Any, right: Any) -> Any:
+        _check_time()
+        if operator == "**":
+            if isinstance(right, (int, float)) and abs(right) > 64:
+                raise _too_big("a number")
+            return left**right
+        if isinstance(left, int) and not isinstance(left, bool):
+            left, right = right, left
+        if (
+            isinstance(left, (str, list, tuple))
+            and isinstance(right, int)
+            and len(left) * max(right, 0) > MAX_OUTPUT_CHARS
+        ):
+            raise _too_big("a text or list")
+        return left * right
+
+
+class _ThemeLoader(jinja2.FileSystemLoader):
+    """Templates from the theme folder only: a symlink out of it is refused."""
+
+    def __init__(self, folder: str) -> None:
+        super().__init__(folder, encoding="utf-8")
+        self._root = os.path.realpath(folder)
+
+    def get_source(
+        self, environment: jinja2.Environment, template: str
+    ) -> tuple[str, str | None, Callable[[], bool] | None]:
+        source, filename, uptodate = super().get_source(environment, template)
+        real = os.path.realpath(filename) if filename else ""
+        if not real.startswith(self._root.rstrip(os.sep) + os.sep):
+            raise ExportError(
+                f"theme template {template} is a symlink (or in a symlinked folder) to "
+                f"{real}, outside the theme folder {self._root}: refused",
+                file=filename,
+                hint="resumeconv never follows a link out of the theme; copy the file in",
+            )
+        return source, filename, uptodate
+
 
 def paragraphs(value: Any) -> list[str]:
     """Prose split at blank lines, so that a multi-paragraph summary keeps its shape."""
@@ -57,8 +161,8 @@ def paragraphs(value: Any) -> list[str]:
 def environment(folder: str) -> SandboxedEnvironment:
     """The sandboxed environment of one theme folder, built once per process and folder
     (compiled templates stay cached in it)."""
-    env = SandboxedEnvironment(
-        loader=jinja2.FileSystemLoader(folder, encoding="utf-8"),
+    env = _LimitedEnvironment(
+        loader=_ThemeLoader(folder),
         autoescape=True,
         trim_blocks=True,
         lstrip_blocks=True,
@@ -66,6 +170,7 @@ def environment(folder: str) -> SandboxedEnvironment:
         undefined=jinja2.StrictUndefined,
         bytecode_cache=_bytecode_cache(),
     )
+    env.globals["range"] = _TimedRange
     env.filters["href"] = safe_url
     env.filters["paragraphs"] = paragraphs
     env.tests["safe_href"] = lambda value: safe_url(value) is not None
@@ -141,8 +246,26 @@ def page(folder: str, view: Outline, words: Locale, paper: str, data: dict[str, 
         "data": data,  # the raw JSON Resume, for themes that want it
         **functions(view, words, paper),
     }
+    outer = getattr(_render, "deadline", None)
+    if outer is None:
+        _render.deadline = time.monotonic() + MAX_RENDER_SECONDS
     try:
-        return environment(folder).get_template(ENTRY_POINT).render(context)
+        return _generate(environment(folder).get_template(ENTRY_POINT), context)
+    except TemplateLimitError as exc:
+        if exc.file is None:
+            file, exc.line = _template_position(exc)
+            exc.file = file or os.path.join(folder, ENTRY_POINT)
+        raise
+    except RecursionError as exc:
+        file, line = _template_position(exc)
+        raise TemplateLimitError(
+            "the theme recursed too deeply (a macro or include that calls itself): stopped",
+            file=file,
+            line=line,
+            hint="check the theme's macros and includes for a call without an end",
+        ) from None
+    except MemoryError:
+        raise _too_big("a value") from None
     except jinja2.TemplateSyntaxError as exc:
         raise ExportError(
             f"template syntax error: {exc.message}",
@@ -179,6 +302,23 @@ def page(folder: str, view: Outline, words: Locale, paper: str, data: dict[str, 
             line=line,
             hint="check the expression on that line of the template",
         ) from None
+
+    finally:
+        if outer is None:
+            _render.deadline = None
+
+
+def _generate(template: jinja2.Template, context: dict[str, Any]) -> str:
+    """The page, streamed and counted: past :data:`MAX_OUTPUT_CHARS` it is stopped."""
+    parts: list[str] = []
+    size = 0
+    for chunk in template.generate(context):
+        size += len(chunk)
+        if size > MAX_OUTPUT_CHARS:
+            raise _too_big("a page")
+        _check_time()
+        parts.append(chunk)
+    return "".join(parts)
 
 
 def _template_position(exc: BaseException) -> tuple[str | None, int | None]:
