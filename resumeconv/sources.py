@@ -15,7 +15,7 @@ from typing import BinaryIO
 from resumeconv.errors import InputError
 
 #: Largest input accepted. A CV is a few kilobytes; anything near this is not a CV.
-MAX_INPUT_BYTES = 5 * 1024 * 1024
+MAX_INPUT_BYTES = 1024 * 1024
 _LIMIT_MIB = MAX_INPUT_BYTES // (1024 * 1024)
 
 
@@ -83,7 +83,7 @@ def _folder_error(name: str) -> InputError:
 
 def _read_limited(fh: BinaryIO) -> bytes:
     """At most ``MAX_INPUT_BYTES + 1`` bytes. A regular file is read at its size (+1 to
-    see growth): ``read(5 MiB)`` allocates the whole buffer first, 40 µs for a 3 KiB page
+    see growth): ``read(1 MiB)`` allocates the whole buffer first, 40 µs for a 3 KiB page
     against 10; pipes, devices and /proc files (size 0) are read up to the limit."""
     size = os.fstat(fh.fileno()).st_size
     if not 0 < size <= MAX_INPUT_BYTES:

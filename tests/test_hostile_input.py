@@ -57,7 +57,7 @@ CASES: list[tuple[str, bytes, str, str]] = [
     ("deep.json", b"[" * 100_000 + b"]" * 100_000, "nested deeper than 64", ":1:65:"),
     ("deepobj.json", b'{"a":' * 100_000 + b"1" + b"}" * 100_000, "nested deeper", ":1:321:"),
     ("deepflow.yaml", b"[" * 100_000 + b"]" * 100_000, "nesting depth", r":1:\d+:"),
-    ("deepblock.yaml", _deep_block_yaml(1500).encode(), "nested deeper than 64", r":65:\d+:"),
+    ("deepblock.yaml", _deep_block_yaml(700).encode(), "nested deeper than 64", r":65:\d+:"),
     ("dup.json", b'{\n  "basics": {},\n  "basics": {}\n}\n', "duplicate key 'basics'", ":3:3:"),
     ("dup.yaml", b"basics:\n  name: A\n  name: B\n", "duplicate key 'name'", ":3:3:"),
     (
@@ -203,12 +203,12 @@ def test_fifty_megabytes_is_refused_quickly(
         fh.truncate(50 * 1024 * 1024)
     code, _, err = run_cli(["convert", str(big), "-o", str(tmp_path / "big.html")], capsys)
     assert code == 2
-    assert_one_clear_error(err, str(big), "50 MiB, over the 5 MiB limit")
+    assert_one_clear_error(err, str(big), "50 MiB, over the 1 MiB limit")
     assert not (tmp_path / "big.html").exists()
 
 
 def test_a_file_just_under_the_limit_is_read(tmp_path: Path) -> None:
-    """The limit is the documented 5 MiB: a file of exactly that size is still a resume."""
+    """The limit is the documented 1 MiB: a file of exactly that size is still a resume."""
     import resumeconv
 
     filler = " " * (MAX_INPUT_BYTES - 40)
@@ -217,14 +217,14 @@ def test_a_file_just_under_the_limit_is_read(tmp_path: Path) -> None:
     data = data[: MAX_INPUT_BYTES - 1] + b"}" if len(data) == MAX_INPUT_BYTES else data
     assert len(data) <= MAX_INPUT_BYTES
     assert resumeconv.load(data, format="json").basics.name == "A"
-    with pytest.raises(resumeconv.ResumeconvError, match="5 MiB limit"):
+    with pytest.raises(resumeconv.ResumeconvError, match="1 MiB limit"):
         resumeconv.load(data + b" " * (MAX_INPUT_BYTES + 1 - len(data)), format="json")
 
 
 def test_files_at_and_over_the_limit_and_a_file_that_grows(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """A regular file is read at its size (no 5 MiB buffer): the limit still holds at the
+    """A regular file is read at its size (no 1 MiB buffer): the limit still holds at the
     exact byte, and a file that grew after its size was taken is read whole."""
     import os
 
@@ -237,7 +237,7 @@ def test_files_at_and_over_the_limit_and_a_file_that_grows(
     assert resumeconv.load(at_limit).basics.name == "A"
     over = tmp_path / "over.json"
     over.write_bytes(doc + b" " * (MAX_INPUT_BYTES + 1 - len(doc)))
-    with pytest.raises(resumeconv.ResumeconvError, match="5 MiB limit"):
+    with pytest.raises(resumeconv.ResumeconvError, match="1 MiB limit"):
         resumeconv.load(over)
 
     grown = tmp_path / "grown.json"
@@ -388,7 +388,7 @@ def test_output_equal_to_input_leaves_input_untouched(
     ("make", "words"),
     [
         (lambda p: p.write_bytes(b'{\n  "a": 1,\n  "a": 2\n}\n'), "duplicate key"),
-        (lambda p: p.open("wb").truncate(50 * 1024 * 1024), "over the 5 MiB limit"),
+        (lambda p: p.open("wb").truncate(50 * 1024 * 1024), "over the 1 MiB limit"),
         (lambda p: p.write_bytes(b"\xff\xfe{\x00}\x00"), "binary"),
     ],
     ids=["duplicate", "50MB", "utf16"],
@@ -444,7 +444,7 @@ def test_endless_device_input(tmp_path: Path, capsys: pytest.CaptureFixture[str]
     out = tmp_path / "cv.html"
     code, _, err = run_cli(["convert", "/dev/zero", "-f", "json", "-o", str(out)], capsys)
     assert code == 2
-    assert_one_clear_error(err, "/dev/zero", "input is over the 5 MiB limit")
+    assert_one_clear_error(err, "/dev/zero", "input is over the 1 MiB limit")
     assert not out.exists()
 
 

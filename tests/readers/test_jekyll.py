@@ -20,11 +20,10 @@ from resumeconv.importers.jekyll import (
     split_front_matter,
 )
 
-from conftest import REPO
+from conftest import REPO, SHARED
 
 ROOT = REPO
 SITE = ROOT / "fixtures" / "site"
-SHARED = ROOT.parent / "shared"
 CORPUS = SHARED / "corpus"
 TEMPLATE = SHARED / "academicpages-template"
 needs_shared = pytest.mark.skipif(not CORPUS.is_dir(), reason="../shared is absent")

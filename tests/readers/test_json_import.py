@@ -19,10 +19,11 @@ from resumeconv.options import ReadOptions
 from resumeconv.sources import Source
 
 from conftest import REPO
+from conftest import SHARED as SHARED_ROOT
 
 ROOT = REPO
 FIXTURES = ROOT / "fixtures" / "json"
-SHARED = ROOT.parent / "shared" / "jsonresume"
+SHARED = SHARED_ROOT / "jsonresume"
 needs_shared = pytest.mark.skipif(not SHARED.is_dir(), reason="../shared/jsonresume is absent")
 
 

@@ -16,11 +16,11 @@ from resumeconv.importers.yaml import parse
 from resumeconv.options import ReadOptions
 from resumeconv.sources import Source
 
-from conftest import REPO
+from conftest import REPO, SHARED
 
 ROOT = REPO
 FIXTURES = ROOT / "fixtures" / "yaml"
-SAMPLE = ROOT.parent / "shared" / "jsonresume" / "sample.resume.json"
+SAMPLE = SHARED / "jsonresume" / "sample.resume.json"
 
 BILLION_LAUGHS = """\
 a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]

@@ -16,7 +16,7 @@ from resumeconv.validation import check
 from resumeconv.validation.issues import Issue
 from resumeconv.validation.lint import RULE_NAMES
 
-from conftest import REPO
+from conftest import REPO, SHARED
 
 ROOT = REPO
 FIXTURES = ROOT / "fixtures" / "validation"
@@ -389,7 +389,7 @@ def test_the_json_importer_locates_each_issue() -> None:
 # --------------------------------------------------------------------------- imports
 
 
-CORPUS = ROOT.parent / "shared" / "corpus"
+CORPUS = SHARED / "corpus"
 
 
 @pytest.mark.skipif(not CORPUS.is_dir(), reason="../shared/corpus is absent")

@@ -43,6 +43,10 @@ from resumeconv.report import (
 _ON_REQUEST = re.compile(r"^references?\s+(are\s+)?available\s+(up)?on\s+request\.?$", re.I)
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+(\.[\w-]+)+")
 _BLANK = "no text (white space or &nbsp; only)"
+#: ``[text](url)`` → text. Neither part can hold its opening bracket (a URL one pair of
+#: parentheses), so every try stops at the next bracket: linear on ``[a](`` × 10,000,
+#: where ``[^]]*`` and ``[^)]*`` scanned to the end of the line from each ``[``.
+_LINK_MARKUP = re.compile(r"\[([^\[\]]*)\]\([^()]*(?:\([^()]*\)[^()]*)?\)")
 _SCHEME = re.compile(r"^[a-z][a-z0-9+.-]*:", re.I)
 _PHONE = re.compile(r"^\+?[\d\s()./-]{7,}$")
 
@@ -138,7 +142,7 @@ class Assembler:
             return
         for part in (p.strip() for p in re.split(r"\s[|·•]\s", line.linked())):
             links = [(t, u) for t, u in line.links() if t and t in part]
-            plain = re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", part)
+            plain = _LINK_MARKUP.sub(r"\1", part)
             url = links[0][1] if links else None
             if (url and url.lower().startswith("mailto:")) or _EMAIL.fullmatch(plain):
                 basics.setdefault("email", url[7:] if url and url.startswith("mailto:") else plain)

@@ -348,19 +348,35 @@ def _html_titles(content: str, start: int, end: int) -> list[Block] | None:
         return None
     out: list[Block] = []
     pos = 0
+    line_of = _LineCounter(content, start)
     for a, b, level in finder.titles:
-        lines = text_lines(content[a:b], start + content.count("\n", 0, a))
+        lines = text_lines(content[a:b], line_of(a))
         if len(lines) != 1 or len(lines[0].plain) > _TITLE_MAX_CHARS:
             continue  # a paragraph with a "title" class, not a heading
-        out += _html_part(content[pos:a], start + content.count("\n", 0, pos))
-        first = start + content.count("\n", 0, a)
-        last = start + content.count("\n", 0, max(a, b - 1))
+        out += _html_part(content[pos:a], line_of(pos))
+        first = line_of(a)
+        last = line_of(max(a, b - 1))
         out.append(Heading(first, last, level, lines[0]))
         pos = b
     if not out:
         return None
-    out += _html_part(content[pos:], start + content.count("\n", 0, pos), end)
+    out += _html_part(content[pos:], line_of(pos), end)
     return out
+
+
+class _LineCounter:
+    """``start`` + the newlines before an offset, in time linear in the text: the line
+    starts are found once, then each offset is a binary search (offsets come in any order;
+    counting from 0 for each of thousands of titles was quadratic)."""
+
+    def __init__(self, text: str, start: int) -> None:
+        self.start = start
+        self.newlines = [m.start() for m in re.finditer("\n", text)]
+
+    def __call__(self, offset: int) -> int:
+        import bisect
+
+        return self.start + bisect.bisect_left(self.newlines, offset)
 
 
 def _html_part(content: str, start: int, end: int | None = None) -> list[Block]:

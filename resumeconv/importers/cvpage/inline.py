@@ -369,8 +369,10 @@ def text_lines(text: str, lineno: int) -> list[Line]:
     pos = 0
     for match in _html_rx().tag.finditer(text):
         b.text(_unescape(text[pos : match.start()]))
-        b.lineno = lineno + text.count("\n", 0, match.start())
+        lineno += text.count("\n", pos, match.start())  # only the new stretch: linear
+        b.lineno = lineno
         b.html(match.group(0))
+        lineno += match.group(0).count("\n")
         pos = match.end()
     b.text(_unescape(text[pos:]))
     b.flush()
