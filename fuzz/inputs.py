@@ -15,6 +15,8 @@ from resumeconv.model import STANDARD_SECTIONS
 
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared"
+#: Inputs earlier fuzz runs found crashes with (docs/hardening.md); seeds of every run.
+CORPUS = Path(__file__).resolve().parent / "corpus"
 
 #: Reader formats an input can be meant for (the fuzzer feeds it to every reader anyway).
 READERS = ("markdown", "json", "yaml")
@@ -47,6 +49,7 @@ def load_seeds() -> list[Seed]:
     paths: list[Path] = []
     for pattern in ("*.md", "*.json", "*.yaml", "*.yml"):
         paths += sorted((ROOT / "fixtures").rglob(pattern))
+        paths += sorted(CORPUS.glob(pattern))  # inputs that crashed a run once
     if SHARED.is_dir():
         for sub in ("seed", "corpus", "academicpages-template", "jsonresume"):
             for pattern in ("*.md", "*.json", "*.yml", "*.yaml"):

@@ -29,7 +29,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _convert(args)
         return _validate(args)
     except api.ResumeconvError as exc:
-        print(f"resumeconv: {exc}", file=sys.stderr)
+        print(f"resumeconv: {reporting.one_line(str(exc))}", file=sys.stderr)
         return exc.exit_code
     except KeyboardInterrupt:
         print("resumeconv: interrupted", file=sys.stderr)
@@ -73,7 +73,7 @@ def _convert(args: argparse.Namespace) -> int:
         elif res.report is not None:
             print(res.report.format_text(), file=sys.stderr)
         if res.error is not None:
-            print(f"resumeconv: {res.error}", file=sys.stderr)
+            print(f"resumeconv: {reporting.one_line(str(res.error))}", file=sys.stderr)
         elif res.outcome == jobs.INVALID:
             print(
                 f"resumeconv: {res.input}: {res.unmapped} block(s) of visible text were not "
