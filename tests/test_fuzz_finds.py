@@ -21,7 +21,7 @@ WRITERS = ("json", "yaml", "markdown", "html", "docx", "pdf")
 def test_the_corpus_is_there() -> None:
     names = {p.name for p in CORPUS}
     assert {"lone-surrogate.json", "profiles-label.md", "empty-href.md"} <= names
-    assert "wrong-types.json" in names
+    assert {"wrong-types.json", "location-label.md"} <= names
 
 
 @pytest.mark.parametrize("path", CORPUS, ids=lambda p: p.name)
@@ -111,3 +111,18 @@ def test_wrong_typed_fields_render_in_markdown() -> None:
     text = resumeconv.render(resume, "markdown").decode()
     assert "Python" in text
     assert any(i.is_error for i in resumeconv.validate(resume))  # reported, not written over
+
+
+def test_a_header_line_after_a_location_label_joins_it() -> None:
+    """``*Location:* Zurich`` made basics.location text; a later plain header line indexed
+    it as an object (TypeError, found by the 100,000-input run of issue 14)."""
+    resume = resumeconv.load(REPO / "fuzz" / "corpus" / "location-label.md")
+    basics = resume.to_dict()["basics"]
+    assert basics["location"] == "Zurich\nInstitute for Advanced Study, Einstein Drive 1"
+    assert any(i.pointer == "/basics/location" for i in resumeconv.validate(resume))
+    page = (
+        b"Jane Doe\n*Location:* `[1]`\nInstitute for Advanced Study, Einstein Drive 1\n\n## Work\n"
+    )
+    resume = resumeconv.load(page, format="markdown")
+    assert resume.to_dict()["basics"]["location"] == [1]
+    assert any(b.status == "unmapped" for b in resume.import_report.blocks)

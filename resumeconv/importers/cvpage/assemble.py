@@ -149,7 +149,16 @@ class Assembler:
                 basics.setdefault("phone", plain)
             elif plain:
                 loc = basics.setdefault("location", {})
-                loc["address"] = f"{loc['address']}\n{plain}" if "address" in loc else plain
+                if isinstance(loc, dict):
+                    loc["address"] = f"{loc['address']}\n{plain}" if "address" in loc else plain
+                elif isinstance(loc, str):  # `*Location:* …` set it as text: the line joins it
+                    basics["location"] = f"{loc}\n{plain}"
+                else:  # JSON of another type in a code span: kept for validation to report
+                    why = (
+                        "header line not kept: basics.location is already a value that is not text"
+                    )
+                    self.report.add(line.lineno, line.lineno, UNMAPPED, "/basics/location", why)
+                    continue
                 self.source_map.add("/basics/location", line.lineno)
 
     def _header_url(self, basics: dict[str, Any], url: str, lineno: int) -> None:
