@@ -10,7 +10,9 @@ import json
 import os
 import random
 from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
+from typing import Any
 
 from resumeconv.model import STANDARD_SECTIONS
 
@@ -19,6 +21,8 @@ ROOT = Path(__file__).resolve().parents[1]
 #: test suite's conftest does), for a run as in a fresh clone.
 _HIDDEN = os.environ.get("RESUMECONV_NO_SHARED", "") not in ("", "0")
 SHARED = Path(os.devnull) / "shared" if _HIDDEN else ROOT.parent / "shared"
+#: Inputs earlier fuzz runs found crashes with (docs/hardening.md); seeds of every run.
+CORPUS = Path(__file__).resolve().parent / "corpus"
 
 #: Reader formats an input can be meant for (the fuzzer feeds it to every reader anyway).
 READERS = ("markdown", "json", "yaml")
@@ -51,6 +55,7 @@ def load_seeds() -> list[Seed]:
     paths: list[Path] = []
     for pattern in ("*.md", "*.json", "*.yaml", "*.yml"):
         paths += sorted((ROOT / "fixtures").rglob(pattern))
+        paths += sorted(CORPUS.glob(pattern))  # inputs that crashed a run once
     if SHARED.is_dir():
         for sub in ("seed", "corpus", "academicpages-template", "jsonresume"):
             for pattern in ("*.md", "*.json", "*.yml", "*.yaml"):
@@ -474,6 +479,74 @@ def generate_document(rng: random.Random) -> dict[str, object]:
     return doc
 
 
+_SCHEMA = ROOT / "schemas" / "jsonresume-1.2.1.schema.json"
+# Text that has broken writers before: line separators, controls, RTL, astral, long words.
+_ODD_TEXT = [
+    "a\u2028b",
+    "a\x85b",
+    "x\r\ny",
+    "\u202eevil",
+    "😀",
+    "é\u0301",
+    "\t",
+    "a" * 300,
+    "::error::x\n",
+]
+
+
+def _from_schema(
+    node: dict[str, Any], root: dict[str, Any], rng: random.Random, depth: int
+) -> object:
+    """A random value that ``node`` (a JSON Schema) accepts; ``$ref``s into ``definitions``."""
+    if "$ref" in node:
+        node = root["definitions"][node["$ref"].rsplit("/", 1)[1]]
+    kind = node.get("type", "string")
+    if isinstance(kind, list):
+        kind = rng.choice(kind)
+    if kind == "object" or "properties" in node:
+        props = node.get("properties", {})
+        keys = [k for k in props if rng.random() < 0.7]
+        doc = {k: _from_schema(props[k], root, rng, depth + 1) for k in keys if depth < 6}
+        if node.get("additionalProperties", True) is not False and rng.random() < 0.1:
+            doc["x-" + rng.choice(_FIELDS)] = _scalar(rng)
+        return doc
+    if kind == "array":
+        items = node.get("items", {"type": "string"})
+        return [_from_schema(items, root, rng, depth + 1) for _ in range(rng.randint(0, 4))]
+    if kind in ("number", "integer"):
+        return rng.choice([0, 1, 4, 2.5, 100]) if kind == "number" else rng.randint(0, 9)
+    if kind == "boolean":
+        return rng.random() < 0.5
+    fmt, pattern = node.get("format"), node.get("pattern")
+    if fmt == "email":
+        return rng.choice(["jane@example.org", "a.b+c@x.co", "名@例え.jp"])
+    if fmt == "uri":
+        return rng.choice(["https://example.org", "https://x.org/p?q=1&r=2#f", "mailto:a@b.c"])
+    if pattern or "iso8601" in str(node):
+        return rng.choice(["2020", "2020-01", "2020-01-31", "1999-12"])
+    roll = rng.random()
+    if roll < 0.15:
+        return rng.choice(_ODD_TEXT)
+    if roll < 0.3:
+        return str(_scalar(rng))
+    words = ["Research", "engineer", "ETH Zürich", "北京大学", "C++", "R&D", "*bold*", "<b>x</b>"]
+    return " ".join(rng.choice(words) for _ in range(rng.randint(1, 6)))
+
+
+@cache
+def _schema() -> dict[str, Any]:
+    return json.loads(_SCHEMA.read_text(encoding="utf-8"))
+
+
+def schema_document(rng: random.Random) -> dict[str, object]:
+    """A document generated from ``schemas/jsonresume-1.2.1.schema.json``: every known
+    property possible, values of the schema's types and formats, some odd text."""
+    root = _schema()
+    doc = _from_schema(root, root, rng, 0)
+    assert isinstance(doc, dict)
+    return doc
+
+
 def serialize(doc: object, fmt: str, rng: random.Random) -> str:
     """A generated document as JSON or YAML text (YAML through PyYAML's safe dumper)."""
     if fmt == "json":
@@ -620,10 +693,14 @@ def make_input(seeds: list[Seed], seed: int, index: int) -> FuzzInput:
     elif roll < 0.8:
         fmt, text = "markdown", generate_page(rng)
         steps.append("generated page")
-    else:
+    elif roll < 0.9:
         fmt = rng.choice(["json", "yaml"])
         text = serialize(generate_document(rng), fmt, rng)
         steps.append(f"generated {fmt} document")
+    else:
+        fmt = rng.choice(["json", "yaml"])
+        text = serialize(schema_document(rng), fmt, rng)
+        steps.append(f"schema-generated {fmt} document")
     for _ in range(rng.choice([0, 1, 1, 2, 3, 4, 6])):
         if seeds and rng.random() < 0.05:
             other = rng.choice(seeds)

@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from resumeconv.discover import is_resume_file, is_site_root, skip_folder
-from resumeconv.errors import InputError, OutputError, ResumeconvError, UsageError
+from resumeconv.errors import ExportError, InputError, OutputError, ResumeconvError, UsageError
 from resumeconv.formats import FORMATS, Format
 from resumeconv.formats import by_name as format_named
 from resumeconv.formats import for_path as format_of_path
@@ -28,7 +28,7 @@ from resumeconv.outputs import (
     remove_temporaries,
     write_atomic,
 )
-from resumeconv.sources import Source, decode, read_source
+from resumeconv.sources import Source, decode, name_too_long, read_source, sniff_format
 from resumeconv.validation.issues import Issue
 
 __all__ = [
@@ -46,12 +46,14 @@ __all__ = [
     "convert",
     "convert_bytes",
     "dump",
+    "format_for_output",
     "format_named",
     "format_of_path",
     "is_resume_file",
     "is_site_root",
     "load",
     "make_folder",
+    "name_too_long",
     "remove_temporaries",
     "render",
     "skip_folder",
@@ -107,15 +109,57 @@ def _source_and_format(
         return src, format_named(format)
     if src.path is not None:
         return src, format_of_path(src.path)
+    if src.name == "<stdin>":
+        sniffed = sniff_format(src.text)
+        if sniffed is not None:
+            return src, format_named(sniffed)
+        raise UsageError(
+            "cannot tell the format of <stdin>: it starts with no '{', front matter,"
+            " heading or 'key:' line",
+            hint="name it with -f markdown, -f json or -f yaml",
+        )
     raise UsageError(
         f"cannot tell the format of {src.name}", hint="pass format= (or -f on the command line)"
     )
 
 
+def format_for_output(path: PathLike, to_format: str | None = None) -> Format:
+    """The format to write ``path`` in: ``to_format``, or the one its extension names.
+    Both, disagreeing (``cv.html`` with ``pdf``), is refused: it would write a PDF named
+    .html. An extension no format has (``cv.txt``, ``-``) leaves ``to_format`` to decide."""
+    if to_format is None:
+        return format_of_path(path)
+    fmt = format_named(to_format)
+    if str(path) == "-":
+        return fmt
+    try:
+        implied = format_of_path(path)
+    except UsageError:
+        return fmt
+    if implied.name != fmt.name:
+        name = Path(str(path)).name
+        raise UsageError(
+            f"the output name says {implied.name} but the format asked for is {fmt.name}",
+            file=str(path),
+            hint=f"name it {Path(name).stem}{fmt.extensions[0]}, or use -t {implied.name}",
+        )
+    return fmt
+
+
 def render(resume: Resume, format: str, **options: Any) -> bytes:
     """The resume in ``format`` as bytes (pure: writes no file)."""
     fmt = format_named(format)
-    return fmt.load_writer()(resume, WriteOptions.from_mapping(options))
+    try:
+        return fmt.load_writer()(resume, WriteOptions.from_mapping(options))
+    except UnicodeEncodeError as exc:
+        # readers refuse lone surrogates; a model built from a dict can still hold one
+        if not 0xD800 <= ord(exc.object[exc.start]) <= 0xDFFF:
+            raise
+        raise ExportError(
+            f"the text holds U+{ord(exc.object[exc.start]):04X}, half of a UTF-16 surrogate "
+            f"pair, which no {fmt.name} file can store",
+            hint="replace it with the character it was part of",
+        ) from None
 
 
 def dump(resume: Resume, path_or_format: PathLike, **options: Any) -> bytes | None:
@@ -128,8 +172,7 @@ def dump(resume: Resume, path_or_format: PathLike, **options: Any) -> bytes | No
         raise UsageError("dump writes files, not stdout", hint="use render() to get the bytes")
     if "." not in Path(text).name and not Path(text).parent.name:
         return render(resume, text, **options)
-    fmt_name = options.pop("format", None)
-    fmt = format_named(fmt_name) if fmt_name else format_of_path(text)
+    fmt = format_for_output(text, options.pop("format", None))
     write_atomic(text, render(resume, fmt.name, **options))
     return None
 
@@ -144,7 +187,7 @@ def convert(
 ) -> Resume:
     """Read ``src`` and write ``dst``; returns the resume that was written."""
     check_not_input(dst, [src])
-    fmt = format_named(to_format) if to_format else format_of_path(dst)
+    fmt = format_for_output(dst, to_format)
     resume = load(src, format=from_format, site=site)
     write_atomic(dst, render(resume, fmt.name, **options))
     return resume

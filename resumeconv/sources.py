@@ -1,4 +1,5 @@
-"""Reading inputs safely: size limit, UTF-8 only, no directories, stdin, CRLF folded.
+"""Reading inputs safely: size limit, UTF-8 (or UTF-16/32 with a BOM), no directories,
+stdin, CRLF folded.
 
 Every importer receives a :class:`Source`, never a path, so that these checks happen once
 and every error names the file.
@@ -7,6 +8,7 @@ and every error names the file.
 from __future__ import annotations
 
 import os
+import re
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -44,13 +46,63 @@ class Source:
 
 
 def decode(data: bytes, name: str) -> str:
-    """UTF-8 text with CRLF/CR folded to LF; a clear error for anything else."""
+    """Text with CRLF/CR folded to LF: UTF-8 (a BOM, or two, dropped), or UTF-16/UTF-32
+    with a byte-order mark; a clear error for anything else."""
     if len(data) > MAX_INPUT_BYTES:
         raise InputError(
             f"file is {len(data) // 1024} KiB, over the {_LIMIT_MIB} MiB limit",
             file=name,
             hint="a resume is a few kilobytes; check that this is the right file",
         )
+    wide = _wide_encoding(data)
+    text = _decode_wide(data, wide, name) if wide is not None else _decode_utf8(data, name)
+    if text.startswith("\ufeff"):  # a second BOM: an editor added one to a file that had one
+        text = text.lstrip("\ufeff")
+        if not text.strip():
+            raise InputError("file is empty", file=name, hint="write the resume into it first")
+    if "\r" in text:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+    return text
+
+
+def _wide_encoding(data: bytes) -> str | None:
+    """UTF-16 or UTF-32 when the data starts with its byte-order mark (Windows Notepad saves
+    "Unicode" as UTF-16 LE with a BOM); None for everything else, read as UTF-8."""
+    if data.startswith((b"\xff\xfe\x00\x00", b"\x00\x00\xfe\xff")):
+        return "utf-32"
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return "utf-16"
+    return None
+
+
+def _decode_wide(data: bytes, encoding: str, name: str) -> str:
+    """A UTF-16/32 file with its BOM (the codec reads the BOM and drops it)."""
+    try:
+        text = data.decode(encoding)
+    except UnicodeDecodeError as exc:
+        before = data[: exc.start].decode(encoding, "replace")
+        line = before.count("\n") + 1
+        where = f"byte {exc.start}"
+        if exc.end - exc.start > 1:
+            where = f"bytes {exc.start}-{exc.end - 1}"
+        raise InputError(
+            f"{where} is not valid {encoding.upper()} ({exc.reason})",
+            file=name,
+            line=line,
+            column=len(before) - (before.rfind("\n") + 1) + 1,
+            hint=f"the file starts with a {encoding.upper()} byte-order mark; save it again"
+            " as UTF-8",
+        ) from None
+    if not text.strip("\ufeff \t\r\n"):
+        raise InputError("file is empty", file=name, hint="write the resume into it first")
+    if "\x00" in text[:8192]:
+        raise InputError(
+            "file is binary data, not text", file=name, hint="give a .md, .json or .yaml file"
+        )
+    return text
+
+
+def _decode_utf8(data: bytes, name: str) -> str:
     if not data.strip():
         raise InputError("file is empty", file=name, hint="write the resume into it first")
     if b"\x00" in data[:8192]:
@@ -60,7 +112,7 @@ def decode(data: bytes, name: str) -> str:
     if data.startswith(b"\xef\xbb\xbf"):
         data = data[3:]
     try:
-        text = data.decode("utf-8")
+        return data.decode("utf-8")
     except UnicodeDecodeError as exc:
         line = data[: exc.start].count(b"\n") + 1
         line_start = data.rfind(b"\n", 0, exc.start) + 1
@@ -72,9 +124,62 @@ def decode(data: bytes, name: str) -> str:
             column=column,
             hint="save the file as UTF-8; it looks like Latin-1 or another legacy encoding",
         ) from None
-    if "\r" in text:
-        text = text.replace("\r\n", "\n").replace("\r", "\n")
-    return text
+
+
+#: Longest file name (one path component) and path, in bytes, that file systems store
+#: (ext4, XFS, APFS, NTFS: 255 per name; Linux: 4,096 for a path).
+MAX_NAME_BYTES = 255
+MAX_PATH_BYTES = 4095
+
+
+def name_too_long(path: str) -> str | None:
+    """Why ``path`` cannot name a file on a common file system, or None when it can.
+    Checked before any ``stat``: Python raises ``OSError`` from ``Path.is_dir`` for it."""
+    raw = os.fsencode(path)
+    if len(raw) > MAX_PATH_BYTES:
+        return f"path is too long ({len(raw):,} bytes; file systems allow {MAX_PATH_BYTES:,})"
+    longest = max(raw.split(os.fsencode(os.sep)), key=len)
+    if len(longest) > MAX_NAME_BYTES:
+        return (
+            f"file name is too long ({len(longest)} bytes; file systems allow"
+            f" {MAX_NAME_BYTES} per name)"
+        )
+    return None
+
+
+_RESUME_KEYS = {
+    *("$schema", "basics", "work", "volunteer", "education", "awards", "certificates"),
+    *("publications", "skills", "languages", "interests", "references", "projects", "meta"),
+}
+_YAML_KEY = re.compile(r"""(?:[A-Za-z_$][\w$ .-]*|"[^"\n]*"|'[^'\n]*'):(?:[ \t]|$)""")
+
+
+def sniff_format(text: str) -> str | None:
+    """The format of a text that has no file name (stdin), from how it starts: ``{`` or
+    ``[`` → ``json``; front matter (``---`` … ``---``) or a ``#`` heading → ``markdown``;
+    ``key:`` lines (every unindented line a key, ``#`` lines comments) → ``yaml``;
+    None when it is none of these."""
+    body = text.lstrip()
+    if body[:1] in ("{", "["):
+        return "json"
+    lines = body.split("\n")
+    if lines[0].rstrip() == "---" and any(line.rstrip() == "---" for line in lines[1:]):
+        return "markdown"
+    top = [
+        line
+        for line in lines
+        if line.strip() and not line[0].isspace() and line.rstrip() not in ("---", "...")
+    ]
+    content = [line for line in top if not line.startswith("#")]
+    headings = any(re.match(r"#{1,6}(?:[ \t]|$)", line) for line in top)
+    if content and all(_YAML_KEY.match(line) or line.startswith("- ") for line in content):
+        keys = {line.split(":", 1)[0].strip("\"' ") for line in content}
+        # "# Jane Doe" then "Email: …" lines is a page's header, unless a key is a resume's
+        if _YAML_KEY.match(content[0]) and (not headings or keys & _RESUME_KEYS):
+            return "yaml"
+    if headings or re.search(r"^\S.*\n(?:=+|-+)[ \t]*$", body, re.M):
+        return "markdown"
+    return None
 
 
 def _folder_error(name: str) -> InputError:

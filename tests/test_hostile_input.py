@@ -356,7 +356,8 @@ def _same_file_outputs(src: Path) -> list[tuple[str, list[str]]]:
         ("folder target, several formats", [str(src), "-o", f"{folder}/", "-t", "html,md"]),
         ("symlink", [str(src), "-o", str(folder / "link.md")]),
         ("hard link", [str(src), "-o", str(folder / "hard.md")]),
-        ("format forced", [str(src), "-o", str(src), "-t", "html"]),
+        # (-t html onto cv.md is refused sooner: the name and the format contradict)
+        ("format forced", [str(src), "-o", str(src), "-t", "md"]),
     ]
 
 
@@ -389,9 +390,9 @@ def test_output_equal_to_input_leaves_input_untouched(
     [
         (lambda p: p.write_bytes(b'{\n  "a": 1,\n  "a": 2\n}\n'), "duplicate key"),
         (lambda p: p.open("wb").truncate(50 * 1024 * 1024), "over the 1 MiB limit"),
-        (lambda p: p.write_bytes(b"\xff\xfe{\x00}\x00"), "binary"),
+        (lambda p: p.write_bytes(b"{\x00}\x00"), "binary"),  # UTF-16 without its BOM
     ],
-    ids=["duplicate", "50MB", "utf16"],
+    ids=["duplicate", "50MB", "utf16-without-bom"],
 )
 def test_console_script_prints_no_traceback(tmp_path: Path, make: Callable, words: str) -> None:
     src = tmp_path / "cv.json"

@@ -51,7 +51,7 @@ def _main(args: argparse.Namespace) -> int:
             return _convert(args)
         return _validate(args)
     except api.ResumeconvError as exc:
-        print(f"resumeconv: {exc}", file=sys.stderr)
+        print(f"resumeconv: {reporting.one_line(str(exc))}", file=sys.stderr)
         return exc.exit_code
     except KeyboardInterrupt:
         api.remove_temporaries()
@@ -101,7 +101,7 @@ def _convert(args: argparse.Namespace) -> int:
         for problem in res.problems:
             print(f"resumeconv: warning: {problem.format_text()}", file=sys.stderr)
         if res.error is not None:
-            print(f"resumeconv: {res.error}", file=sys.stderr)
+            print(f"resumeconv: {reporting.one_line(str(res.error))}", file=sys.stderr)
         for warning in res.warnings:
             print(f"resumeconv: {warning}", file=sys.stderr)
         for issue in res.findings:

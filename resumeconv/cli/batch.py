@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from resumeconv import api
-from resumeconv.api import InputError, ResumeconvError, UsageError
+from resumeconv.api import InputError, ResumeconvError, UsageError, name_too_long
 from resumeconv.cli import jobs
 from resumeconv.cli.progress import CONVERT_WORDS, VALIDATE_WORDS, make_reporter
 
@@ -44,6 +44,9 @@ def expand_inputs(items: Iterable[str], *, for_conversion: bool) -> list[str]:
         if item == "-":
             out.append(item)
             continue
+        too_long = name_too_long(item)
+        if too_long is not None:
+            raise InputError(too_long, file=item, hint="rename it, or give a shorter path")
         path = Path(item)
         if path.is_dir():
             found = sorted(_resume_files(str(path)))

@@ -73,6 +73,10 @@ def plan_conversions(
         raise UsageError("no input given", hint="resumeconv convert cv.md -o cv.pdf")
     if not outputs:
         raise UsageError("no output given", hint="add -o FILE, -o DIR/ or -o - for stdout")
+    for out in outputs:
+        too_long = api.name_too_long(out) if out != "-" else None
+        if too_long is not None:
+            raise api.OutputError(too_long, file=out, hint="choose a shorter output name")
     fmts = [api.format_named(t).name for t in to_formats]
     for name in fmts:
         if api.format_named(name).writer is None:
@@ -94,7 +98,7 @@ def plan_conversions(
                     raise UsageError("writing to stdout needs exactly one -t format")
                 pairs.append((fmts[0], out))
             elif len(fmts) == 1:
-                pairs.append((fmts[0], out))
+                pairs.append((api.format_for_output(out, fmts[0]).name, out))
             elif not fmts:
                 pairs.append((api.format_of_path(out).name, out))
             else:
@@ -107,6 +111,10 @@ def plan_conversions(
             for name in fmts:
                 ext = api.format_named(name).extensions[0]
                 pairs.append((name, os.path.join(folder, _stem(src) + ext)))
+        for _, out in pairs:  # a folder's name plus the input's can be too long
+            too_long = api.name_too_long(out) if out != "-" else None
+            if too_long is not None:
+                raise api.OutputError(too_long, file=out, hint="choose a shorter output folder")
         plans.append(Conversion(src, pairs, list(dirs)))
     if dirs and len(inputs) > 1 and _clashes(plans):
         _mirror(plans, inputs, dirs, fmts)

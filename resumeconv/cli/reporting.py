@@ -3,7 +3,21 @@
 from __future__ import annotations
 
 import json
+import re
 from typing import Any
+
+# Characters that end a line somewhere (a terminal, a CI log, a text editor) or control it.
+_BREAKS = re.compile("[\x00-\x08\x0a-\x1f\x7f\x85\u2028\u2029]")
+_SHOWN = {"\n": "\\n", "\r": "\\r"}
+
+
+def one_line(text: str) -> str:
+    """``text`` with line breaks and control characters written as escapes (``\\n``): a
+    report line stays one line whatever a field holds, so a CV cannot add lines of its
+    own (``::error …`` commands in a GitHub Actions log)."""
+    if not _BREAKS.search(text):
+        return text
+    return _BREAKS.sub(lambda m: _SHOWN.get(m.group(), f"\\u{ord(m.group()):04x}"), text)
 
 
 def render(results: list[Any], style: str) -> str:
@@ -30,7 +44,7 @@ def _text(result: Any) -> str:
     else:
         verdict = "valid" + (f" ({_count(warnings, 'warning')})" if warnings else "")
     lines.append(f"{result.path}: {verdict}")
-    return "\n".join(lines) + "\n"
+    return "\n".join(one_line(line) for line in lines) + "\n"
 
 
 def _count(n: int, noun: str) -> str:
@@ -42,7 +56,7 @@ def _escape_data(text: str) -> str:
 
 
 def _escape_prop(text: str) -> str:
-    return _escape_data(text).replace(":", "%3A").replace(",", "%2C")
+    return one_line(_escape_data(text)).replace(":", "%3A").replace(",", "%2C")
 
 
 def _annotation(level: str, file: str, line: int | None, col: int | None, message: str) -> str:
@@ -51,7 +65,7 @@ def _annotation(level: str, file: str, line: int | None, col: int | None, messag
         props.append(f"line={line}")
         if col is not None:
             props.append(f"col={col}")
-    return f"::{level} {','.join(props)}::{_escape_data(message)}\n"
+    return f"::{level} {','.join(props)}::{one_line(_escape_data(message))}\n"
 
 
 def _github(result: Any) -> str:

@@ -487,7 +487,8 @@ class _Writer:
         if header:
             parts.append(header)
         layout = self.resume.layout()
-        listed = {(s.section, i) for s in layout for i in s.indices()}
+        # a section name of the wrong type ([5], {…}) is no key: validation reports it
+        listed = {(s.section, i) for s in layout if type(s.section) is str for i in s.indices()}
         for section in layout:
             parts.append(self.section(section))
         for key in ENTRY_TYPES:

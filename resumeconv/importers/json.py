@@ -30,6 +30,11 @@ _WS = re.compile(r"[ \t\n\r]*")
 _NUMBER = re.compile(r"-?(?:0|[1-9][0-9]*)(\.[0-9]+)?([eE][-+]?[0-9]+)?")
 _SPACE = frozenset(" \t\n\r")
 _VALUE_START = "a value (string, number, object, array, true, false or null)"
+# Escape sequences left to right: a surrogate pair, a lone surrogate (group 1), any other.
+_ESCAPE = re.compile(
+    r"\\(?:u[dD][89abAB][0-9a-fA-F]{2}\\u[dD][c-fC-F][0-9a-fA-F]{2}"
+    r"|(u[dD][89a-fA-F][0-9a-fA-F]{2})|.)"
+)
 
 
 @dataclass(slots=True)
@@ -56,6 +61,8 @@ def parse_document(text: str, name: str = "<string>") -> ParsedJSON:
     """Like :func:`parse`, also returning the line range of each top-level member."""
     scanner = _Scanner(text, name)
     value = scanner.document()
+    if "\\u" in text:
+        scanner.lone_surrogates()
     lines = scanner.lines
     positions = {}
     # Offsets were recorded in text order, so one forward sweep finds every line.
@@ -137,6 +144,19 @@ class _Scanner:
                 hint = "is the closing double quote missing? A newline in a string is written \\n"
             message = exc.msg.lower().removesuffix(" at").removesuffix(":")
             raise self.error(exc.pos, f"{message} in a string", hint) from None
+
+    def lone_surrogates(self) -> None:
+        """Refuse ``"\\ud800"``: half of a UTF-16 pair is no character, and no output
+        (UTF-8 files, PDF, DOCX) can hold it. Run on a parsed text, where every backslash
+        starts a well-formed escape inside a string."""
+        text = self.text
+        for match in _ESCAPE.finditer(text, text.find("\\")):
+            if match.group(1):
+                raise self.error(
+                    match.start(),
+                    f"\\{match.group(1)} is half of a UTF-16 surrogate pair, not a character",
+                    "write the character itself, or both halves of its pair, e.g. \\ud83d\\ude00",
+                )
 
     def number(self, match: re.Match[str]) -> int | float:
         frac, exp = match.group(1), match.group(2)

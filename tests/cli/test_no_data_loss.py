@@ -76,15 +76,17 @@ def test_an_output_that_is_another_input_is_refused(
     assert _snapshot(d) == before
 
 
-@pytest.mark.parametrize("target", ["_config.yml", "_publications/2017-01-10-early.md"])
+@pytest.mark.parametrize(
+    ("target", "fmt"), [("_config.yml", "yaml"), ("_publications/2017-01-10-early.md", "md")]
+)
 def test_an_output_that_the_run_read_is_refused(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str], target: str
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], target: str, fmt: str
 ) -> None:
     site = tmp_path / "site"
     shutil.copytree(SITE, site)
     before = _snapshot(site)
     code, err = _run(
-        ["convert", str(site / "_pages" / "cv.md"), "-o", str(site / target), "-t", "yaml"], capsys
+        ["convert", str(site / "_pages" / "cv.md"), "-o", str(site / target), "-t", fmt], capsys
     )
     assert code == 2
     assert "output is a file this run reads" in err

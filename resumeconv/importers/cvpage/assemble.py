@@ -153,7 +153,16 @@ class Assembler:
                 basics.setdefault("phone", plain)
             elif plain:
                 loc = basics.setdefault("location", {})
-                loc["address"] = f"{loc['address']}\n{plain}" if "address" in loc else plain
+                if isinstance(loc, dict):
+                    loc["address"] = f"{loc['address']}\n{plain}" if "address" in loc else plain
+                elif isinstance(loc, str):  # `*Location:* …` set it as text: the line joins it
+                    basics["location"] = f"{loc}\n{plain}"
+                else:  # JSON of another type in a code span: kept for validation to report
+                    why = (
+                        "header line not kept: basics.location is already a value that is not text"
+                    )
+                    self.report.add(line.lineno, line.lineno, UNMAPPED, "/basics/location", why)
+                    continue
                 self.source_map.add("/basics/location", line.lineno)
 
     def _header_url(self, basics: dict[str, Any], url: str, lineno: int) -> None:
@@ -192,6 +201,9 @@ class Assembler:
                 self.source_map.add("/basics/location", lineno)
                 return
         key = L.key_for(label)
+        if key == "profiles":  # a list in JSON Resume: each link on the line is a profile
+            self._header_profiles(basics, value, lineno)
+            return
         if key is not None:
             basics[key] = L.value_of(value)
             self.source_map.add(f"/basics/{key}", lineno)
@@ -205,7 +217,31 @@ class Assembler:
             profile["url"] = url
         elif value:
             profile["username"] = value.plain
+        self._add_profile(basics, profile, lineno)
+
+    def _header_profiles(self, basics: dict[str, Any], value: Line, lineno: int) -> None:
+        """``*Profiles:* `[…]` `` (JSON in a code span, as the Markdown writer falls back to)
+        is the list as written; ``*Profiles:* [GitHub](url), [ORCID](url)`` one profile per
+        link, named by its text; text without links one profile's username."""
+        data = L.value_of(value)
+        if not isinstance(data, str):  # JSON: kept as it is, validation judges its type
+            if isinstance(basics.get("profiles"), list) and isinstance(data, list):
+                basics["profiles"].extend(data)
+            else:
+                basics["profiles"] = data
+            self.source_map.add("/basics/profiles", lineno)
+            return
+        links = value.links()
+        if links:
+            for text, url in links:
+                self._add_profile(basics, {"network": text or url, "url": url}, lineno)
+        elif value.plain.strip():
+            self._add_profile(basics, {"username": value.plain.strip()}, lineno)
+
+    def _add_profile(self, basics: dict[str, Any], profile: dict[str, Any], lineno: int) -> None:
         profiles = basics.setdefault("profiles", [])
+        if not isinstance(profiles, list):  # `*Profiles:* `5`` came first: keep both
+            basics["profiles"] = profiles = [profiles]
         self.source_map.add(f"/basics/profiles/{len(profiles)}", lineno)
         profiles.append(profile)
 

@@ -305,7 +305,8 @@ class _Builder:
                         self.hrefs.pop()
                 else:
                     m = rx.href.search(attrs)
-                    self.hrefs.append(_unescape(next(g for g in m.groups() if g)) if m else None)
+                    href = next((g for g in m.groups() if g), None) if m else None
+                    self.hrefs.append(_unescape(href) if href else None)  # href="": no link
             elif name == "img":
                 m = rx.alt.search(attrs)
                 if m:
