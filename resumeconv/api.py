@@ -56,6 +56,7 @@ __all__ = [
     "name_too_long",
     "remove_temporaries",
     "render",
+    "site_files",
     "skip_folder",
     "validate",
     "write_atomic",
@@ -121,6 +122,25 @@ def _source_and_format(
     raise UsageError(
         f"cannot tell the format of {src.name}", hint="pass format= (or -f on the command line)"
     )
+
+
+def site_files(page: PathLike) -> list[str]:
+    """What Jekyll reads around a CV page, which no output may be: its site's
+    ``_config.yml`` and every file in the site's ``_name/`` folders (collections, data,
+    layouts). Empty when the page has no site. Known before any page is parsed, so a batch
+    can refuse an output that one input's site would read before another job writes it."""
+    from resumeconv.importers import jekyll
+
+    if str(page) == "-":
+        return []
+    root = jekyll.find_site(Path(page))
+    if root is None:
+        return []
+    files = [str(root / jekyll.CONFIG_NAME)]
+    for folder in sorted(root.iterdir()):
+        if folder.name.startswith("_") and folder.name != "_site" and folder.is_dir():
+            files += [str(f) for f in sorted(folder.rglob("*")) if f.is_file()]
+    return files
 
 
 def format_for_output(path: PathLike, to_format: str | None = None) -> Format:

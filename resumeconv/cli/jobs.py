@@ -174,10 +174,19 @@ def _refuse_clashes(plans: list[Conversion]) -> None:
 
 
 def _refuse_outputs_that_are_inputs(plans: list[Conversion], inputs: list[str]) -> None:
-    """No output may be an input of the run (``convert d -o d/ -t json`` with a ``d/cv.json``)."""
+    """No output may be an input of the run (``convert d -o d/ -t json`` with a ``d/cv.json``)
+    or a file the site of any CV page of the run reads (checked before any job runs)."""
     others = [src for src in inputs if src != "-"]
     if len(others) < 2:
-        return  # a job checks its own input (run_conversion)
+        return  # a job checks its own input and the files it read (run_conversion)
+    pages = [src for src in others if Path(src).suffix.lower() in (".md", ".markdown")]
+    read = {os.path.realpath(f): f for page in pages for f in api.site_files(page)}
+    for plan in plans:
+        for _, out in plan.outputs:
+            if out != "-" and os.path.realpath(out) in read:
+                api.check_not_input(
+                    out, [read[os.path.realpath(out)]], what="a file this run reads"
+                )
     for plan in plans:
         rest = [src for src in others if src != plan.input]
         for _, out in plan.outputs:

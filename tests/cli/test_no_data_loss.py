@@ -153,3 +153,25 @@ def test_a_plain_folder_keeps_its_pages_but_not_other_json_or_yaml(tmp_path: Pat
     (tmp_path / "LICENSE.md").write_text("MIT\n")
     found = [Path(p).name for p in batch.expand_inputs([str(tmp_path)], for_conversion=True)]
     assert found == ["ada.json", "alice.md", "bo.yaml", "broken.json"]
+
+
+def test_one_inputs_output_is_never_a_file_another_inputs_site_reads(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """``convert site/_pages/cv.md other/2017-01-10-early.md -o site/_publications/ -t md``:
+    the second job would write over a collection document the first job's site reads.
+    Refused before any job runs, nothing written."""
+    site = tmp_path / "site"
+    shutil.copytree(SITE, site)
+    other = tmp_path / "other" / "2017-01-10-early.md"
+    other.parent.mkdir()
+    other.write_text("Education\n======\n\n* PhD in History, Example University, 2020\n")
+    before = _snapshot(tmp_path)
+    code, err = _run(
+        ["convert", str(site / "_pages" / "cv.md"), str(other), "-o",
+         f"{site / '_publications'}/", "-t", "md"],
+        capsys,
+    )  # fmt: skip
+    assert code == 2, err
+    assert "output is a file this run reads" in err and "2017-01-10-early.md" in err
+    assert _snapshot(tmp_path) == before
