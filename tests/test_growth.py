@@ -68,7 +68,8 @@ PAGES: dict[str, Callable[[int], str]] = {
     "long table": lambda n: "# J\n\n## Skills\n\n|a|b|\n|-|-|\n" + "|x|y|\n" * (n // 6),
     "entries": lambda n: "# J\n\n## Work\n\n" + "* Engineer, Acme, 2020-2021\n" * (n // 28),
     "emphasis": lambda n: "# J\n\n## Work\n\n* " + "**a** " * (n // 6) + "\n",
-    "header e-mail": lambda n: "Jane Doe\n\n" + "a" * (n // 2) + "@" + "b" * (n // 2) + _TAIL,
+    "header e-mail": lambda n: "a." * (n // 2) + "@" + _TAIL,
+    "header e-mail, dashes": lambda n: "a-" * (n // 2) + "@b" + _TAIL,
     "field lines": lambda n: "# J\n\n" + "*Email:* a@b.co\n" * (n // 16),
 }
 
