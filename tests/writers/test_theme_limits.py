@@ -38,6 +38,19 @@ def test_a_theme_that_never_ends_is_stopped(tmp_path, capsys, monkeypatch):
     assert "internal error" not in err and "Traceback" not in err
 
 
+def test_loops_over_literal_lists_that_do_nothing_are_stopped_too(tmp_path, capsys, monkeypatch):
+    """Five nested loops over a literal list of 100 items: 10^10 empty steps, no call, no
+    look-up, no output; the deadline is checked in every loop."""
+    monkeypatch.setattr(themes, "MAX_RENDER_SECONDS", 0.5)
+    items = "[" + ",".join(["1"] * 100) + "]"
+    loops = "".join(f"{{% for x{k} in {items} %}}" for k in range(5)) + "{% endfor %}" * 5
+    started = time.monotonic()
+    code, err, out = _convert(tmp_path, {"resume.html.j2": loops}, capsys)
+    assert time.monotonic() - started < 5
+    assert code == 2 and not out.exists()
+    assert "the theme took more than 0.5 s to render: stopped" in err
+
+
 @pytest.mark.parametrize(
     ("template", "message"),
     [

@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Any
 
 import jinja2
+from jinja2 import nodes
 from jinja2.sandbox import SandboxedEnvironment, SecurityError, safe_range
 from markupsafe import Markup
 
@@ -93,11 +94,38 @@ class _TimedRange:
             yield value
 
 
+class _Timed:
+    """What a template's ``{% for %}`` iterates over: the same items, with the deadline
+    checked as it goes (loops inside loops over literal lists call nothing else)."""
+
+    __slots__ = ("_items",)
+
+    def __init__(self, items: Any) -> None:
+        self._items = items
+
+    def __len__(self) -> int:
+        return len(self._items)
+
+    def __iter__(self) -> Iterator[Any]:
+        for i, value in enumerate(self._items):
+            if not i % 64:
+                _check_time()
+            yield value
+
+
 class _LimitedEnvironment(SandboxedEnvironment):
     """The sandbox, with a deadline checked on every call, attribute and item a template
-    uses, and ``*`` / ``**`` bounded so that one expression cannot fill the memory."""
+    uses and in every loop, and ``*`` / ``**`` bounded so that one expression cannot fill
+    the memory."""
 
     intercepted_binops = frozenset(("*", "**"))
+
+    def _parse(self, source: str, name: str | None, filename: str | None) -> nodes.Template:
+        """The template's tree with every ``{% for %}`` iterating through :class:`_Timed`."""
+        tree = super()._parse(source, name, filename)
+        for loop in tree.find_all(nodes.For):
+            loop.iter = nodes.Filter(loop.iter, "_timed", [], [], None, None, lineno=loop.lineno)
+        return tree
 
     def call(__self, __context: Any, __obj: Any, *args: Any, **kwargs: Any) -> Any:
         _check_time()
@@ -171,6 +199,7 @@ def environment(folder: str) -> SandboxedEnvironment:
         bytecode_cache=_bytecode_cache(),
     )
     env.globals["range"] = _TimedRange
+    env.filters["_timed"] = _Timed
     env.filters["href"] = safe_url
     env.filters["paragraphs"] = paragraphs
     env.tests["safe_href"] = lambda value: safe_url(value) is not None
