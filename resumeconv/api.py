@@ -28,6 +28,7 @@ from resumeconv.outputs import (
     remove_temporaries,
     write_atomic,
 )
+from resumeconv.report import one_line
 from resumeconv.sources import Source, decode, name_too_long, read_source, sniff_format
 from resumeconv.validation.issues import Issue
 
@@ -54,6 +55,7 @@ __all__ = [
     "load",
     "make_folder",
     "name_too_long",
+    "one_line",
     "remove_temporaries",
     "render",
     "site_files",

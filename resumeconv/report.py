@@ -7,8 +7,23 @@ of the input: where it went, or why it was not imported. Nothing is dropped sile
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Any
+
+# Characters that end a line somewhere (a terminal, a CI log, a text editor) or control it.
+_BREAKS = re.compile("[\x00-\x08\x0a-\x1f\x7f\x85\u2028\u2029]")
+_SHOWN = {"\n": "\\n", "\r": "\\r"}
+
+
+def one_line(text: str) -> str:
+    """``text`` with line breaks and control characters written as escapes (``\\n``): a
+    report line stays one line whatever a field holds, so a CV cannot add lines of its
+    own (``::error …`` commands in a GitHub Actions log)."""
+    if not _BREAKS.search(text):
+        return text
+    return _BREAKS.sub(lambda m: _SHOWN.get(m.group(), f"\\u{ord(m.group()):04x}"), text)
+
 
 #: Block statuses. ``unmapped`` means visible text that reached no field: ``--strict`` fails.
 IMPORTED = "imported"
@@ -152,9 +167,9 @@ class ImportReport:
             detail = b.reason
             if b.text and b.status != IMPORTED:
                 detail = f"{detail}: {b.text!r}" if detail else repr(b.text)
-            lines.append(f"{self.file}:{span}\t{b.status}\t{target}\t{detail}".rstrip())
+            lines.append(one_line(f"{self.file}:{span}\t{b.status}\t{target}\t{detail}".rstrip()))
         for p in self.problems:
-            lines.append(f"{p.file}:{p.line}\tproblem\t\t{p.message}")
+            lines.append(one_line(f"{p.file}:{p.line}\tproblem\t\t{p.message}"))
         return "\n".join(lines)
 
 

@@ -3,21 +3,9 @@
 from __future__ import annotations
 
 import json
-import re
 from typing import Any
 
-# Characters that end a line somewhere (a terminal, a CI log, a text editor) or control it.
-_BREAKS = re.compile("[\x00-\x08\x0a-\x1f\x7f\x85\u2028\u2029]")
-_SHOWN = {"\n": "\\n", "\r": "\\r"}
-
-
-def one_line(text: str) -> str:
-    """``text`` with line breaks and control characters written as escapes (``\\n``): a
-    report line stays one line whatever a field holds, so a CV cannot add lines of its
-    own (``::error …`` commands in a GitHub Actions log)."""
-    if not _BREAKS.search(text):
-        return text
-    return _BREAKS.sub(lambda m: _SHOWN.get(m.group(), f"\\u{ord(m.group()):04x}"), text)
+from resumeconv.api import one_line
 
 
 def render(results: list[Any], style: str) -> str:

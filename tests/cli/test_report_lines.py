@@ -71,3 +71,17 @@ def test_an_error_message_is_one_line(tmp_path: Path, capsys: pytest.CaptureFixt
 )
 def test_one_line(text: str, shown: str) -> None:
     assert one_line(text) == shown
+
+
+def test_the_import_report_keeps_one_line_per_block(tmp_path) -> None:
+    """``--report`` text: a YAML key or a problem message with a line break in it stays
+    on its line (escaped), so every line of the report is one block."""
+    from resumeconv.report import SKIPPED, ImportReport, Problem
+
+    report = ImportReport("cv.md")
+    report.add(1, 2, SKIPPED, "/meta/a\nb", "why\r\n::error title=x::injected")
+    report.problems.append(Problem("_talks/x.md", 3, "broken\n::error::injected"))
+    lines = report.format_text().split("\n")
+    assert len(lines) == 2
+    assert "/meta/a\\nb" in lines[0] and "why\\r\\n::error" in lines[0]
+    assert "broken\\n::error::injected" in lines[1]
