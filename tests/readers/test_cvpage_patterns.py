@@ -20,6 +20,38 @@ def layout(data: dict[str, Any]) -> list[tuple[str, str]]:
     return [(s["section"], s["title"]) for s in data["meta"]["x-resumeconv"]["sections"]]
 
 
+# ------------------------------------------- the header, raw HTML and page chrome (issue 12)
+
+
+def test_download_chrome_is_not_content() -> None:
+    """Patterns 04 and 33: an intro line, a button, a bullet and a heading that only lead to
+    the CV as a file are page chrome: no name, no url, no section, no text in the JSON; a
+    paper's own "[pdf]" link stays with the paper."""
+    resume = resumeconv.load(PAGES / "download-chrome.md")
+    data = resume.to_dict()
+    assert "basics" not in data
+    assert data["education"][0]["institution"] == "Lakeside University"
+    assert data["publications"] == [
+        {"name": "Counting Vowels in Tidal Dialects", "url": "https://papers.example/vowels.pdf"}
+        | {"summary": data["publications"][0]["summary"]}
+    ]
+    text = str(data)
+    for chrome in ("Printer-friendly", "Download", "Descargar", "Get my CV", "mira-cv", "btn"):
+        assert chrome not in text
+    assert [s for s in layout(data) if s[0] != "custom"] == [
+        ("education", "Education"),
+        ("publications", "Publications"),
+    ]
+    skipped = [b for b in resume.import_report.blocks if "page chrome" in (b.reason or "")]
+    assert [(b.start, b.status) for b in skipped] == [
+        (6, SKIPPED),
+        (8, SKIPPED),
+        (14, SKIPPED),
+        (24, SKIPPED),
+    ]
+    assert resume.import_report.unmapped() == []
+
+
 def test_template_style_dates_first_then_employer() -> None:
     data = load("template-style.md")
     assert data["education"][0] == {
@@ -128,8 +160,11 @@ def test_raw_html_blocks() -> None:
     ]
     ta = data["work"][1]
     assert (ta["position"], ta["name"]) == ("Teaching Assistant", "Northwind College")
-    unmapped = [b.reason for b in resume.import_report.unmapped()]
-    assert unmapped == ["page navigation (download link)"]  # visible, so --strict refuses it
+    assert resume.import_report.unmapped() == []
+    # a download button is page chrome, not CV content (issue 12, rule 8): skipped, said why
+    (button,) = [b for b in resume.import_report.blocks if "download button" in (b.reason or "")]
+    assert button.status == SKIPPED and "Download CV as PDF" in button.text
+    assert "Download" not in str(data)
 
 
 def test_chinese_page() -> None:
@@ -252,11 +287,13 @@ def test_strict_refuses_visible_text_that_was_not_mapped(tmp_path) -> None:
     from resumeconv.cli import main
 
     out = tmp_path / "x.json"
-    assert main(["convert", str(PAGES / "html-blocks.md"), "-o", str(out), "--strict"]) == 1
+    assert main(["convert", str(PAGES / "tables.md"), "-o", str(out), "--strict"]) == 1
     assert not out.exists()  # nothing written when --strict refuses
-    assert main(["convert", str(PAGES / "html-blocks.md"), "-o", str(out)]) == 0
+    assert main(["convert", str(PAGES / "tables.md"), "-o", str(out)]) == 0
     tables = resumeconv.load(PAGES / "tables.md").import_report.unmapped()
     assert [b.text for b in tables] == ["Period | Description"] * 2
+    # page chrome (a download button) is not content: --strict accepts the page
+    assert main(["convert", str(PAGES / "html-blocks.md"), "-o", str(out), "--strict"]) == 0
 
 
 def test_pointers_escape_and_the_source_map_keeps_the_first_position() -> None:

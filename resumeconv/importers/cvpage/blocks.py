@@ -18,6 +18,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
+from resumeconv.importers.cvpage import chrome
 from resumeconv.importers.cvpage.inline import Line, inline_lines, is_liquid_only, text_lines
 
 if TYPE_CHECKING:
@@ -133,6 +134,9 @@ def _heading(tokens: list[Token], i: int, out: list[Block]) -> int:
     line = lines[0] if lines else Line([], start)
     for extra in lines[1:]:
         line.runs.extend(extra.runs)
+    if chrome.is_download_line(line):  # "[Download CV (PDF)](…)" as a heading: no section
+        out.append(Skipped(start, end, chrome.REASON, line.linked()))
+        return i + 3
     out.append(Heading(start, end, int(tokens[i].tag[1]), line))
     return i + 3  # heading_open, inline, heading_close
 
@@ -148,9 +152,12 @@ def _paragraph(tokens: list[Token], i: int, out: list[Block]) -> int:
     elif IAL.match(content):
         out.append(Attributes(start, end, "kramdown attribute list (styling)", content.strip()))
     else:
-        out.append(
-            Paragraph(start, end, inline_lines(inline.children or [], start, soft_breaks=True))
-        )
+        lines = inline_lines(inline.children or [], start, soft_breaks=True)
+        if chrome.is_download_block(lines):
+            text = " ".join(line.linked() for line in lines)
+            out.append(Skipped(start, end, chrome.REASON, text))
+        else:
+            out.append(Paragraph(start, end, lines))
     return i + 3  # paragraph_open, inline, paragraph_close
 
 
@@ -158,7 +165,12 @@ def _list(tokens: list[Token], i: int, out: list[Block]) -> int:
     """A bullet or ordered list: its items (see ``_ITEM_RULES``)."""
     start, end = _span(tokens[i])
     close = _matching_close(tokens, i)
-    out.append(ListBlock(start, end, _items(tokens, i + 1, close)))
+    items = _items(tokens, i + 1, close)
+    if items and all(not it.children and chrome.is_download_block(it.lines) for it in items):
+        text = " ".join(line.linked() for it in items for line in it.lines)
+        out.append(Skipped(start, end, chrome.REASON, text))  # "* [Download my CV](cv.pdf)"
+        return close + 1
+    out.append(ListBlock(start, end, items))
     return close + 1
 
 
@@ -412,8 +424,9 @@ def _html_block(content: str, stripped: str, start: int, end: int) -> list[Block
     lines = text_lines(content, start)
     if not lines:
         return [Skipped(start, end, "HTML without text", stripped)]
-    if tree.only_links_to_files:
-        return [Skipped(start, end, "page navigation (download link)", stripped, visible=True)]
+    if tree.only_links_to_files and chrome.is_download_block(lines):
+        shown = " ".join(line.plain for line in lines)
+        return [Skipped(start, end, chrome.BUTTON_REASON, shown)]
     return [Paragraph(start, end, lines)]
 
 
