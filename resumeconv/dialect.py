@@ -226,6 +226,38 @@ def is_known_title(title: str) -> bool:
     return matching_rule(title) is not None
 
 
+#: Titles of the page itself, never a person's name nor a section ("Curriculum vitae").
+_PAGE_TITLES = frozenset(
+    {
+        "cv",
+        "c.v.",
+        "curriculum vitae",
+        "curriculum vitæ",
+        "vita",
+        "resume",
+        "résumé",
+        "my cv",
+        "my resume",
+        "academic cv",
+        "lebenslauf",
+        "currículum",
+        "currículum vitae",
+        "curriculum vitae et studiorum",
+        "hoja de vida",
+        "简历",
+        "个人简历",
+        "履歴書",
+        "이력서",
+    }
+)
+
+
+def is_page_title(title: str) -> bool:
+    """The heading names the page ("# Curriculum vitae", "CV"), not a person or section."""
+    text = " ".join(title.replace("\u00a0", " ").split()).strip(" :-–—").lower()
+    return text in _PAGE_TITLES
+
+
 _CLASS = re.compile(r"\.cv-([a-z]+)\b")
 _CLASS_KEYS = {
     "custom": CUSTOM,

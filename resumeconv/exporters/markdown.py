@@ -23,6 +23,7 @@ from resumeconv.dialect import (
     LOCATION_LABELS,
     date_fields,
     is_language_group,
+    is_page_title,
     key_for,
     label_for,
     section_key,
@@ -641,9 +642,13 @@ class _Writer:
 
 def _name_ok(name: Any) -> bool:
     """A name the reader takes from the header's first line: a few words, no link, no
-    e-mail address."""
+    e-mail address, not a page title ("CV" there names the page)."""
     return (
-        _text_ok(name) and not _LINKED.search(name) and "@" not in name and len(name.split()) <= 6
+        _text_ok(name)
+        and not _LINKED.search(name)
+        and "@" not in name
+        and len(name.split()) <= 6
+        and not is_page_title(name)
     )
 
 

@@ -52,6 +52,105 @@ def test_download_chrome_is_not_content() -> None:
     assert resume.import_report.unmapped() == []
 
 
+def _page(text: str) -> dict[str, Any]:
+    from resumeconv.sources import Source
+
+    return resumeconv.load(Source(text, name="cv.md"), format="markdown").to_dict()
+
+
+def test_header_contact_list() -> None:
+    """Pattern 06: a Name / E-mail / Homepage list above the first heading fills basics;
+    the labels are not kept; a network label is a profile."""
+    data = load("header-contact-list.md")
+    assert data["basics"] == {
+        "name": "Tomas Ferreira",
+        "email": "tomas.f@example.net",
+        "phone": "+351 21 000 0000",
+        "url": "https://tferreira.example.net/",
+        "profiles": [
+            {"network": "GitHub", "username": "tferreira", "url": "https://github.com/tferreira"}
+        ],
+    }
+    assert layout(data) == [("work", "Work experience")]
+
+
+def test_header_name_heading_above_setext_sections() -> None:
+    """Pattern 07 and c33: "# Name" above "Education\n===" is the name, not a section; the
+    line under it is the label; a second e-mail is kept as a profile named by its label."""
+    data = load("header-name-heading.md")
+    assert data["basics"] == {
+        "name": "Lena M. Okafor",
+        "label": "Second-year PhD Candidate in Hydrology, Riverbend University",
+        "email": "lena.okafor@example.com",
+        "profiles": [{"network": "Lab Email", "username": "lokafor@riverbend.example.edu"}],
+    }
+    assert layout(data) == [("education", "Education")]
+    assert "mailto:" not in str(data)
+    # the same heading style as the sections: a name only with contact lines under it
+    named = _page(
+        "# Ana Ruiz\n\n[ana@example.org](mailto:ana@example.org)\n\n# Education\n\n"
+        "* B.A. in Art, Example College, 2010\n"
+    )
+    assert named["basics"] == {"name": "Ana Ruiz", "email": "ana@example.org"}
+    section = _page(
+        "# Field Notes\n\n* Science fair judge, 2019\n\n# Education\n\n"
+        "* B.A. in Art, Example College, 2010\n"
+    )
+    assert "basics" not in section
+    assert layout(section)[0][1] == "Field Notes"  # a section (its home: rule 1)
+
+
+def test_page_title_heading_is_not_the_name() -> None:
+    """Pattern 21: "# CV" above "## Education" titles the page: no name, reported."""
+    resume = resumeconv.load(PAGES / "header-page-title.md")
+    data = resume.to_dict()
+    assert "basics" not in data
+    assert data["education"][0]["institution"] == "Northfield College"
+    (title,) = [b for b in resume.import_report.blocks if b.start == 5]
+    assert (title.status, title.reason) == (SKIPPED, "page title (not the name)")
+    for heading in ("Curriculum Vitae", "Résumé", "简历"):
+        page = _page(f"# {heading}\n\n# Education\n\n* B.A. in Art, Example College, 2010\n")
+        assert "basics" not in page and layout(page) == [("education", "Education")]
+
+
+def test_header_name_title_address_contacts_profiles() -> None:
+    """Pattern 42: bold name, title line, address, "Tel: … · e-mail" and a row of links:
+    each to its field; network links are profiles, the homepage is the url, another
+    link a profile named by its text."""
+    basics = load("header-contacts-profiles.md")["basics"]
+    assert basics == {
+        "name": "Ravi K. Menon",
+        "label": "Associate Professor of Economics, Westlake University",
+        "email": "rmenon@westlake.example.edu",
+        "phone": "+86 571 0000 0000",
+        "url": "https://rmenon.example.org",
+        "location": {"address": "School of Economics, 12 Lake Road, Hangzhou, China"},
+        "profiles": [
+            {"network": "ORCID", "url": "https://orcid.org/0000-0001-0000-0001"},
+            {"network": "LinkedIn", "url": "https://www.linkedin.com/in/rmenon"},
+            {"network": "Lab", "url": "https://lab.example.org"},
+        ],
+    }
+
+
+def test_header_tagline_and_intro_sentence() -> None:
+    """Pattern 30 and c29/c35: "Currently · Role · Field" is the label (its lead dropped),
+    "Email:" the e-mail, an intro sentence with a link the summary (link kept), never
+    the name or the url."""
+    basics = load("header-tagline.md")["basics"]
+    assert basics == {
+        "label": "Postdoctoral Researcher · Soil Science",
+        "email": "sam.osei@example.org",
+        "summary": "Below is what I have been doing; see [my pronouns page]"
+        "(https://pronouns.example/sam) for how to address me.",
+    }
+    assert _page("Ada Lovelace\n\nPhone: 2019- 2021\n\n# Work\n\n* 2020, Engineer\n")["basics"] == {
+        "name": "Ada Lovelace",
+        "phone": "2019- 2021",
+    }
+    assert "phone" not in _page("Ada Lovelace\n\n2019- 2021\n\n# Work\n\n* x\n")["basics"]
+
+
 def test_template_style_dates_first_then_employer() -> None:
     data = load("template-style.md")
     assert data["education"][0] == {

@@ -39,8 +39,6 @@ KNOWN_MISSES = {
     "01-raw-html-layout",
     "02-unlisted-section-titles",
     "03-links-in-skills-projects-grants",
-    "06-header-contact-list",
-    "07-name-as-atx-heading",
     "08-continuation-line",
     "09-bold-org-italic-role",
     "10-degree-in-institution",

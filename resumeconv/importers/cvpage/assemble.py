@@ -11,9 +11,10 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from resumeconv.dialect import is_code_group, is_language_group
+from resumeconv.dialect import is_code_group, is_language_group, is_page_title
 from resumeconv.importers.cvpage import entries as E
 from resumeconv.importers.cvpage import fields as F
+from resumeconv.importers.cvpage import header as H
 from resumeconv.importers.cvpage import labels as L
 from resumeconv.importers.cvpage.blocks import (
     Block,
@@ -89,6 +90,9 @@ class Assembler:
         init=False, default_factory=list
     )
     """Custom entries whose layout index is known only once the page is read."""
+    header_guesses: set[str] = field(init=False, default_factory=set)
+    """basics fields the header gave by judgement (a name line, a tagline, an address):
+    the site's author block wins over them."""
 
     def __post_init__(self) -> None:
         self.report = ImportReport(self.file)
@@ -121,52 +125,173 @@ class Assembler:
             self._section(section)
 
     def _header(self, blocks: list[Block]) -> None:
+        """Blocks above the first section → basics (rule 4 of issue 12; cvpage/header.py)."""
         basics = self.data.setdefault("basics", {})
         for block in blocks:
-            lines = _block_lines(block)
+            lines = _header_lines(block)
             if not lines:
                 self._skip(block)
                 continue
-            for line in lines:
-                self._header_line(basics, line)
-            self.report.add(block.start, block.end, IMPORTED, "/basics")
+            kept = [line for line in lines if not self._page_title(line)]
+            for line in kept:
+                self._header_line(basics, line, heading=isinstance(block, Heading))
+            if kept:
+                self.report.add(block.start, block.end, IMPORTED, "/basics")
         if not basics:
             self.data.pop("basics")
 
-    def _header_line(self, basics: dict[str, Any], line: Line) -> None:
+    def _page_title(self, line: Line) -> bool:
+        """ "# Curriculum vitae" names the page, not the person: reported, not kept."""
+        if not is_page_title(line.plain):
+            return False
+        why = "page title (not the name)"
+        self.report.add(line.lineno, line.lineno, SKIPPED, None, why, line.plain)
+        return True
+
+    def _header_line(self, basics: dict[str, Any], line: Line, heading: bool = False) -> None:
         labelled = L.line_label(line)
         if labelled is not None:
             self._header_field(basics, labelled[0], labelled[1], line.lineno)
             return
-        text = line.plain.strip()
-        if "name" not in basics and len(text.split()) <= 6 and not _EMAIL.search(text):
-            basics["name"] = text
+        if "name" not in basics and self._is_name_line(basics, line, heading):
+            basics["name"] = line.plain.strip()
             self.source_map.add("/basics/name", line.lineno)
+            if not heading and not _all_bold(line):
+                self.header_guesses.add("name")
             return
-        for part in (p.strip() for p in re.split(r"\s[|·•]\s", line.linked())):
-            links = [(t, u) for t, u in line.links() if t and t in part]
-            plain = _LINK_MARKUP.sub(r"\1", part)
-            url = links[0][1] if links else None
-            if (url and url.lower().startswith("mailto:")) or _EMAIL.fullmatch(plain):
-                basics.setdefault("email", url[7:] if url and url.startswith("mailto:") else plain)
-                self.source_map.add("/basics/email", line.lineno)
-            elif url and "url" not in basics and "x-url" not in basics:
-                self._header_url(basics, url, line.lineno)
-            elif _PHONE.match(plain):
-                basics.setdefault("phone", plain)
-            elif plain:
-                loc = basics.setdefault("location", {})
-                if isinstance(loc, dict):
-                    loc["address"] = f"{loc['address']}\n{plain}" if "address" in loc else plain
-                elif isinstance(loc, str):  # `*Location:* …` set it as text: the line joins it
-                    basics["location"] = f"{loc}\n{plain}"
-                else:  # JSON of another type in a code span: kept for validation to report
-                    why = (
-                        "header line not kept: basics.location is already a value that is not text"
-                    )
-                    self.report.add(line.lineno, line.lineno, UNMAPPED, "/basics/location", why)
-                    continue
-                self.source_map.add("/basics/location", line.lineno)
+        parts = _header_parts(line)
+        plain = line.plain
+        if (H.is_sentence(plain) and not H.find_email(plain)) or not any(
+            _contact_like(part) for part in parts
+        ):
+            self._header_text(basics, line)  # "Current position · PhD Fellow · Economics"
+            return
+        for part in parts:
+            self._header_part(basics, part)
+
+    def _is_name_line(self, basics: dict[str, Any], line: Line, heading: bool) -> bool:
+        """The person's name: a heading or bold line ("**Jane Q. Example**", the form the
+        Markdown writer uses), or the header's first line when it reads as a name."""
+        text = line.plain.strip()
+        if not text or line.links() or _EMAIL.search(text):
+            return False
+        if _all_bold(line) and not heading:
+            return len(text.split()) <= 6
+        if H.contact_label(line):
+            return False
+        if heading:
+            return H.looks_like_name(text) or (not basics and len(text.split()) <= 4)
+        return not basics and H.looks_like_name(text) and not H.looks_like_address(text)
+
+    def _header_text(self, basics: dict[str, Any], line: Line) -> None:
+        """A header line of text only: an intro sentence (→ summary, links kept in it), a
+        tagline or title (→ label), or an address (→ location)."""
+        text = line.plain.strip()
+        pieces = [p.strip() for p in re.split(r"\s[·•|]\s", text) if p.strip()]
+        if len(pieces) > 1 and H.is_tagline_lead(pieces[0]):
+            text = " · ".join(pieces[1:])  # "Current position · PhD Fellow · Economics"
+        if H.is_sentence(text) and not H.looks_like_address(text):
+            old = basics.get("summary")
+            linked = line.linked().strip()
+            basics["summary"] = f"{old}\n\n{linked}" if isinstance(old, str) else linked
+            self.source_map.add("/basics/summary", line.lineno)
+            return
+        address = H.looks_like_address(text)
+        if "label" not in basics and (F.looks_like_role(text) or not address):
+            basics["label"] = text
+            self.source_map.add("/basics/label", line.lineno)
+            self.header_guesses.add("label")
+            return
+        self._header_location(basics, text, line.lineno)
+
+    def _header_part(self, basics: dict[str, Any], part: Line) -> None:
+        """One contact of a header line: a labelled value ("Phone: …"), an e-mail, a
+        profile link, the website, a phone number, or text."""
+        lineno = part.lineno
+        labelled = H.contact_label(part)
+        if labelled is not None:
+            self._header_contact(basics, labelled[0], labelled[1], labelled[2])
+            return
+        plain = part.plain.strip()
+        links = part.links()
+        url = links[0][1] if links else None
+        if (url and url.lower().startswith("mailto:")) or H.is_email(plain):
+            self._header_email(
+                basics, url[7:] if url and url.lower().startswith("mailto:") else plain, lineno
+            )
+        elif url and H.network_of(url):
+            text = links[0][0]
+            network = H.network_of(url) or text
+            profile: dict[str, Any] = {"network": network, "url": url}
+            if text and text != url and H.network_by_name(text) is None:
+                profile["username"] = text
+            self._add_profile(basics, profile, lineno)
+        elif url and "url" not in basics and "x-url" not in basics:
+            self._header_url(basics, url, lineno)
+        elif url:
+            self._add_profile(basics, {"network": links[0][0] or url, "url": url}, lineno)
+        elif H.is_phone(plain):
+            basics.setdefault("phone", plain)
+            self.source_map.add("/basics/phone", lineno)
+        elif plain:
+            self._header_text(basics, part)
+
+    def _header_contact(self, basics: dict[str, Any], key: str, label: str, value: Line) -> None:
+        """``Email: …``, ``**Phone**: …``, ``* Name: …``, ``GitHub: …``: the labelled field."""
+        lineno = value.lineno
+        text = value.plain.strip()
+        links = value.links()
+        url = links[0][1] if links else F.find_url(text)
+        if key == "email":
+            mail = url[7:] if url and url.lower().startswith("mailto:") else text
+            self._header_email(basics, mail, lineno, label)
+        elif key == "url" and url:
+            if "url" in basics or "x-url" in basics:
+                self._add_profile(basics, {"network": label, "url": url}, lineno)
+            else:
+                self._header_url(basics, url, lineno)
+        elif key == "profile":
+            network = H.network_by_name(label) or label
+            profile: dict[str, Any] = {"network": network}
+            if links and links[0][0] and links[0][0] != url:
+                profile["username"] = links[0][0]
+            elif not url and text:
+                profile["username"] = text
+            if url:
+                profile["url"] = url
+            self._add_profile(basics, profile, lineno)
+        elif key == "location":
+            self._header_location(basics, text, lineno)
+        elif key in ("name", "phone", "label") and text:
+            basics[key] = text
+            self.source_map.add(f"/basics/{key}", lineno)
+        elif text:  # "Website: my page" without a link: kept as the line says it
+            self._header_text(basics, value)
+
+    def _header_email(
+        self, basics: dict[str, Any], mail: str, lineno: int, label: str = ""
+    ) -> None:
+        """The first e-mail is ``basics.email``; a second one ("Academic Email") a profile."""
+        mail = mail.strip()
+        if "email" not in basics:
+            basics["email"] = mail
+            self.source_map.add("/basics/email", lineno)
+        elif basics["email"] != mail:
+            self._add_profile(basics, {"network": label or "Email", "username": mail}, lineno)
+
+    def _header_location(self, basics: dict[str, Any], text: str, lineno: int) -> None:
+        """A header line that is a place or an address joins ``basics.location.address``."""
+        loc = basics.setdefault("location", {})
+        if isinstance(loc, dict):
+            loc["address"] = f"{loc['address']}\n{text}" if "address" in loc else text
+        elif isinstance(loc, str):  # `*Location:* …` set it as text: the line joins it
+            basics["location"] = f"{loc}\n{text}"
+        else:  # JSON of another type in a code span: kept for validation to report
+            why = "header line not kept: basics.location is already a value that is not text"
+            self.report.add(lineno, lineno, UNMAPPED, "/basics/location", why)
+            return
+        self.source_map.add("/basics/location", lineno)
+        self.header_guesses.add("location")
 
     def _header_url(self, basics: dict[str, Any], url: str, lineno: int) -> None:
         """The header's first link is ``basics.url``. A link with a scheme is kept as written
@@ -699,6 +824,43 @@ def _extra_layout(extra: list[dict[str, Any]], key: str, title: str) -> dict[str
     layout = {"section": key, "title": title, "items": []}
     extra.append(layout)
     return layout
+
+
+def _header_lines(block: Block) -> list[Line]:
+    """The lines of a header block; a list's items are lines ("* Email: …")."""
+    if isinstance(block, ListBlock):
+        return [line for item in block.items for line in _item_lines(item) if line]
+    return _block_lines(block)
+
+
+def _item_lines(item: Item) -> list[Line]:
+    return list(item.lines) + [line for child in item.children for line in _item_lines(child)]
+
+
+def _header_parts(line: Line) -> list[Line]:
+    """A header line cut at its separators (" | ", " · ", " • ") into contacts."""
+    plain = line.plain
+    cuts = [(m.start(), m.end()) for m in H.SEPARATORS.finditer(plain)]
+    if not cuts:
+        return [line]
+    parts: list[Line] = []
+    pos = 0
+    for a, b in cuts:
+        parts.append(line.cut(pos, a))
+        pos = b
+    parts.append(line.cut(pos))
+    return [p for p in parts if p]
+
+
+def _contact_like(line: Line) -> bool:
+    """A line with a link, an e-mail address, a phone number or a contact label."""
+    plain = line.plain.strip()
+    return bool(line.links() or H.find_email(plain) or H.is_phone(plain) or H.contact_label(line))
+
+
+def _all_bold(line: Line) -> bool:
+    runs = [r for r in line.runs if r.text.strip()]
+    return bool(runs) and all(r.bold for r in runs)
 
 
 def _block_lines(block: Block) -> list[Line]:

@@ -43,6 +43,8 @@ class Block:
 class Heading(Block):
     level: int
     line: Line
+    markup: str = ""
+    """How the page wrote it: ``#`` (ATX), ``=`` or ``-`` (Setext), "" (raw HTML)."""
 
 
 @dataclass(slots=True)
@@ -137,7 +139,8 @@ def _heading(tokens: list[Token], i: int, out: list[Block]) -> int:
     if chrome.is_download_line(line):  # "[Download CV (PDF)](…)" as a heading: no section
         out.append(Skipped(start, end, chrome.REASON, line.linked()))
         return i + 3
-    out.append(Heading(start, end, int(tokens[i].tag[1]), line))
+    markup = (tokens[i].markup or "")[:1]
+    out.append(Heading(start, end, int(tokens[i].tag[1]), line, markup))
     return i + 3  # heading_open, inline, heading_close
 
 

@@ -13,6 +13,7 @@ from resumeconv.dialect import (
     CUSTOM,
     SUMMARY,
     is_known_title,
+    is_page_title,
     matching_rule,
     normalize_title,
     section_class,
@@ -74,6 +75,7 @@ def split_sections(blocks: list[Block]) -> Page:
         return Page(header=[], sections=[PageSection("", CUSTOM, None, blocks)] if blocks else [])
     rules = {id(h): matching_rule(h.line.plain) for h in headings}  # this page's, once
     level = _section_level(headings, rules)
+    name_heading = _name_heading(blocks, headings, rules)
     header: list[Block] = []
     sections: list[PageSection] = []
     for block in blocks:
@@ -81,6 +83,9 @@ def split_sections(blocks: list[Block]) -> Page:
             rule = rules[id(block)]
             if block.level < level and rule is None and not sections:
                 header.append(block)
+                continue
+            if not sections and block is name_heading:
+                header.append(block)  # "# Jane Roe" above "Education\n===": the name
                 continue
             title = block.line.plain.strip()
             sections.append(PageSection(title, rule or CUSTOM, block))
@@ -92,6 +97,30 @@ def split_sections(blocks: list[Block]) -> Page:
         else:
             header.append(block)
     return Page(header, sections)
+
+
+def _name_heading(
+    blocks: list[Block], headings: list[Heading], rules: dict[int, str | None]
+) -> Heading | None:
+    """The page's first heading when it names the page ("# CV") or the person ("# Jane
+    Roe") rather than a section (rule 4 of issue 12): no section title in it, and either
+    a page title, or a name written unlike the section headings after it (``#`` above
+    ``Education\n===``) or with only contact lines under it."""
+    from resumeconv.importers.cvpage.header import contact_lines_only, looks_like_name
+
+    first = headings[0]
+    if rules[id(first)] is not None or len(headings) < 2:
+        return None
+    text = first.line.plain
+    if is_page_title(text):
+        return first
+    if not looks_like_name(text):
+        return None
+    if first.markup and headings[1].markup and first.markup != headings[1].markup:
+        return first
+    start = blocks.index(first) + 1
+    stop = blocks.index(headings[1])
+    return first if contact_lines_only(blocks[start:stop]) else None
 
 
 def _section_level(headings: list[Heading], rules: dict[int, str | None]) -> int:
