@@ -151,6 +151,23 @@ def test_header_tagline_and_intro_sentence() -> None:
     assert "phone" not in _page("Ada Lovelace\n\n2019- 2021\n\n# Work\n\n* x\n")["basics"]
 
 
+def test_details_blocks_belong_to_the_entry_above() -> None:
+    """Pattern 22: a ``<details>`` block unfolds the entry above it (text or a list, in
+    any section); its toggle text ("More", "Details") is a control, not content."""
+    resume = resumeconv.load(PAGES / "details-blocks.md")
+    data = resume.to_dict()
+    guide, barista = data["work"]
+    assert (guide["position"], guide["name"]) == ("Museum Guide", "Harbour Museum")
+    assert guide["highlights"] == ["I led tours for school groups and trained new guides."]
+    assert barista["highlights"] == ["Opened the shop", "Ordered supplies"]
+    assert data["education"][0]["x-highlights"] == ["Thesis on harbour trade in the 18th century."]
+    text = str(data)
+    assert "More" not in text and "Show duties" not in text and "Details" not in text
+    assert "<" not in text
+    toggles = [b.text for b in resume.import_report.blocks if "toggle" in (b.reason or "")]
+    assert toggles == ["More", "Show duties", "Details"]
+
+
 def test_template_style_dates_first_then_employer() -> None:
     data = load("template-style.md")
     assert data["education"][0] == {

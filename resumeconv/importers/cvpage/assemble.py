@@ -18,6 +18,7 @@ from resumeconv.importers.cvpage import header as H
 from resumeconv.importers.cvpage import labels as L
 from resumeconv.importers.cvpage.blocks import (
     Block,
+    Details,
     Heading,
     Item,
     ListBlock,
@@ -504,6 +505,8 @@ class Assembler:
                             "table header row (column titles are not kept)",
                             header,
                         )
+            elif isinstance(block, Details):
+                out.extend(self._details(block, last))
             elif isinstance(block, Loop):
                 out.append(block)
             elif isinstance(block, Heading):
@@ -511,6 +514,27 @@ class Assembler:
             else:
                 self._skip(block)
         return out
+
+    def _details(self, block: Details, last: Any) -> list[Any]:
+        """A ``<details>`` block unfolds more of the entry above it: its text joins that
+        entry's bullets; its toggle ("Details") is a control, reported as skipped. Without
+        an entry above, its text is read as entries of its own."""
+        if block.toggle:
+            why = "toggle of a <details> block (a control, not content)"
+            self.report.add(block.start, block.start, SKIPPED, None, why, block.toggle)
+        items: list[Item] = []
+        for inner in block.inner:
+            if isinstance(inner, Paragraph):
+                items.append(Item(inner.start, inner.end, inner.lines))
+            elif isinstance(inner, ListBlock):
+                items.extend(inner.items)
+            else:
+                self._skip(inner)
+        if isinstance(last, EntrySource):
+            last.children.extend(items)
+            last.end = block.end
+            return []
+        return [EntrySource(i.lines, i.children, i.start, i.end) for i in items]
 
     def _without_empty_items(self, block: ListBlock) -> ListBlock:
         """The list without its empty bullets (``* `` alone), each reported as skipped."""
@@ -830,6 +854,8 @@ def _header_lines(block: Block) -> list[Line]:
     """The lines of a header block; a list's items are lines ("* Email: …")."""
     if isinstance(block, ListBlock):
         return [line for item in block.items for line in _item_lines(item) if line]
+    if isinstance(block, Details):
+        return [line for inner in block.inner for line in _header_lines(inner)]
     return _block_lines(block)
 
 

@@ -28,6 +28,9 @@ LOOP = re.compile(r"\{%-?\s*for\s+\w+\s+in\s+site\.(\w+)([^%]*)%\}")
 IAL = re.compile(r"^\s*\{:[^{}\n]*\}\s*$")
 _TITLED = re.compile(r"<h[1-6][\s>]|class\s*=\s*[\"'][^\"'>]*(?:title|heading)\b", re.I)
 _TITLE_MAX_CHARS = 80
+_DETAILS = re.compile(r"\s*<details\b", re.I)
+_DETAILS_TAGS = re.compile(r"</?details\b[^>]*>", re.I)
+_SUMMARY = re.compile(r"<summary\b[^>]*>(.*?)</summary\s*>", re.S | re.I)
 _NOT_SHOWN = re.compile(r"<(style|script)\b[^>]*>.*?(?:</\1\s*>|\Z)", re.S | re.I)
 
 
@@ -95,6 +98,15 @@ class Skipped(Block):
 @dataclass(slots=True)
 class Attributes(Skipped):
     """A kramdown attribute list (``{: .notice}``): styling for the block above it."""
+
+
+@dataclass(slots=True)
+class Details(Block):
+    """A ``<details>`` block: the blocks it unfolds, and its ``<summary>`` toggle text
+    (a control, not content). It belongs to the entry above it."""
+
+    inner: list[Block]
+    toggle: str = ""
 
 
 @dataclass(slots=True)
@@ -342,11 +354,27 @@ def html_blocks(content: str, start: int, end: int) -> list[Block]:
         content = _NOT_SHOWN.sub(lambda m: "\n" * m.group(0).count("\n"), content)
         if not content.strip():
             return [Skipped(start, end, "style sheet or script (not shown on the page)", stripped)]
+    if _DETAILS.match(content):
+        return [_details(content, start, end)]
     if _TITLED.search(content):
         titled = _html_titles(content, start, end)
         if titled is not None:
             return titled
     return _html_block(content, stripped, start, end)
+
+
+def _details(content: str, start: int, end: int) -> Details:
+    """``<details><summary>Details</summary> text </details>``: the text as blocks of its
+    own (line numbers kept), the toggle text apart."""
+    toggle = ""
+    found = _SUMMARY.search(content)
+    if found is not None:
+        toggle = " ".join(line.plain for line in text_lines(found.group(1), start))
+        content = (
+            content[: found.start()] + "\n" * found.group(0).count("\n") + content[found.end() :]
+        )
+    body = _DETAILS_TAGS.sub("", content)
+    return Details(start, end, _html_part(body, start, end), toggle)
 
 
 def _html_titles(content: str, start: int, end: int) -> list[Block] | None:

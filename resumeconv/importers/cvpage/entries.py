@@ -223,6 +223,11 @@ def _sentence(text: str) -> bool:
     return len(text.split()) > 5 and not F.looks_like_org(text)
 
 
+def _prose(text: str) -> bool:
+    """Sentences, not a name: two full stops, or more than 20 words ("I led tours …")."""
+    return (text.count(". ") >= 1 and text.rstrip().endswith(".")) or len(text.split()) > 20
+
+
 def _short_name(text: str) -> bool:
     return 0 < len(text.split()) <= 12 and not text.rstrip().endswith((".", "。"))
 
@@ -320,7 +325,12 @@ def interpret_work(parts: Parts, *, teaching: bool = False, org_key: str = "name
     if not org and position:
         org = (
             _take_child_line(
-                parts, lambda t: (_short_name(t) or F.looks_like_org(t)) and find_range(t) is None
+                parts,
+                lambda t: (
+                    (_short_name(t) or F.looks_like_org(t))
+                    and find_range(t) is None
+                    and not _prose(t)
+                ),
             )
             or ""
         )

@@ -306,6 +306,8 @@ class _Builder:
                 else:
                     m = rx.href.search(attrs)
                     href = next((g for g in m.groups() if g), None) if m else None
+                    if href and "{" in href:  # Liquid is Jekyll's: `{% link … %}` alone is no URL
+                        href = strip_liquid(href).strip()
                     self.hrefs.append(_unescape(href) if href else None)  # href="": no link
             elif name == "img":
                 m = rx.alt.search(attrs)
