@@ -168,6 +168,22 @@ def test_details_blocks_belong_to_the_entry_above() -> None:
     assert toggles == ["More", "Show duties", "Details"]
 
 
+def test_award_title_comma_awarder() -> None:
+    """Pattern 01's award line: "Prize, Organisation" is the title and who gave it; a
+    comma part that names no organisation stays in the title."""
+    awards = _page(
+        "# Awards\n\n* 2019.03 — Best Talk Prize, Harbour Society of Birds\n"
+        "* 2021: Third Prize: Code Cup, C++, Group A\n"
+    )["awards"]
+    assert awards[0] == {
+        "title": "Best Talk Prize",
+        "awarder": "Harbour Society of Birds",
+        "date": "2019-03",
+    }
+    assert awards[1]["title"] == "Third Prize: Code Cup, C++, Group A"
+    assert "awarder" not in awards[1]
+
+
 def test_template_style_dates_first_then_employer() -> None:
     data = load("template-style.md")
     assert data["education"][0] == {

@@ -600,6 +600,7 @@ def interpret_award(parts: Parts) -> dict:
         else:
             title = _clean(plain)
             url = links[0][1] if links else None
+            title, awarder = _title_and_awarder(title)
         if summary and not awarder:
             sub = F.split_parts(summary, ",，")
             if sub and F.looks_like_org(sub[0]):
@@ -618,6 +619,15 @@ def interpret_award(parts: Parts) -> dict:
     if url and url.startswith(("http://", "https://")):
         entry["x-url"] = url
     return entry
+
+
+def _title_and_awarder(text: str) -> tuple[str, str]:
+    """``"Best Poster Award, Example Society"`` → the prize and who gave it, when the
+    parts after the first comma name an organisation; else the text whole."""
+    sub = F.split_parts(text, ",，")
+    if len(sub) > 1 and F.looks_like_org(sub[1]) and not F.looks_like_org(sub[0]):
+        return sub[0], ", ".join(sub[1:])
+    return text, ""
 
 
 # ----------------------------------------------------------------------------- publications
