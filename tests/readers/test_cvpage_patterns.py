@@ -184,6 +184,34 @@ def test_award_title_comma_awarder() -> None:
     assert "awarder" not in awards[1]
 
 
+def test_raw_html_layout_titles_by_their_text() -> None:
+    """Pattern 01: a CV laid out in ``<div>``/``<span>``/``<p>`` whose section titles are
+    elements with a known title as their only text (any class): headings; the entry divs
+    under them are entries, with no markup in the output."""
+    data = load("raw-html-layout.md")
+    assert layout(data) == [("work", "Work Experience"), ("education", "Education")]
+    assert data["work"] == [
+        {
+            "name": "Northwind Surveys, Bergen",
+            "position": "Survey Assistant",
+            "startDate": "2019",
+            "endDate": "2021",
+        }
+    ]
+    assert data["education"] == [
+        {
+            "institution": "Fjord University",
+            "area": "Geology",
+            "studyType": "B.Sc.",
+            "startDate": "2015",
+            "endDate": "2019",
+            "x-location": "Norway",
+        }
+    ]
+    text = str(data)
+    assert "<" not in text and "class" not in text and "block-label" not in text
+
+
 def test_template_style_dates_first_then_employer() -> None:
     data = load("template-style.md")
     assert data["education"][0] == {

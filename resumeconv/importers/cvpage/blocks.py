@@ -18,6 +18,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
+from resumeconv.dialect import is_known_title
 from resumeconv.importers.cvpage import chrome
 from resumeconv.importers.cvpage.inline import Line, inline_lines, is_liquid_only, text_lines
 
@@ -28,6 +29,8 @@ LOOP = re.compile(r"\{%-?\s*for\s+\w+\s+in\s+site\.(\w+)([^%]*)%\}")
 IAL = re.compile(r"^\s*\{:[^{}\n]*\}\s*$")
 _TITLED = re.compile(r"<h[1-6][\s>]|class\s*=\s*[\"'][^\"'>]*(?:title|heading)\b", re.I)
 _TITLE_MAX_CHARS = 80
+_CONTAINERS = frozenset({"table", "ul", "ol", "dl", "details", "style", "script"})
+_TITLE_TEXT = re.compile(r">[^<>]{1,80}<")  # an element with a short text in it
 _DETAILS = re.compile(r"\s*<details\b", re.I)
 _DETAILS_TAGS = re.compile(r"</?details\b[^>]*>", re.I)
 _SUMMARY = re.compile(r"<summary\b[^>]*>(.*?)</summary\s*>", re.S | re.I)
@@ -356,7 +359,7 @@ def html_blocks(content: str, start: int, end: int) -> list[Block]:
             return [Skipped(start, end, "style sheet or script (not shown on the page)", stripped)]
     if _DETAILS.match(content):
         return [_details(content, start, end)]
-    if _TITLED.search(content):
+    if _TITLED.search(content) or content.lstrip().startswith("<"):
         titled = _html_titles(content, start, end)
         if titled is not None:
             return titled
@@ -392,10 +395,16 @@ def _html_titles(content: str, start: int, end: int) -> list[Block] | None:
     out: list[Block] = []
     pos = 0
     line_of = _LineCounter(content, start)
-    for a, b, level in finder.titles:
+    for a, b, level, tag in finder.elements:
+        if not level and (tag in _CONTAINERS or not _TITLE_TEXT.search(content, a, b)):
+            continue
         lines = text_lines(content[a:b], line_of(a))
         if len(lines) != 1 or len(lines[0].plain) > _TITLE_MAX_CHARS:
             continue  # a paragraph with a "title" class, not a heading
+        if not level:  # <div class="section-head">Education</div>: a section title alone
+            if len(lines[0].plain.split()) > 6 or not is_known_title(lines[0].plain):
+                continue
+            level = 2
         out += _html_part(content[pos:a], line_of(pos))
         first = line_of(a)
         last = line_of(max(a, b - 1))

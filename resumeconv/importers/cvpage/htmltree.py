@@ -106,19 +106,23 @@ class TitleFinder(HTMLParser):
     an element whose class names a title (``<div class="cv-section-title">``).
 
     :attr:`titles` holds (start offset, end offset, level) of each, in order; ``<hN>`` is
-    level N, a titled element level 2.
+    level N, a titled element level 2. :attr:`elements` holds (start, end, level, tag) of
+    every top-level element (level 0 when neither), whose text may still name a section
+    (``<div class="section-head">Education</div>``).
     """
 
     def __init__(self, text: str) -> None:
         super().__init__(convert_charrefs=True)
         self.text = text
         self.titles: list[tuple[int, int, int]] = []
+        self.elements: list[tuple[int, int, int, str]] = []
         self._starts = [0]
         for i, char in enumerate(text):
             if char == "\n":
                 self._starts.append(i + 1)
         self._depth = 0
-        self._open: tuple[int, int] | None = None  # (start offset, level) of a title
+        self._open: tuple[int, int] | None = None  # (start offset, level) of an element
+        self._tag = ""
 
     def _offset(self) -> int:
         line, col = self.getpos()
@@ -129,7 +133,8 @@ class TitleFinder(HTMLParser):
             return
         if self._depth == 0:
             level = _title_level(tag, dict(attrs).get("class") or "")
-            self._open = (self._offset(), level) if level else None
+            self._open = (self._offset(), level)
+            self._tag = tag
         self._depth += 1
 
     def handle_endtag(self, tag: str) -> None:
@@ -139,7 +144,10 @@ class TitleFinder(HTMLParser):
         if self._depth == 0 and self._open is not None:
             start, level = self._open
             end = self.text.find(">", self._offset())
-            self.titles.append((start, len(self.text) if end < 0 else end + 1, level))
+            stop = len(self.text) if end < 0 else end + 1
+            self.elements.append((start, stop, level, self._tag))
+            if level:
+                self.titles.append((start, stop, level))
             self._open = None
 
 
