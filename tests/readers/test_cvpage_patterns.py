@@ -212,6 +212,29 @@ def test_raw_html_layout_titles_by_their_text() -> None:
     assert "<" not in text and "class" not in text and "block-label" not in text
 
 
+def test_interests_sentence_and_references_on_request() -> None:
+    """Pattern 43: an interests line without a label is one interest per part (a labelled
+    line stays one interest with keywords); "More references available upon request" is a
+    remark, not a reference (reported as skipped)."""
+    resume = resumeconv.load(PAGES / "interests-references.md")
+    data = resume.to_dict()
+    assert data["interests"] == [
+        {"name": "Urban ecology"},
+        {"name": "pollinator networks"},
+        {"name": "green roofs"},
+        {"name": "Methods", "keywords": ["field surveys", "network models"]},
+    ]
+    assert data["references"] == [
+        {
+            "name": "Dr. Mina Park",
+            "reference": "Reader in Ecology, Example College — mina.park@example.ac.uk",
+        }
+    ]
+    assert "request" not in str(data) and "mailto:" not in str(data)
+    (remark,) = [b for b in resume.import_report.blocks if b.start == 14]
+    assert remark.status == SKIPPED and "on request" in remark.reason
+
+
 def test_template_style_dates_first_then_employer() -> None:
     data = load("template-style.md")
     assert data["education"][0] == {

@@ -67,7 +67,6 @@ KNOWN_MISSES = {
     "39-japanese-page",
     "40-german-page-seit",
     "42-header-name-contacts-profiles",
-    "43-interests-and-references",
     "golden-c33",
     "golden-c39",
     "golden-c40",

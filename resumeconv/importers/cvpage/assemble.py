@@ -42,7 +42,11 @@ from resumeconv.report import (
     pointer,
 )
 
-_ON_REQUEST = re.compile(r"^references?\s+(are\s+)?available\s+(up)?on\s+request\.?$", re.I)
+_ON_REQUEST = re.compile(
+    r"^(?:(?:further|more|additional|other)\s+)?references?\s+(?:are\s+)?available"
+    r"\s+(?:up)?on\s+request\.?$",
+    re.I,
+)
 #: An address; it starts only where a run of its characters starts (the look-behind): a
 #: search tried from every character of ``a.a.a.…@`` rescanned the run each time, and a
 #: 150 KB header line took over a minute.
@@ -573,8 +577,9 @@ class Assembler:
         self._overrides, src = _field_children(src)
         text = " ".join(line.plain for line in src.lines).strip()
         if _ON_REQUEST.match(text) and not src.children:
-            idx = self.add("references", {"reference": text}, src.start, src.end)
-            extra_layouts.append({"section": "references", "title": "References", "items": [idx]})
+            # "Further references available on request" names no referee (pattern 43)
+            why = "a remark that references are available on request (not a reference)"
+            self.report.add(src.start, src.end, SKIPPED, None, why, text)
             return
         parts = E.cut_dates(src.lines, list(src.children))
         if key in ("work", "volunteer"):
@@ -612,7 +617,8 @@ class Assembler:
             else:
                 self._place(key, E.interpret_reference(parts), src, layout)
         elif key == "interests":
-            self._place(key, E.interpret_interest(parts), src, layout)
+            for interest in E.interpret_interests(parts):
+                self._place(key, interest, src, layout)
         elif key in ("skills", "languages"):
             self._skill_or_language(parts, key, src, layout, extra_layouts)
         else:

@@ -727,6 +727,19 @@ def language_entries(texts: list[str]) -> list[dict]:
     return out
 
 
+def interpret_interests(parts: Parts) -> list[dict]:
+    """A research-interests line without a label ("Coastal geomorphology, sediment
+    transport, citizen science.") is one interest per comma part (pattern 43); a labelled
+    line or a bullet with sub-bullets is one interest with keywords."""
+    value = skill_label(parts)[1]
+    if parts.main is not None and not value and not parts.children and not parts.rest:
+        names = [p.rstrip(".。;；") for p in F.split_parts(parts.main.linked(), ",，、;；")]
+        names = [n for n in names if n]
+        if len(names) > 1 and all(len(n.split()) <= 6 for n in names):
+            return [{"name": n} for n in names]
+    return [interpret_interest(parts)]
+
+
 def interpret_interest(parts: Parts) -> dict:
     label, value = skill_label(parts)
     keywords = F.split_keywords(value) if value else []
