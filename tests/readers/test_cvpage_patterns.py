@@ -235,6 +235,33 @@ def test_interests_sentence_and_references_on_request() -> None:
     assert remark.status == SKIPPED and "on request" in remark.reason
 
 
+def test_intro_sentence_and_legend_are_not_entries() -> None:
+    """Pattern 14: a sentence introducing a section's list is not an entry, its links are
+    the person's profiles; a legend of author marks ("* equal contribution") is not
+    imported; the entries between them are read as usual."""
+    resume = resumeconv.load(PAGES / "intro-and-legend.md")
+    data = resume.to_dict()
+    assert data["basics"] == {
+        "profiles": [
+            {"network": "ORCID", "url": "https://orcid.org/0000-0002-0000-0003"},
+            {"network": "DBLP", "url": "https://dblp.org/pid/00/0000"},
+        ]
+    }
+    first, second = data["publications"]
+    assert (first["name"], first["url"]) == (
+        "Tidal Sounds of the North Sea",
+        "https://talks.example/tides.pdf",
+    )
+    assert "Wave Counting" in second["summary"]
+    text = str(data)
+    assert "contribution" not in text and "corresponding" not in text and "full list" not in text
+    reasons = {b.start: b.reason for b in resume.import_report.blocks if b.status == SKIPPED}
+    assert reasons[7].startswith("intro sentence") and reasons[12].startswith("legend")
+    # a fake bullet ("\\* **Member**, Society") is no legend
+    page = _page("# Service\n\n\\* **Member**, Example Society\n")
+    assert "Example Society" in str(page)
+
+
 def test_template_style_dates_first_then_employer() -> None:
     data = load("template-style.md")
     assert data["education"][0] == {

@@ -446,12 +446,22 @@ class Assembler:
     def _sources(self, section: PageSection) -> list[Any]:
         out: list[Any] = []
         prose_section = section.key == SUMMARY
-        for block in section.blocks:
+        for n, block in enumerate(section.blocks):
             last = out[-1] if out else None
             if isinstance(block, Paragraph) and not any(block.lines):
                 # "&nbsp;" alone, a spacer between sections: nothing to read
                 self.report.add(block.start, block.end, SKIPPED, None, _BLANK)
                 continue
+            if isinstance(block, Paragraph) and not prose_section:
+                nxt = section.blocks[n + 1] if n + 1 < len(section.blocks) else None
+                if H.is_legend(block.lines):
+                    why = "legend of the marks in the entries (not an entry)"
+                    text = " ".join(line.plain for line in block.lines)
+                    self.report.add(block.start, block.end, SKIPPED, None, why, text)
+                    continue
+                if not out and H.is_intro(block.lines, nxt):
+                    self._intro(block)
+                    continue
             if isinstance(block, ListBlock):
                 block = self._without_empty_items(block)
                 if not block.items:
@@ -539,6 +549,25 @@ class Assembler:
             last.end = block.end
             return []
         return [EntrySource(i.lines, i.children, i.start, i.end) for i in items]
+
+    def _intro(self, block: Paragraph) -> None:
+        """ "All my papers are listed on my [Scholar page](…)." above a section's entries
+        introduces them: not an entry. Its links are the person's pages: profiles."""
+        basics = self.data.setdefault("basics", {})
+        kept = 0
+        for line in block.lines:
+            for text, url in line.links():
+                if _SCHEME.match(url) and not url.lower().startswith("mailto:"):
+                    network = H.network_of(url) or H.network_from_text(text) or url
+                    self._add_profile(basics, {"network": network, "url": url}, line.lineno)
+                    kept += 1
+        if not basics:
+            self.data.pop("basics")
+        why = "intro sentence of the section (not an entry)"
+        if kept:
+            why += "; its links are kept in basics.profiles"
+        text = " ".join(line.linked() for line in block.lines)
+        self.report.add(block.start, block.end, SKIPPED, "/basics" if kept else None, why, text)
 
     def _without_empty_items(self, block: ListBlock) -> ListBlock:
         """The list without its empty bullets (``* `` alone), each reported as skipped."""

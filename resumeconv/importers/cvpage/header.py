@@ -214,3 +214,51 @@ def is_sentence(text: str) -> bool:
     words ("Below are a selected list of things I am doing.")."""
     words = text.split()
     return len(words) >= 15 or (len(words) >= 5 and text.rstrip().endswith((".", "。")))
+
+
+_LEGEND = re.compile(r"^\s*(?:\*{1,3}|[†‡§¶#^]{1,3}|\(\*\))\s*(?P<sep>[:=：])?\s*\S")
+_LEGEND_WORDS = re.compile(
+    r"equal(?:ly)? contribut|corresponding|co-?first|joint first|presenting|student|mentee"
+    r"|supervised|advisee|共同|通讯",
+    re.I,
+)
+_INTRO_WORDS = re.compile(
+    r"\b(?:my|our|all|below|following|listed|list|see|here|selected|full)\b", re.I
+)
+
+
+def is_legend(lines: list[Line]) -> bool:
+    """A legend ("*: equal contribution", "† corresponding author"): each line a mark
+    and a few words explaining it, under a list of entries that use the marks."""
+    shown = [line.plain for line in lines if line]
+    return bool(shown) and all(_legend_line(text) for text in shown)
+
+
+def _legend_line(text: str) -> bool:
+    """A mark, then ":" or a word that marks authors ("* equal contribution")."""
+    found = _LEGEND.match(text)
+    if found is None or len(text.split()) > 8 or _EMAIL.search(text):
+        return False
+    return bool(found.group("sep")) or bool(_LEGEND_WORDS.search(text))
+
+
+def is_intro(lines: list[Line], following: object) -> bool:
+    """One sentence that introduces the entries after it ("All my papers are listed on
+    my [Scholar page](…)."): first person or about the list, ending in "." or ":", and a
+    list, table or loop comes next."""
+    from resumeconv.importers.cvpage.blocks import ListBlock, Loop, Table
+
+    shown = [line for line in lines if line]
+    if len(shown) != 1 or not isinstance(following, ListBlock | Table | Loop):
+        return False
+    line = shown[0]
+    text = line.plain.strip()
+    if line.bold_prefix() or not text.endswith((".", ":", "：")) or len(text.split()) > 30:
+        return False
+    return len(text.split()) >= 4 and bool(_INTRO_WORDS.search(text))
+
+
+def network_from_text(text: str) -> str:
+    """The network a link's text names ("my Scholar page" → "Scholar")."""
+    words = [w for w in text.split() if w.lower() not in ("my", "our", "the", "page", "profile")]
+    return " ".join(words)
