@@ -262,6 +262,24 @@ def test_intro_sentence_and_legend_are_not_entries() -> None:
     assert "Example Society" in str(page)
 
 
+def test_minority_heading_level_and_pipe_rows_without_header() -> None:
+    """Pattern 27: "## ACADEMIC BACKGROUND" above "# PROJECTS" is a section (a known title
+    with entries under it), not the name; pipe rows with no header row (CommonMark reads
+    them as a paragraph) are rows; a delimiter row is dropped; a grid of short undated
+    cells is one entry per cell."""
+    data = load("minority-heading-pipe-rows.md")
+    assert data["basics"] == {"location": {"address": "Imperial Lane 4, Example Town"}}
+    assert [
+        (e["studyType"], e["area"], e["institution"], e["startDate"], e["endDate"])
+        for e in data["education"]
+    ] == [
+        ("M.A.", "Linguistics", "Harbour University", "2017", "2019"),
+        ("B.A.", "English", "Lakeside College", "2013", "2017"),
+    ]
+    assert data["projects"] == [{"name": "Dialect Atlas"}, {"name": "Vowel Charts"}]
+    assert "|" not in str(data) and "---" not in str(data)
+
+
 def test_template_style_dates_first_then_employer() -> None:
     data = load("template-style.md")
     assert data["education"][0] == {

@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
+from resumeconv.dates import find_range
 from resumeconv.dialect import is_code_group, is_language_group, is_page_title
 from resumeconv.importers.cvpage import entries as E
 from resumeconv.importers.cvpage import fields as F
@@ -502,7 +503,7 @@ class Assembler:
                 if section.key == "skills" and block.header:
                     out.append(block)
                 else:
-                    for row in block.rows:
+                    for row in _grid_cells(block) or block.rows:
                         lines = [line for cell in row for line in cell]
                         if lines:
                             start = min((line.lineno for line in lines), default=block.start)
@@ -883,6 +884,22 @@ def _extra_layout(extra: list[dict[str, Any]], key: str, title: str) -> dict[str
     layout = {"section": key, "title": title, "items": []}
     extra.append(layout)
     return layout
+
+
+def _grid_cells(table: Table) -> list[list[list[Line]]] | None:
+    """A table without a header whose cells are short undated items ("| Control Theory |
+    Signal Processing |"): a grid of items, each cell one entry (as rows of one cell);
+    None for a table of records (a row with dates, long cells, a header)."""
+    if table.header is not None or not table.rows:
+        return None
+    cells = [cell for row in table.rows for cell in row if any(cell)]
+    if len(cells) <= len(table.rows):
+        return None
+    for cell in cells:
+        text = " ".join(line.plain for line in cell)
+        if len(text.split()) > 6 or find_range(text) is not None:
+            return None
+    return [[cell] for cell in cells]
 
 
 def _header_lines(block: Block) -> list[Line]:

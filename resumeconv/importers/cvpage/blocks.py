@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from itertools import pairwise
 from typing import TYPE_CHECKING, Any
 
 from resumeconv.dialect import is_known_title
@@ -171,12 +172,39 @@ def _paragraph(tokens: list[Token], i: int, out: list[Block]) -> int:
         out.append(Attributes(start, end, "kramdown attribute list (styling)", content.strip()))
     else:
         lines = inline_lines(inline.children or [], start, soft_breaks=True)
-        if chrome.is_download_block(lines):
+        rows = _pipe_rows(lines)
+        if rows is not None:  # "| M.Tech., Example Institute | 2019- 2021 |" with no header
+            out.append(Table(start, end, None, rows))
+        elif chrome.is_download_block(lines):
             text = " ".join(line.linked() for line in lines)
             out.append(Skipped(start, end, chrome.REASON, text))
         else:
             out.append(Paragraph(start, end, lines))
     return i + 3  # paragraph_open, inline, paragraph_close
+
+
+def _pipe_rows(lines: list[Line]) -> list[list[list[Line]]] | None:
+    """The rows of a paragraph written as table rows without a header row (which
+    CommonMark then reads as a paragraph): every line has a ``|``, one starts with one.
+    Delimiter rows (``| --- | --- |``) and empty cells are dropped; None for any other
+    paragraph."""
+    shown = [line for line in lines if line]
+    if not shown or not all("|" in line.plain for line in shown):
+        return None
+    if not any(line.plain.lstrip().startswith("|") for line in shown):
+        return None
+    rows: list[list[list[Line]]] = []
+    for line in shown:
+        plain = line.plain
+        cuts = [-1, *(i for i, ch in enumerate(plain) if ch == "|"), len(plain)]
+        cells = [line.cut(a + 1, b) for a, b in pairwise(cuts)]
+        cells = [c for c in cells if c]
+        if cells and not all(_DELIMITER.fullmatch(c.plain) for c in cells):
+            rows.append([[c] for c in cells])
+    return rows
+
+
+_DELIMITER = re.compile(r"\s*:?-{3,}:?\s*")
 
 
 def _list(tokens: list[Token], i: int, out: list[Block]) -> int:

@@ -89,6 +89,11 @@ def split_sections(blocks: list[Block]) -> Page:
                 continue
             title = block.line.plain.strip()
             sections.append(PageSection(title, rule or CUSTOM, block))
+        elif not sections and isinstance(block, Heading) and _opens_section(block, blocks, rules):
+            # "## EDUCATION" with its entries above "# COURSEWORK": a section all the same
+            sections.append(
+                PageSection(block.line.plain.strip(), rules[id(block)] or CUSTOM, block)
+            )
         elif sections:
             current = sections[-1]
             if isinstance(block, Attributes) and not current.blocks:
@@ -121,6 +126,16 @@ def _name_heading(
     start = blocks.index(first) + 1
     stop = blocks.index(headings[1])
     return first if contact_lines_only(blocks[start:stop]) else None
+
+
+def _opens_section(block: Heading, blocks: list[Block], rules: dict[int, str | None]) -> bool:
+    """A heading deeper than the section level, above the first section, opens one when
+    its title is a known one and entries (not just another heading) follow it: pages mix
+    ``##`` and ``#`` (pattern 27); a header's ``### address`` line names no section."""
+    if rules[id(block)] is None:
+        return False
+    i = blocks.index(block) + 1
+    return i < len(blocks) and isinstance(blocks[i], ListBlock | Table | Paragraph | Loop)
 
 
 def _section_level(headings: list[Heading], rules: dict[int, str | None]) -> int:
