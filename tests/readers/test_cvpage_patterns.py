@@ -437,3 +437,23 @@ def test_section_titles_in_eight_languages() -> None:
     assert publication_type("Posters") == "poster"
     assert publication_type("Conference papers") is None
     assert publication_type("Journal Articles") is None
+
+
+def test_checked_formats_are_never_invalid_silently() -> None:
+    """Rule 9: an ``email`` or ``url`` the schema checks holds an e-mail / a URI, or the
+    value moves to ``x-email`` / ``x-url`` with a note in the import report."""
+    page = (
+        "Contact\n======\n* Email: jane at example dot org\n* Website: jane.example.org\n\n"
+        "Experience\n======\n* **Analyst**, Example Bank, 2020\n  * *URL:* my homepage\n"
+        "* **Intern**, Example Shop, 2019\n  * *URL:* https://shop.example/a b\n"
+    )
+    resume = resumeconv.load(page.encode(), format="markdown")
+    data = resume.to_dict()
+    assert "email" not in data["basics"]  # not an address: kept as text
+    assert "jane at example dot org" in data["basics"]["summary"]
+    assert data["basics"]["url"] == "https://jane.example.org"
+    assert "url" not in data["work"][0] and data["work"][0]["x-url"] == "my homepage"
+    assert data["work"][1]["url"] == "https://shop.example/a%20b"
+    notes = {b.pointer: b.reason for b in resume.import_report.blocks if b.status == "note"}
+    assert "not a URL" in notes["/work/0/x-url"] and notes["/work/1/url"]
+    assert not [i for i in resumeconv.validate(resume) if i.is_error]

@@ -29,6 +29,7 @@ from resumeconv.importers.cvpage.blocks import (
 from resumeconv.importers.cvpage.contact import contact_field
 from resumeconv.importers.cvpage.inline import Line
 from resumeconv.importers.cvpage.sections import BASICS, CUSTOM, SUMMARY, Page, PageSection
+from resumeconv.importers.cvpage.valid import keep_valid
 from resumeconv.model import EXTENSION_KEY, EXTENSION_VERSION, STANDARD_SECTIONS
 from resumeconv.report import (
     IMPORTED,
@@ -707,11 +708,18 @@ class Assembler:
 
     def result(self) -> dict[str, Any]:
         self._resolve_custom_pointers()
+        keep_valid(self.data, getattr(self.site, "url", None), self._note)
         out = dict(self.data)
         meta = out.setdefault("meta", {})
         meta[EXTENSION_KEY] = {"version": EXTENSION_VERSION, "sections": self.layout}
         order = ("basics", *STANDARD_SECTIONS, "meta")
         return {k: out[k] for k in order if k in out}
+
+    def _note(self, ptr: str, why: str) -> None:
+        """A value changed or moved so that the output stays valid (rule 9)."""
+        pos = self.source_map.lookup(ptr)
+        line = pos.line if pos is not None and pos.file == self.file else 1
+        self.report.add(line, line, NOTE, ptr, why)
 
     def unmapped(self, start: int, end: int, text: str) -> None:
         self.report.add(start, end, UNMAPPED, None, "text not mapped to any field", text)

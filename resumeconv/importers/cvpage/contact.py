@@ -100,6 +100,7 @@ _LABELS: tuple[tuple[str, tuple[str, ...]], ...] = (
 )
 _LABEL = re.compile(r"^\s*(?P<label>[^:：]{1,30}?)\s*[:：]\s*(?P<value>.+)$")
 _SCHEME = re.compile(r"^[a-z][a-z0-9+.-]*:", re.I)
+_EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 _DOMAIN = re.compile(r"^(www\.)?[\w-]+(\.[\w-]+)+(/\S*)?$")
 
 
@@ -122,6 +123,8 @@ def contact_field(line: Line) -> tuple[str, str] | None:
     if key == "email":
         mail = links[0] if links else value
         value = mail[7:] if mail.lower().startswith("mailto:") else value
+        if not _EMAIL.match(value):  # "jane at example dot org": not an e-mail field
+            return None
     elif key == "url":
         if links and _SCHEME.match(links[0]):
             value = links[0]
