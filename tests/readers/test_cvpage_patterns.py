@@ -457,3 +457,33 @@ def test_checked_formats_are_never_invalid_silently() -> None:
     notes = {b.pointer: b.reason for b in resume.import_report.blocks if b.status == "note"}
     assert "not a URL" in notes["/work/0/x-url"] and notes["/work/1/url"]
     assert not [i for i in resumeconv.validate(resume) if i.is_error]
+
+
+def test_site_assigned_loops_invisible_characters_and_dates() -> None:
+    """Rule 7: ``{% assign x = site.C | sort: "k" | reverse %}{% for p in x %}`` is a loop
+    over C in that order; BOMs and zero-width spaces in a site's files are not text; front
+    matter dates ``2019.09.01`` and ``6/1995`` become ISO."""
+    resume = resumeconv.load(FIXTURES / "site-assign" / "_pages" / "cv.md")
+    data = resume.to_dict()
+    assert data["work"] == [
+        {"name": "North College", "position": "Zoology Lab", "startDate": "2018-06"},
+        {
+            "name": "North College",
+            "position": "Algebra Basics",  # a zero-width space was pasted in the title
+            "startDate": "2019-09-01",
+            "summary": "Undergraduate course",
+        },
+    ]
+    assert data["publications"] == [
+        {
+            "name": "Tides Revisited",
+            "publisher": "Journal of Examples",
+            "releaseDate": "1995-06",
+            "url": "https://papers.example/tides",
+        }
+    ]
+    raw = str(data)
+    assert "\ufeff" not in raw and "\u200b" not in raw and "%EF%BB%BF" not in raw
+    reasons = [b.reason for b in resume.import_report.blocks if b.status == SKIPPED]
+    assert "Liquid loop (ignored)" in reasons  # a variable no assign gave a collection
+    assert not [i for i in resumeconv.validate(resume) if i.is_error]

@@ -60,7 +60,6 @@ KNOWN_MISSES = {
     "26-skill-level-glyphs",
     "27-minority-heading-level",
     "28-title-line-and-citation",
-    "29-site-bom-and-assigned-loop",
     "30-header-tagline-two-titles",
     "31-topic-labels",
     "32-grant-link-and-website-line",

@@ -630,6 +630,9 @@ class Assembler:
             )
             return
         items = self.site.collection(loop.collection)
+        if loop.sort_by:  # Liquid's sort: by that front matter value, missing ones first
+            by = loop.sort_by
+            items = sorted(items, key=lambda d: (by in d.front, str(d.front.get(by, ""))))
         if loop.reversed:
             items = list(reversed(items))
         if not items:
