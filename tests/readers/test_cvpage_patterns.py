@@ -487,3 +487,34 @@ def test_site_assigned_loops_invisible_characters_and_dates() -> None:
     reasons = [b.reason for b in resume.import_report.blocks if b.status == SKIPPED]
     assert "Liquid loop (ignored)" in reasons  # a variable no assign gave a collection
     assert not [i for i in resumeconv.validate(resume) if i.is_error]
+
+
+def test_year_item_tables() -> None:
+    """Rule 5: ``Year | Item`` tables give one entry per row, dated by the year cell."""
+    data = resumeconv.load(PAGES / "year-tables.md").to_dict()
+    assert data["work"] == [
+        {
+            "name": "Northfield University",
+            "position": "Lecturer",
+            "startDate": "2022",
+            "endDate": "2022",
+            "summary": "Soil Science (GEO 120)",
+        },
+        {
+            "name": "Northfield University",
+            "position": "Tutor",
+            "startDate": "2019",
+            "endDate": "2021",
+            "summary": "Field Methods (GEO 88)",
+        },
+    ]
+    assert data["awards"] == [
+        {
+            "title": "Young Researcher Prize",
+            "date": "2023",
+            "awarder": "Example Geology Society",
+            "summary": "£1,500",  # the thousands comma does not split
+        },
+        {"title": "Thesis Award", "date": "2016", "awarder": "Northfield University"},
+    ]
+    assert "|" not in str(data)

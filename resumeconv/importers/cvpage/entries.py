@@ -590,6 +590,8 @@ def interpret_award(parts: Parts) -> dict:
         else:
             title = _clean(plain)
             url = links[0][1] if links else None
+            title, awarder, note = split_title_awarder(title, tuple(t for t, _ in links))
+            summary = summary or note
         if summary and not awarder:
             sub = F.split_parts(summary, ",，")
             if sub and F.looks_like_org(sub[0]):
@@ -608,6 +610,37 @@ def interpret_award(parts: Parts) -> dict:
     if url and url.startswith(("http://", "https://")):
         entry["x-url"] = url
     return entry
+
+
+_AWARDER_WORDS = re.compile(
+    r"\b(societ(y|ies)|foundation|association|council|conference|workshop|symposium|agency"
+    r"|fund|trust|ministry|committee|organi[sz]ation|federation|journal|government"
+    r"|commission|club|union|consortium|program(me)?)\b|学会|协会|基金会|財団|협회",
+    re.I,
+)
+_TRAILING_PAREN = re.compile(r"\s*[(（]([^()（）]*)[)）]\s*$")
+#: A comma that separates parts: not one inside a number ("$4,170", "15,000").
+_PART_SPLIT = re.compile(r"(?<!\d)[,，]|[,，](?!\d{3}\b)")
+
+
+def split_title_awarder(text: str, link_texts: tuple[str, ...] = ()) -> tuple[str, str, str]:
+    """``"Travel Grant, Example Society ($500)"`` → ("Travel Grant", "Example Society",
+    "$500"): a plain award line whose second part names who gives it (an organisation,
+    society, foundation, conference …); later parts are a note, except the text of a link
+    of the line ("[Link](…)": its URL is the award's). Commas inside numbers ("$4,170")
+    do not split. Otherwise the whole text is the title."""
+    parts = [p.strip() for p in _PART_SPLIT.split(text) if p.strip()]
+    if len(parts) < 2:
+        return text, "", ""
+    awarder, notes = parts[1], parts[2:]
+    paren = _TRAILING_PAREN.search(awarder)
+    if paren:
+        awarder = awarder[: paren.start()].strip()
+        notes.insert(0, paren.group(1).strip())
+    if not awarder or not (F.looks_like_org(awarder) or _AWARDER_WORDS.search(awarder)):
+        return text, "", ""
+    notes = [n for n in notes if n not in link_texts]
+    return parts[0], awarder, ", ".join(notes)
 
 
 # ----------------------------------------------------------------------------- publications
