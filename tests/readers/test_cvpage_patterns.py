@@ -489,6 +489,30 @@ def test_site_assigned_loops_invisible_characters_and_dates() -> None:
     assert not [i for i in resumeconv.validate(resume) if i.is_error]
 
 
+def test_year_headings_date_the_entries_under_them() -> None:
+    """Rule 5: ``### 2022`` or a bold ``**2018**`` line above a list dates each entry under
+    it (an entry's own date wins); the year heading is no entry. Plain award lines split
+    into title and awarder, an amount in brackets is the summary."""
+    resume = resumeconv.load(PAGES / "year-groups.md")
+    data = resume.to_dict()
+    awards = [(a["title"], a.get("awarder"), a["date"]) for a in data["awards"]]
+    assert awards == [
+        ("Poster Prize", "Example Botanical Society", "2022"),
+        ("Field Grant", "Example Nature Foundation", "2022"),
+        ("Dean's List", "Example College", "2019"),
+        ("Chess Cup — 2nd place", "Example Chess Club", "2018"),
+        ("Hiking Medal", "Example Alpine Club", "2017"),  # its own year wins
+    ]
+    assert data["awards"][1]["summary"] == "€800"
+    assert data["awards"][2]["x-endDate"] == "2020"
+    service = [(v["position"], v["organization"], v["startDate"]) for v in data["volunteer"]]
+    assert service == [
+        ("Reviewer", "Example Plant Journal", "2021"),
+        ("Session chair", "Example Ecology Symposium", "2021"),
+    ]
+    assert resume.import_report.unmapped() == []
+
+
 def test_year_item_tables() -> None:
     """Rule 5: ``Year | Item`` tables give one entry per row, dated by the year cell."""
     data = resumeconv.load(PAGES / "year-tables.md").to_dict()

@@ -65,7 +65,6 @@ KNOWN_MISSES = {
     "33-download-chrome",
     "35-advisor-thesis-gpa-lines",
     "36-talks-venue-city-date",
-    "37-year-grouped-headings",
     "39-japanese-page",
     "40-german-page-seit",
     "42-header-name-contacts-profiles",
