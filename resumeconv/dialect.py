@@ -342,7 +342,7 @@ _RULES: tuple[tuple[str, tuple[str, ...]], ...] = (
     ),
     (
         "languages",
-        ("language", "sprache", "langue", "idioma", "语言", "言語", "語学", "언어", "외국어"),
+        ("language", "sprach", "langue", "idioma", "语言", "言語", "語学", "언어", "외국어"),
     ),
     (
         "skills",

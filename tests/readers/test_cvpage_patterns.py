@@ -542,3 +542,38 @@ def test_year_item_tables() -> None:
         {"title": "Thesis Award", "date": "2016", "awarder": "Northfield University"},
     ]
     assert "|" not in str(data)
+
+
+def test_german_page() -> None:
+    """German titles, roles and organisations (compounds, -in forms, ``e. V.``), ``seit``
+    (open, no end), MM/YYYY ranges, a grade in brackets, languages with levels, a town the
+    places table does not know after the employer."""
+    data = resumeconv.load(PAGES / "german.md").to_dict()
+    assert data["work"] == [
+        {
+            "name": "Lehrstuhl für Gewässerkunde, Technische Universität Nordheim",
+            "position": "Doktorandin",
+            "startDate": "2021",
+        },
+        {
+            "name": "Musterwerke GmbH",
+            "location": "Bergdorf",
+            "position": "Werkstudent",
+            "startDate": "2016-04",
+            "endDate": "2018-12",
+        },
+    ]
+    assert data["education"][0]["institution"] == "Hochschule Talstadt"
+    assert data["education"][0]["area"] == "Geographie"
+    assert data["education"][0]["score"] == "1,7"
+    assert data["languages"] == [
+        {"language": "Deutsch", "fluency": "Muttersprache"},
+        {"language": "Spanisch", "fluency": "verhandlungssicher"},
+    ]
+    assert data["volunteer"] == [
+        {
+            "organization": "Angelverein Bergdorf e. V.",
+            "position": "Schriftführerin",
+            "startDate": "2019-05",
+        }
+    ]

@@ -66,7 +66,6 @@ KNOWN_MISSES = {
     "35-advisor-thesis-gpa-lines",
     "36-talks-venue-city-date",
     "39-japanese-page",
-    "40-german-page-seit",
     "42-header-name-contacts-profiles",
     "43-interests-and-references",
     "golden-c33",

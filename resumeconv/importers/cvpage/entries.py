@@ -258,7 +258,30 @@ def _merge_label_runs(lines: list[str]) -> list[str]:
 def _org_and_place(text: str) -> tuple[str, str]:
     parts = F.split_parts(text, ",，")
     rest, place = F.split_location(parts)
+    if not place:
+        rest, place = _town_after_org(rest)
     return ", ".join(rest), place
+
+
+def _town_after_org(parts: list[str]) -> tuple[list[str], str]:
+    """``Beispiel-Institut GmbH, Musterstadt``: a last part of one or two capitalised
+    words with no organisation or role word, right after an organisation, is its town
+    (the places table cannot know every town)."""
+    if len(parts) < 2:
+        return parts, ""
+    last, before = parts[-1].strip(), parts[-2]
+    words = last.split()
+    if (
+        0 < len(words) <= 2
+        and all(w[:1].isupper() for w in words)
+        and not any(ch.isdigit() for ch in last)
+        and F.looks_like_org(before)
+        and not F.looks_like_org(last)
+        and not F.looks_like_role(last)
+        and not _AWARDER_WORDS.search(last)
+    ):
+        return parts[:-1], last
+    return parts, ""
 
 
 def _role_line(line: Line) -> tuple[str, str]:
@@ -496,6 +519,9 @@ def interpret_education(parts: Parts) -> dict:
                         area = ", ".join([area, *others]) if area else ", ".join(others)
                     parts.children.pop(i)
                     break
+    institution, score = _score_in_brackets(institution)
+    if score:
+        entry["score"] = score
     _put(entry, "institution", _clean(institution))
     url = _first_url([lines[i] for i in sorted(used)]) if used else None
     _put(entry, "url", url)
@@ -524,6 +550,18 @@ def interpret_education(parts: Parts) -> dict:
     notes = _merge_label_runs(notes) + parts.child_texts()
     _put(entry, "x-highlights", notes)
     return entry
+
+
+def _score_in_brackets(institution: str) -> tuple[str, str]:
+    """``Beispiel-Universität Musterstadt (Note: 1,3)`` → the institution and the score
+    "1,3" (a grade written in brackets after the school, as German CVs do)."""
+    m = re.search(r"\s*[(（]([^()（）]*)[)）]\s*$", institution)
+    if not m:
+        return institution, ""
+    score = _score().search(m.group(1))
+    if not score:
+        return institution, ""
+    return institution[: m.start()].strip(), score.group(2).strip()
 
 
 def _split_at(text: str) -> tuple[str, str]:
