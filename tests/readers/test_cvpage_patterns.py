@@ -38,9 +38,10 @@ def test_download_chrome_is_not_content() -> None:
     text = str(data)
     for chrome in ("Printer-friendly", "Download", "Descargar", "Get my CV", "mira-cv", "btn"):
         assert chrome not in text
-    assert [s for s in layout(data) if s[0] != "custom"] == [
-        ("education", "Education"),
-        ("publications", "Publications"),
+    assert [title for _, title in layout(data)] == [
+        "Official documents",
+        "Education",
+        "Publications",
     ]
     skipped = [b for b in resume.import_report.blocks if "page chrome" in (b.reason or "")]
     assert [(b.start, b.status) for b in skipped] == [
@@ -477,14 +478,17 @@ def test_page_in_a_jekyll_site_resolves_liquid_loops() -> None:
     resume = resumeconv.load(FIXTURES / "site" / "_pages" / "cv.md")
     data = resume.to_dict()
     assert data["basics"]["name"] == "Ada Example"  # from _config.yml's author block
-    names = [p["name"] for p in data["publications"]]
+    names = [p["name"] for p in data["publications"] if "x-type" not in p]
     assert (
         names[0] == "Searching Things" and names[-1] == "An Early Paper"
     )  # reversed: newest first
+    talks = [p for p in data["publications"] if "x-type" in p]  # rule 1: talks are publications
+    assert talks and all(p["x-type"] == "talk" for p in talks)
     sections = data["meta"]["x-resumeconv"]["sections"]
     assert not any(s.get("collection") for s in sections if s["section"] == "publications")
-    students = [s for s in sections if s["section"] == "custom" and s["title"] == "Teaching"]
-    assert students and students[0]["entries"][0]["name"] == "Sam Lee"
+    assert not any(s["section"] == "custom" for s in sections)  # rule 1: no content in meta
+    students = [w for w in data["work"] if "Sam Lee" in w.get("summary", "")]
+    assert students and students[0].get("x-category") == "students"
     pos = resume.source_map.lookup("/publications/0")
     assert pos is not None and pos.file.endswith(".md") and "_publications" in pos.file
 
@@ -547,9 +551,14 @@ def test_blank_paragraphs_and_empty_bullets_are_skipped_with_a_reason() -> None:
     resume = resumeconv.load(PAGES / "blank-blocks.md")
     data = resume.to_dict()
     assert len(data["education"]) == 1
-    assert [e["name"] for e in data["meta"]["x-resumeconv"]["sections"][2]["entries"]] == [
-        "Volunteer lecturer"
-    ]
+    # rule 1: the unknown title "Public Science Days" finds its home by the entry's shape
+    assert data["meta"]["x-resumeconv"]["sections"][2] == {
+        "section": "volunteer",
+        "title": "Public Science Days",
+        "items": [0],
+    }
+    assert data["volunteer"][0]["position"] == "Volunteer lecturer"
+    assert data["basics"] == {"name": "Kim Example", "label": "Example University"}
     skipped = [(b.start, b.reason) for b in resume.import_report.blocks if b.status == SKIPPED]
     assert (10, "no text (white space or &nbsp; only)") in skipped
     assert (15, "empty list item") in skipped and (20, "empty list item") in skipped
@@ -623,3 +632,214 @@ def test_link_reference_definitions_are_accounted_for() -> None:
     skipped = {b.start: b.reason for b in resume.import_report.blocks if b.status == SKIPPED}
     assert set(skipped) == {7, 8}
     assert all("link reference definition" in reason for reason in skipped.values())
+
+
+def test_every_section_has_a_standard_home() -> None:
+    """Issue 12, rule 1: titles in other languages, unlisted titles and unknown titles all
+    land in standard sections; the layout keeps only titles and order."""
+    data = resumeconv.load(PAGES / "section-homes.md").to_dict()
+    layout = data["meta"]["x-resumeconv"]["sections"]
+    assert [(s["section"], s["title"]) for s in layout] == [
+        ("work", "Praktika"),
+        ("awards", "Hackathons"),
+        ("basics", "Kontakt"),
+        ("publications", "Invited Talks"),
+        ("volunteer", "Professional Memberships"),
+        ("volunteer", "Things I Care About"),  # unknown title: a coaching role, by shape
+        ("projects", "Odds and Ends"),  # unknown title, nothing else fits
+    ]
+    assert not any("entries" in s for s in layout)  # no content in meta
+    assert data["work"][0]["name"] == "Northwind Labs"
+    assert data["work"][0]["position"] == "Lab Assistant"
+    assert data["awards"][0]["title"] == "City Code Sprint — 1st Place"
+    assert data["basics"] == {
+        "name": "Ola Nordmann",
+        "email": "ola@example.net",
+        "url": "https://ola.example.net",  # a bare domain becomes a URL (rule 9)
+    }
+    talk = data["publications"][0]
+    assert talk["name"] == "Counting Clouds" and talk["x-type"] == "talk"
+    assert talk["releaseDate"] == "2021-05-04"
+    assert data["volunteer"][0]["organization"] == "Example Society of Meteorology"
+    assert data["projects"] == [{"name": "A hand-built weather station"}]
+
+
+def test_section_titles_in_eight_languages() -> None:
+    from resumeconv.dialect import BASICS, SUMMARY, publication_type, section_key
+
+    cases = {
+        "Internships": "work",
+        "Competitions": "awards",
+        "Funding": "awards",
+        "Contact Information": BASICS,
+        "技术能力": "skills",
+        "自我评价": SUMMARY,
+        "学歴": "education",
+        "職歴": "work",
+        "受賞": "awards",
+        "資格": "certificates",
+        "학력": "education",
+        "경력": "work",
+        "Berufserfahrung": "work",
+        "Ausbildung": "education",
+        "Sprachen": "languages",
+        "Ehrenamt": "volunteer",
+        "Expériences professionnelles": "work",
+        "Formation": "education",
+        "Formación académica": "education",
+        "Educação": "education",
+        "Publicações": "publications",
+        "Teaching and Mentoring": "work",
+        "Supervised theses": "work",
+        "Reviewing": "volunteer",
+        "Memberships": "volunteer",
+        "Open Source": "projects",
+        "Posters": "publications",
+        "Workshop papers": "publications",
+        "Things I care about": "custom",  # "about" only names a profile at the start
+    }
+    assert {t: section_key(t) for t in cases} == cases
+    assert publication_type("Invited Talks") == "talk"
+    assert publication_type("Posters") == "poster"
+    assert publication_type("Conference papers") is None
+    assert publication_type("Journal Articles") is None
+
+
+def test_checked_formats_are_never_invalid_silently() -> None:
+    """Rule 9: an ``email`` or ``url`` the schema checks holds an e-mail / a URI, or the
+    value moves to ``x-email`` / ``x-url`` with a note in the import report."""
+    page = (
+        "Contact\n======\n* Email: jane at example dot org\n* Website: jane.example.org\n\n"
+        "Experience\n======\n* **Analyst**, Example Bank, 2020\n  * *URL:* my homepage\n"
+        "* **Intern**, Example Shop, 2019\n  * *URL:* https://shop.example/a b\n"
+    )
+    resume = resumeconv.load(page.encode(), format="markdown")
+    data = resume.to_dict()
+    assert "email" not in data["basics"]  # not an address: kept as text
+    assert "jane at example dot org" in data["basics"]["summary"]
+    assert data["basics"]["url"] == "https://jane.example.org"
+    assert "url" not in data["work"][0] and data["work"][0]["x-url"] == "my homepage"
+    assert data["work"][1]["url"] == "https://shop.example/a%20b"
+    notes = {b.pointer: b.reason for b in resume.import_report.blocks if b.status == "note"}
+    assert "not a URL" in notes["/work/0/x-url"] and notes["/work/1/url"]
+    assert not [i for i in resumeconv.validate(resume) if i.is_error]
+
+
+def test_site_assigned_loops_invisible_characters_and_dates() -> None:
+    """Rule 7: ``{% assign x = site.C | sort: "k" | reverse %}{% for p in x %}`` is a loop
+    over C in that order; BOMs and zero-width spaces in a site's files are not text; front
+    matter dates ``2019.09.01`` and ``6/1995`` become ISO."""
+    resume = resumeconv.load(FIXTURES / "site-assign" / "_pages" / "cv.md")
+    data = resume.to_dict()
+    assert data["work"] == [
+        {"name": "North College", "position": "Zoology Lab", "startDate": "2018-06"},
+        {
+            "name": "North College",
+            "position": "Algebra Basics",  # a zero-width space was pasted in the title
+            "startDate": "2019-09-01",
+            "summary": "Undergraduate course",
+        },
+    ]
+    assert data["publications"] == [
+        {
+            "name": "Tides Revisited",
+            "publisher": "Journal of Examples",
+            "releaseDate": "1995-06",
+            "url": "https://papers.example/tides",
+        }
+    ]
+    raw = str(data)
+    assert "\ufeff" not in raw and "\u200b" not in raw and "%EF%BB%BF" not in raw
+    reasons = [b.reason for b in resume.import_report.blocks if b.status == SKIPPED]
+    assert "Liquid loop (ignored)" in reasons  # a variable no assign gave a collection
+    assert not [i for i in resumeconv.validate(resume) if i.is_error]
+
+
+def test_year_headings_date_the_entries_under_them() -> None:
+    """Rule 5: ``### 2022`` or a bold ``**2018**`` line above a list dates each entry under
+    it (an entry's own date wins); the year heading is no entry. Plain award lines split
+    into title and awarder, an amount in brackets is the summary."""
+    resume = resumeconv.load(PAGES / "year-groups.md")
+    data = resume.to_dict()
+    awards = [(a["title"], a.get("awarder"), a["date"]) for a in data["awards"]]
+    assert awards == [
+        ("Poster Prize", "Example Botanical Society", "2022"),
+        ("Field Grant", "Example Nature Foundation", "2022"),
+        ("Dean's List", "Example College", "2019"),
+        ("Chess Cup — 2nd place", "Example Chess Club", "2018"),
+        ("Hiking Medal", "Example Alpine Club", "2017"),  # its own year wins
+    ]
+    assert data["awards"][1]["summary"] == "€800"
+    assert data["awards"][2]["x-endDate"] == "2020"
+    service = [(v["position"], v["organization"], v["startDate"]) for v in data["volunteer"]]
+    assert service == [
+        ("Reviewer", "Example Plant Journal", "2021"),
+        ("Session chair", "Example Ecology Symposium", "2021"),
+    ]
+    assert resume.import_report.unmapped() == []
+
+
+def test_year_item_tables() -> None:
+    """Rule 5: ``Year | Item`` tables give one entry per row, dated by the year cell."""
+    data = resumeconv.load(PAGES / "year-tables.md").to_dict()
+    assert data["work"] == [
+        {
+            "name": "Northfield University",
+            "position": "Lecturer",
+            "startDate": "2022",
+            "endDate": "2022",
+            "summary": "Soil Science (GEO 120)",
+        },
+        {
+            "name": "Northfield University",
+            "position": "Tutor",
+            "startDate": "2019",
+            "endDate": "2021",
+            "summary": "Field Methods (GEO 88)",
+        },
+    ]
+    assert data["awards"] == [
+        {
+            "title": "Young Researcher Prize",
+            "date": "2023",
+            "awarder": "Example Geology Society",
+            "summary": "£1,500",  # the thousands comma does not split
+        },
+        {"title": "Thesis Award", "date": "2016", "awarder": "Northfield University"},
+    ]
+    assert "|" not in str(data)
+
+
+def test_german_page() -> None:
+    """German titles, roles and organisations (compounds, -in forms, ``e. V.``), ``seit``
+    (open, no end), MM/YYYY ranges, a grade in brackets, languages with levels, a town the
+    places table does not know after the employer."""
+    data = resumeconv.load(PAGES / "german.md").to_dict()
+    assert data["work"] == [
+        {
+            "name": "Lehrstuhl für Gewässerkunde, Technische Universität Nordheim",
+            "position": "Doktorandin",
+            "startDate": "2021",
+        },
+        {
+            "name": "Musterwerke GmbH",
+            "location": "Bergdorf",
+            "position": "Werkstudent",
+            "startDate": "2016-04",
+            "endDate": "2018-12",
+        },
+    ]
+    assert data["education"][0]["institution"] == "Hochschule Talstadt"
+    assert data["education"][0]["area"] == "Geographie"
+    assert data["education"][0]["score"] == "1,7"
+    assert data["languages"] == [
+        {"language": "Deutsch", "fluency": "Muttersprache"},
+        {"language": "Spanisch", "fluency": "verhandlungssicher"},
+    ]
+    assert data["volunteer"] == [
+        {
+            "organization": "Angelverein Bergdorf e. V.",
+            "position": "Schriftführerin",
+            "startDate": "2019-05",
+        }
+    ]

@@ -263,7 +263,30 @@ def _merge_label_runs(lines: list[str]) -> list[str]:
 def _org_and_place(text: str) -> tuple[str, str]:
     parts = F.split_parts(text, ",，")
     rest, place = F.split_location(parts)
+    if not place:
+        rest, place = _town_after_org(rest)
     return ", ".join(rest), place
+
+
+def _town_after_org(parts: list[str]) -> tuple[list[str], str]:
+    """``Beispiel-Institut GmbH, Musterstadt``: a last part of one or two capitalised
+    words with no organisation or role word, right after an organisation, is its town
+    (the places table cannot know every town)."""
+    if len(parts) < 2:
+        return parts, ""
+    last, before = parts[-1].strip(), parts[-2]
+    words = last.split()
+    if (
+        0 < len(words) <= 2
+        and all(w[:1].isupper() for w in words)
+        and not any(ch.isdigit() for ch in last)
+        and F.looks_like_org(before)
+        and not F.looks_like_org(last)
+        and not F.looks_like_role(last)
+        and not _AWARDER_WORDS.search(last)
+    ):
+        return parts[:-1], last
+    return parts, ""
 
 
 def _role_line(line: Line) -> tuple[str, str]:
@@ -506,6 +529,9 @@ def interpret_education(parts: Parts) -> dict:
                         area = ", ".join([area, *others]) if area else ", ".join(others)
                     parts.children.pop(i)
                     break
+    institution, score = _score_in_brackets(institution)
+    if score:
+        entry["score"] = score
     _put(entry, "institution", _clean(institution))
     url = _first_url([lines[i] for i in sorted(used)]) if used else None
     _put(entry, "url", url)
@@ -534,6 +560,18 @@ def interpret_education(parts: Parts) -> dict:
     notes = _merge_label_runs(notes) + parts.child_texts()
     _put(entry, "x-highlights", notes)
     return entry
+
+
+def _score_in_brackets(institution: str) -> tuple[str, str]:
+    """``Beispiel-Universität Musterstadt (Note: 1,3)`` → the institution and the score
+    "1,3" (a grade written in brackets after the school, as German CVs do)."""
+    m = re.search(r"\s*[(（]([^()（）]*)[)）]\s*$", institution)
+    if not m:
+        return institution, ""
+    score = _score().search(m.group(1))
+    if not score:
+        return institution, ""
+    return institution[: m.start()].strip(), score.group(2).strip()
 
 
 def _split_at(text: str) -> tuple[str, str]:
@@ -600,7 +638,8 @@ def interpret_award(parts: Parts) -> dict:
         else:
             title = _clean(plain)
             url = links[0][1] if links else None
-            title, awarder = _title_and_awarder(title)
+            title, awarder, note = split_title_awarder(title, tuple(t for t, _ in links))
+            summary = summary or note
         if summary and not awarder:
             sub = F.split_parts(summary, ",，")
             if sub and F.looks_like_org(sub[0]):
@@ -621,13 +660,35 @@ def interpret_award(parts: Parts) -> dict:
     return entry
 
 
-def _title_and_awarder(text: str) -> tuple[str, str]:
-    """``"Best Poster Award, Example Society"`` → the prize and who gave it, when the
-    parts after the first comma name an organisation; else the text whole."""
-    sub = F.split_parts(text, ",，")
-    if len(sub) > 1 and F.looks_like_org(sub[1]) and not F.looks_like_org(sub[0]):
-        return sub[0], ", ".join(sub[1:])
-    return text, ""
+_AWARDER_WORDS = re.compile(
+    r"\b(societ(y|ies)|foundation|association|council|conference|workshop|symposium|agency"
+    r"|fund|trust|ministry|committee|organi[sz]ation|federation|journal|government"
+    r"|commission|club|union|consortium|program(me)?)\b|学会|协会|基金会|財団|협회",
+    re.I,
+)
+_TRAILING_PAREN = re.compile(r"\s*[(（]([^()（）]*)[)）]\s*$")
+#: A comma that separates parts: not one inside a number ("$4,170", "15,000").
+_PART_SPLIT = re.compile(r"(?<!\d)[,，]|[,，](?!\d{3}\b)")
+
+
+def split_title_awarder(text: str, link_texts: tuple[str, ...] = ()) -> tuple[str, str, str]:
+    """``"Travel Grant, Example Society ($500)"`` → ("Travel Grant", "Example Society",
+    "$500"): a plain award line whose second part names who gives it (an organisation,
+    society, foundation, conference …); later parts are a note, except the text of a link
+    of the line ("[Link](…)": its URL is the award's). Commas inside numbers ("$4,170")
+    do not split. Otherwise the whole text is the title."""
+    parts = [p.strip() for p in _PART_SPLIT.split(text) if p.strip()]
+    if len(parts) < 2:
+        return text, "", ""
+    awarder, notes = parts[1], parts[2:]
+    paren = _TRAILING_PAREN.search(awarder)
+    if paren:
+        awarder = awarder[: paren.start()].strip()
+        notes.insert(0, paren.group(1).strip())
+    if not awarder or not (F.looks_like_org(awarder) or _AWARDER_WORDS.search(awarder)):
+        return text, "", ""
+    notes = [n for n in notes if n not in link_texts]
+    return parts[0], awarder, ", ".join(notes)
 
 
 # ----------------------------------------------------------------------------- publications
