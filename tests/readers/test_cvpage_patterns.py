@@ -279,6 +279,10 @@ def test_minority_heading_level_and_pipe_rows_without_header() -> None:
     ]
     assert data["projects"] == [{"name": "Dialect Atlas"}, {"name": "Vowel Charts"}]
     assert "|" not in str(data) and "---" not in str(data)
+    # a coursework section lists the courses of the first (most recent) degree
+    assert data["education"][0]["courses"] == ["Phonetics", "Historical Syntax"]
+    assert "courses" not in data["education"][1] and len(data["education"]) == 2
+    assert layout(data)[-1] == ("education", "RELEVANT COURSEWORK")
 
 
 def test_template_style_dates_first_then_employer() -> None:

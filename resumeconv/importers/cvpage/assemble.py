@@ -68,6 +68,10 @@ _PROSE_FIELD = {
 #: parentheses), so every try stops at the next bracket: linear on ``[a](`` × 10,000,
 #: where ``[^]]*`` and ``[^)]*`` scanned to the end of the line from each ``[``.
 _LINK_MARKUP = re.compile(r"\[([^\[\]]*)\]\([^()]*(?:\([^()]*\)[^()]*)?\)")
+_COURSEWORK = re.compile(
+    r"\bcourse ?work\b|^(?:relevant |selected |graduate |major )?courses(?: taken)?$|课程",
+    re.I,
+)
 _SCHEME = re.compile(r"^[a-z][a-z0-9+.-]*:", re.I)
 _PHONE = re.compile(r"^\+?[\d\s()./-]{7,}$")
 
@@ -409,6 +413,9 @@ class Assembler:
         if key == SUMMARY:
             self._summary(section, sources)
             return
+        if key == "education" and _COURSEWORK.search(title) and self._coursework(sources):
+            self.layout.append({"section": key, "title": title, "items": []})
+            return
         layout: dict[str, Any] = {"section": key, "title": title}
         if key == CUSTOM:
             layout["entries"] = []
@@ -441,6 +448,25 @@ class Assembler:
             # a heading with nothing under it still belongs to the page (a page without
             # headings whose blocks all say nothing has no section at all)
             self.layout.append(layout)
+
+    def _coursework(self, sources: list[Any]) -> bool:
+        """A "Coursework" section under the degrees lists courses taken: they are the
+        ``courses`` of the page's first (most recent) degree (pattern 27), not degrees of
+        their own. False (nothing done) when the page has no degree yet or a source is
+        not a plain item."""
+        degrees = self.data.get("education")
+        items = [s for s in sources if isinstance(s, EntrySource)]
+        if not isinstance(degrees, list) or not degrees or len(items) != len(sources):
+            return False
+        courses = [E.flatten(Item(s.start, s.end, s.lines, s.children)) for s in items]
+        if not courses or any(len(c.split()) > 12 for c in courses):
+            return False
+        first = degrees[0]
+        first.setdefault("courses", []).extend(courses)
+        for src in items:
+            why = "a course taken: courses of the first degree"
+            self.report.add(src.start, src.end, IMPORTED, "/education/0/courses", why)
+        return True
 
     def _contact(self, section: PageSection) -> None:
         """A contact section ("Contact Information"): its lines fill ``basics``, as the
