@@ -664,6 +664,7 @@ def _degree() -> re.Pattern[str]:
     )
 
 
+_PROGRAMME = re.compile(r"^(programme|program|degree|studies)\s+(?=in\s|of\s)", re.I)
 _CJK_DEGREES = ("博士后", "博士", "硕士", "学士", "本科", "研究生", "专科")
 
 
@@ -677,6 +678,9 @@ def split_degree(text: str) -> tuple[str, str] | None:
     if m:
         degree = m.group("degree").strip()
         rest = text[m.end() :].strip()
+        programme = _PROGRAMME.match(rest)
+        if programme:  # "Bachelor's Programme in History": the programme is the degree's
+            degree, rest = f"{degree} {programme.group(1)}", rest[programme.end() :]
         rest = re.sub(r"^(?:in|of|en|in the field of)\s+", "", rest, flags=re.I).strip(" ,")
         return degree, rest
     for word in _CJK_DEGREES:

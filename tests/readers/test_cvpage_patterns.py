@@ -109,6 +109,11 @@ def test_page_title_heading_is_not_the_name() -> None:
     assert data["education"][0]["institution"] == "Northfield College"
     (title,) = [b for b in resume.import_report.blocks if b.start == 5]
     assert (title.status, title.reason) == (SKIPPED, "page title (not the name)")
+    # "Bachelor's Programme in History": the programme is the degree's, History the area
+    degree = _page(
+        "# CV\n\n## Education\n\n**2015--2018** Master's Programme in Music, Example University.\n"
+    )["education"][0]
+    assert (degree["studyType"], degree["area"]) == ("Master's Programme", "Music")
     for heading in ("Curriculum Vitae", "Résumé", "简历"):
         page = _page(f"# {heading}\n\n# Education\n\n* B.A. in Art, Example College, 2010\n")
         assert "basics" not in page and layout(page) == [("education", "Education")]

@@ -48,7 +48,6 @@ KNOWN_MISSES = {
     "18-day-ranges-talks-memberships",
     "19-season-and-exact-day",
     "20-location-line-and-alias",
-    "21-page-title-heading",
     "24-work-in-progress-and-ay",
     "25-work-in-progress-title",
     "26-skill-level-glyphs",
