@@ -290,6 +290,23 @@ def test_minority_heading_level_and_pipe_rows_without_header() -> None:
     assert layout(data)[-1] == ("education", "RELEVANT COURSEWORK")
 
 
+def test_job_line_with_two_titles() -> None:
+    """Pattern 30: "Research Fellow, Research Assistant, School of X, Org, dates" keeps
+    both titles as the position; a course name after a title is not a second title."""
+    work = _page(
+        "## Work experience\n"
+        "* Teaching Fellow, Lab Manager, Department of Botany, Example College, "
+        "Jan 2018 - Mar 2020\n"
+        "* Guest Lecturer, Introduction to Research Methods (RM 101), Example College\n"
+    )["work"]
+    assert (work[0]["position"], work[0]["name"]) == (
+        "Teaching Fellow, Lab Manager",
+        "Department of Botany, Example College",
+    )
+    assert (work[0]["startDate"], work[0]["endDate"]) == ("2018-01", "2020-03")
+    assert work[1]["position"] == "Guest Lecturer"
+
+
 def test_template_style_dates_first_then_employer() -> None:
     data = load("template-style.md")
     assert data["education"][0] == {

@@ -305,10 +305,27 @@ def _role_line(line: Line) -> tuple[str, str]:
         return _clean(split[0]), _clean(split[1])
     parts = F.split_parts(text, ",，")
     if len(parts) > 1 and F.looks_like_role(parts[0]) and not F.looks_like_org(parts[0]):
-        return _clean(parts[0]), _clean(", ".join(parts[1:]))
+        n = _leading_roles(parts)  # "Research Fellow, Research Assistant, School of …"
+        return _clean(", ".join(parts[:n])), _clean(", ".join(parts[n:]))
     if F.looks_like_role(text) and not F.looks_like_org(text):
         return _clean(text), ""
     return "", _clean(text)
+
+
+def _leading_roles(parts: list[str]) -> int:
+    """How many leading comma parts are titles held at once ("Research Fellow, Research
+    Assistant"), leaving at least one part for the organisation."""
+    n = 1
+    while n < len(parts) - 1 and _job_title(parts[n]):
+        n += 1
+    return n
+
+
+def _job_title(part: str) -> bool:
+    """A short title ending in a role noun ("Research Assistant", "Lab Manager"), not a
+    course or an organisation ("Introduction to Research in …")."""
+    words = part.split()
+    return 0 < len(words) <= 4 and F.looks_like_role(words[-1]) and not F.looks_like_org(words[-1])
 
 
 def interpret_work(parts: Parts, *, teaching: bool = False, org_key: str = "name") -> dict:
