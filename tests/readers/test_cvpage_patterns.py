@@ -358,3 +358,19 @@ def test_link_reference_definitions_are_accounted_for() -> None:
     skipped = {b.start: b.reason for b in resume.import_report.blocks if b.status == SKIPPED}
     assert set(skipped) == {7, 8}
     assert all("link reference definition" in reason for reason in skipped.values())
+
+
+def test_dated_paragraph_with_bullets_is_one_entry() -> None:
+    """Pattern 13: a dated paragraph line followed by bullets is one job with highlights;
+    a heading that is only a year still heads separate entries."""
+    data = load("dated-paragraph-bullets.md")
+    tech, guide = data["work"]
+    assert (tech["position"], tech["name"]) == ("Field Technician", "Heron Water Trust")
+    assert tech["startDate"] == "2021-03" and "endDate" not in tech
+    assert tech["highlights"] == ["Sampled river sites every week", "Kept the logbooks"]
+    assert (guide["position"], guide["name"]) == ("Volunteer Guide", "Owl Rock Museum")
+    assert (guide["startDate"], guide["endDate"]) == ("2017", "2020")
+    assert guide["highlights"] == ["Led school tours"]
+    titles = [a.get("title", "") for a in data["awards"]]
+    assert "Riverside Prize, Heron Water Trust" in titles
+    assert "Lantern Medal, Owl Rock Museum" in titles

@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
+from resumeconv.dates import find_range
 from resumeconv.dialect import is_code_group, is_language_group
 from resumeconv.importers.cvpage import entries as E
 from resumeconv.importers.cvpage import fields as F
@@ -351,7 +352,11 @@ class Assembler:
                         EntrySource(block.lines, [], block.start, block.end, True, bool(label))
                     )
             elif isinstance(block, ListBlock):
-                if isinstance(last, EntrySource) and last.from_paragraph and _bold_led(last):
+                if (
+                    isinstance(last, EntrySource)
+                    and last.from_paragraph
+                    and (_bold_led(last) or _dated_head(last))
+                ):
                     last.children.extend(block.items)
                     last.end = block.end
                 else:
@@ -723,6 +728,17 @@ def _label_paragraph(block: Paragraph) -> bool:
 
 def _bold_led(src: EntrySource) -> bool:
     return bool(src.lines) and bool(src.lines[0].bold_prefix())
+
+
+def _dated_head(src: EntrySource) -> bool:
+    """A short dated paragraph ("Since May 2020: **Analyst** at Acme", "Intern at Beta,
+    2018–2020"): the bullets right under it are its highlights, one entry, not one per bullet."""
+    if not 0 < len(src.lines) <= 3:
+        return False
+    plain = src.lines[0].plain
+    found = find_range(plain)
+    # a date alone ("### 2023") heads a group of entries, not one entry
+    return found is not None and bool((plain[: found.span[0]] + plain[found.span[1] :]).strip())
 
 
 def _is_prose(block: Paragraph, key: str) -> bool:
