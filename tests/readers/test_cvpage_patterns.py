@@ -86,7 +86,7 @@ def test_paragraph_entries_with_hard_breaks_and_labels() -> None:
         "Environmental Science",
     )
     assert ba["score"] == "3.91" and ba["endDate"] == "2020-05"
-    assert "Favourite Courses: Hydrology, Soil Science, Remote Sensing" in ba["x-highlights"]
+    assert ba["courses"] == ["Hydrology", "Soil Science", "Remote Sensing"]  # a "…Courses:" label
     assert phd["institution"] == "School of Engineering, Lakeside University"  # backslash breaks
     assert phd["startDate"] == "2024" and "endDate" not in phd
     job = data["work"][0]
@@ -374,3 +374,21 @@ def test_dated_paragraph_with_bullets_is_one_entry() -> None:
     titles = [a.get("title", "") for a in data["awards"]]
     assert "Riverside Prize, Heron Water Trust" in titles
     assert "Lantern Medal, Owl Rock Museum" in titles
+
+
+def test_degree_detail_bullets_reach_score_and_courses() -> None:
+    """Pattern 35: GPA and course bullets under a degree are its score and courses; thesis,
+    supervisor (with the link) and minor stay in that degree; no extra entries."""
+    data = load("degree-detail-bullets.md")
+    master, bachelor = data["education"]
+    assert (master["studyType"], master["area"]) == ("M.A.", "Linguistics")
+    assert master["institution"] == "Northfield Graduate School"
+    assert master["score"] == "9.1/10"
+    assert master["x-highlights"] == [
+        "Thesis: Vowel Drift in Coastal Dialects",
+        "Supervisor: [Dr. Ilse Marlow](https://northfield.example/~marlow)",
+    ]
+    assert bachelor["score"] == "1.4 (thesis), 1.8 (overall)"
+    assert bachelor["courses"] == ["Phonetics", "Syntax", "Old Norse"]
+    assert bachelor["x-highlights"] == ["Minor: Theatre"]
+    assert set(data) & {"work", "references", "projects"} == set()

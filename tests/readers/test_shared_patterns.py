@@ -65,7 +65,6 @@ KNOWN_MISSES = {
     "31-topic-labels",
     "32-grant-link-and-website-line",
     "33-download-chrome",
-    "35-advisor-thesis-gpa-lines",
     "36-talks-venue-city-date",
     "37-year-grouped-headings",
     "38-year-item-tables",

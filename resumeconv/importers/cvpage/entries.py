@@ -521,9 +521,30 @@ def interpret_education(parts: Parts) -> dict:
             entry["courses"] = F.split_keywords(label[1])
             continue
         notes.append(text)
+    _degree_field_bullets(entry, parts)
     notes = _merge_label_runs(notes) + parts.child_texts()
     _put(entry, "x-highlights", notes)
     return entry
+
+
+def _degree_field_bullets(entry: dict[str, Any], parts: Parts) -> None:
+    """``GPA: 3.7 (major), 3.5 (overall)`` and ``Relevant coursework: a, b`` bullets under a
+    degree are its ``score`` and ``courses`` (the whole value: no part of it is lost); the
+    other bullets (Thesis, Advisor, Minor) stay its highlights."""
+    for child in list(parts.children):
+        if child.children or len(child.lines) != 1:
+            continue
+        label = F.split_label(child.lines[0].plain)
+        if label is None or not label[1]:
+            continue
+        name = label[0].lower()
+        if "score" not in entry and _score().match(child.lines[0].plain):
+            entry["score"] = label[1]
+        elif "courses" not in entry and any(w in name for w in _COURSES):
+            entry["courses"] = F.split_keywords(label[1])
+        else:
+            continue
+        parts.children.remove(child)
 
 
 def _split_at(text: str) -> tuple[str, str]:
