@@ -33,7 +33,8 @@ def test_template_style_dates_first_then_employer() -> None:
     assert data["education"][1]["x-note"] == "Second year"
     fellow, intern = data["work"]
     assert (fellow["position"], fellow["name"]) == ("Research Fellow", "Harbor College")
-    assert (fellow["startDate"], fellow["endDate"]) == ("2022-09", "2023-03")  # Fall–Spring
+    assert (fellow["startDate"], fellow["endDate"]) == ("2022", "2023")  # seasons: years only
+    assert fellow["x-note"] == "Fall 2022 - Spring 2023"
     assert fellow["highlights"][1] == "Supervisor: Ana Costa"
     assert (intern["position"], intern["name"], intern["location"]) == (
         "Lab Internship",
@@ -392,3 +393,19 @@ def test_degree_detail_bullets_reach_score_and_courses() -> None:
     assert bachelor["courses"] == ["Phonetics", "Syntax", "Old Norse"]
     assert bachelor["x-highlights"] == ["Minor: Theatre"]
     assert set(data) & {"work", "references", "projects"} == set()
+
+
+def test_open_ranges_and_seasons() -> None:
+    """Pattern 11: "2024--" before the entry's words starts an open range (no endDate);
+    a season gives its year only, the words as written kept in x-note."""
+    data = load("open-ranges-seasons.md")
+    (phd,) = data["education"]
+    assert (phd["area"], phd["institution"]) == ("Hydrology", "Marsh Valley University")
+    assert phd["startDate"] == "2024" and "endDate" not in phd
+    field, ranger, aide = data["work"]
+    assert (field["position"], field["name"]) == ("Field Assistant", "Marsh Valley University")
+    assert field["startDate"] == "2022" and "endDate" not in field
+    assert (ranger["position"], ranger["name"]) == ("Park Ranger", "Lindenhof Nature Reserve")
+    assert (ranger["startDate"], ranger["x-note"]) == ("2019", "Autumn 2019")
+    assert (aide["startDate"], aide["endDate"]) == ("2018", "2019")
+    assert aide["x-note"] == "Winter term 2018 - Summer 2019"

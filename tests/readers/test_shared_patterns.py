@@ -45,7 +45,6 @@ KNOWN_MISSES = {
     "08-continuation-line",
     "09-bold-org-italic-role",
     "10-degree-in-institution",
-    "11-open-ranges-and-seasons",
     "12-thousands-commas",
     "14-intro-sentence-and-legend",
     "15-field-label-list",

@@ -496,7 +496,7 @@ def interpret_education(parts: Parts) -> dict:
                         area = ", ".join([area, *others]) if area else ", ".join(others)
                     parts.children.pop(i)
                     break
-    _put(entry, "institution", _clean(institution))
+    _put(entry, "institution", _drop_full_stop(_clean(institution)))
     url = _first_url([lines[i] for i in sorted(used)]) if used else None
     _put(entry, "url", url)
     _put(entry, "area", _clean(area))
@@ -545,6 +545,15 @@ def _degree_field_bullets(entry: dict[str, Any], parts: Parts) -> None:
         else:
             continue
         parts.children.remove(child)
+
+
+def _drop_full_stop(name: str) -> str:
+    """``Example University.`` (a sentence's end) → ``Example University``; an abbreviation
+    keeps its dot (``Acme Corp.``, ``Univ.``)."""
+    words = name.split()
+    if name.endswith(".") and words and len(words[-1]) > 5 and words[-1][:-1].isalpha():
+        return name[:-1]
+    return name
 
 
 def _split_at(text: str) -> tuple[str, str]:
