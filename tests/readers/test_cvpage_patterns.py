@@ -409,3 +409,29 @@ def test_open_ranges_and_seasons() -> None:
     assert (ranger["startDate"], ranger["x-note"]) == ("2019", "Autumn 2019")
     assert (aide["startDate"], aide["endDate"]) == ("2018", "2019")
     assert aide["x-note"] == "Winter term 2018 - Summer 2019"
+
+
+def test_degree_lines_split_into_degree_subject_institution_place() -> None:
+    """Pattern 10: an organisation right after the degree is the institution, not the subject;
+    a qualifier ("Exchange") stays with the degree; subjects listed before the institution are
+    all the area; a state name ends the place; "(MEng)" belongs to the degree."""
+    data = load("degree-lines.md")
+    phd, ma, exchange, ba, msc, meng = data["education"]
+    assert phd["institution"] == "Lakeshore Institute of Technology" and "area" not in phd
+    assert (phd["studyType"], phd["x-location"], phd["endDate"]) == (
+        "Ph.D",
+        "Madison, Wisconsin",
+        "2029",
+    )
+    assert (ma["studyType"], ma["institution"]) == ("M.A.", "Ridgeview University")
+    assert "area" not in ma
+    assert (exchange["studyType"], exchange["institution"]) == (
+        "Exchange M.Sc.",
+        "Ridgeview University",
+    )
+    assert (exchange["startDate"], exchange["endDate"]) == ("2022", "2023")
+    assert ba["area"] == "History, Art History and Archaeology"
+    assert (ba["institution"], ba["x-location"]) == ("Ridgeview University", "Canada")
+    assert (msc["area"], msc["institution"]) == ("Applied Optics", "Ridgeview University")
+    assert (meng["studyType"], meng["area"]) == ("Master of Engineering (MEng)", "Robotics")
+    assert meng["institution"] == "Ridgeview University"

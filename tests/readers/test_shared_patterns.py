@@ -44,7 +44,6 @@ KNOWN_MISSES = {
     "07-name-as-atx-heading",
     "08-continuation-line",
     "09-bold-org-italic-role",
-    "10-degree-in-institution",
     "12-thousands-commas",
     "14-intro-sentence-and-legend",
     "15-field-label-list",

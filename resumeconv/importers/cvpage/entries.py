@@ -571,13 +571,16 @@ def _find_degree(text: str) -> tuple[str, str, list[str]] | None:
     """(degree, area, the other comma parts) when some part of ``text`` names a degree."""
     parts = F.split_parts(text, ",，")
     for i, part in enumerate(parts):
-        found = split_degree(part)
+        found = _qualified_degree(part)
         if found is None:
             continue
-        degree, area = found
+        degree, area = _degree_abbreviation(*found)
         others = parts[:i] + parts[i + 1 :]
+        area, others = _area_or_institution(area, others)
         while others and i == 0 and _AREA_TAIL.match(others[0]):
             area = f"{area}, {others.pop(0)}" if area else others.pop(0)
+        if i == 0 and area:
+            area, others = _area_list(area, others)
         if not area and others and not F.looks_like_org(others[0]) and i == 0:
             area, others = others[0], others[1:]
         if area and not others:
@@ -586,6 +589,58 @@ def _find_degree(text: str) -> tuple[str, str, list[str]] | None:
                 return degree, area[len(inst) :].strip(), [inst]
         return degree, area, others
     return None
+
+
+_QUALIFIERS = ("visiting", "exchange", "joint", "dual", "integrated", "double")
+
+
+def _qualified_degree(part: str) -> tuple[str, str] | None:
+    """A degree, also after a qualifier word: ``Visiting Ph.D in …`` → ("Visiting Ph.D", …)."""
+    found = split_degree(part)
+    if found is not None:
+        return found
+    first, _, rest = part.partition(" ")
+    if first.lower() in _QUALIFIERS and rest:
+        found = split_degree(rest)
+        if found is not None:
+            return f"{first} {found[0]}", found[1]
+    return None
+
+
+def _area_or_institution(area: str, others: list[str]) -> tuple[str, list[str]]:
+    """What follows a degree may be the institution: ``Ph.D in Example Institute of Science``,
+    ``M.Sc. Example University`` (the other parts name no organisation), or end in it:
+    ``PhD in Digital Humanities at the University of Basel``."""
+    split = F.split_role_org(area) if re.search(r"\s(?:at|@)\s", area) else None
+    if split and F.looks_like_org(split[1]):
+        return split[0], [split[1], *others]
+    if (
+        F.looks_like_org(area)
+        and not any(F.looks_like_org(o) for o in others)
+        and not _cjk_institution(area)  # "复旦大学计算机科学": institution, then subject
+    ):
+        return "", [area, *others]
+    return area, others
+
+
+def _degree_abbreviation(degree: str, area: str) -> tuple[str, str]:
+    """``Master of Chemistry (MChem)``: the parenthesis names the degree, it is no subject."""
+    m = re.match(r"^([(（][^()（）]{1,15}[)）])\s*(.*)$", area)
+    if m:
+        return f"{degree} {m.group(1)}", m.group(2).strip(" ,")
+    return degree, area
+
+
+def _area_list(area: str, others: list[str]) -> tuple[str, list[str]]:
+    """``B.Sc. in Biology, Ecology and Conservation, Example University``: the parts between
+    the subject and the first organisation are more subjects (never a place)."""
+    orgs = [k for k, o in enumerate(others) if F.looks_like_org(o)]
+    if not orgs or orgs[0] == 0:
+        return area, others
+    between = others[: orgs[0]]
+    if any(F.is_place_part(b) or find_range(b) or F.split_label(b) for b in between):
+        return area, others
+    return ", ".join([area, *between]), others[orgs[0] :]
 
 
 _AREA_TAIL = re.compile(r"^(?:(?i:minor|major|specialization|concentration)\b|[a-z])")

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from resumeconv.places import US_STATES, is_country, is_place
+from resumeconv.places import US_STATES, is_country, is_place, is_region
 
 # ----------------------------------------------------------------------------- splitting
 
@@ -256,7 +256,7 @@ def split_location(parts: list[str]) -> tuple[list[str], str]:
         start = end - 1
         if (
             start > 1
-            and (is_country(parts[-1]) or parts[-1].strip() in US_STATES)
+            and (is_country(parts[-1]) or parts[-1].strip() in US_STATES or is_region(parts[-1]))
             and _city_like(parts[start - 1])
         ):
             start -= 1
@@ -264,6 +264,11 @@ def split_location(parts: list[str]) -> tuple[list[str], str]:
             return parts, ""
         return parts[:start], ", ".join(parts[start:])
     return parts, ""
+
+
+def is_place_part(part: str) -> bool:
+    """A comma part that names a place ("Norway", "Ohio"), not an organisation."""
+    return is_place(part) and not looks_like_org(part)
 
 
 def _city_like(part: str) -> bool:
