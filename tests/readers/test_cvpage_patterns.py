@@ -435,3 +435,23 @@ def test_degree_lines_split_into_degree_subject_institution_place() -> None:
     assert (msc["area"], msc["institution"]) == ("Applied Optics", "Ridgeview University")
     assert (meng["studyType"], meng["area"]) == ("Master of Engineering (MEng)", "Robotics")
     assert meng["institution"] == "Ridgeview University"
+
+
+def test_bold_organisation_over_italic_role() -> None:
+    """Pattern 09: a bold organisation line over an italic role (or degree) line; when the
+    words say the bold line is the role and the italic one is not, they win."""
+    data = load("bold-org-italic-role.md")
+    cinema, quill = data["work"]
+    assert (cinema["name"], cinema["position"]) == ("Maple Street Cinema", "Projectionist")
+    assert (cinema["startDate"], cinema["endDate"]) == ("2019-06", "2020-09")
+    assert cinema["highlights"] == ["Ran the evening shows."]
+    assert (quill["name"], quill["position"]) == ("Quillworks", "Research Assistant")
+    assert (quill["startDate"], quill["endDate"]) == ("2021-03", "2022-01")
+    (ba,) = data["education"]
+    assert ba["institution"] == "Ridgeview University"
+    assert (ba["studyType"], ba["area"]) == (
+        "Bachelor of Arts (BA Hons)",
+        "Music with Sound Design",
+    )
+    assert (ba["startDate"], ba["endDate"]) == ("2014", "2018")
+    assert ba["x-highlights"] == ["Dean's list."]

@@ -43,7 +43,6 @@ KNOWN_MISSES = {
     "06-header-contact-list",
     "07-name-as-atx-heading",
     "08-continuation-line",
-    "09-bold-org-italic-role",
     "12-thousands-commas",
     "14-intro-sentence-and-legend",
     "15-field-label-list",

@@ -283,11 +283,38 @@ def _role_line(line: Line) -> tuple[str, str]:
     return "", _clean(text)
 
 
+def _is_italic_only(line: Line) -> bool:
+    runs = [r for r in line.runs if r.text.strip(" ,:;()")]
+    return bool(runs) and all(r.italic and not r.bold for r in runs)
+
+
+def _bold_org_italic_role(parts: Parts) -> tuple[str, str] | None:
+    """``**Corner Bakery** *(2022)*`` over ``*Baker*``: the bold line names the employer and
+    the italic line under it the role (position, organisation), the italic line taken. When
+    the words say the other way round (``**Research Intern**`` over ``*arXiv*``) they win."""
+    if parts.main is None or not parts.rest:
+        return None
+    if not _is_bold_only(parts.main) or not _is_italic_only(parts.rest[0]):
+        return None
+    bold, italic = _clean(parts.main.plain), _clean(parts.rest[0].plain)
+    if not bold or not italic or F.split_label(italic):
+        return None
+    parts.rest.pop(0)
+    bold_role = F.looks_like_role(bold) and not F.looks_like_org(bold)
+    italic_org = F.looks_like_org(italic) and not F.looks_like_org(bold)
+    if (bold_role or italic_org) and not F.looks_like_role(italic):
+        return bold, italic
+    return italic, bold
+
+
 def interpret_work(parts: Parts, *, teaching: bool = False, org_key: str = "name") -> dict:
     """A job: position, organisation, place, dates, highlights (also volunteer)."""
     entry: dict[str, Any] = {}
     position, org = ("", "")
-    if parts.main is not None:
+    styled = _bold_org_italic_role(parts)
+    if styled is not None:
+        position, org = styled
+    elif parts.main is not None:
         position, org = _role_line(parts.main)
         role_like = F.looks_like_role(org) or not F.looks_like_org(org)
         if parts.date_led and not position and not parts.rest and role_like:
