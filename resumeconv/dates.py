@@ -616,10 +616,16 @@ def _paren_item(t: list[_Tok], i: int) -> _Expr | None:
         return None
     inner = t[i + 1 : c]
     e = _expression(inner, 0)
+    if e is not None and e.j < len(inner) and _only_expected(inner[e.j :]):
+        e.expected, e.j = True, len(inner)  # "(2024 expected)"
     if e is None or e.j != len(inner):
         return None
     e.i, e.j, e.paren = i, c + 1, True
     return e
+
+
+def _only_expected(rest: list[_Tok]) -> bool:
+    return all(x[_TEXT] in _EXPECTED_WORDS or x[_TEXT] == "." for x in rest)
 
 
 def _trailers(t: list[_Tok], e: _Expr) -> None:

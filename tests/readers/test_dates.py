@@ -562,3 +562,11 @@ def test_dash_glued_to_a_year_before_words_opens_the_range(line: str, is_open: b
     assert r is not None and r.start is not None
     assert r.open is is_open
     assert r.end is None if is_open else True
+
+
+def test_expected_after_the_year_inside_parentheses() -> None:
+    """"(2024 expected)" is one expression: the year, expected; no "(, expected)" left behind."""
+    line = "Master of Engineering, Electronic Science (2024 expected)"
+    r = find_range(line)
+    assert r is not None and (r.start, r.expected) == ("2024", True)
+    assert line[r.span[0] :] == "(2024 expected)"
