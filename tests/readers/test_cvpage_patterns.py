@@ -455,3 +455,22 @@ def test_bold_organisation_over_italic_role() -> None:
     )
     assert (ba["startDate"], ba["endDate"]) == ("2014", "2018")
     assert ba["x-highlights"] == ["Dean's list."]
+
+
+def test_degrees_under_their_institution_bullet() -> None:
+    """Pattern 08: degrees nested under an institution bullet are one entry each, with that
+    institution; a hard-broken line stays in its degree with its links; an institution
+    bullet with no degree under it stays one entry."""
+    data = load("degrees-under-institution.md")
+    phd, msc, college = data["education"]
+    for degree in (phd, msc):
+        assert degree["institution"] == "Harborview Polytechnic"
+        assert degree["x-location"] == "Bergen, Norway"
+    assert (phd["studyType"], phd["area"], phd["startDate"]) == ("Ph.D", "Marine Chemistry", "2021")
+    assert "endDate" not in phd
+    assert phd["x-highlights"] == [
+        "Supervisors: [Dr. Lene Vik](https://lene.example/) and [Dr. Ola Berg](https://ola.example/)",
+        "Exchange semester in Kiel",
+    ]
+    assert (msc["studyType"], msc["startDate"], msc["endDate"]) == ("M.Sc.", "2019", "2021")
+    assert "Fjordside College" in college.values()

@@ -42,7 +42,6 @@ KNOWN_MISSES = {
     "04-printable-version-line",
     "06-header-contact-list",
     "07-name-as-atx-heading",
-    "08-continuation-line",
     "12-thousands-commas",
     "14-intro-sentence-and-legend",
     "15-field-label-list",

@@ -446,6 +446,12 @@ class Assembler:
                 key, E.interpret_work(parts, teaching=teaching, org_key=org_key), src, layout
             )
         elif key == "education":
+            degrees = E.split_grouped_degrees(parts)
+            if degrees:
+                for sub in degrees:
+                    assert sub.org_line is not None
+                    self._place(key, E.interpret_grouped_degree(sub, sub.org_line), src, layout)
+                return
             self._place(key, E.interpret_education(parts), src, layout)
         elif key == "awards":
             self._place(key, E.interpret_award(parts), src, layout)

@@ -450,7 +450,9 @@ def _score() -> re.Pattern[str]:
 _COURSES = ("course", "coursework", "课程")
 
 
-def interpret_education(parts: Parts) -> dict:
+def interpret_education(parts: Parts, *, under_institution: bool = False) -> dict:
+    """A degree: studyType, area, institution, place, dates, score, courses, highlights.
+    ``under_institution``: the entry's institution is the line above it (no search for one)."""
     entry: dict[str, Any] = {}
     lines = ([parts.main] if parts.main is not None else []) + parts.rest
     degree = area = institution = place = ""
@@ -488,7 +490,7 @@ def interpret_education(parts: Parts) -> dict:
     if not degree and not institution and lines:
         degree = _clean(lines[0].plain)
         used.add(0)
-    if degree and not institution:
+    if degree and not institution and not under_institution:
         for idx, line in enumerate(lines):
             if idx in used:
                 continue
@@ -552,6 +554,55 @@ def interpret_education(parts: Parts) -> dict:
     notes = _merge_label_runs(notes) + parts.child_texts()
     _put(entry, "x-highlights", notes)
     return entry
+
+
+def split_grouped_degrees(parts: Parts) -> list[Parts] | None:
+    """An institution bullet whose sub-bullets are degrees (``* **Example University**`` over
+    ``* Ph.D in Physics, 2020 - now`` and ``* B.Sc. in Physics, 2016 - 2020``): one Parts per
+    degree, each with the institution's line; bullets that are no degree stay with the degree
+    above them (the first one's when they come first)."""
+    if parts.dates is not None or parts.main is None or parts.rest:
+        return None
+    if _find_degree(parts.main.plain) is not None:
+        return None
+    heads = [
+        i
+        for i, c in enumerate(parts.children)
+        if c.lines and _find_degree(_without_dates(c.lines[0].plain)) is not None
+    ]
+    if not heads:
+        return None
+    groups: list[Parts] = []
+    for n, idx in enumerate(heads):
+        stop = heads[n + 1] if n + 1 < len(heads) else len(parts.children)
+        child = parts.children[idx]
+        sub = cut_dates(list(child.lines), list(child.children) + parts.children[idx + 1 : stop])
+        sub.org_line = parts.main
+        groups.append(sub)
+    groups[0].children = parts.children[: heads[0]] + groups[0].children
+    return groups
+
+
+def _without_dates(text: str) -> str:
+    found = find_range(text)
+    return text if found is None else text[: found.span[0]] + text[found.span[1] :]
+
+
+def interpret_grouped_degree(parts: Parts, org_line: Line) -> dict:
+    """A degree under its institution's line: the line names the institution and its place."""
+    entry = interpret_education(parts, under_institution=True)
+    if "institution" in entry:
+        return entry
+    institution, place = _org_and_place(_clean(org_line.plain))
+    result: dict[str, Any] = {}
+    _put(result, "institution", institution)
+    if place and "x-location" not in entry:
+        result["x-location"] = place
+    links = org_line.links()
+    if links and links[0][1].startswith(("http://", "https://")) and "url" not in entry:
+        result["url"] = links[0][1]
+    result.update(entry)
+    return result
 
 
 def _degree_field_bullets(entry: dict[str, Any], parts: Parts) -> None:
