@@ -565,7 +565,7 @@ def test_dash_glued_to_a_year_before_words_opens_the_range(line: str, is_open: b
 
 
 def test_expected_after_the_year_inside_parentheses() -> None:
-    """"(2024 expected)" is one expression: the year, expected; no "(, expected)" left behind."""
+    """ "(2024 expected)" is one expression: the year, expected; no "(, expected)" left behind."""
     line = "Master of Engineering, Electronic Science (2024 expected)"
     r = find_range(line)
     assert r is not None and (r.start, r.expected) == ("2024", True)
