@@ -474,3 +474,18 @@ def test_degrees_under_their_institution_bullet() -> None:
     ]
     assert (msc["studyType"], msc["startDate"], msc["endDate"]) == ("M.Sc.", "2019", "2021")
     assert "Fjordside College" in college.values()
+
+
+def test_place_bullet_and_position_label() -> None:
+    """Pattern 20: a place sub-bullet is the job's location, not its employer; a
+    ``Role:``/``Position:`` bullet gives the position, the head line (alias kept) the employer."""
+    data = load("place-line-and-position-label.md")
+    coach, deckhand, robots = data["work"]
+    assert coach["position"] == "Swimming Coach" and "name" not in coach
+    assert coach["location"] == "Millbrook, North Province, Eastmarch"
+    assert coach["highlights"] == ["Trained the junior squad"]
+    assert (deckhand["location"], deckhand["name"]) == ("Lisbon, Portugal", "Harbour Lines Company")
+    assert robots["name"] == "Northwind Robotics Group (NRG)"
+    assert robots["position"] == "junior mechanic"
+    assert (robots["startDate"], robots["endDate"]) == ("2020-01", "2022-05")
+    assert robots["highlights"] == ["Serviced the arms"]

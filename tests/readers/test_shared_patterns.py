@@ -48,7 +48,6 @@ KNOWN_MISSES = {
     "17-chinese-layout",
     "18-day-ranges-talks-memberships",
     "19-season-and-exact-day",
-    "20-location-line-and-alias",
     "21-page-title-heading",
     "22-details-blocks",
     "24-work-in-progress-and-ay",

@@ -307,12 +307,31 @@ def _bold_org_italic_role(parts: Parts) -> tuple[str, str] | None:
     return italic, bold
 
 
+_POSITION_LABELS = ("position", "role", "title", "job title", "职位", "职务", "岗位")
+
+
+def _take_labelled_child(parts: Parts, labels: tuple[str, ...]) -> str:
+    """The value of a ``Position: …`` bullet (one line, no sub-bullets), which is taken."""
+    for child in parts.children:
+        if child.children or len(child.lines) != 1:
+            continue
+        label = F.split_label(child.lines[0].plain)
+        if label and label[0].lower() in labels and label[1]:
+            parts.children.remove(child)
+            return _clean(label[1])
+    return ""
+
+
 def interpret_work(parts: Parts, *, teaching: bool = False, org_key: str = "name") -> dict:
     """A job: position, organisation, place, dates, highlights (also volunteer)."""
     entry: dict[str, Any] = {}
     position, org = ("", "")
     styled = _bold_org_italic_role(parts)
-    if styled is not None:
+    labelled = _take_labelled_child(parts, _POSITION_LABELS)
+    if labelled and parts.main is not None:
+        # "dates: **Example AI Laboratory** (EAIL)" over "Position: part-time engineer"
+        position, org = labelled, _clean(parts.main.plain)
+    elif styled is not None:
         position, org = styled
     elif parts.main is not None:
         position, org = _role_line(parts.main)
@@ -344,14 +363,20 @@ def interpret_work(parts: Parts, *, teaching: bool = False, org_key: str = "name
             _take_child_line(parts, lambda t: F.looks_like_role(t) and not F.looks_like_org(t))
             or ""
         )
+    child_place = ""
+    if position:
+        child_place = _take_child_line(parts, F.looks_like_place_line) or ""
     if not org and position:
+        # after a place bullet, only a bullet that names an organisation is the employer
+        short = (lambda t: False) if child_place else _short_name
         org = (
             _take_child_line(
-                parts, lambda t: (_short_name(t) or F.looks_like_org(t)) and find_range(t) is None
+                parts, lambda t: (short(t) or F.looks_like_org(t)) and find_range(t) is None
             )
             or ""
         )
     name, place = _org_and_place(org) if org else ("", "")
+    place = ", ".join(p for p in (place, child_place) if p)
     summary = ""
     if teaching and name:
         course_parts = [p for p in F.split_parts(name, ",，") if not F.looks_like_org(p)]

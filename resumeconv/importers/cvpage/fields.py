@@ -266,6 +266,22 @@ def split_location(parts: list[str]) -> tuple[list[str], str]:
     return parts, ""
 
 
+_PLACE_WORDS = frozenset(
+    {"county", "province", "state", "district", "region", "prefecture", "oblast", "canton"}
+)
+
+
+def looks_like_place_line(text: str) -> bool:
+    """``Springfield, West County, Exampleland``: comma parts that are all short names, none
+    an organisation or a role, and one a known place or named as one ("… County")."""
+    parts = split_parts(text, ",，")
+    if len(parts) < 2 or not all(_city_like(p) for p in parts):
+        return False
+    return is_place(parts[0]) or any(
+        not _PLACE_WORDS.isdisjoint(w.lower() for w in p.split()) for p in parts
+    )
+
+
 def is_place_part(part: str) -> bool:
     """A comma part that names a place ("Norway", "Ohio"), not an organisation."""
     return is_place(part) and not looks_like_org(part)
