@@ -489,3 +489,25 @@ def test_place_bullet_and_position_label() -> None:
     assert robots["position"] == "junior mechanic"
     assert (robots["startDate"], robots["endDate"]) == ("2020-01", "2022-05")
     assert robots["highlights"] == ["Serviced the arms"]
+
+
+def test_label_lists_are_one_entry_each() -> None:
+    """Pattern 15: a run of ``Label: value`` bullets is one certificate (or award): known
+    labels fill fields, other labels stay in the entry, a repeated label starts the next one;
+    literal brackets around values are not kept."""
+    data = load("label-list-entries.md")
+    rescue, radio = data["certificates"]
+    assert rescue == {
+        "name": "Cold Water Rescue",
+        "issuer": "Lakeside Lifeguard School",
+        "date": "2023-06",
+        "x-highlights": ["Duration: 12 hours"],
+    }
+    assert radio == {
+        "name": "Radio Operator Licence",
+        "issuer": "Harbour Authority",
+        "url": "https://harbour.example/licence/77",
+    }
+    assert data["awards"] == [
+        {"title": "Silver Oar", "awarder": "Rowing Club of Millbrook", "date": "2021"}
+    ]

@@ -44,7 +44,6 @@ KNOWN_MISSES = {
     "07-name-as-atx-heading",
     "12-thousands-commas",
     "14-intro-sentence-and-legend",
-    "15-field-label-list",
     "17-chinese-layout",
     "18-day-ranges-talks-memberships",
     "19-season-and-exact-day",

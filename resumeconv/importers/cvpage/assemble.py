@@ -65,6 +65,8 @@ class EntrySource:
     end: int
     from_paragraph: bool = False
     labelled: bool = False
+    label_list: bool = False
+    """Made of ``Label: value`` bullets that describe one entry together (:func:`_label_runs`)."""
 
 
 @dataclass(slots=True)
@@ -360,8 +362,7 @@ class Assembler:
                     last.children.extend(block.items)
                     last.end = block.end
                 else:
-                    for item in block.items:
-                        out.append(EntrySource(item.lines, item.children, item.start, item.end))
+                    out.extend(_label_runs(block.items, section.key))
             elif isinstance(block, Table):
                 self.report.add(block.start, block.end, IMPORTED, pointer(section.key), "table")
                 if section.key == "skills" and block.header:
@@ -425,6 +426,9 @@ class Assembler:
     ) -> None:
         if src.lines and L.field_line(src.lines[0]) is not None:
             self._field_entry(src, key, layout)
+            return
+        if src.label_list:
+            self._place(key, E.interpret_label_list(src.lines, key), src, layout)
             return
         self._overrides, src = _field_children(src)
         text = " ".join(line.plain for line in src.lines).strip()
@@ -734,6 +738,40 @@ def _label_paragraph(block: Paragraph) -> bool:
 
 def _bold_led(src: EntrySource) -> bool:
     return bool(src.lines) and bool(src.lines[0].bold_prefix())
+
+
+def _label_runs(items: list[Item], key: str) -> list[EntrySource]:
+    """One source per bullet, except runs of one-line ``Label: value`` bullets of which two or
+    more name fields of the section (``* **Issuer:** …``, ``* **Title:** …``, ``* **Hours:**
+    …``): such a run is one entry, and a label seen again starts the next one."""
+    out: list[EntrySource] = []
+    run: list[Item] = []
+    seen: set[str] = set()
+
+    def flush() -> None:
+        known = [i for i in run if E.label_of(i.lines[0], key) is not None]
+        if len(known) >= 2:
+            lines = [line for item in run for line in item.lines]
+            out.append(EntrySource(lines, [], run[0].start, run[-1].end, label_list=True))
+        else:
+            out.extend(EntrySource(i.lines, i.children, i.start, i.end) for i in run)
+        run.clear()
+        seen.clear()
+
+    for item in items:
+        one = len(item.lines) == 1 and L.field_line(item.lines[0]) is None  # not `*Title:* …`
+        found = F.split_label(item.lines[0].plain) if one else None
+        label = found[0].lower() if found and found[1] else None
+        if label is None or item.children:
+            flush()
+            out.append(EntrySource(item.lines, item.children, item.start, item.end))
+            continue
+        if label in seen:
+            flush()
+        run.append(item)
+        seen.add(label)
+    flush()
+    return out
 
 
 def _dated_head(src: EntrySource) -> bool:

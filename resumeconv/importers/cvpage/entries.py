@@ -798,6 +798,72 @@ def interpret_award(parts: Parts) -> dict:
     return entry
 
 
+# ----------------------------------------------------------------------------- label lists
+
+#: ``Label: value`` bullets that together describe one entry, by section: label → field.
+LABEL_FIELDS: dict[str, dict[str, str]] = {
+    "certificates": {
+        "title": "name", "name": "name", "certificate": "name", "certification": "name",
+        "issuer": "issuer", "issued by": "issuer", "provider": "issuer",
+        "organization": "issuer", "organisation": "issuer", "authority": "issuer",
+        "issued": "date", "date": "date", "awarded": "date", "completed": "date",
+        "url": "url", "link": "url", "credential": "url", "credential url": "url",
+    },
+    "awards": {
+        "title": "title", "name": "title", "award": "title", "prize": "title",
+        "awarder": "awarder", "issuer": "awarder", "awarded by": "awarder",
+        "organization": "awarder", "organisation": "awarder", "from": "awarder",
+        "date": "date", "awarded": "date", "issued": "date", "year": "date",
+        "url": "x-url", "link": "x-url",
+    },
+}  # fmt: skip
+
+
+def label_of(line: Line, key: str) -> str | None:
+    """The field a ``**Issuer:** [Example Academy]`` line names in section ``key``, if any."""
+    label = F.split_label(line.plain)
+    if label is None or not label[1]:
+        return None
+    return LABEL_FIELDS.get(key, {}).get(label[0].lower().rstrip("*_ "))
+
+
+def _unbracket(text: str) -> str:
+    """``[Example Academy]`` (brackets that are no link) → ``Example Academy``."""
+    text = text.strip()
+    if text.startswith("[") and text.endswith("]") and "[" not in text[1:-1]:
+        return text[1:-1].strip()
+    return text
+
+
+def interpret_label_list(lines: list[Line], key: str) -> dict:
+    """One entry from its ``Label: value`` lines (an Issuer / Title / Hours / Issued list is
+    one certificate): known labels fill their fields, dates are made ISO, the other lines
+    stay whole in the entry (``summary`` of an award, ``x-highlights`` otherwise)."""
+    entry: dict[str, Any] = {}
+    other: list[str] = []
+    for line in lines:
+        field_name = label_of(line, key)
+        label = F.split_label(line.linked())
+        value = _unbracket(label[1]) if label else line.linked()
+        links = line.links()
+        if field_name in ("url", "x-url") and links:
+            value = links[0][1]
+        if field_name == "date":
+            found = parse_range(value)
+            if found is not None and (found.start or found.end):
+                entry.update(date_fields(key, found.start, found.end, found.open, found.expected))
+                continue
+        if field_name is None or field_name in entry:
+            other.append(f"{label[0]}: {value}" if label else value)
+            continue
+        entry[field_name] = value
+    if other:
+        entry["summary" if key == "awards" else "x-highlights"] = (
+            "\n".join(other) if key == "awards" else other
+        )
+    return entry
+
+
 # ----------------------------------------------------------------------------- publications
 
 
