@@ -601,8 +601,9 @@ KEPT_FRONT_MATTER = {
 def collection_entry(item: CollectionItem, section: str) -> dict[str, Any]:
     """A JSON Resume entry for one collection document.
 
-    ``section`` is ``"publications"``, ``"work"`` (teaching) or ``"custom"`` (talks and any
-    other collection). Rules (docs/extension.md, "Collections"):
+    ``section`` is ``"publications"``, ``"work"`` (teaching), ``"students"`` (a supervised
+    student, a work entry) or ``"custom"`` (any other collection). Rules
+    (docs/extension.md, "Collections"):
 
     - publications: name ← title, publisher ← venue, releaseDate ← date, url ← paperurl
       (else the document's page), summary ← excerpt (else citation).
@@ -632,6 +633,18 @@ def collection_entry(item: CollectionItem, section: str) -> dict[str, Any]:
         kept = dict(KEPT_FRONT_MATTER)
         if not excerpt:
             kept.pop("citation")
+    elif section == "students":
+        # a supervised student (``_teaching/`` reused for ``students``): the supervision is
+        # work at the student's institution; who and in what role is its summary
+        _put(entry, "name", venue or clean_text(front.get("uni")))
+        role = kind or clean_text(front.get("degree"))
+        _put(entry, "summary", f"{title} ({role})" if title and role else title or role)
+        _put(entry, "location", location)
+        _put(entry, "startDate", item.date)
+        _put(entry, "url", item.url)
+        if excerpt:
+            entry["highlights"] = [excerpt]
+        kept = KEPT_FRONT_MATTER
     elif section == "work":
         _put(entry, "name", venue)
         _put(entry, "position", title)

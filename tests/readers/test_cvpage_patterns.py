@@ -215,14 +215,17 @@ def test_page_in_a_jekyll_site_resolves_liquid_loops() -> None:
     resume = resumeconv.load(FIXTURES / "site" / "_pages" / "cv.md")
     data = resume.to_dict()
     assert data["basics"]["name"] == "Ada Example"  # from _config.yml's author block
-    names = [p["name"] for p in data["publications"]]
+    names = [p["name"] for p in data["publications"] if "x-type" not in p]
     assert (
         names[0] == "Searching Things" and names[-1] == "An Early Paper"
     )  # reversed: newest first
+    talks = [p for p in data["publications"] if "x-type" in p]  # rule 1: talks are publications
+    assert talks and all(p["x-type"] == "talk" for p in talks)
     sections = data["meta"]["x-resumeconv"]["sections"]
     assert not any(s.get("collection") for s in sections if s["section"] == "publications")
-    students = [s for s in sections if s["section"] == "custom" and s["title"] == "Teaching"]
-    assert students and students[0]["entries"][0]["name"] == "Sam Lee"
+    assert not any(s["section"] == "custom" for s in sections)  # rule 1: no content in meta
+    students = [w for w in data["work"] if "Sam Lee" in w.get("summary", "")]
+    assert students and students[0].get("x-category") == "students"
     pos = resume.source_map.lookup("/publications/0")
     assert pos is not None and pos.file.endswith(".md") and "_publications" in pos.file
 
@@ -283,9 +286,14 @@ def test_blank_paragraphs_and_empty_bullets_are_skipped_with_a_reason() -> None:
     resume = resumeconv.load(PAGES / "blank-blocks.md")
     data = resume.to_dict()
     assert len(data["education"]) == 1
-    assert [e["name"] for e in data["meta"]["x-resumeconv"]["sections"][2]["entries"]] == [
-        "Volunteer lecturer"
-    ]
+    # rule 1: the unknown title "Public Science Days" finds its home by the entry's shape
+    assert data["meta"]["x-resumeconv"]["sections"][2] == {
+        "section": "volunteer",
+        "title": "Public Science Days",
+        "items": [0],
+    }
+    assert data["volunteer"][0]["position"] == "Volunteer lecturer"
+    assert data["basics"] == {"name": "Kim Example", "label": "Example University"}
     skipped = [(b.start, b.reason) for b in resume.import_report.blocks if b.status == SKIPPED]
     assert (10, "no text (white space or &nbsp; only)") in skipped
     assert (15, "empty list item") in skipped and (20, "empty list item") in skipped
@@ -511,3 +519,94 @@ def test_label_lists_are_one_entry_each() -> None:
     assert data["awards"] == [
         {"title": "Silver Oar", "awarder": "Rowing Club of Millbrook", "date": "2021"}
     ]
+
+
+def test_every_section_has_a_standard_home() -> None:
+    """Issue 12, rule 1: titles in other languages, unlisted titles and unknown titles all
+    land in standard sections; the layout keeps only titles and order."""
+    data = resumeconv.load(PAGES / "section-homes.md").to_dict()
+    layout = data["meta"]["x-resumeconv"]["sections"]
+    assert [(s["section"], s["title"]) for s in layout] == [
+        ("work", "Praktika"),
+        ("awards", "Hackathons"),
+        ("basics", "Kontakt"),
+        ("publications", "Invited Talks"),
+        ("volunteer", "Professional Memberships"),
+        ("volunteer", "Things I Care About"),  # unknown title: a coaching role, by shape
+        ("projects", "Odds and Ends"),  # unknown title, nothing else fits
+    ]
+    assert not any("entries" in s for s in layout)  # no content in meta
+    assert data["work"][0]["name"] == "Northwind Labs"
+    assert data["work"][0]["position"] == "Lab Assistant"
+    assert data["awards"][0]["title"] == "City Code Sprint — 1st Place"
+    assert data["basics"] == {
+        "name": "Ola Nordmann",
+        "email": "ola@example.net",
+        "url": "https://ola.example.net",  # a bare domain becomes a URL (rule 9)
+    }
+    talk = data["publications"][0]
+    assert talk["name"] == "Counting Clouds" and talk["x-type"] == "talk"
+    assert talk["releaseDate"] == "2021-05-04"
+    assert data["volunteer"][0]["organization"] == "Example Society of Meteorology"
+    assert data["projects"] == [{"name": "A hand-built weather station"}]
+
+
+def test_section_titles_in_eight_languages() -> None:
+    from resumeconv.dialect import BASICS, SUMMARY, publication_type, section_key
+
+    cases = {
+        "Internships": "work",
+        "Competitions": "awards",
+        "Funding": "awards",
+        "Contact Information": BASICS,
+        "技术能力": "skills",
+        "自我评价": SUMMARY,
+        "学歴": "education",
+        "職歴": "work",
+        "受賞": "awards",
+        "資格": "certificates",
+        "학력": "education",
+        "경력": "work",
+        "Berufserfahrung": "work",
+        "Ausbildung": "education",
+        "Sprachen": "languages",
+        "Ehrenamt": "volunteer",
+        "Expériences professionnelles": "work",
+        "Formation": "education",
+        "Formación académica": "education",
+        "Educação": "education",
+        "Publicações": "publications",
+        "Teaching and Mentoring": "work",
+        "Supervised theses": "work",
+        "Reviewing": "volunteer",
+        "Memberships": "volunteer",
+        "Open Source": "projects",
+        "Posters": "publications",
+        "Workshop papers": "publications",
+        "Things I care about": "custom",  # "about" only names a profile at the start
+    }
+    assert {t: section_key(t) for t in cases} == cases
+    assert publication_type("Invited Talks") == "talk"
+    assert publication_type("Posters") == "poster"
+    assert publication_type("Conference papers") is None
+    assert publication_type("Journal Articles") is None
+
+
+def test_checked_formats_are_never_invalid_silently() -> None:
+    """Rule 9: an ``email`` or ``url`` the schema checks holds an e-mail / a URI, or the
+    value moves to ``x-email`` / ``x-url`` with a note in the import report."""
+    page = (
+        "Contact\n======\n* Email: jane at example dot org\n* Website: jane.example.org\n\n"
+        "Experience\n======\n* **Analyst**, Example Bank, 2020\n  * *URL:* my homepage\n"
+        "* **Intern**, Example Shop, 2019\n  * *URL:* https://shop.example/a b\n"
+    )
+    resume = resumeconv.load(page.encode(), format="markdown")
+    data = resume.to_dict()
+    assert "email" not in data["basics"]  # not an address: kept as text
+    assert "jane at example dot org" in data["basics"]["summary"]
+    assert data["basics"]["url"] == "https://jane.example.org"
+    assert "url" not in data["work"][0] and data["work"][0]["x-url"] == "my homepage"
+    assert data["work"][1]["url"] == "https://shop.example/a%20b"
+    notes = {b.pointer: b.reason for b in resume.import_report.blocks if b.status == "note"}
+    assert "not a URL" in notes["/work/0/x-url"] and notes["/work/1/url"]
+    assert not [i for i in resumeconv.validate(resume) if i.is_error]

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from resumeconv.dates import find_range
-from resumeconv.dialect import is_code_group, is_language_group
+from resumeconv.dialect import is_code_group, is_language_group, publication_type
 from resumeconv.importers.cvpage import entries as E
 from resumeconv.importers.cvpage import fields as F
 from resumeconv.importers.cvpage import labels as L
@@ -27,8 +27,10 @@ from resumeconv.importers.cvpage.blocks import (
     Skipped,
     Table,
 )
+from resumeconv.importers.cvpage.contact import contact_field
 from resumeconv.importers.cvpage.inline import Line
-from resumeconv.importers.cvpage.sections import CUSTOM, SUMMARY, Page, PageSection
+from resumeconv.importers.cvpage.sections import BASICS, CUSTOM, SUMMARY, Page, PageSection
+from resumeconv.importers.cvpage.valid import keep_valid
 from resumeconv.model import EXTENSION_KEY, EXTENSION_VERSION, STANDARD_SECTIONS
 from resumeconv.report import (
     IMPORTED,
@@ -47,6 +49,15 @@ _ON_REQUEST = re.compile(r"^references?\s+(are\s+)?available\s+(up)?on\s+request
 #: 150 KB header line took over a minute.
 _EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+(\.[\w-]+)+")
 _BLANK = "no text (white space or &nbsp; only)"
+#: The prose field of each standard section a paragraph may describe an entry in.
+_PROSE_FIELD = {
+    "work": "summary",
+    "volunteer": "summary",
+    "awards": "summary",
+    "publications": "summary",
+    "projects": "description",
+    "references": "reference",
+}
 #: ``[text](url)`` → text. Neither part can hold its opening bracket (a URL one pair of
 #: parentheses), so every try stops at the next bracket: linear on ``[a](`` × 10,000,
 #: where ``[^]]*`` and ``[^)]*`` scanned to the end of the line from each ``[``.
@@ -259,6 +270,9 @@ class Assembler:
             self.report.add(
                 heading.start, heading.end, IMPORTED, pointer("meta", EXTENSION_KEY, "sections")
             )
+        if key == BASICS:
+            self._contact(section)
+            return
         sources = self._sources(section)
         if key == SUMMARY:
             self._summary(section, sources)
@@ -273,6 +287,8 @@ class Assembler:
         for src in sources:
             if isinstance(src, Loop):
                 self._loop(src, key, layout)
+            elif isinstance(src, Prose) and key in _PROSE_FIELD:
+                self._prose_entry(src, key, layout)
             elif isinstance(src, Prose):
                 prose_layout = prose_layout or {"section": CUSTOM, "title": title, "entries": []}
                 self._add_custom(prose_layout, {"summary": _prose_text(src.lines)}, src)
@@ -293,6 +309,63 @@ class Assembler:
             # a heading with nothing under it still belongs to the page (a page without
             # headings whose blocks all say nothing has no section at all)
             self.layout.append(layout)
+
+    def _contact(self, section: PageSection) -> None:
+        """A contact section ("Contact Information"): its lines fill ``basics``, as the
+        header's do; the layout keeps only the title and place (rule 1)."""
+        basics = self.data.setdefault("basics", {})
+        for block in section.blocks:
+            lines = _contact_lines(block)
+            if isinstance(block, Paragraph) and not lines:
+                self.report.add(block.start, block.end, SKIPPED, None, _BLANK)
+                continue
+            if not lines:
+                self._skip(block)
+                continue
+            for line in lines:
+                self._contact_line(basics, line)
+            self.report.add(block.start, block.end, IMPORTED, "/basics")
+        if not basics:
+            self.data.pop("basics")
+        self.layout.append({"section": BASICS, "title": section.title})
+
+    def _contact_line(self, basics: dict[str, Any], line: Line) -> None:
+        found = contact_field(line)
+        if found is None:
+            label = line.plain.split(":", 1)[0].strip(" *_")
+            links = line.links()
+            labelled = ":" in line.plain and 0 < len(label) <= 30
+            if labelled and links and "url" in basics:
+                self._add_profile(basics, {"network": label, "url": links[0][1]}, line.lineno)
+            elif labelled and not links and not isinstance(basics.get("summary", ""), str):
+                self._header_line(basics, line)
+            elif labelled and not links:  # "Nationality: …": no field of its own
+                old = basics.get("summary")
+                basics["summary"] = f"{old}\n{line.linked()}" if old else line.linked()
+                self.source_map.add("/basics/summary", line.lineno)
+            else:
+                self._header_line(basics, line)
+            return
+        key, value = found
+        if key == "address":
+            loc = basics.setdefault("location", {})
+            if isinstance(loc, dict):
+                loc["address"] = f"{loc['address']}\n{value}" if "address" in loc else value
+                self.source_map.add("/basics/location", line.lineno)
+            return
+        if key in basics:  # the header said it first; a second one is a profile or kept
+            if key == "url":
+                self._add_profile(basics, {"network": "Website", "url": value}, line.lineno)
+            return
+        basics[key] = value
+        self.source_map.add(f"/basics/{key}", line.lineno)
+
+    def _prose_entry(self, src: Prose, key: str, layout: dict[str, Any]) -> None:
+        """A paragraph under a standard heading is one entry of it, its text the entry's
+        prose field (a job described in a paragraph): the content stays out of meta."""
+        idx = self.add(key, {_PROSE_FIELD[key]: _prose_text(src.lines)}, src.start, src.end)
+        if idx is not None:
+            layout["items"].append(idx)
 
     def _summary(self, section: PageSection, sources: list[Any]) -> None:
         texts = []
@@ -490,6 +563,7 @@ class Assembler:
     def _field_entry(self, src: EntrySource, key: str, layout: dict[str, Any]) -> None:
         """An entry written as field lines only ("* *Position:* …"): no heuristics."""
         entry = _fields_of(src, key)
+        _typed(entry, key, layout)
         if key == CUSTOM:
             self._add_custom(layout, entry, src)
             return
@@ -499,6 +573,7 @@ class Assembler:
 
     def _place(self, key: str, entry: dict[str, Any], src: EntrySource, layout: dict) -> None:
         entry.update(self._overrides)
+        _typed(entry, key, layout)
         idx = self.add(key, entry, src.start, src.end)
         # an entry of another kind under this heading is not listed in its layout slot;
         # exporters show unlisted entries under the section's default title
@@ -578,9 +653,13 @@ class Assembler:
         section_target = key if key in ("publications", "work") else CUSTOM
         for item in items:
             target = section_target
+            kind = target
             if target == "work" and jekyll.entry_section(loop.collection, item) == CUSTOM:
-                target = CUSTOM  # a student in _teaching/ is not a job
-            entry = jekyll.collection_entry(item, target)
+                kind = "students"  # a student in _teaching/: supervision, read as work
+            entry = jekyll.collection_entry(item, kind)
+            if target == "publications" and loop.collection != "publications":
+                kind = publication_type(layout["title"]) or "talk"
+                entry.setdefault("x-type", kind)
             place = Position(str(item.file), item.line)
             if target == CUSTOM:
                 holder = layout if layout["section"] == CUSTOM else self._loop_extra(layout)
@@ -644,14 +723,30 @@ class Assembler:
 
     def result(self) -> dict[str, Any]:
         self._resolve_custom_pointers()
+        keep_valid(self.data, getattr(self.site, "url", None), self._note)
         out = dict(self.data)
         meta = out.setdefault("meta", {})
         meta[EXTENSION_KEY] = {"version": EXTENSION_VERSION, "sections": self.layout}
         order = ("basics", *STANDARD_SECTIONS, "meta")
         return {k: out[k] for k in order if k in out}
 
+    def _note(self, ptr: str, why: str) -> None:
+        """A value changed or moved so that the output stays valid (rule 9)."""
+        pos = self.source_map.lookup(ptr)
+        line = pos.line if pos is not None and pos.file == self.file else 1
+        self.report.add(line, line, NOTE, ptr, why)
+
     def unmapped(self, start: int, end: int, text: str) -> None:
         self.report.add(start, end, UNMAPPED, None, "text not mapped to any field", text)
+
+
+def _typed(entry: dict[str, Any], key: str, layout: dict[str, Any]) -> None:
+    """A publication under a talks heading is a talk (``x-type``, rule 1), unless its own
+    field line says otherwise."""
+    if key == "publications" and layout.get("section") == key:
+        kind = publication_type(layout.get("title") or "")
+        if kind is not None:
+            entry.setdefault("x-type", kind)
 
 
 def _list_key(key: str) -> str:
@@ -722,6 +817,19 @@ def _block_lines(block: Block) -> list[Line]:
     if isinstance(block, Paragraph):
         return [line for line in block.lines if line]
     return []
+
+
+def _contact_lines(block: Block) -> list[Line]:
+    """Every line of a contact section's block: paragraph lines, bullets and sub-bullets."""
+    if isinstance(block, ListBlock):
+        out: list[Line] = []
+        stack = list(reversed(block.items))
+        while stack:
+            item = stack.pop()
+            out.extend(line for line in item.lines if line)
+            stack.extend(reversed(item.children))
+        return out
+    return _block_lines(block)
 
 
 def _label_paragraph(block: Paragraph) -> bool:
