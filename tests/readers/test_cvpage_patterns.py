@@ -610,3 +610,24 @@ def test_checked_formats_are_never_invalid_silently() -> None:
     notes = {b.pointer: b.reason for b in resume.import_report.blocks if b.status == "note"}
     assert "not a URL" in notes["/work/0/x-url"] and notes["/work/1/url"]
     assert not [i for i in resumeconv.validate(resume) if i.is_error]
+
+
+def test_amounts_keep_thousands_and_a_year_in_a_name_stays() -> None:
+    """Pattern 12: "€12,500" stays whole; "Title, Organisation, amount" gives title, awarder
+    and the amount in the summary (a long title stays whole); a year inside a named
+    parenthesis ("(ERC 2024)") is read but not cut out of the name."""
+    data = load("amounts-and-named-years.md")
+    bursary, pilot, study = data["awards"]
+    assert (bursary["title"], bursary["awarder"]) == (
+        "Travel Bursary",
+        "Harbour Science Foundation",
+    )
+    assert (bursary["summary"], bursary["date"]) == ("€12,500 EUR", "2022-05")
+    assert (pilot["title"], pilot["awarder"], pilot["summary"]) == (
+        "Pilot Fund",
+        "Northfield University",
+        "1,250,000 JPY",
+    )
+    assert study["title"].endswith("Birdlife Society, Northern Branch") and "awarder" not in study
+    text = str(data)
+    assert "(ERC 2024)" in text and "ERC, )" not in text

@@ -86,7 +86,9 @@ def cut_dates(lines: list[Line], children: list[Item]) -> Parts:
         if paren:
             note, after = paren.group(1).strip(), Line([], line.lineno)
         parts = [p for p in (before, after) if p and p.plain.lower() not in _CONNECTORS]
-        if len(parts) == 2:
+        if _in_named_paren(before.plain, after.plain):
+            pass  # "Example Conference (EXC 2023)": the year is part of the name, kept
+        elif len(parts) == 2:
             joined = Line([*before.runs, _sep(before, after), *after.runs], line.lineno)
             head[idx : idx + 1] = [joined]
         else:
@@ -109,6 +111,18 @@ def cut_dates(lines: list[Line], children: list[Item]) -> Parts:
         head = [line for line in rest_children.pop(0).lines if line]
     main = head[0] if head else None
     return Parts(main, head[1:], rest_children, dates, date_text, note, original, date_led)
+
+
+def _in_named_paren(before: str, after: str) -> bool:
+    """The dates sit in a parenthesis after words of its own (``(EXC 2023)``): cutting them
+    out would leave ``(EXC, )``, so the line stays whole (the dates are still read)."""
+    opened = before.rfind("(")
+    return (
+        opened >= 0
+        and ")" not in before[opened:]
+        and bool(before[opened + 1 :].strip())
+        and after.lstrip().startswith(")")
+    )
 
 
 _CONNECTORS = {"awarded", "since", "from", "until", "received", "graduated in"}
@@ -776,7 +790,7 @@ def interpret_award(parts: Parts) -> dict:
             if len(sub) > 1 and F.looks_like_org(", ".join(sub[1:])):
                 title, awarder = sub[0], ", ".join(sub[1:])
         else:
-            title = _clean(plain)
+            title, awarder, summary = _title_awarder_rest(_clean(plain))
             url = links[0][1] if links else None
         if summary and not awarder:
             sub = F.split_parts(summary, ",，")
@@ -796,6 +810,18 @@ def interpret_award(parts: Parts) -> dict:
     if url and url.startswith(("http://", "https://")):
         entry["x-url"] = url
     return entry
+
+
+def _title_awarder_rest(text: str) -> tuple[str, str, str]:
+    """``Seed Grant, Example Institute, $4,170 USD``: the title, the organisation right after
+    it as the awarder, the rest (an amount, a note) kept as the summary. A line whose second
+    part names no organisation, or whose title is long, stays the title whole."""
+    parts = F.split_parts(text, ",，")
+    if len(parts) < 2 or not F.looks_like_org(parts[1]) or F.looks_like_org(parts[0]):
+        return text, "", ""
+    if len(parts[0].split()) > 8:  # a project title: the commas after it may be the funder's
+        return text, "", ""
+    return parts[0], parts[1], ", ".join(parts[2:])
 
 
 # ----------------------------------------------------------------------------- label lists

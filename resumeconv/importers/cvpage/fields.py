@@ -18,8 +18,21 @@ _OPEN = "([{（【"
 _CLOSE = ")]}）】"
 
 
+#: A number with thousands separators ("$4,170", "15,000"): its commas split nothing.
+_THOUSANDS = re.compile(r"(?<![\d,.])\d{1,3}(?:,\d{3})+(?![\d,]\d)")
+_KEPT_COMMA = "\x00"
+
+
 def split_parts(text: str, seps: str = ",，、;；") -> list[str]:
-    """Split on separators outside brackets; parts stripped, empties dropped."""
+    """Split on separators outside brackets; parts stripped, empties dropped. A number's
+    thousands separators ("$4,170 USD") are no separators."""
+    if "," in seps and "," in text and _THOUSANDS.search(text):
+        kept = _THOUSANDS.sub(lambda m: m.group(0).replace(",", _KEPT_COMMA), text)
+        return [p.replace(_KEPT_COMMA, ",") for p in _split_parts(kept, seps)]
+    return _split_parts(text, seps)
+
+
+def _split_parts(text: str, seps: str) -> list[str]:
     if _ASCII_BRACKET.search(text) is None and (
         text.isascii() or _WIDE_BRACKET.search(text) is None
     ):  # most text: every separator splits
