@@ -631,3 +631,27 @@ def test_amounts_keep_thousands_and_a_year_in_a_name_stays() -> None:
     assert study["title"].endswith("Birdlife Society, Northern Branch") and "awarder" not in study
     text = str(data)
     assert "(ERC 2024)" in text and "ERC, )" not in text
+
+
+def test_talk_citations_title_venue_and_date() -> None:
+    """Patterns 19 and 36: a linked title before an emphasised venue is the title (the venue,
+    a season in its name, stays whole; the exact day is the date); a quoted title, however
+    short, is the title and the next comma part the venue, never a place."""
+    data = load("talk-citations.md")
+    owls, kelp, moss, seeds = data["publications"]
+    assert (owls["name"], owls["publisher"]) == (
+        "Counting owls at dusk",
+        "Birding Night Summer 2021",
+    )
+    assert (owls["releaseDate"], owls["url"]) == ("2021-07-09", "https://talks.example/owls")
+    assert (kelp["name"], kelp["publisher"], kelp["releaseDate"]) == (
+        "Kelp",
+        "Harbour Ecology Forum",
+        "2022-03-03",
+    )
+    assert (moss["name"], moss["publisher"]) == (
+        "Why Moss Grows North",
+        "Annual Meeting of the Lichen Circle",
+    )
+    assert "keynote" in moss["summary"] and moss["releaseDate"] == "2019-10"
+    assert seeds["name"] == "Seeds" and "publisher" not in seeds

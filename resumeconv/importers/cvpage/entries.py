@@ -899,6 +899,37 @@ def _quoted() -> re.Pattern[str]:
     return re.compile(r"[\"“”«]([^\"“”»]{8,})[\"“”»]")
 
 
+#: A quoted title opening the line, however short (``"Ripples" (poster), …``).
+_LEADING_QUOTE = re.compile(r"^\s*[\"“]([^\"“”]{2,})[\"”]")
+
+
+def _venue_after_title(after: str) -> str:
+    """``, Example Ocean Society Annual Meeting, Lisbon, Portugal``: the first comma part
+    after a quoted title, past a ``(poster)`` note, is the venue (a place never is)."""
+    if not re.match(r"^\s*(?:[(（][^()（）]*[)）]\s*)?[,.;:]", after):
+        return ""  # '"Example" with over 15,000 subscribers': words go on, no venue
+    after = re.sub(r"^\s*(?:[(（][^()（）]*[)）])?[\s,.;:]*", "", after)
+    parts = F.split_parts(after, ",，")
+    if not parts or F.is_place_part(parts[0]) or find_range(parts[0]) is not None:
+        return ""
+    return parts[0].rstrip(".")
+
+
+def _link_before_venue(head: Line) -> tuple[str, str] | None:
+    """``DOE, Jane. [Notes on sampling][p1]. *Example Meetup Spring 2019*. Online.``: a linked
+    title of two or more words, followed by an emphasised span, is title then venue (the
+    longer emphasis is not the title then)."""
+    links = [(t, u) for t, u in head.links() if len(t.split()) >= 2]
+    if not links:
+        return None
+    title = links[0][0]
+    at = head.plain.find(title)
+    venues = [e for e in head.emphasized() if head.plain.find(e) > at >= 0 and len(e) > 3]
+    if at < 0 or not venues or title in venues:
+        return None
+    return title, venues[0]
+
+
 def interpret_publication(parts: Parts) -> dict:
     entry: dict[str, Any] = {}
     lines = ([parts.main] if parts.main is not None else []) + parts.rest
@@ -910,13 +941,16 @@ def interpret_publication(parts: Parts) -> dict:
         publisher = _clean((F.split_parts(lines[2].plain, ",，") or [""])[0])
     else:
         head = lines[0] if lines else Line()
-        quoted = _quoted().search(head.plain)
+        quoted = _quoted().search(head.plain) or _LEADING_QUOTE.match(head.plain)
         emph = [e for e in head.emphasized() if len(e) > 12]
+        linked_title = _link_before_venue(head)
         if quoted:
             name = quoted.group(1)
             after = head.plain[quoted.end() :]
             venue = [e for e in head.emphasized() if e in after and len(e) > 3]
-            publisher = venue[0] if venue else ""
+            publisher = venue[0] if venue else _venue_after_title(after)
+        elif linked_title:
+            name, publisher = linked_title
         elif emph:
             name = max(emph, key=len)
             after = head.plain[head.plain.find(name) + len(name) :]
