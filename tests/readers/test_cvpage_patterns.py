@@ -655,3 +655,21 @@ def test_talk_citations_title_venue_and_date() -> None:
     )
     assert "keynote" in moss["summary"] and moss["releaseDate"] == "2019-10"
     assert seeds["name"] == "Seeds" and "publisher" not in seeds
+
+
+def test_title_line_then_its_citation_is_one_publication() -> None:
+    """Pattern 28: a linked title line followed by the citation naming that title is one
+    publication with both URLs, the venue and the authors (the owner's bold kept as Markdown
+    in x-authors); no <font> markup; a title line followed by other text stays apart."""
+    data = load("title-line-citation.md")
+    maps = data["publications"][0]
+    assert (maps["name"], maps["publisher"]) == (
+        "Folding Maps in the Rain",
+        "Journal of Wet Cartography",
+    )
+    assert maps["url"] == "https://papers.example/maps"
+    assert "https://site.example/maps-slides" in maps["summary"]
+    assert maps["x-authors"] == "Lund, P., **M. Ostrow**, and K. Ilves"
+    assert "<font" not in str(data)
+    assert len(data["publications"]) == 3
+    assert data["publications"][1]["name"] == "Paper Boats"

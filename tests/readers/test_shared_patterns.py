@@ -50,7 +50,6 @@ KNOWN_MISSES = {
     "25-work-in-progress-title",
     "26-skill-level-glyphs",
     "27-minority-heading-level",
-    "28-title-line-and-citation",
     "29-site-bom-and-assigned-loop",
     "30-header-tagline-two-titles",
     "31-topic-labels",

@@ -412,6 +412,9 @@ class Assembler:
                 ):
                     last.children.append(Item(block.start, block.end, block.lines))
                     last.end = block.end
+                elif _citation_of_title_line(last, block, section.key):
+                    last.lines.extend(block.lines)
+                    last.end = block.end
                 elif prose_section or _is_prose(block, section.key):
                     out.append(Prose(block.lines, block.start, block.end))
                 elif (
@@ -846,6 +849,24 @@ def _label_paragraph(block: Paragraph) -> bool:
 
 def _bold_led(src: EntrySource) -> bool:
     return bool(src.lines) and bool(src.lines[0].bold_prefix())
+
+
+def _citation_of_title_line(last: Any, block: Paragraph, key: str) -> bool:
+    """A publication paragraph that is one title link, and right under it a paragraph
+    whose citation names that title: one publication, not two."""
+    if key != "publications" or not isinstance(last, EntrySource) or not last.from_paragraph:
+        return False
+    if len(last.lines) != 1 or last.children:
+        return False
+    title = E.lone_link(last.lines[0])
+    if title is None:
+        return False
+    wanted = _words_only(title[0])
+    return bool(wanted) and wanted in _words_only(" ".join(line.plain for line in block.lines))
+
+
+def _words_only(text: str) -> str:
+    return " ".join(re.findall(r"\w+", text.lower()))
 
 
 def _label_runs(items: list[Item], key: str) -> list[EntrySource]:

@@ -930,7 +930,71 @@ def _link_before_venue(head: Line) -> tuple[str, str] | None:
     return title, venues[0]
 
 
+def lone_link(line: Line) -> tuple[str, str] | None:
+    """(text, url) of a line that is one link and nothing else (a title line)."""
+    links = line.links()
+    if len(links) == 1 and links[0][0] and _clean(line.plain) == _clean(links[0][0]):
+        return links[0]
+    return None
+
+
+def _title_line_and_citation(parts: Parts) -> dict | None:
+    """``[Sorting Socks with Few Examples](url)`` over its citation: the citation is read as
+    usual (authors, venue, date), the title line gives the name and the url; the whole text,
+    both links in it, is the summary."""
+    if parts.main is None or not parts.rest:
+        return None
+    title = lone_link(parts.main)
+    if title is None:
+        return None
+    cited = Parts(parts.rest[0], parts.rest[1:], parts.children, parts.dates, parts.date_text)
+    cited.note = parts.note
+    entry = interpret_publication(cited)
+    entry["name"] = _clean(title[0]).rstrip(".")
+    if title[1].startswith(("http://", "https://")):
+        entry["url"] = title[1]
+    lines = parts.original or [parts.main, *parts.rest]
+    entry["summary"] = "\n".join(line.linked() for line in lines).strip()
+    order = ("name", "publisher", "releaseDate", "url", "summary")
+    return {k: entry[k] for k in order if k in entry} | {
+        k: v for k, v in entry.items() if k not in order
+    }
+
+
+def _authors_before(head: Line, title: str) -> str:
+    """The author list a citation opens with (``**J. Doe**, A. Roe.`` before the title), as
+    Markdown: the owner's name keeps the bold the page marks it with. Empty when what comes
+    before the title does not read as names (no comma, "and" or "&"; a date; too long)."""
+    at = head.plain.find(title)
+    if at <= 0:
+        return ""
+    before = head.slice(0, at)
+    text = before.plain.rstrip(" .,:;\"“”'‘’[(").strip()
+    if not text or len(text) > 400 or find_range(text) is not None:
+        return ""
+    if not re.search(r",|\band\b|&|\bet al\b", text):
+        return ""
+    if len(re.findall(r"\b[a-z]{3,}\b", text)) > len(re.findall(r"\b(?:and|with|et)\b", text)) + 1:
+        return ""  # a sentence ("For a complete list, please visit my"), not names
+    out = []
+    for run in before.runs:
+        piece = run.text
+        if run.bold and piece.strip():
+            lead = piece[: len(piece) - len(piece.lstrip())]
+            trail = piece[len(piece.rstrip()) :]
+            piece = f"{lead}**{piece.strip()}**{trail}"
+        out.append(piece)
+    authors = "".join(out).rstrip(" ,.:;\"“”'‘’[(").strip()
+    # the full stop that ends the list goes, an initial's ("Poe, K.") stays
+    if re.search(r"\b[A-Z]$", authors):
+        authors += "."
+    return authors
+
+
 def interpret_publication(parts: Parts) -> dict:
+    paired = _title_line_and_citation(parts)
+    if paired is not None:
+        return paired
     entry: dict[str, Any] = {}
     lines = ([parts.main] if parts.main is not None else []) + parts.rest
     full = "\n".join(line.linked() for line in parts.original or lines)
@@ -963,6 +1027,8 @@ def interpret_publication(parts: Parts) -> dict:
     _put(entry, "name", _clean(name).rstrip("."))
     _put(entry, "publisher", _clean(publisher))
     apply_dates(entry, parts, "publications")
+    if lines and name:
+        _put(entry, "x-authors", _authors_before(lines[0], name))
     url = _first_url(lines)
     _put(entry, "url", url)
     if full.strip() and _clean(full) != entry.get("name"):
