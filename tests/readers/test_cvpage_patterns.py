@@ -673,3 +673,19 @@ def test_title_line_then_its_citation_is_one_publication() -> None:
     assert "<font" not in str(data)
     assert len(data["publications"]) == 3
     assert data["publications"][1]["name"] == "Paper Boats"
+
+
+def test_academic_year_dates_lead_the_line() -> None:
+    """Pattern 24: "AY 2022: Tutor" is dated 2022 with the position Tutor, the employer the
+    bullet below; "AY" is kept in x-note, never glued to the position."""
+    data = load("academic-year.md")
+    ta, grader = data["work"]
+    assert (ta["position"], ta["name"]) == ("Teaching Assistant", "Ridgeview University")
+    assert (ta["startDate"], ta["endDate"], ta["x-note"]) == ("2021", "2022", "AY 2021-2022")
+    assert ta["highlights"] == ["Sections of Organic Chemistry"]
+    assert (grader["position"], grader["name"], grader["startDate"]) == (
+        "Grader",
+        "Fjordside College",
+        "2023",
+    )
+    assert "AY," not in str(data)

@@ -85,6 +85,10 @@ def cut_dates(lines: list[Line], children: list[Item]) -> Parts:
         paren = _PAREN.match(after.plain)
         if paren:
             note, after = paren.group(1).strip(), Line([], line.lineno)
+        if _academic_year(before.plain):
+            # "AY 2022: Tutor": the dates lead the line; the words as written go to x-note
+            note = f"{before.plain.strip()} {date_text}"
+            before, a = Line([], line.lineno), 0
         parts = [p for p in (before, after) if p and p.plain.lower() not in _CONNECTORS]
         if _in_named_paren(before.plain, after.plain):
             pass  # "Example Conference (EXC 2023)": the year is part of the name, kept
@@ -111,6 +115,11 @@ def cut_dates(lines: list[Line], children: list[Item]) -> Parts:
         head = [line for line in rest_children.pop(0).lines if line]
     main = head[0] if head else None
     return Parts(main, head[1:], rest_children, dates, date_text, note, original, date_led)
+
+
+def _academic_year(before: str) -> bool:
+    """``AY`` / ``A.Y.`` (academic year) right before the dates."""
+    return before.strip(" *_").upper() in ("AY", "A.Y.", "A. Y.")
 
 
 def _in_named_paren(before: str, after: str) -> bool:
