@@ -577,3 +577,35 @@ def test_german_page() -> None:
             "startDate": "2019-05",
         }
     ]
+
+
+def test_japanese_page() -> None:
+    """学歴 / 職歴 / 受賞 find their homes; 年月 dates, 現在 (open); ``学校 部局 課程`` and a
+    bracketed （学士）; ``組織 役職`` joined by a (full-width) space; ``学会 賞``."""
+    data = resumeconv.load(PAGES / "japanese.md").to_dict()
+    assert data["education"] == [
+        {
+            "institution": "見本大学大学院",
+            "area": "理学研究科",
+            "studyType": "修士課程",
+            "startDate": "2016-04",
+            "endDate": "2021-03",
+        },
+        {
+            "institution": "見本大学",
+            "area": "理学部 化学科",
+            "studyType": "学士",
+            "startDate": "2012-04",
+            "endDate": "2016-03",
+        },
+    ]
+    assert data["work"] == [
+        {"name": "見本化学研究所", "position": "研究員", "startDate": "2021-04"},
+        {
+            "name": "株式会社ミホン",
+            "position": "インターン",
+            "startDate": "2019-08",
+            "endDate": "2019-09",
+        },
+    ]
+    assert data["awards"] == [{"title": "奨励賞", "date": "2020", "awarder": "見本化学会"}]

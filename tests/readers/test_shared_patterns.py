@@ -65,7 +65,6 @@ KNOWN_MISSES = {
     "33-download-chrome",
     "35-advisor-thesis-gpa-lines",
     "36-talks-venue-city-date",
-    "39-japanese-page",
     "42-header-name-contacts-profiles",
     "43-interests-and-references",
     "golden-c33",

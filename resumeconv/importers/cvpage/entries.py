@@ -295,7 +295,7 @@ def _role_line(line: Line) -> tuple[str, str]:
         after_clean = re.sub(r"^[\s,;:|–—-]*(?:@|at\s)\s*", "", after_clean)
         return _clean(bold), _clean(after_clean)
     text = line.plain
-    split = F.split_role_org(text)
+    split = F.split_role_org(text) or _cjk_org_role(text)
     if split:
         return _clean(split[0]), _clean(split[1])
     parts = F.split_parts(text, ",，")
@@ -304,6 +304,30 @@ def _role_line(line: Line) -> tuple[str, str]:
     if F.looks_like_role(text) and not F.looks_like_org(text):
         return _clean(text), ""
     return "", _clean(text)
+
+
+_CJK_JOIN = re.compile(r"\s+|(?<=[^\x00-\x7f])[-－—–](?=[^\x00-\x7f])")
+
+
+def _cjk_org_role(text: str) -> tuple[str, str] | None:
+    """(position, organisation) of a CJK line that joins them with a space or a dash:
+    ``例示研究所 研究員``, ``株式会社サンプル　インターン``, ``示例科技有限公司-算法实习生``
+    (or the role first: ``研究员-示例研究院``)."""
+    text = text.strip()
+    if text.isascii():
+        return None
+    cuts = list(_CJK_JOIN.finditer(text))
+    if not cuts:
+        return None
+    cut = cuts[-1]
+    left, right = text[: cut.start()].strip(), text[cut.end() :].strip()
+    if not left or not right:
+        return None
+    if F.looks_like_org(left) and F.looks_like_role(right) and not F.looks_like_org(right):
+        return right, left
+    if F.looks_like_role(left) and not F.looks_like_org(left) and F.looks_like_org(right):
+        return left, right
+    return None
 
 
 def interpret_work(parts: Parts, *, teaching: bool = False, org_key: str = "name") -> dict:
@@ -601,6 +625,12 @@ _CJK_ORG_END = re.compile(r"^(.+?(?:大学|学院|研究所|研究院|学校))(.
 
 
 def _cjk_institution(text: str) -> str | None:
+    """The school at the start of a CJK degree text: its first space-separated segment
+    when that names a school (``例示大学大学院 情報学研究科`` → ``例示大学大学院``), else
+    the text up to the first school word (``示例大学人工智能学院…``)."""
+    first = text.split()[0] if text.split() else ""
+    if first != text and _CJK_ORG_END.match(first + " ") and not first.isascii():
+        return first
     m = _CJK_ORG_END.match(text)
     return m.group(1) if m else None
 
@@ -630,6 +660,8 @@ def interpret_award(parts: Parts) -> dict:
             url = links[0][1] if links else None
             title, awarder, note = split_title_awarder(title, tuple(t for t, _ in links))
             summary = summary or note
+            if not awarder:
+                title, awarder = _cjk_awarder_title(title)
         if summary and not awarder:
             sub = F.split_parts(summary, ",，")
             if sub and F.looks_like_org(sub[0]):
@@ -679,6 +711,18 @@ def split_title_awarder(text: str, link_texts: tuple[str, ...] = ()) -> tuple[st
         return text, "", ""
     notes = [n for n in notes if n not in link_texts]
     return parts[0], awarder, ", ".join(notes)
+
+
+def _cjk_awarder_title(text: str) -> tuple[str, str]:
+    """``例示学会 優秀発表賞`` → ("優秀発表賞", "例示学会"): a CJK award line that names the
+    giver, then a space, then the prize; otherwise (text, "")."""
+    segments = text.split()
+    if len(segments) != 2 or text.isascii():
+        return text, ""
+    giver, prize = segments
+    if F.looks_like_org(giver) or _AWARDER_WORDS.search(giver):
+        return prize, giver
+    return text, ""
 
 
 # ----------------------------------------------------------------------------- publications
