@@ -86,7 +86,8 @@ SEASONS: dict[str, int] = {
 _TERM_WORDS = frozenset({"semester", "term", "quarter", "session", "semestre"})
 _OPEN_WORDS = frozenset(
     {
-        "present", "now", "current", "currently", "today", "ongoing", "至今", "今",
+        "present", "now", "current", "currently", "today", "ongoing", "至今", "今", "現在",
+        "현재",
         "heute", "jetzt", "présent", "aujourd'hui", "aujourd’hui", "actualidad", "presente",
         "hoy",
     }
@@ -133,7 +134,7 @@ _TOKEN = (
     r"|[0-9]++"  # number
     r"|<br\s*/?>"  # br
     rf"|-+>|→|[{_DASHES}]++"  # dash
-    r"|至今|预计|[年月日至今起]"  # cjk
+    r"|至今|预计|現在|현재|[年月日至今起]"  # cjk (現在, 현재: "present" in ja, ko)
     r"|\S"  # punct
 )
 
@@ -174,7 +175,7 @@ def _kind_table() -> dict[str, str]:
     ranges = re.findall(r"(.)-(.)", _LETTERS)
     kinds.update((chr(c), _WORD) for a, b in ranges for c in range(ord(a), ord(b) + 1))
     kinds.update(dict.fromkeys(_DASHES + "→", _DASH))
-    kinds.update(dict.fromkeys("年月日至今起", _CJK))
+    kinds.update(dict.fromkeys("年月日至今起現현", _CJK))
     return kinds
 
 

@@ -381,7 +381,7 @@ def test_dated_paragraph_with_bullets_is_one_entry() -> None:
     assert (guide["startDate"], guide["endDate"]) == ("2017", "2020")
     assert guide["highlights"] == ["Led school tours"]
     titles = [a.get("title", "") for a in data["awards"]]
-    assert "Riverside Prize, Heron Water Trust" in titles
+    assert "Riverside Prize" in titles  # awarder Heron Water Trust
     assert "Lantern Medal, Owl Rock Museum" in titles
 
 
@@ -689,3 +689,155 @@ def test_academic_year_dates_lead_the_line() -> None:
         "2023",
     )
     assert "AY," not in str(data)
+
+
+def test_site_assigned_loops_invisible_characters_and_dates() -> None:
+    """Rule 7: ``{% assign x = site.C | sort: "k" | reverse %}{% for p in x %}`` is a loop
+    over C in that order; BOMs and zero-width spaces in a site's files are not text; front
+    matter dates ``2019.09.01`` and ``6/1995`` become ISO."""
+    resume = resumeconv.load(FIXTURES / "site-assign" / "_pages" / "cv.md")
+    data = resume.to_dict()
+    assert data["work"] == [
+        {"name": "North College", "position": "Zoology Lab", "startDate": "2018-06"},
+        {
+            "name": "North College",
+            "position": "Algebra Basics",  # a zero-width space was pasted in the title
+            "startDate": "2019-09-01",
+            "summary": "Undergraduate course",
+        },
+    ]
+    assert data["publications"] == [
+        {
+            "name": "Tides Revisited",
+            "publisher": "Journal of Examples",
+            "releaseDate": "1995-06",
+            "url": "https://papers.example/tides",
+        }
+    ]
+    raw = str(data)
+    assert "\ufeff" not in raw and "\u200b" not in raw and "%EF%BB%BF" not in raw
+    reasons = [b.reason for b in resume.import_report.blocks if b.status == SKIPPED]
+    assert "Liquid loop (ignored)" in reasons  # a variable no assign gave a collection
+    assert not [i for i in resumeconv.validate(resume) if i.is_error]
+
+
+def test_year_headings_date_the_entries_under_them() -> None:
+    """Rule 5: ``### 2022`` or a bold ``**2018**`` line above a list dates each entry under
+    it (an entry's own date wins); the year heading is no entry. Plain award lines split
+    into title and awarder, an amount in brackets is the summary."""
+    resume = resumeconv.load(PAGES / "year-groups.md")
+    data = resume.to_dict()
+    awards = [(a["title"], a.get("awarder"), a["date"]) for a in data["awards"]]
+    assert awards == [
+        ("Poster Prize", "Example Botanical Society", "2022"),
+        ("Field Grant", "Example Nature Foundation", "2022"),
+        ("Dean's List", "Example College", "2019"),
+        ("Chess Cup — 2nd place", "Example Chess Club", "2018"),
+        ("Hiking Medal", "Example Alpine Club", "2017"),  # its own year wins
+    ]
+    assert data["awards"][1]["summary"] == "€800"
+    assert data["awards"][2]["x-endDate"] == "2020"
+    service = [(v["position"], v["organization"], v["startDate"]) for v in data["volunteer"]]
+    assert service == [
+        ("Reviewer", "Example Plant Journal", "2021"),
+        ("Session chair", "Example Ecology Symposium", "2021"),
+    ]
+    assert resume.import_report.unmapped() == []
+
+
+def test_year_item_tables() -> None:
+    """Rule 5: ``Year | Item`` tables give one entry per row, dated by the year cell."""
+    data = resumeconv.load(PAGES / "year-tables.md").to_dict()
+    assert data["work"] == [
+        {
+            "name": "Northfield University",
+            "position": "Lecturer",
+            "startDate": "2022",
+            "endDate": "2022",
+            "summary": "Soil Science (GEO 120)",
+        },
+        {
+            "name": "Northfield University",
+            "position": "Tutor",
+            "startDate": "2019",
+            "endDate": "2021",
+            "summary": "Field Methods (GEO 88)",
+        },
+    ]
+    assert data["awards"] == [
+        {
+            "title": "Young Researcher Prize",
+            "date": "2023",
+            "awarder": "Example Geology Society",
+            "summary": "£1,500",  # the thousands comma does not split
+        },
+        {"title": "Thesis Award", "date": "2016", "awarder": "Northfield University"},
+    ]
+    assert "|" not in str(data)
+
+
+def test_german_page() -> None:
+    """German titles, roles and organisations (compounds, -in forms, ``e. V.``), ``seit``
+    (open, no end), MM/YYYY ranges, a grade in brackets, languages with levels, a town the
+    places table does not know after the employer."""
+    data = resumeconv.load(PAGES / "german.md").to_dict()
+    assert data["work"] == [
+        {
+            "name": "Lehrstuhl für Gewässerkunde, Technische Universität Nordheim",
+            "position": "Doktorandin",
+            "startDate": "2021",
+        },
+        {
+            "name": "Musterwerke GmbH",
+            "location": "Bergdorf",
+            "position": "Werkstudent",
+            "startDate": "2016-04",
+            "endDate": "2018-12",
+        },
+    ]
+    assert data["education"][0]["institution"] == "Hochschule Talstadt"
+    assert data["education"][0]["area"] == "Geographie"
+    assert data["education"][0]["score"] == "1,7"
+    assert data["languages"] == [
+        {"language": "Deutsch", "fluency": "Muttersprache"},
+        {"language": "Spanisch", "fluency": "verhandlungssicher"},
+    ]
+    assert data["volunteer"] == [
+        {
+            "organization": "Angelverein Bergdorf e. V.",
+            "position": "Schriftführerin",
+            "startDate": "2019-05",
+        }
+    ]
+
+
+def test_japanese_page() -> None:
+    """学歴 / 職歴 / 受賞 find their homes; 年月 dates, 現在 (open); ``学校 部局 課程`` and a
+    bracketed （学士）; ``組織 役職`` joined by a (full-width) space; ``学会 賞``."""
+    data = resumeconv.load(PAGES / "japanese.md").to_dict()
+    assert data["education"] == [
+        {
+            "institution": "見本大学大学院",
+            "area": "理学研究科",
+            "studyType": "修士課程",
+            "startDate": "2016-04",
+            "endDate": "2021-03",
+        },
+        {
+            "institution": "見本大学",
+            "area": "理学部 化学科",
+            "studyType": "学士",
+            "startDate": "2012-04",
+            "endDate": "2016-03",
+        },
+    ]
+    assert data["work"] == [
+        {"name": "見本化学研究所", "position": "研究員", "startDate": "2021-04"},
+        {
+            "name": "株式会社ミホン",
+            "position": "インターン",
+            "startDate": "2019-08",
+            "endDate": "2019-09",
+        },
+    ]
+    assert data["awards"] == [{"title": "奨励賞", "date": "2020", "awarder": "見本化学会"}]

@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from resumeconv.dates import find_range
+from resumeconv.dates import find_range, parse_range
 from resumeconv.dialect import is_code_group, is_language_group, publication_type
 from resumeconv.importers.cvpage import entries as E
 from resumeconv.importers.cvpage import fields as F
@@ -78,6 +78,10 @@ class EntrySource:
     labelled: bool = False
     label_list: bool = False
     """Made of ``Label: value`` bullets that describe one entry together (:func:`_label_runs`)."""
+    heading: bool = False
+    """The source is a heading inside the section (``### 2023``, ``### Example Society``)."""
+    group: Line | None = None
+    """A year heading above the entry (``### 2023``): its dates when it has none."""
 
 
 @dataclass(slots=True)
@@ -390,6 +394,10 @@ class Assembler:
     # ------------------------------------------------------------------ blocks → sources
 
     def _sources(self, section: PageSection) -> list[Any]:
+        out = self._block_sources(section)
+        return _year_groups(out, self.report, section.key)
+
+    def _block_sources(self, section: PageSection) -> list[Any]:
         out: list[Any] = []
         prose_section = section.key == SUMMARY
         for block in section.blocks:
@@ -464,7 +472,9 @@ class Assembler:
             elif isinstance(block, Loop):
                 out.append(block)
             elif isinstance(block, Heading):
-                out.append(EntrySource([block.line], [], block.start, block.end, True))
+                out.append(
+                    EntrySource([block.line], [], block.start, block.end, True, heading=True)
+                )
             else:
                 self._skip(block)
         return out
@@ -513,6 +523,8 @@ class Assembler:
             extra_layouts.append({"section": "references", "title": "References", "items": [idx]})
             return
         parts = E.cut_dates(src.lines, list(src.children))
+        if parts.dates is None and src.group is not None:
+            parts.dates, parts.date_text = parse_range(src.group.plain), src.group.plain
         if key in ("work", "volunteer"):
             org_key = "name" if key == "work" else "organization"
             groups = E.split_grouped_roles(parts)
@@ -648,6 +660,9 @@ class Assembler:
             )
             return
         items = self.site.collection(loop.collection)
+        if loop.sort_by:  # Liquid's sort: by that front matter value, missing ones first
+            by = loop.sort_by
+            items = sorted(items, key=lambda d: (by in d.front, str(d.front.get(by, ""))))
         if loop.reversed:
             items = list(reversed(items))
         if not items:
@@ -741,6 +756,39 @@ class Assembler:
 
     def unmapped(self, start: int, end: int, text: str) -> None:
         self.report.add(start, end, UNMAPPED, None, "text not mapped to any field", text)
+
+
+def _year_groups(sources: list[Any], report: ImportReport, key: str) -> list[Any]:
+    """Year headings (``### 2023``, ``**2021–2022**`` alone) date the entries under them
+    (rule 5): the heading is no entry; each entry after it, up to the next heading, takes
+    its dates unless it has its own."""
+    out: list[Any] = []
+    group: Line | None = None
+    for src in sources:
+        if isinstance(src, EntrySource) and src.from_paragraph and len(src.lines) == 1:
+            line = src.lines[0]
+            heading_like = src.labelled or _all_strong(line) or src.heading
+            if heading_like and parse_range(line.plain.strip(" :：")) is not None:
+                group = line
+                why = "year heading: dates the entries under it"
+                report.add(src.start, line.lineno, IMPORTED, pointer(key), why)
+                # "**2021**" took the list under it as its bullets: they are the entries
+                for item in src.children:
+                    out.append(
+                        EntrySource(item.lines, item.children, item.start, item.end, group=line)
+                    )
+                continue
+            if src.heading:
+                group = None
+        if isinstance(src, EntrySource) and group is not None and not src.heading:
+            src.group = group
+        out.append(src)
+    return out
+
+
+def _all_strong(line: Line) -> bool:
+    runs = [r for r in line.runs if r.text.strip()]
+    return bool(runs) and all(r.bold for r in runs)
 
 
 def _typed(entry: dict[str, Any], key: str, layout: dict[str, Any]) -> None:

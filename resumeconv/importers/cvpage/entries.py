@@ -281,7 +281,30 @@ def _merge_label_runs(lines: list[str]) -> list[str]:
 def _org_and_place(text: str) -> tuple[str, str]:
     parts = F.split_parts(text, ",，")
     rest, place = F.split_location(parts)
+    if not place:
+        rest, place = _town_after_org(rest)
     return ", ".join(rest), place
+
+
+def _town_after_org(parts: list[str]) -> tuple[list[str], str]:
+    """``Beispiel-Institut GmbH, Musterstadt``: a last part of one or two capitalised
+    words with no organisation or role word, right after an organisation, is its town
+    (the places table cannot know every town)."""
+    if len(parts) < 2:
+        return parts, ""
+    last, before = parts[-1].strip(), parts[-2]
+    words = last.split()
+    if (
+        0 < len(words) <= 2
+        and all(w[:1].isupper() for w in words)
+        and not any(ch.isdigit() for ch in last)
+        and F.looks_like_org(before)
+        and not F.looks_like_org(last)
+        and not F.looks_like_role(last)
+        and not _AWARDER_WORDS.search(last)
+    ):
+        return parts[:-1], last
+    return parts, ""
 
 
 def _role_line(line: Line) -> tuple[str, str]:
@@ -295,7 +318,7 @@ def _role_line(line: Line) -> tuple[str, str]:
         after_clean = re.sub(r"^[\s,;:|–—-]*(?:@|at\s)\s*", "", after_clean)
         return _clean(bold), _clean(after_clean)
     text = line.plain
-    split = F.split_role_org(text)
+    split = F.split_role_org(text) or _cjk_org_role(text)
     if split:
         return _clean(split[0]), _clean(split[1])
     parts = F.split_parts(text, ",，")
@@ -343,6 +366,30 @@ def _take_labelled_child(parts: Parts, labels: tuple[str, ...]) -> str:
             parts.children.remove(child)
             return _clean(label[1])
     return ""
+
+
+_CJK_JOIN = re.compile(r"\s+|(?<=[^\x00-\x7f])[-－—–](?=[^\x00-\x7f])")
+
+
+def _cjk_org_role(text: str) -> tuple[str, str] | None:
+    """(position, organisation) of a CJK line that joins them with a space or a dash:
+    ``例示研究所 研究員``, ``株式会社サンプル　インターン``, ``示例科技有限公司-算法实习生``
+    (or the role first: ``研究员-示例研究院``)."""
+    text = text.strip()
+    if text.isascii():
+        return None
+    cuts = list(_CJK_JOIN.finditer(text))
+    if not cuts:
+        return None
+    cut = cuts[-1]
+    left, right = text[: cut.start()].strip(), text[cut.end() :].strip()
+    if not left or not right:
+        return None
+    if F.looks_like_org(left) and F.looks_like_role(right) and not F.looks_like_org(right):
+        return right, left
+    if F.looks_like_role(left) and not F.looks_like_org(left) and F.looks_like_org(right):
+        return left, right
+    return None
 
 
 def interpret_work(parts: Parts, *, teaching: bool = False, org_key: str = "name") -> dict:
@@ -573,6 +620,9 @@ def interpret_education(parts: Parts, *, under_institution: bool = False) -> dic
                         area = ", ".join([area, *others]) if area else ", ".join(others)
                     parts.children.pop(i)
                     break
+    institution, score = _score_in_brackets(institution)
+    if score:
+        entry["score"] = score
     _put(entry, "institution", _drop_full_stop(_clean(institution)))
     url = _first_url([lines[i] for i in sorted(used)]) if used else None
     _put(entry, "url", url)
@@ -682,6 +732,18 @@ def _drop_full_stop(name: str) -> str:
     return name
 
 
+def _score_in_brackets(institution: str) -> tuple[str, str]:
+    """``Beispiel-Universität Musterstadt (Note: 1,3)`` → the institution and the score
+    "1,3" (a grade written in brackets after the school, as German CVs do)."""
+    m = re.search(r"\s*[(（]([^()（）]*)[)）]\s*$", institution)
+    if not m:
+        return institution, ""
+    score = _score().search(m.group(1))
+    if not score:
+        return institution, ""
+    return institution[: m.start()].strip(), score.group(2).strip()
+
+
 def _split_at(text: str) -> tuple[str, str]:
     """``"MEng Computer Science @ University of Warwick"`` → both sides of the @."""
     m = re.search(r"\s@\s", text)
@@ -774,6 +836,12 @@ _CJK_ORG_END = re.compile(r"^(.+?(?:大学|学院|研究所|研究院|学校))(.
 
 
 def _cjk_institution(text: str) -> str | None:
+    """The school at the start of a CJK degree text: its first space-separated segment
+    when that names a school (``例示大学大学院 情報学研究科`` → ``例示大学大学院``), else
+    the text up to the first school word (``示例大学人工智能学院…``)."""
+    first = text.split()[0] if text.split() else ""
+    if first != text and _CJK_ORG_END.match(first + " ") and not first.isascii():
+        return first
     m = _CJK_ORG_END.match(text)
     return m.group(1) if m else None
 
@@ -799,8 +867,12 @@ def interpret_award(parts: Parts) -> dict:
             if len(sub) > 1 and F.looks_like_org(", ".join(sub[1:])):
                 title, awarder = sub[0], ", ".join(sub[1:])
         else:
-            title, awarder, summary = _title_awarder_rest(_clean(plain))
+            title = _clean(plain)
             url = links[0][1] if links else None
+            title, awarder, note = split_title_awarder(title, tuple(t for t, _ in links))
+            summary = summary or note
+            if not awarder:
+                title, awarder = _cjk_awarder_title(title)
         if summary and not awarder:
             sub = F.split_parts(summary, ",，")
             if sub and F.looks_like_org(sub[0]):
@@ -819,18 +891,6 @@ def interpret_award(parts: Parts) -> dict:
     if url and url.startswith(("http://", "https://")):
         entry["x-url"] = url
     return entry
-
-
-def _title_awarder_rest(text: str) -> tuple[str, str, str]:
-    """``Seed Grant, Example Institute, $4,170 USD``: the title, the organisation right after
-    it as the awarder, the rest (an amount, a note) kept as the summary. A line whose second
-    part names no organisation, or whose title is long, stays the title whole."""
-    parts = F.split_parts(text, ",，")
-    if len(parts) < 2 or not F.looks_like_org(parts[1]) or F.looks_like_org(parts[0]):
-        return text, "", ""
-    if len(parts[0].split()) > 8:  # a project title: the commas after it may be the funder's
-        return text, "", ""
-    return parts[0], parts[1], ", ".join(parts[2:])
 
 
 # ----------------------------------------------------------------------------- label lists
@@ -897,6 +957,51 @@ def interpret_label_list(lines: list[Line], key: str) -> dict:
             "\n".join(other) if key == "awards" else other
         )
     return entry
+
+
+_AWARDER_WORDS = re.compile(
+    r"\b(societ(y|ies)|foundation|association|council|conference|workshop|symposium|agency"
+    r"|fund|trust|ministry|committee|organi[sz]ation|federation|journal|government"
+    r"|commission|club|union|consortium|program(me)?)\b|学会|协会|基金会|財団|협회",
+    re.I,
+)
+_TRAILING_PAREN = re.compile(r"\s*[(（]([^()（）]*)[)）]\s*$")
+#: A comma that separates parts: not one inside a number ("$4,170", "15,000").
+_PART_SPLIT = re.compile(r"(?<!\d)[,，]|[,，](?!\d{3}\b)")
+
+
+def split_title_awarder(text: str, link_texts: tuple[str, ...] = ()) -> tuple[str, str, str]:
+    """``"Travel Grant, Example Society ($500)"`` → ("Travel Grant", "Example Society",
+    "$500"): a plain award line whose second part names who gives it (an organisation,
+    society, foundation, conference …); later parts are a note, except the text of a link
+    of the line ("[Link](…)": its URL is the award's). Commas inside numbers ("$4,170")
+    do not split. Otherwise the whole text is the title."""
+    parts = [p.strip() for p in _PART_SPLIT.split(text) if p.strip()]
+    if len(parts) < 2:
+        return text, "", ""
+    if len(parts[0].split()) > 8:  # a project's title: the commas after it may be the funder's
+        return text, "", ""
+    awarder, notes = parts[1], parts[2:]
+    paren = _TRAILING_PAREN.search(awarder)
+    if paren:
+        awarder = awarder[: paren.start()].strip()
+        notes.insert(0, paren.group(1).strip())
+    if not awarder or not (F.looks_like_org(awarder) or _AWARDER_WORDS.search(awarder)):
+        return text, "", ""
+    notes = [n for n in notes if n not in link_texts]
+    return parts[0], awarder, ", ".join(notes)
+
+
+def _cjk_awarder_title(text: str) -> tuple[str, str]:
+    """``例示学会 優秀発表賞`` → ("優秀発表賞", "例示学会"): a CJK award line that names the
+    giver, then a space, then the prize; otherwise (text, "")."""
+    segments = text.split()
+    if len(segments) != 2 or text.isascii():
+        return text, ""
+    giver, prize = segments
+    if F.looks_like_org(giver) or _AWARDER_WORDS.search(giver):
+        return prize, giver
+    return text, ""
 
 
 # ----------------------------------------------------------------------------- publications

@@ -76,11 +76,9 @@ def split_sections(blocks: list[Block]) -> Page:
     blocks = _promote_bold_headings(blocks)
     headings = [b for b in blocks if isinstance(b, Heading)]
     if not headings:
-        if not blocks:
-            return Page(header=[], sections=[])
-        untitled = PageSection("", CUSTOM, None, blocks)
-        _give_home(untitled)
-        return Page(header=[], sections=[untitled])
+        # a page without headings is one untitled section: its blocks are read as they
+        # come (raw-HTML layouts find their headings in the blocks), no shape is guessed
+        return Page(header=[], sections=[PageSection("", CUSTOM, None, blocks)] if blocks else [])
     rules = {id(h): matching_rule(h.line.plain) for h in headings}  # this page's, once
     level = _section_level(headings, rules)
     header: list[Block] = []
@@ -109,7 +107,7 @@ def split_sections(blocks: list[Block]) -> Page:
 
 def _give_home(section: PageSection) -> None:
     """A section whose title no rule knows goes where its entries' shape says
-    (:func:`homes.home_by_shape`), unless a class named its kind; an untitled one too."""
+    (:func:`homes.home_by_shape`), unless a class named its kind."""
     if section.key == CUSTOM and not section.explicit and section.blocks:
         section.key = home_by_shape(section.blocks)
 
