@@ -10,10 +10,11 @@ model keeps ISO 8601 (``YYYY``, ``YYYY-MM``, ``YYYY-MM-DD``). Importers call
 Why a tokenizer and small named rules instead of one regular expression: each style is a
 rule one can read and test on its own, and a rule sees the tokens around it (a year glued
 to ``CS`` or followed by ``%`` is no year). Precision is kept as written (a season is
-a month, a year stays a year).
+a year, a month stays a month).
 
-Seasons become months: Winter → 01, Spring → 03, Summer → 06, Fall/Autumn → 09 (the
-month the term usually starts). Years outside 1950–2100 are never dates.
+A season gives only its year (``Fall 2022`` → ``2022``, the words kept in the range's
+note): the month a term starts differs by school, so none is invented. Years outside
+1950–2100 are never dates.
 """
 
 from __future__ import annotations
@@ -75,7 +76,7 @@ _MONTH_NAMES: dict[int, tuple[str, ...]] = {
 }
 MONTHS: dict[str, int] = {name: m for m, names in _MONTH_NAMES.items() for name in names}
 
-#: The season rule (documented in docs/extension.md): the month the term starts.
+#: Season words (docs/extension.md): a season gives its year only, never a month.
 SEASONS: dict[str, int] = {
     "winter": 1, "hiver": 1, "invierno": 1,
     "spring": 3, "frühling": 3, "printemps": 3, "primavera": 3,
@@ -85,7 +86,8 @@ SEASONS: dict[str, int] = {
 _TERM_WORDS = frozenset({"semester", "term", "quarter", "session", "semestre"})
 _OPEN_WORDS = frozenset(
     {
-        "present", "now", "current", "currently", "today", "ongoing", "至今", "今",
+        "present", "now", "current", "currently", "today", "ongoing", "至今", "今", "現在",
+        "현재",
         "heute", "jetzt", "présent", "aujourd'hui", "aujourd’hui", "actualidad", "presente",
         "hoy",
     }
@@ -132,7 +134,7 @@ _TOKEN = (
     r"|[0-9]++"  # number
     r"|<br\s*/?>"  # br
     rf"|-+>|→|[{_DASHES}]++"  # dash
-    r"|至今|预计|[年月日至今起]"  # cjk
+    r"|至今|预计|現在|현재|[年月日至今起]"  # cjk (現在, 현재: "present" in ja, ko)
     r"|\S"  # punct
 )
 
@@ -173,7 +175,7 @@ def _kind_table() -> dict[str, str]:
     ranges = re.findall(r"(.)-(.)", _LETTERS)
     kinds.update((chr(c), _WORD) for a, b in ranges for c in range(ord(a), ord(b) + 1))
     kinds.update(dict.fromkeys(_DASHES + "→", _DASH))
-    kinds.update(dict.fromkeys("年月日至今起", _CJK))
+    kinds.update(dict.fromkeys("年月日至今起現현", _CJK))
     return kinds
 
 
@@ -360,9 +362,10 @@ def _rule_month_name(t: list[_Tok], i: int) -> _Hit | None:
 
 
 def _rule_season(t: list[_Tok], i: int) -> _Hit | None:
-    """``Fall 2022``, ``Spring semester 2023``, ``Summer, 2022`` (season rule → month)."""
-    m = SEASONS.get(t[i][_TEXT])
-    if m is None:
+    """``Fall 2022``, ``Spring semester 2023``, ``Summer, 2022``: the year only. Which month
+    a term starts in differs by school and country, so no month is invented; the words as
+    written go to the range's note (:func:`_season_note`)."""
+    if t[i][_TEXT] not in SEASONS:
         return None
     n = len(t)
     k = i + 1
@@ -371,7 +374,14 @@ def _rule_season(t: list[_Tok], i: int) -> _Hit | None:
     if k < n and t[k][_TEXT] == ",":
         k += 1
     y = _year(t[k]) if k < n else None
-    return ((y, m, None, False), k + 1) if y is not None else None
+    return ((y, None, None, False), k + 1) if y is not None else None
+
+
+def _season_note(text: str, t: list[_Tok], e: _Expr) -> str | None:
+    """The written dates when a season gave only a year ("Spring 2021"): nothing is lost."""
+    if any(tok[_TEXT] in SEASONS for tok in t[e.i : e.j]):
+        return text[t[e.i][_START] : t[e.j - 1][_END]]
+    return None
 
 
 def _point(t: list[_Tok], i: int) -> _Hit | None:
@@ -547,6 +557,21 @@ def _range_end(t: list[_Tok], e: _Expr, sep_i: int, k: int) -> None:
         k >= n or (t[k][_TEXT] in _CLOSERS and (_tight(t, sep_i) or _tight(t, k)))
     ):
         e.open, e.j = True, k  # "2024--", "2024–", "2024 –" at the end
+        return
+    if _open_dash_before_text(t, sep_i, k):
+        e.open, e.j = True, k  # "2023-- Lab Assistant at …"
+
+
+def _open_dash_before_text(t: list[_Tok], sep_i: int, k: int) -> bool:
+    """A dash glued to the date with a space and words after it (``2023-- Doctoral
+    Student``, ``2021– Lecturer``): the range is open, the words are the entry."""
+    return (
+        t[sep_i][_KIND] == _DASH
+        and _tight(t, sep_i)
+        and k < len(t)
+        and not _tight(t, k)
+        and t[k][_KIND] == _WORD
+    )
 
 
 def _month_span(t: list[_Tok], i: int) -> _Expr | None:
@@ -592,10 +617,16 @@ def _paren_item(t: list[_Tok], i: int) -> _Expr | None:
         return None
     inner = t[i + 1 : c]
     e = _expression(inner, 0)
+    if e is not None and e.j < len(inner) and _only_expected(inner[e.j :]):
+        e.expected, e.j = True, len(inner)  # "(2024 expected)"
     if e is None or e.j != len(inner):
         return None
     e.i, e.j, e.paren = i, c + 1, True
     return e
+
+
+def _only_expected(rest: list[_Tok]) -> bool:
+    return all(x[_TEXT] in _EXPECTED_WORDS or x[_TEXT] == "." for x in rest)
 
 
 def _trailers(t: list[_Tok], e: _Expr) -> None:
@@ -743,6 +774,8 @@ def _build(text: str, t: list[_Tok], e: _Expr) -> DateRange:
             pos = db
         parts.append(text[pos:hi])
         note = "".join(parts)
+    if note is None:
+        note = _season_note(text, t, e)
     fields = (_iso(e.start), _iso(e.end), e.open, e.expected, note, (a, b))
     return DateRange(*fields)
 

@@ -665,7 +665,28 @@ def _degree() -> re.Pattern[str]:
 
 
 _PROGRAMME = re.compile(r"^(programme|program|degree|studies)\s+(?=in\s|of\s)", re.I)
-_CJK_DEGREES = ("博士后", "博士", "硕士", "学士", "本科", "研究生", "专科")
+_CJK_DEGREES = (
+    "博士研究生",
+    "硕士研究生",
+    "博士後期課程",
+    "博士前期課程",
+    "博士課程",
+    "修士課程",
+    "学士課程",
+    "博士后",
+    "博士",
+    "硕士",
+    "修士",
+    "学士",
+    "本科",
+    "研究生",
+    "专科",
+    "박사",
+    "석사",
+    "학사",
+)
+#: A CJK degree in brackets at the end: ``例示大学 工学部 情報工学科（学士）``.
+_CJK_DEGREE_BRACKET = re.compile(r"[(（](" + "|".join(_CJK_DEGREES) + r")[)）]$")
 
 
 def split_degree(text: str) -> tuple[str, str] | None:
@@ -683,6 +704,9 @@ def split_degree(text: str) -> tuple[str, str] | None:
             degree, rest = f"{degree} {programme.group(1)}", rest[programme.end() :]
         rest = re.sub(r"^(?:in|of|en|in the field of)\s+", "", rest, flags=re.I).strip(" ,")
         return degree, rest
+    bracket = _CJK_DEGREE_BRACKET.search(text)
+    if bracket and bracket.start() > 0:
+        return bracket.group(1), text[: bracket.start()].strip("，, ")
     for word in _CJK_DEGREES:
         if text.endswith(word) and len(text) > len(word):
             return word, text[: -len(word)].strip("，, ")

@@ -7,6 +7,8 @@ known to the other. Names are matched case-folded; codes are ISO 3166-1 alpha-2.
 
 from __future__ import annotations
 
+from functools import cache
+
 #: Country names (English, and the Chinese names CV pages use) → ISO 3166-1 alpha-2.
 COUNTRY_CODES: dict[str, str] = {
     "uae": "AE", "united arab emirates": "AE", "afghanistan": "AF", "argentina": "AR",
@@ -62,6 +64,33 @@ def is_country(name: str) -> bool:
 
 
 def is_place(part: str) -> bool:
-    """A country, a US state code, or a well-known city."""
+    """A country, a US state code, a state, province or Land name, or a well-known city."""
     p = part.strip()
-    return is_country(p) or p in US_STATES or p.lower() in CITIES
+    return is_country(p) or p in US_STATES or p.lower() in CITIES or is_region(p)
+
+
+def is_region(part: str) -> bool:
+    """A state, Land, canton or territory name ("Ohio", "Bayern", "Ontario")."""
+    p = part.strip()
+    return p[:1].isupper() and p.lower() in _regions()
+
+
+#: Subdivision kinds whose names CV lines write after a city ("Springfield, Ohio"); not
+#: districts, counties or regions, whose names are often ordinary words ("Centre").
+_REGION_KINDS = frozenset({"State", "Land", "Canton", "Territory"})
+
+
+@cache
+def _regions() -> frozenset[str]:
+    """State, Land, canton, territory (and Canadian and Chinese province) names of ISO 3166-2
+    (pycountry), case-folded: loaded
+    on first use (~80 ms), only when a part is no country, state code or known city."""
+    import pycountry
+
+    names = set()
+    for s in pycountry.subdivisions:
+        if s.type in _REGION_KINDS or (s.country_code == "CA" and s.type == "Province"):
+            names.add(s.name.lower())
+        elif s.country_code == "CN" and s.type == "Province":
+            names.add(s.name.lower().removesuffix(" sheng"))  # "Shanxi Sheng" is written Shanxi
+    return frozenset(names)

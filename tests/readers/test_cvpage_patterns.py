@@ -320,7 +320,8 @@ def test_template_style_dates_first_then_employer() -> None:
     assert data["education"][1]["x-note"] == "Second year"
     fellow, intern = data["work"]
     assert (fellow["position"], fellow["name"]) == ("Research Fellow", "Harbor College")
-    assert (fellow["startDate"], fellow["endDate"]) == ("2022-09", "2023-03")  # Fall–Spring
+    assert (fellow["startDate"], fellow["endDate"]) == ("2022", "2023")  # seasons: years only
+    assert fellow["x-note"] == "Fall 2022 - Spring 2023"
     assert fellow["highlights"][1] == "Supervisor: Ana Costa"
     assert (intern["position"], intern["name"], intern["location"]) == (
         "Lab Internship",
@@ -373,7 +374,7 @@ def test_paragraph_entries_with_hard_breaks_and_labels() -> None:
         "Environmental Science",
     )
     assert ba["score"] == "3.91" and ba["endDate"] == "2020-05"
-    assert "Favourite Courses: Hydrology, Soil Science, Remote Sensing" in ba["x-highlights"]
+    assert ba["courses"] == ["Hydrology", "Soil Science", "Remote Sensing"]  # a "…Courses:" label
     assert phd["institution"] == "School of Engineering, Lakeside University"  # backslash breaks
     assert phd["startDate"] == "2024" and "endDate" not in phd
     job = data["work"][0]
@@ -660,6 +661,158 @@ def test_link_reference_definitions_are_accounted_for() -> None:
     assert all("link reference definition" in reason for reason in skipped.values())
 
 
+def test_dated_paragraph_with_bullets_is_one_entry() -> None:
+    """Pattern 13: a dated paragraph line followed by bullets is one job with highlights;
+    a heading that is only a year still heads separate entries."""
+    data = load("dated-paragraph-bullets.md")
+    tech, guide = data["work"]
+    assert (tech["position"], tech["name"]) == ("Field Technician", "Heron Water Trust")
+    assert tech["startDate"] == "2021-03" and "endDate" not in tech
+    assert tech["highlights"] == ["Sampled river sites every week", "Kept the logbooks"]
+    assert (guide["position"], guide["name"]) == ("Volunteer Guide", "Owl Rock Museum")
+    assert (guide["startDate"], guide["endDate"]) == ("2017", "2020")
+    assert guide["highlights"] == ["Led school tours"]
+    titles = [a.get("title", "") for a in data["awards"]]
+    assert "Riverside Prize" in titles  # awarder Heron Water Trust
+    assert "Lantern Medal, Owl Rock Museum" in titles
+
+
+def test_degree_detail_bullets_reach_score_and_courses() -> None:
+    """Pattern 35: GPA and course bullets under a degree are its score and courses; thesis,
+    supervisor (with the link) and minor stay in that degree; no extra entries."""
+    data = load("degree-detail-bullets.md")
+    master, bachelor = data["education"]
+    assert (master["studyType"], master["area"]) == ("M.A.", "Linguistics")
+    assert master["institution"] == "Northfield Graduate School"
+    assert master["score"] == "9.1/10"
+    assert master["x-highlights"] == [
+        "Thesis: Vowel Drift in Coastal Dialects",
+        "Supervisor: [Dr. Ilse Marlow](https://northfield.example/~marlow)",
+    ]
+    assert bachelor["score"] == "1.4 (thesis), 1.8 (overall)"
+    assert bachelor["courses"] == ["Phonetics", "Syntax", "Old Norse"]
+    assert bachelor["x-highlights"] == ["Minor: Theatre"]
+    assert set(data) & {"work", "references", "projects"} == set()
+
+
+def test_open_ranges_and_seasons() -> None:
+    """Pattern 11: "2024--" before the entry's words starts an open range (no endDate);
+    a season gives its year only, the words as written kept in x-note."""
+    data = load("open-ranges-seasons.md")
+    (phd,) = data["education"]
+    assert (phd["area"], phd["institution"]) == ("Hydrology", "Marsh Valley University")
+    assert phd["startDate"] == "2024" and "endDate" not in phd
+    field, ranger, aide = data["work"]
+    assert (field["position"], field["name"]) == ("Field Assistant", "Marsh Valley University")
+    assert field["startDate"] == "2022" and "endDate" not in field
+    assert (ranger["position"], ranger["name"]) == ("Park Ranger", "Lindenhof Nature Reserve")
+    assert (ranger["startDate"], ranger["x-note"]) == ("2019", "Autumn 2019")
+    assert (aide["startDate"], aide["endDate"]) == ("2018", "2019")
+    assert aide["x-note"] == "Winter term 2018 - Summer 2019"
+
+
+def test_degree_lines_split_into_degree_subject_institution_place() -> None:
+    """Pattern 10: an organisation right after the degree is the institution, not the subject;
+    a qualifier ("Exchange") stays with the degree; subjects listed before the institution are
+    all the area; a state name ends the place; "(MEng)" belongs to the degree."""
+    data = load("degree-lines.md")
+    phd, ma, exchange, ba, msc, meng = data["education"]
+    assert phd["institution"] == "Lakeshore Institute of Technology" and "area" not in phd
+    assert (phd["studyType"], phd["x-location"], phd["endDate"]) == (
+        "Ph.D",
+        "Madison, Wisconsin",
+        "2029",
+    )
+    assert (ma["studyType"], ma["institution"]) == ("M.A.", "Ridgeview University")
+    assert "area" not in ma
+    assert (exchange["studyType"], exchange["institution"]) == (
+        "Exchange M.Sc.",
+        "Ridgeview University",
+    )
+    assert (exchange["startDate"], exchange["endDate"]) == ("2022", "2023")
+    assert ba["area"] == "History, Art History and Archaeology"
+    assert (ba["institution"], ba["x-location"]) == ("Ridgeview University", "Canada")
+    assert (msc["area"], msc["institution"]) == ("Applied Optics", "Ridgeview University")
+    assert (meng["studyType"], meng["area"]) == ("Master of Engineering (MEng)", "Robotics")
+    assert meng["institution"] == "Ridgeview University"
+
+
+def test_bold_organisation_over_italic_role() -> None:
+    """Pattern 09: a bold organisation line over an italic role (or degree) line; when the
+    words say the bold line is the role and the italic one is not, they win."""
+    data = load("bold-org-italic-role.md")
+    cinema, quill = data["work"]
+    assert (cinema["name"], cinema["position"]) == ("Maple Street Cinema", "Projectionist")
+    assert (cinema["startDate"], cinema["endDate"]) == ("2019-06", "2020-09")
+    assert cinema["highlights"] == ["Ran the evening shows."]
+    assert (quill["name"], quill["position"]) == ("Quillworks", "Research Assistant")
+    assert (quill["startDate"], quill["endDate"]) == ("2021-03", "2022-01")
+    (ba,) = data["education"]
+    assert ba["institution"] == "Ridgeview University"
+    assert (ba["studyType"], ba["area"]) == (
+        "Bachelor of Arts (BA Hons)",
+        "Music with Sound Design",
+    )
+    assert (ba["startDate"], ba["endDate"]) == ("2014", "2018")
+    assert ba["x-highlights"] == ["Dean's list."]
+
+
+def test_degrees_under_their_institution_bullet() -> None:
+    """Pattern 08: degrees nested under an institution bullet are one entry each, with that
+    institution; a hard-broken line stays in its degree with its links; an institution
+    bullet with no degree under it stays one entry."""
+    data = load("degrees-under-institution.md")
+    phd, msc, college = data["education"]
+    for degree in (phd, msc):
+        assert degree["institution"] == "Harborview Polytechnic"
+        assert degree["x-location"] == "Bergen, Norway"
+    assert (phd["studyType"], phd["area"], phd["startDate"]) == ("Ph.D", "Marine Chemistry", "2021")
+    assert "endDate" not in phd
+    assert phd["x-highlights"] == [
+        "Supervisors: [Dr. Lene Vik](https://lene.example/) and [Dr. Ola Berg](https://ola.example/)",
+        "Exchange semester in Kiel",
+    ]
+    assert (msc["studyType"], msc["startDate"], msc["endDate"]) == ("M.Sc.", "2019", "2021")
+    assert "Fjordside College" in college.values()
+
+
+def test_place_bullet_and_position_label() -> None:
+    """Pattern 20: a place sub-bullet is the job's location, not its employer; a
+    ``Role:``/``Position:`` bullet gives the position, the head line (alias kept) the employer."""
+    data = load("place-line-and-position-label.md")
+    coach, deckhand, robots = data["work"]
+    assert coach["position"] == "Swimming Coach" and "name" not in coach
+    assert coach["location"] == "Millbrook, North Province, Eastmarch"
+    assert coach["highlights"] == ["Trained the junior squad"]
+    assert (deckhand["location"], deckhand["name"]) == ("Lisbon, Portugal", "Harbour Lines Company")
+    assert robots["name"] == "Northwind Robotics Group (NRG)"
+    assert robots["position"] == "junior mechanic"
+    assert (robots["startDate"], robots["endDate"]) == ("2020-01", "2022-05")
+    assert robots["highlights"] == ["Serviced the arms"]
+
+
+def test_label_lists_are_one_entry_each() -> None:
+    """Pattern 15: a run of ``Label: value`` bullets is one certificate (or award): known
+    labels fill fields, other labels stay in the entry, a repeated label starts the next one;
+    literal brackets around values are not kept."""
+    data = load("label-list-entries.md")
+    rescue, radio = data["certificates"]
+    assert rescue == {
+        "name": "Cold Water Rescue",
+        "issuer": "Lakeside Lifeguard School",
+        "date": "2023-06",
+        "x-highlights": ["Duration: 12 hours"],
+    }
+    assert radio == {
+        "name": "Radio Operator Licence",
+        "issuer": "Harbour Authority",
+        "url": "https://harbour.example/licence/77",
+    }
+    assert data["awards"] == [
+        {"title": "Silver Oar", "awarder": "Rowing Club of Millbrook", "date": "2021"}
+    ]
+
+
 def test_every_section_has_a_standard_home() -> None:
     """Issue 12, rule 1: titles in other languages, unlisted titles and unknown titles all
     land in standard sections; the layout keeps only titles and order."""
@@ -749,6 +902,85 @@ def test_checked_formats_are_never_invalid_silently() -> None:
     notes = {b.pointer: b.reason for b in resume.import_report.blocks if b.status == "note"}
     assert "not a URL" in notes["/work/0/x-url"] and notes["/work/1/url"]
     assert not [i for i in resumeconv.validate(resume) if i.is_error]
+
+
+def test_amounts_keep_thousands_and_a_year_in_a_name_stays() -> None:
+    """Pattern 12: "€12,500" stays whole; "Title, Organisation, amount" gives title, awarder
+    and the amount in the summary (a long title stays whole); a year inside a named
+    parenthesis ("(ERC 2024)") is read but not cut out of the name."""
+    data = load("amounts-and-named-years.md")
+    bursary, pilot, study = data["awards"]
+    assert (bursary["title"], bursary["awarder"]) == (
+        "Travel Bursary",
+        "Harbour Science Foundation",
+    )
+    assert (bursary["summary"], bursary["date"]) == ("€12,500 EUR", "2022-05")
+    assert (pilot["title"], pilot["awarder"], pilot["summary"]) == (
+        "Pilot Fund",
+        "Northfield University",
+        "1,250,000 JPY",
+    )
+    assert study["title"].endswith("Birdlife Society, Northern Branch") and "awarder" not in study
+    text = str(data)
+    assert "(ERC 2024)" in text and "ERC, )" not in text
+
+
+def test_talk_citations_title_venue_and_date() -> None:
+    """Patterns 19 and 36: a linked title before an emphasised venue is the title (the venue,
+    a season in its name, stays whole; the exact day is the date); a quoted title, however
+    short, is the title and the next comma part the venue, never a place."""
+    data = load("talk-citations.md")
+    owls, kelp, moss, seeds = data["publications"]
+    assert (owls["name"], owls["publisher"]) == (
+        "Counting owls at dusk",
+        "Birding Night Summer 2021",
+    )
+    assert (owls["releaseDate"], owls["url"]) == ("2021-07-09", "https://talks.example/owls")
+    assert (kelp["name"], kelp["publisher"], kelp["releaseDate"]) == (
+        "Kelp",
+        "Harbour Ecology Forum",
+        "2022-03-03",
+    )
+    assert (moss["name"], moss["publisher"]) == (
+        "Why Moss Grows North",
+        "Annual Meeting of the Lichen Circle",
+    )
+    assert "keynote" in moss["summary"] and moss["releaseDate"] == "2019-10"
+    assert seeds["name"] == "Seeds" and "publisher" not in seeds
+
+
+def test_title_line_then_its_citation_is_one_publication() -> None:
+    """Pattern 28: a linked title line followed by the citation naming that title is one
+    publication with both URLs, the venue and the authors (the owner's bold kept as Markdown
+    in x-authors); no <font> markup; a title line followed by other text stays apart."""
+    data = load("title-line-citation.md")
+    maps = data["publications"][0]
+    assert (maps["name"], maps["publisher"]) == (
+        "Folding Maps in the Rain",
+        "Journal of Wet Cartography",
+    )
+    assert maps["url"] == "https://papers.example/maps"
+    assert "https://site.example/maps-slides" in maps["summary"]
+    assert maps["x-authors"] == "Lund, P., **M. Ostrow**, and K. Ilves"
+    assert "<font" not in str(data)
+    assert len(data["publications"]) == 3
+    assert data["publications"][1]["name"] == "Paper Boats"
+
+
+def test_academic_year_dates_lead_the_line() -> None:
+    """Pattern 24: "AY 2022: Tutor" is dated 2022 with the position Tutor, the employer the
+    bullet below; "AY" is kept in x-note, never glued to the position."""
+    data = load("academic-year.md")
+    ta, grader = data["work"]
+    assert (ta["position"], ta["name"]) == ("Teaching Assistant", "Ridgeview University")
+    assert (ta["startDate"], ta["endDate"], ta["x-note"]) == ("2021", "2022", "AY 2021-2022")
+    assert ta["highlights"] == ["Sections of Organic Chemistry"]
+    assert (grader["position"], grader["name"], grader["startDate"]) == (
+        "Grader",
+        "Fjordside College",
+        "2023",
+    )
+    assert "AY," not in str(data)
 
 
 def test_site_assigned_loops_invisible_characters_and_dates() -> None:
@@ -869,3 +1101,35 @@ def test_german_page() -> None:
             "startDate": "2019-05",
         }
     ]
+
+
+def test_japanese_page() -> None:
+    """学歴 / 職歴 / 受賞 find their homes; 年月 dates, 現在 (open); ``学校 部局 課程`` and a
+    bracketed （学士）; ``組織 役職`` joined by a (full-width) space; ``学会 賞``."""
+    data = resumeconv.load(PAGES / "japanese.md").to_dict()
+    assert data["education"] == [
+        {
+            "institution": "見本大学大学院",
+            "area": "理学研究科",
+            "studyType": "修士課程",
+            "startDate": "2016-04",
+            "endDate": "2021-03",
+        },
+        {
+            "institution": "見本大学",
+            "area": "理学部 化学科",
+            "studyType": "学士",
+            "startDate": "2012-04",
+            "endDate": "2016-03",
+        },
+    ]
+    assert data["work"] == [
+        {"name": "見本化学研究所", "position": "研究員", "startDate": "2021-04"},
+        {
+            "name": "株式会社ミホン",
+            "position": "インターン",
+            "startDate": "2019-08",
+            "endDate": "2019-09",
+        },
+    ]
+    assert data["awards"] == [{"title": "奨励賞", "date": "2020", "awarder": "見本化学会"}]

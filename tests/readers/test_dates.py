@@ -44,10 +44,11 @@ RANGES = [
     ("2024--", "2024", None, True, False, None),
     ("2024–", "2024", None, True, False, None),
     ("(2021 – Present; expected May 2026)", "2021", "2026-05", False, True, None),
-    ("Fall 2022 - Spring 2023", "2022-09", "2023-03", False, False, None),
-    ("Summer 2022", "2022-06", None, False, False, None),
-    ("Fall 2024 - Winter 2025", "2024-09", "2025-01", False, False, None),
-    ("Autumn 2020", "2020-09", None, False, False, None),
+    # a season gives its year only (no month invented), the words kept in the note
+    ("Fall 2022 - Spring 2023", "2022", "2023", False, False, "Fall 2022 - Spring 2023"),
+    ("Summer 2022", "2022", None, False, False, "Summer 2022"),
+    ("Fall 2024 - Winter 2025", "2024", "2025", False, False, "Fall 2024 - Winter 2025"),
+    ("Autumn 2020", "2020", None, False, False, "Autumn 2020"),
     ("2022.09 – 至今", "2022-09", None, True, False, None),
     ("2024.10.01 -> 2025.09.23", "2024-10-01", "2025-09-23", False, False, None),
     ("2023.04.01 - 2025.03.31", "2023-04-01", "2025-03-31", False, False, None),
@@ -185,9 +186,9 @@ def test_single():
         ("1 Sep 2023", "2023-09-01"),
         ("Sep 1, 2023", "2023-09-01"),
         ("1st May 2022", "2022-05-01"),
-        ("Summer 2022", "2022-06"),
-        ("Winter 2022", "2022-01"),
-        ("Spring semester 2022", "2022-03"),
+        ("Summer 2022", "2022"),
+        ("Winter 2022", "2022"),
+        ("Spring semester 2022", "2022"),
         ("2022年9月", "2022-09"),
         ("März 2021", "2021-03"),
         ("1er septembre 2023", "2023-09-01"),
@@ -545,3 +546,27 @@ def test_iso_dates_have_four_digit_years_and_two_digit_months_and_days() -> None
     for m in range(1, 13):
         for d in range(1, 32):
             assert dates._iso((2020, m, d, False)) == f"2020-{m:02d}-{d:02d}"
+
+
+@pytest.mark.parametrize(
+    ("line", "is_open"),
+    [
+        ("2023-- Doctoral Student in Geology", True),
+        ("2021– Lecturer at Example College", True),
+        ("2023 – Lab Assistant", False),  # a spaced dash may just separate: one year
+        ("2019-2021 Lecturer", False),
+    ],
+)
+def test_dash_glued_to_a_year_before_words_opens_the_range(line: str, is_open: bool) -> None:
+    r = find_range(line)
+    assert r is not None and r.start is not None
+    assert r.open is is_open
+    assert r.end is None if is_open else True
+
+
+def test_expected_after_the_year_inside_parentheses() -> None:
+    """ "(2024 expected)" is one expression: the year, expected; no "(, expected)" left behind."""
+    line = "Master of Engineering, Electronic Science (2024 expected)"
+    r = find_range(line)
+    assert r is not None and (r.start, r.expected) == ("2024", True)
+    assert line[r.span[0] :] == "(2024 expected)"

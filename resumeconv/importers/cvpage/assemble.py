@@ -86,6 +86,8 @@ class EntrySource:
     end: int
     from_paragraph: bool = False
     labelled: bool = False
+    label_list: bool = False
+    """Made of ``Label: value`` bullets that describe one entry together (:func:`_label_runs`)."""
     heading: bool = False
     """The source is a heading inside the section (``### 2023``, ``### Example Society``)."""
     group: Line | None = None
@@ -584,6 +586,9 @@ class Assembler:
                 ):
                     last.children.append(Item(block.start, block.end, block.lines))
                     last.end = block.end
+                elif _citation_of_title_line(last, block, section.key):
+                    last.lines.extend(block.lines)
+                    last.end = block.end
                 elif prose_section or _is_prose(block, section.key):
                     out.append(Prose(block.lines, block.start, block.end))
                 elif (
@@ -599,12 +604,15 @@ class Assembler:
                         EntrySource(block.lines, [], block.start, block.end, True, bool(label))
                     )
             elif isinstance(block, ListBlock):
-                if isinstance(last, EntrySource) and last.from_paragraph and _bold_led(last):
+                if (
+                    isinstance(last, EntrySource)
+                    and last.from_paragraph
+                    and (_bold_led(last) or _dated_head(last))
+                ):
                     last.children.extend(block.items)
                     last.end = block.end
                 else:
-                    for item in block.items:
-                        out.append(EntrySource(item.lines, item.children, item.start, item.end))
+                    out.extend(_label_runs(block.items, section.key))
             elif isinstance(block, Table):
                 self.report.add(block.start, block.end, IMPORTED, pointer(section.key), "table")
                 if section.key == "skills" and block.header:
@@ -713,6 +721,9 @@ class Assembler:
         if src.lines and L.field_line(src.lines[0]) is not None:
             self._field_entry(src, key, layout)
             return
+        if src.label_list:
+            self._place(key, E.interpret_label_list(src.lines, key), src, layout)
+            return
         self._overrides, src = _field_children(src)
         text = " ".join(line.plain for line in src.lines).strip()
         if _ON_REQUEST.match(text) and not src.children:
@@ -736,6 +747,12 @@ class Assembler:
                 key, E.interpret_work(parts, teaching=teaching, org_key=org_key), src, layout
             )
         elif key == "education":
+            degrees = E.split_grouped_degrees(parts)
+            if degrees:
+                for sub in degrees:
+                    assert sub.org_line is not None
+                    self._place(key, E.interpret_grouped_degree(sub, sub.org_line), src, layout)
+                return
             self._place(key, E.interpret_education(parts), src, layout)
         elif key == "awards":
             self._place(key, E.interpret_award(parts), src, layout)
@@ -1145,6 +1162,69 @@ def _label_paragraph(block: Paragraph) -> bool:
 
 def _bold_led(src: EntrySource) -> bool:
     return bool(src.lines) and bool(src.lines[0].bold_prefix())
+
+
+def _citation_of_title_line(last: Any, block: Paragraph, key: str) -> bool:
+    """A publication paragraph that is one title link, and right under it a paragraph
+    whose citation names that title: one publication, not two."""
+    if key != "publications" or not isinstance(last, EntrySource) or not last.from_paragraph:
+        return False
+    if len(last.lines) != 1 or last.children:
+        return False
+    title = E.lone_link(last.lines[0])
+    if title is None:
+        return False
+    wanted = _words_only(title[0])
+    return bool(wanted) and wanted in _words_only(" ".join(line.plain for line in block.lines))
+
+
+def _words_only(text: str) -> str:
+    return " ".join(re.findall(r"\w+", text.lower()))
+
+
+def _label_runs(items: list[Item], key: str) -> list[EntrySource]:
+    """One source per bullet, except runs of one-line ``Label: value`` bullets of which two or
+    more name fields of the section (``* **Issuer:** …``, ``* **Title:** …``, ``* **Hours:**
+    …``): such a run is one entry, and a label seen again starts the next one."""
+    out: list[EntrySource] = []
+    run: list[Item] = []
+    seen: set[str] = set()
+
+    def flush() -> None:
+        known = [i for i in run if E.label_of(i.lines[0], key) is not None]
+        if len(known) >= 2:
+            lines = [line for item in run for line in item.lines]
+            out.append(EntrySource(lines, [], run[0].start, run[-1].end, label_list=True))
+        else:
+            out.extend(EntrySource(i.lines, i.children, i.start, i.end) for i in run)
+        run.clear()
+        seen.clear()
+
+    for item in items:
+        one = len(item.lines) == 1 and L.field_line(item.lines[0]) is None  # not `*Title:* …`
+        found = F.split_label(item.lines[0].plain) if one else None
+        label = found[0].lower() if found and found[1] else None
+        if label is None or item.children:
+            flush()
+            out.append(EntrySource(item.lines, item.children, item.start, item.end))
+            continue
+        if label in seen:
+            flush()
+        run.append(item)
+        seen.add(label)
+    flush()
+    return out
+
+
+def _dated_head(src: EntrySource) -> bool:
+    """A short dated paragraph ("Since May 2020: **Analyst** at Acme", "Intern at Beta,
+    2018–2020"): the bullets right under it are its highlights, one entry, not one per bullet."""
+    if not 0 < len(src.lines) <= 3:
+        return False
+    plain = src.lines[0].plain
+    found = find_range(plain)
+    # a date alone ("### 2023") heads a group of entries, not one entry
+    return found is not None and bool((plain[: found.span[0]] + plain[found.span[1] :]).strip())
 
 
 def _is_prose(block: Paragraph, key: str) -> bool:

@@ -85,8 +85,14 @@ def cut_dates(lines: list[Line], children: list[Item]) -> Parts:
         paren = _PAREN.match(after.plain)
         if paren:
             note, after = paren.group(1).strip(), Line([], line.lineno)
+        if _academic_year(before.plain):
+            # "AY 2022: Tutor": the dates lead the line; the words as written go to x-note
+            note = f"{before.plain.strip()} {date_text}"
+            before, a = Line([], line.lineno), 0
         parts = [p for p in (before, after) if p and p.plain.lower() not in _CONNECTORS]
-        if len(parts) == 2:
+        if _in_named_paren(before.plain, after.plain):
+            pass  # "Example Conference (EXC 2023)": the year is part of the name, kept
+        elif len(parts) == 2:
             joined = Line([*before.runs, _sep(before, after), *after.runs], line.lineno)
             head[idx : idx + 1] = [joined]
         else:
@@ -109,6 +115,23 @@ def cut_dates(lines: list[Line], children: list[Item]) -> Parts:
         head = [line for line in rest_children.pop(0).lines if line]
     main = head[0] if head else None
     return Parts(main, head[1:], rest_children, dates, date_text, note, original, date_led)
+
+
+def _academic_year(before: str) -> bool:
+    """``AY`` / ``A.Y.`` (academic year) right before the dates."""
+    return before.strip(" *_").upper() in ("AY", "A.Y.", "A. Y.")
+
+
+def _in_named_paren(before: str, after: str) -> bool:
+    """The dates sit in a parenthesis after words of its own (``(EXC 2023)``): cutting them
+    out would leave ``(EXC, )``, so the line stays whole (the dates are still read)."""
+    opened = before.rfind("(")
+    return (
+        opened >= 0
+        and ")" not in before[opened:]
+        and bool(before[opened + 1 :].strip())
+        and after.lstrip().startswith(")")
+    )
 
 
 _CONNECTORS = {"awarded", "since", "from", "until", "received", "graduated in"}
@@ -300,7 +323,7 @@ def _role_line(line: Line) -> tuple[str, str]:
         after_clean = re.sub(r"^[\s,;:|–—-]*(?:@|at\s)\s*", "", after_clean)
         return _clean(bold), _clean(after_clean)
     text = line.plain
-    split = F.split_role_org(text)
+    split = F.split_role_org(text) or _cjk_org_role(text)
     if split:
         return _clean(split[0]), _clean(split[1])
     parts = F.split_parts(text, ",，")
@@ -328,11 +351,81 @@ def _job_title(part: str) -> bool:
     return 0 < len(words) <= 4 and F.looks_like_role(words[-1]) and not F.looks_like_org(words[-1])
 
 
+def _is_italic_only(line: Line) -> bool:
+    runs = [r for r in line.runs if r.text.strip(" ,:;()")]
+    return bool(runs) and all(r.italic and not r.bold for r in runs)
+
+
+def _bold_org_italic_role(parts: Parts) -> tuple[str, str] | None:
+    """``**Corner Bakery** *(2022)*`` over ``*Baker*``: the bold line names the employer and
+    the italic line under it the role (position, organisation), the italic line taken. When
+    the words say the other way round (``**Research Intern**`` over ``*arXiv*``) they win."""
+    if parts.main is None or not parts.rest:
+        return None
+    if not _is_bold_only(parts.main) or not _is_italic_only(parts.rest[0]):
+        return None
+    bold, italic = _clean(parts.main.plain), _clean(parts.rest[0].plain)
+    if not bold or not italic or F.split_label(italic):
+        return None
+    parts.rest.pop(0)
+    bold_role = F.looks_like_role(bold) and not F.looks_like_org(bold)
+    italic_org = F.looks_like_org(italic) and not F.looks_like_org(bold)
+    if (bold_role or italic_org) and not F.looks_like_role(italic):
+        return bold, italic
+    return italic, bold
+
+
+_POSITION_LABELS = ("position", "role", "title", "job title", "职位", "职务", "岗位")
+
+
+def _take_labelled_child(parts: Parts, labels: tuple[str, ...]) -> str:
+    """The value of a ``Position: …`` bullet (one line, no sub-bullets), which is taken."""
+    for child in parts.children:
+        if child.children or len(child.lines) != 1:
+            continue
+        label = F.split_label(child.lines[0].plain)
+        if label and label[0].lower() in labels and label[1]:
+            parts.children.remove(child)
+            return _clean(label[1])
+    return ""
+
+
+_CJK_JOIN = re.compile(r"\s+|(?<=[^\x00-\x7f])[-－—–](?=[^\x00-\x7f])")
+
+
+def _cjk_org_role(text: str) -> tuple[str, str] | None:
+    """(position, organisation) of a CJK line that joins them with a space or a dash:
+    ``例示研究所 研究員``, ``株式会社サンプル　インターン``, ``示例科技有限公司-算法实习生``
+    (or the role first: ``研究员-示例研究院``)."""
+    text = text.strip()
+    if text.isascii():
+        return None
+    cuts = list(_CJK_JOIN.finditer(text))
+    if not cuts:
+        return None
+    cut = cuts[-1]
+    left, right = text[: cut.start()].strip(), text[cut.end() :].strip()
+    if not left or not right:
+        return None
+    if F.looks_like_org(left) and F.looks_like_role(right) and not F.looks_like_org(right):
+        return right, left
+    if F.looks_like_role(left) and not F.looks_like_org(left) and F.looks_like_org(right):
+        return left, right
+    return None
+
+
 def interpret_work(parts: Parts, *, teaching: bool = False, org_key: str = "name") -> dict:
     """A job: position, organisation, place, dates, highlights (also volunteer)."""
     entry: dict[str, Any] = {}
     position, org = ("", "")
-    if parts.main is not None:
+    styled = _bold_org_italic_role(parts)
+    labelled = _take_labelled_child(parts, _POSITION_LABELS)
+    if labelled and parts.main is not None:
+        # "dates: **Example AI Laboratory** (EAIL)" over "Position: part-time engineer"
+        position, org = labelled, _clean(parts.main.plain)
+    elif styled is not None:
+        position, org = styled
+    elif parts.main is not None:
         position, org = _role_line(parts.main)
         role_like = F.looks_like_role(org) or not F.looks_like_org(org)
         if parts.date_led and not position and not parts.rest and role_like:
@@ -362,19 +455,23 @@ def interpret_work(parts: Parts, *, teaching: bool = False, org_key: str = "name
             _take_child_line(parts, lambda t: F.looks_like_role(t) and not F.looks_like_org(t))
             or ""
         )
+    child_place = ""
+    if position:
+        child_place = _take_child_line(parts, F.looks_like_place_line) or ""
     if not org and position:
+        # after a place bullet, only a bullet that names an organisation is the employer
+        short = (lambda t: False) if child_place else _short_name
         org = (
             _take_child_line(
                 parts,
                 lambda t: (
-                    (_short_name(t) or F.looks_like_org(t))
-                    and find_range(t) is None
-                    and not _prose(t)
+                    (short(t) or F.looks_like_org(t)) and find_range(t) is None and not _prose(t)
                 ),
             )
             or ""
         )
     name, place = _org_and_place(org) if org else ("", "")
+    place = ", ".join(p for p in (place, child_place) if p)
     summary = ""
     if teaching and name:
         course_parts = [p for p in F.split_parts(name, ",，") if not F.looks_like_org(p)]
@@ -473,7 +570,9 @@ def _score() -> re.Pattern[str]:
 _COURSES = ("course", "coursework", "课程")
 
 
-def interpret_education(parts: Parts) -> dict:
+def interpret_education(parts: Parts, *, under_institution: bool = False) -> dict:
+    """A degree: studyType, area, institution, place, dates, score, courses, highlights.
+    ``under_institution``: the entry's institution is the line above it (no search for one)."""
     entry: dict[str, Any] = {}
     lines = ([parts.main] if parts.main is not None else []) + parts.rest
     degree = area = institution = place = ""
@@ -511,7 +610,7 @@ def interpret_education(parts: Parts) -> dict:
     if not degree and not institution and lines:
         degree = _clean(lines[0].plain)
         used.add(0)
-    if degree and not institution:
+    if degree and not institution and not under_institution:
         for idx, line in enumerate(lines):
             if idx in used:
                 continue
@@ -549,7 +648,7 @@ def interpret_education(parts: Parts) -> dict:
     institution, score = _score_in_brackets(institution)
     if score:
         entry["score"] = score
-    _put(entry, "institution", _clean(institution))
+    _put(entry, "institution", _drop_full_stop(_clean(institution)))
     url = _first_url([lines[i] for i in sorted(used)]) if used else None
     _put(entry, "url", url)
     _put(entry, "area", _clean(area))
@@ -574,9 +673,88 @@ def interpret_education(parts: Parts) -> dict:
             entry["courses"] = F.split_keywords(label[1])
             continue
         notes.append(text)
+    _degree_field_bullets(entry, parts)
     notes = _merge_label_runs(notes) + parts.child_texts()
     _put(entry, "x-highlights", notes)
     return entry
+
+
+def split_grouped_degrees(parts: Parts) -> list[Parts] | None:
+    """An institution bullet whose sub-bullets are degrees (``* **Example University**`` over
+    ``* Ph.D in Physics, 2020 - now`` and ``* B.Sc. in Physics, 2016 - 2020``): one Parts per
+    degree, each with the institution's line; bullets that are no degree stay with the degree
+    above them (the first one's when they come first)."""
+    if parts.dates is not None or parts.main is None or parts.rest:
+        return None
+    if _find_degree(parts.main.plain) is not None:
+        return None
+    heads = [
+        i
+        for i, c in enumerate(parts.children)
+        if c.lines and _find_degree(_without_dates(c.lines[0].plain)) is not None
+    ]
+    if not heads:
+        return None
+    groups: list[Parts] = []
+    for n, idx in enumerate(heads):
+        stop = heads[n + 1] if n + 1 < len(heads) else len(parts.children)
+        child = parts.children[idx]
+        sub = cut_dates(list(child.lines), list(child.children) + parts.children[idx + 1 : stop])
+        sub.org_line = parts.main
+        groups.append(sub)
+    groups[0].children = parts.children[: heads[0]] + groups[0].children
+    return groups
+
+
+def _without_dates(text: str) -> str:
+    found = find_range(text)
+    return text if found is None else text[: found.span[0]] + text[found.span[1] :]
+
+
+def interpret_grouped_degree(parts: Parts, org_line: Line) -> dict:
+    """A degree under its institution's line: the line names the institution and its place."""
+    entry = interpret_education(parts, under_institution=True)
+    if "institution" in entry:
+        return entry
+    institution, place = _org_and_place(_clean(org_line.plain))
+    result: dict[str, Any] = {}
+    _put(result, "institution", institution)
+    if place and "x-location" not in entry:
+        result["x-location"] = place
+    links = org_line.links()
+    if links and links[0][1].startswith(("http://", "https://")) and "url" not in entry:
+        result["url"] = links[0][1]
+    result.update(entry)
+    return result
+
+
+def _degree_field_bullets(entry: dict[str, Any], parts: Parts) -> None:
+    """``GPA: 3.7 (major), 3.5 (overall)`` and ``Relevant coursework: a, b`` bullets under a
+    degree are its ``score`` and ``courses`` (the whole value: no part of it is lost); the
+    other bullets (Thesis, Advisor, Minor) stay its highlights."""
+    for child in list(parts.children):
+        if child.children or len(child.lines) != 1:
+            continue
+        label = F.split_label(child.lines[0].plain)
+        if label is None or not label[1]:
+            continue
+        name = label[0].lower()
+        if "score" not in entry and _score().match(child.lines[0].plain):
+            entry["score"] = label[1]
+        elif "courses" not in entry and any(w in name for w in _COURSES):
+            entry["courses"] = F.split_keywords(label[1])
+        else:
+            continue
+        parts.children.remove(child)
+
+
+def _drop_full_stop(name: str) -> str:
+    """``Example University.`` (a sentence's end) → ``Example University``; an abbreviation
+    keeps its dot (``Acme Corp.``, ``Univ.``)."""
+    words = name.split()
+    if name.endswith(".") and words and len(words[-1]) > 5 and words[-1][:-1].isalpha():
+        return name[:-1]
+    return name
 
 
 def _score_in_brackets(institution: str) -> tuple[str, str]:
@@ -606,13 +784,16 @@ def _find_degree(text: str) -> tuple[str, str, list[str]] | None:
     """(degree, area, the other comma parts) when some part of ``text`` names a degree."""
     parts = F.split_parts(text, ",，")
     for i, part in enumerate(parts):
-        found = split_degree(part)
+        found = _qualified_degree(part)
         if found is None:
             continue
-        degree, area = found
+        degree, area = _degree_abbreviation(*found)
         others = parts[:i] + parts[i + 1 :]
+        area, others = _area_or_institution(area, others)
         while others and i == 0 and _AREA_TAIL.match(others[0]):
             area = f"{area}, {others.pop(0)}" if area else others.pop(0)
+        if i == 0 and area:
+            area, others = _area_list(area, others)
         if not area and others and not F.looks_like_org(others[0]) and i == 0:
             area, others = others[0], others[1:]
         if area and not others:
@@ -623,11 +804,69 @@ def _find_degree(text: str) -> tuple[str, str, list[str]] | None:
     return None
 
 
+_QUALIFIERS = ("visiting", "exchange", "joint", "dual", "integrated", "double")
+
+
+def _qualified_degree(part: str) -> tuple[str, str] | None:
+    """A degree, also after a qualifier word: ``Visiting Ph.D in …`` → ("Visiting Ph.D", …)."""
+    found = split_degree(part)
+    if found is not None:
+        return found
+    first, _, rest = part.partition(" ")
+    if first.lower() in _QUALIFIERS and rest:
+        found = split_degree(rest)
+        if found is not None:
+            return f"{first} {found[0]}", found[1]
+    return None
+
+
+def _area_or_institution(area: str, others: list[str]) -> tuple[str, list[str]]:
+    """What follows a degree may be the institution: ``Ph.D in Example Institute of Science``,
+    ``M.Sc. Example University`` (the other parts name no organisation), or end in it:
+    ``PhD in Digital Humanities at the University of Basel``."""
+    split = F.split_role_org(area) if re.search(r"\s(?:at|@)\s", area) else None
+    if split and F.looks_like_org(split[1]):
+        return split[0], [split[1], *others]
+    if (
+        F.looks_like_org(area)
+        and not any(F.looks_like_org(o) for o in others)
+        and not _cjk_institution(area)  # "复旦大学计算机科学": institution, then subject
+    ):
+        return "", [area, *others]
+    return area, others
+
+
+def _degree_abbreviation(degree: str, area: str) -> tuple[str, str]:
+    """``Master of Chemistry (MChem)``: the parenthesis names the degree, it is no subject."""
+    m = re.match(r"^([(（][^()（）]{1,15}[)）])\s*(.*)$", area)
+    if m:
+        return f"{degree} {m.group(1)}", m.group(2).strip(" ,")
+    return degree, area
+
+
+def _area_list(area: str, others: list[str]) -> tuple[str, list[str]]:
+    """``B.Sc. in Biology, Ecology and Conservation, Example University``: the parts between
+    the subject and the first organisation are more subjects (never a place)."""
+    orgs = [k for k, o in enumerate(others) if F.looks_like_org(o)]
+    if not orgs or orgs[0] == 0:
+        return area, others
+    between = others[: orgs[0]]
+    if any(F.is_place_part(b) or find_range(b) or F.split_label(b) for b in between):
+        return area, others
+    return ", ".join([area, *between]), others[orgs[0] :]
+
+
 _AREA_TAIL = re.compile(r"^(?:(?i:minor|major|specialization|concentration)\b|[a-z])")
 _CJK_ORG_END = re.compile(r"^(.+?(?:大学|学院|研究所|研究院|学校))(.+)$")
 
 
 def _cjk_institution(text: str) -> str | None:
+    """The school at the start of a CJK degree text: its first space-separated segment
+    when that names a school (``例示大学大学院 情報学研究科`` → ``例示大学大学院``), else
+    the text up to the first school word (``示例大学人工智能学院…``)."""
+    first = text.split()[0] if text.split() else ""
+    if first != text and _CJK_ORG_END.match(first + " ") and not first.isascii():
+        return first
     m = _CJK_ORG_END.match(text)
     return m.group(1) if m else None
 
@@ -657,6 +896,8 @@ def interpret_award(parts: Parts) -> dict:
             url = links[0][1] if links else None
             title, awarder, note = split_title_awarder(title, tuple(t for t, _ in links))
             summary = summary or note
+            if not awarder:
+                title, awarder = _cjk_awarder_title(title)
         if summary and not awarder:
             sub = F.split_parts(summary, ",，")
             if sub and F.looks_like_org(sub[0]):
@@ -674,6 +915,72 @@ def interpret_award(parts: Parts) -> dict:
         entry["summary"] = "\n".join(n for n in notes if n)
     if url and url.startswith(("http://", "https://")):
         entry["x-url"] = url
+    return entry
+
+
+# ----------------------------------------------------------------------------- label lists
+
+#: ``Label: value`` bullets that together describe one entry, by section: label → field.
+LABEL_FIELDS: dict[str, dict[str, str]] = {
+    "certificates": {
+        "title": "name", "name": "name", "certificate": "name", "certification": "name",
+        "issuer": "issuer", "issued by": "issuer", "provider": "issuer",
+        "organization": "issuer", "organisation": "issuer", "authority": "issuer",
+        "issued": "date", "date": "date", "awarded": "date", "completed": "date",
+        "url": "url", "link": "url", "credential": "url", "credential url": "url",
+    },
+    "awards": {
+        "title": "title", "name": "title", "award": "title", "prize": "title",
+        "awarder": "awarder", "issuer": "awarder", "awarded by": "awarder",
+        "organization": "awarder", "organisation": "awarder", "from": "awarder",
+        "date": "date", "awarded": "date", "issued": "date", "year": "date",
+        "url": "x-url", "link": "x-url",
+    },
+}  # fmt: skip
+
+
+def label_of(line: Line, key: str) -> str | None:
+    """The field a ``**Issuer:** [Example Academy]`` line names in section ``key``, if any."""
+    label = F.split_label(line.plain)
+    if label is None or not label[1]:
+        return None
+    return LABEL_FIELDS.get(key, {}).get(label[0].lower().rstrip("*_ "))
+
+
+def _unbracket(text: str) -> str:
+    """``[Example Academy]`` (brackets that are no link) → ``Example Academy``."""
+    text = text.strip()
+    if text.startswith("[") and text.endswith("]") and "[" not in text[1:-1]:
+        return text[1:-1].strip()
+    return text
+
+
+def interpret_label_list(lines: list[Line], key: str) -> dict:
+    """One entry from its ``Label: value`` lines (an Issuer / Title / Hours / Issued list is
+    one certificate): known labels fill their fields, dates are made ISO, the other lines
+    stay whole in the entry (``summary`` of an award, ``x-highlights`` otherwise)."""
+    entry: dict[str, Any] = {}
+    other: list[str] = []
+    for line in lines:
+        field_name = label_of(line, key)
+        label = F.split_label(line.linked())
+        value = _unbracket(label[1]) if label else line.linked()
+        links = line.links()
+        if field_name in ("url", "x-url") and links:
+            value = links[0][1]
+        if field_name == "date":
+            found = parse_range(value)
+            if found is not None and (found.start or found.end):
+                entry.update(date_fields(key, found.start, found.end, found.open, found.expected))
+                continue
+        if field_name is None or field_name in entry:
+            other.append(f"{label[0]}: {value}" if label else value)
+            continue
+        entry[field_name] = value
+    if other:
+        entry["summary" if key == "awards" else "x-highlights"] = (
+            "\n".join(other) if key == "awards" else other
+        )
     return entry
 
 
@@ -697,6 +1004,8 @@ def split_title_awarder(text: str, link_texts: tuple[str, ...] = ()) -> tuple[st
     parts = [p.strip() for p in _PART_SPLIT.split(text) if p.strip()]
     if len(parts) < 2:
         return text, "", ""
+    if len(parts[0].split()) > 8:  # a project's title: the commas after it may be the funder's
+        return text, "", ""
     awarder, notes = parts[1], parts[2:]
     paren = _TRAILING_PAREN.search(awarder)
     if paren:
@@ -708,6 +1017,18 @@ def split_title_awarder(text: str, link_texts: tuple[str, ...] = ()) -> tuple[st
     return parts[0], awarder, ", ".join(notes)
 
 
+def _cjk_awarder_title(text: str) -> tuple[str, str]:
+    """``例示学会 優秀発表賞`` → ("優秀発表賞", "例示学会"): a CJK award line that names the
+    giver, then a space, then the prize; otherwise (text, "")."""
+    segments = text.split()
+    if len(segments) != 2 or text.isascii():
+        return text, ""
+    giver, prize = segments
+    if F.looks_like_org(giver) or _AWARDER_WORDS.search(giver):
+        return prize, giver
+    return text, ""
+
+
 # ----------------------------------------------------------------------------- publications
 
 
@@ -717,7 +1038,102 @@ def _quoted() -> re.Pattern[str]:
     return re.compile(r"[\"“”«]([^\"“”»]{8,})[\"“”»]")
 
 
+#: A quoted title opening the line, however short (``"Ripples" (poster), …``).
+_LEADING_QUOTE = re.compile(r"^\s*[\"“]([^\"“”]{2,})[\"”]")
+
+
+def _venue_after_title(after: str) -> str:
+    """``, Example Ocean Society Annual Meeting, Lisbon, Portugal``: the first comma part
+    after a quoted title, past a ``(poster)`` note, is the venue (a place never is)."""
+    if not re.match(r"^\s*(?:[(（][^()（）]*[)）]\s*)?[,.;:]", after):
+        return ""  # '"Example" with over 15,000 subscribers': words go on, no venue
+    after = re.sub(r"^\s*(?:[(（][^()（）]*[)）])?[\s,.;:]*", "", after)
+    parts = F.split_parts(after, ",，")
+    if not parts or F.is_place_part(parts[0]) or find_range(parts[0]) is not None:
+        return ""
+    return parts[0].rstrip(".")
+
+
+def _link_before_venue(head: Line) -> tuple[str, str] | None:
+    """``DOE, Jane. [Notes on sampling][p1]. *Example Meetup Spring 2019*. Online.``: a linked
+    title of two or more words, followed by an emphasised span, is title then venue (the
+    longer emphasis is not the title then)."""
+    links = [(t, u) for t, u in head.links() if len(t.split()) >= 2]
+    if not links:
+        return None
+    title = links[0][0]
+    at = head.plain.find(title)
+    venues = [e for e in head.emphasized() if head.plain.find(e) > at >= 0 and len(e) > 3]
+    if at < 0 or not venues or title in venues:
+        return None
+    return title, venues[0]
+
+
+def lone_link(line: Line) -> tuple[str, str] | None:
+    """(text, url) of a line that is one link and nothing else (a title line)."""
+    links = line.links()
+    if len(links) == 1 and links[0][0] and _clean(line.plain) == _clean(links[0][0]):
+        return links[0]
+    return None
+
+
+def _title_line_and_citation(parts: Parts) -> dict | None:
+    """``[Sorting Socks with Few Examples](url)`` over its citation: the citation is read as
+    usual (authors, venue, date), the title line gives the name and the url; the whole text,
+    both links in it, is the summary."""
+    if parts.main is None or not parts.rest:
+        return None
+    title = lone_link(parts.main)
+    if title is None:
+        return None
+    cited = Parts(parts.rest[0], parts.rest[1:], parts.children, parts.dates, parts.date_text)
+    cited.note = parts.note
+    entry = interpret_publication(cited)
+    entry["name"] = _clean(title[0]).rstrip(".")
+    if title[1].startswith(("http://", "https://")):
+        entry["url"] = title[1]
+    lines = parts.original or [parts.main, *parts.rest]
+    entry["summary"] = "\n".join(line.linked() for line in lines).strip()
+    order = ("name", "publisher", "releaseDate", "url", "summary")
+    return {k: entry[k] for k in order if k in entry} | {
+        k: v for k, v in entry.items() if k not in order
+    }
+
+
+def _authors_before(head: Line, title: str) -> str:
+    """The author list a citation opens with (``**J. Doe**, A. Roe.`` before the title), as
+    Markdown: the owner's name keeps the bold the page marks it with. Empty when what comes
+    before the title does not read as names (no comma, "and" or "&"; a date; too long)."""
+    at = head.plain.find(title)
+    if at <= 0:
+        return ""
+    before = head.slice(0, at)
+    text = before.plain.rstrip(" .,:;\"“”'‘’[(").strip()
+    if not text or len(text) > 400 or find_range(text) is not None:
+        return ""
+    if not re.search(r",|\band\b|&|\bet al\b", text):
+        return ""
+    if len(re.findall(r"\b[a-z]{3,}\b", text)) > len(re.findall(r"\b(?:and|with|et)\b", text)) + 1:
+        return ""  # a sentence ("For a complete list, please visit my"), not names
+    out = []
+    for run in before.runs:
+        piece = run.text
+        if run.bold and piece.strip():
+            lead = piece[: len(piece) - len(piece.lstrip())]
+            trail = piece[len(piece.rstrip()) :]
+            piece = f"{lead}**{piece.strip()}**{trail}"
+        out.append(piece)
+    authors = "".join(out).rstrip(" ,.:;\"“”'‘’[(").strip()
+    # the full stop that ends the list goes, an initial's ("Poe, K.") stays
+    if re.search(r"\b[A-Z]$", authors):
+        authors += "."
+    return authors
+
+
 def interpret_publication(parts: Parts) -> dict:
+    paired = _title_line_and_citation(parts)
+    if paired is not None:
+        return paired
     entry: dict[str, Any] = {}
     lines = ([parts.main] if parts.main is not None else []) + parts.rest
     full = "\n".join(line.linked() for line in parts.original or lines)
@@ -728,13 +1144,16 @@ def interpret_publication(parts: Parts) -> dict:
         publisher = _clean((F.split_parts(lines[2].plain, ",，") or [""])[0])
     else:
         head = lines[0] if lines else Line()
-        quoted = _quoted().search(head.plain)
+        quoted = _quoted().search(head.plain) or _LEADING_QUOTE.match(head.plain)
         emph = [e for e in head.emphasized() if len(e) > 12]
+        linked_title = _link_before_venue(head)
         if quoted:
             name = quoted.group(1)
             after = head.plain[quoted.end() :]
             venue = [e for e in head.emphasized() if e in after and len(e) > 3]
-            publisher = venue[0] if venue else ""
+            publisher = venue[0] if venue else _venue_after_title(after)
+        elif linked_title:
+            name, publisher = linked_title
         elif emph:
             name = max(emph, key=len)
             after = head.plain[head.plain.find(name) + len(name) :]
@@ -747,6 +1166,8 @@ def interpret_publication(parts: Parts) -> dict:
     _put(entry, "name", _clean(name).rstrip("."))
     _put(entry, "publisher", _clean(publisher))
     apply_dates(entry, parts, "publications")
+    if lines and name:
+        _put(entry, "x-authors", _authors_before(lines[0], name))
     url = _first_url(lines)
     _put(entry, "url", url)
     if full.strip() and _clean(full) != entry.get("name"):

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from resumeconv.places import US_STATES, is_country, is_place
+from resumeconv.places import US_STATES, is_country, is_place, is_region
 
 # ----------------------------------------------------------------------------- splitting
 
@@ -18,8 +18,21 @@ _OPEN = "([{（【"
 _CLOSE = ")]}）】"
 
 
+#: A number with thousands separators ("$4,170", "15,000"): its commas split nothing.
+_THOUSANDS = re.compile(r"(?<![\d,.])\d{1,3}(?:,\d{3})+(?![\d,]\d)")
+_KEPT_COMMA = "\x00"
+
+
 def split_parts(text: str, seps: str = ",，、;；") -> list[str]:
-    """Split on separators outside brackets; parts stripped, empties dropped."""
+    """Split on separators outside brackets; parts stripped, empties dropped. A number's
+    thousands separators ("$4,170 USD") are no separators."""
+    if "," in seps and "," in text and _THOUSANDS.search(text):
+        kept = _THOUSANDS.sub(lambda m: m.group(0).replace(",", _KEPT_COMMA), text)
+        return [p.replace(_KEPT_COMMA, ",") for p in _split_parts(kept, seps)]
+    return _split_parts(text, seps)
+
+
+def _split_parts(text: str, seps: str) -> list[str]:
     if _ASCII_BRACKET.search(text) is None and (
         text.isascii() or _WIDE_BRACKET.search(text) is None
     ):  # most text: every separator splits
@@ -326,7 +339,7 @@ def split_location(parts: list[str]) -> tuple[list[str], str]:
         start = end - 1
         if (
             start > 1
-            and (is_country(parts[-1]) or parts[-1].strip() in US_STATES)
+            and (is_country(parts[-1]) or parts[-1].strip() in US_STATES or is_region(parts[-1]))
             and _city_like(parts[start - 1])
         ):
             start -= 1
@@ -334,6 +347,27 @@ def split_location(parts: list[str]) -> tuple[list[str], str]:
             return parts, ""
         return parts[:start], ", ".join(parts[start:])
     return parts, ""
+
+
+_PLACE_WORDS = frozenset(
+    {"county", "province", "state", "district", "region", "prefecture", "oblast", "canton"}
+)
+
+
+def looks_like_place_line(text: str) -> bool:
+    """``Springfield, West County, Exampleland``: comma parts that are all short names, none
+    an organisation or a role, and one a known place or named as one ("… County")."""
+    parts = split_parts(text, ",，")
+    if len(parts) < 2 or not all(_city_like(p) for p in parts):
+        return False
+    return is_place(parts[0]) or any(
+        not _PLACE_WORDS.isdisjoint(w.lower() for w in p.split()) for p in parts
+    )
+
+
+def is_place_part(part: str) -> bool:
+    """A comma part that names a place ("Norway", "Ohio"), not an organisation."""
+    return is_place(part) and not looks_like_org(part)
 
 
 def _city_like(part: str) -> bool:
