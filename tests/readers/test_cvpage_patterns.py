@@ -87,6 +87,14 @@ def test_header_name_heading_above_setext_sections() -> None:
     }
     assert layout(data) == [("education", "Education")]
     assert "mailto:" not in str(data)
+    # c33's school line: bold school over an italic qualification with its subjects
+    assert data["education"][1] == {
+        "institution": "Riverside Sixth Form College",
+        "studyType": "A-Levels in Biology, Geography, and Art",
+        "startDate": "2014",
+        "endDate": "2016",
+        "x-highlights": ["Head of the debating club."],
+    }
     # the same heading style as the sections: a name only with contact lines under it
     named = _page(
         "# Ana Ruiz\n\n[ana@example.org](mailto:ana@example.org)\n\n# Education\n\n"

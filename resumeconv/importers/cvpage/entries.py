@@ -651,8 +651,9 @@ def interpret_education(parts: Parts, *, under_institution: bool = False) -> dic
     _put(entry, "institution", _drop_full_stop(_clean(institution)))
     url = _first_url([lines[i] for i in sorted(used)]) if used else None
     _put(entry, "url", url)
-    _put(entry, "area", _clean(area))
-    _put(entry, "studyType", _clean(degree))
+    degree, area = _school_subjects(_clean(degree), _clean(area))
+    _put(entry, "area", area)
+    _put(entry, "studyType", degree)
     if place:
         entry["x-location"] = place
     apply_dates(entry, parts, "education")
@@ -848,6 +849,8 @@ def _area_list(area: str, others: list[str]) -> tuple[str, list[str]]:
     """``B.Sc. in Biology, Ecology and Conservation, Example University``: the parts between
     the subject and the first organisation are more subjects (never a place)."""
     orgs = [k for k, o in enumerate(others) if F.looks_like_org(o)]
+    if not orgs and others and _LIST_END.match(others[-1]):
+        orgs = [len(others)]  # "A-Levels in Maths, Physics, and EPQ": all subjects, no school
     if not orgs or orgs[0] == 0:
         return area, others
     between = others[: orgs[0]]
@@ -856,6 +859,18 @@ def _area_list(area: str, others: list[str]) -> tuple[str, list[str]]:
     return ", ".join([area, *between]), others[orgs[0] :]
 
 
+def _school_subjects(degree: str, area: str) -> tuple[str, str]:
+    """A school-leaving qualification has subjects, not an area of study: "A-Levels in
+    Maths, Physics, and EPQ" stays the qualification's name as written (golden c33)."""
+    if area and _SCHOOL.match(degree):
+        return f"{degree} in {area}", ""
+    return degree, area
+
+
+_SCHOOL = re.compile(
+    r"^(?:A-Levels?|AS-Levels?|GCSEs?|IGCSEs?|IB|International Baccalaureate)$", re.I
+)
+_LIST_END = re.compile(r"^(?:and|&)\s+\S", re.I)
 _AREA_TAIL = re.compile(r"^(?:(?i:minor|major|specialization|concentration)\b|[a-z])")
 _CJK_ORG_END = re.compile(r"^(.+?(?:大学|学院|研究所|研究院|学校))(.+)$")
 
