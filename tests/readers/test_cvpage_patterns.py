@@ -145,6 +145,12 @@ def test_header_name_title_address_contacts_profiles() -> None:
             {"network": "Lab", "url": "https://lab.example.org"},
         ],
     }
+    # "Role, Centre for X": "for" belongs to the organisation's name
+    work = _page("# Work\n\n* 2018–2020: Research Fellow, Centre for Coastal Studies\n")["work"]
+    assert (work[0]["position"], work[0]["name"]) == (
+        "Research Fellow",
+        "Centre for Coastal Studies",
+    )
 
 
 def test_header_tagline_and_intro_sentence() -> None:
