@@ -209,15 +209,32 @@ def test_raw_html_layout_titles_by_their_text() -> None:
     elements with a known title as their only text (any class): headings; the entry divs
     under them are entries, with no markup in the output."""
     data = load("raw-html-layout.md")
-    assert layout(data) == [("work", "Work Experience"), ("education", "Education")]
-    assert data["work"] == [
-        {
-            "name": "Northwind Surveys, Bergen",
-            "position": "Survey Assistant",
-            "startDate": "2019",
-            "endDate": "2021",
-        }
+    assert layout(data) == [
+        ("work", "Work Experience"),
+        ("education", "Education"),
+        ("work", "Research Experience"),
     ]
+    assert data["work"][0] == {
+        "name": "Northwind Surveys, Bergen",
+        "position": "Survey Assistant",
+        "startDate": "2019",
+        "endDate": "2021",
+    }
+    # one HTML block of entry <div>s: one entry each, its <span>s its lines, the <p> of
+    # text under a <div> its description; an entry <div> is never a title
+    assistant, intern = data["work"][1:]
+    assert (assistant["position"], assistant["name"]) == (
+        "Field Assistant",
+        "Fjord University Geology Lab",
+    )
+    assert assistant["highlights"] == [
+        "I prepared rock samples and kept the core archive in order for the whole group."
+    ]
+    assert (intern["position"], intern["name"], intern["startDate"]) == (
+        "Research Intern",
+        "Coastal Institute",
+        "2018",
+    )
     assert data["education"] == [
         {
             "institution": "Fjord University",

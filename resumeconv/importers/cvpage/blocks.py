@@ -35,6 +35,9 @@ _SORT = re.compile(r"\|\s*sort\s*:\s*[\"']([\w-]+)[\"']")
 IAL = re.compile(r"^\s*\{:[^{}\n]*\}\s*$")
 _TITLED = re.compile(r"<h[1-6][\s>]|class\s*=\s*[\"'][^\"'>]*(?:title|heading)\b", re.I)
 _TITLE_MAX_CHARS = 80
+_START_TAG = re.compile(r"<[a-zA-Z]")
+_GROUP_TAGS = frozenset({"div", "p", "section", "article"})
+_SPAN_LINES = re.compile(r"(</span\s*>)[ \t]*\n\s*(<span\b)", re.I)
 _CONTAINERS = frozenset({"table", "ul", "ol", "dl", "details", "style", "script"})
 _TITLE_TEXT = re.compile(r">[^<>]{1,80}<")  # an element with a short text in it
 _DETAILS = re.compile(r"\s*<details\b", re.I)
@@ -458,25 +461,56 @@ def _html_titles(content: str, start: int, end: int) -> list[Block] | None:
     out: list[Block] = []
     pos = 0
     line_of = _LineCounter(content, start)
+    groups = sum(1 for e in finder.elements if e[3] in _GROUP_TAGS)
+    previous = ""
     for a, b, level, tag in finder.elements:
-        if not level and (tag in _CONTAINERS or not _TITLE_TEXT.search(content, a, b)):
+        heading = _element_heading(content, a, b, level, tag, line_of)
+        if heading is None:
+            if groups >= 2 and tag in _GROUP_TAGS:
+                # one entry group per <div>/<p> (rule 2): not all of them run together
+                out += _html_part(content[pos:a], line_of(pos))
+                out += _html_group(content[a:b], line_of(a), line_of(max(a, b - 1)), tag, previous)
+                pos = b
+            previous = tag
             continue
-        lines = text_lines(content[a:b], line_of(a))
-        if len(lines) != 1 or len(lines[0].plain) > _TITLE_MAX_CHARS:
-            continue  # a paragraph with a "title" class, not a heading
-        if not level:  # <div class="section-head">Education</div>: a section title alone
-            if len(lines[0].plain.split()) > 6 or not is_known_title(lines[0].plain):
-                continue
-            level = 2
         out += _html_part(content[pos:a], line_of(pos))
-        first = line_of(a)
-        last = line_of(max(a, b - 1))
-        out.append(Heading(first, last, level, lines[0]))
+        out.append(heading)
         pos = b
+        previous = ""
     if not out:
         return None
     out += _html_part(content[pos:], line_of(pos), end)
     return out
+
+
+def _element_heading(
+    content: str, a: int, b: int, level: int, tag: str, line_of: _LineCounter
+) -> Heading | None:
+    """A top-level element that is a heading: ``<hN>``, a "…title" class, or an element
+    whose only text is a known section title (``<div class="section-head">Education``)."""
+    if not level and (tag in _CONTAINERS or not _TITLE_TEXT.search(content, a, b)):
+        return None
+    lines = text_lines(content[a:b], line_of(a))
+    if len(lines) != 1 or len(lines[0].plain) > _TITLE_MAX_CHARS:
+        return None  # a paragraph with a "title" class, not a heading
+    if not level:
+        text = lines[0].plain
+        if len(text.split()) > 6 or not is_known_title(text) or "," in text:
+            return None
+        if len(_START_TAG.findall(content, a, b)) > 2:
+            return None  # <div><span>Role,</span><span>Org</span></div>: an entry
+        level = 2
+    return Heading(line_of(a), line_of(max(a, b - 1)), level, lines[0])
+
+
+def _html_group(content: str, first: int, last: int, tag: str, previous: str) -> list[Block]:
+    """One ``<div>`` or ``<p>`` of a raw-HTML layout: its ``<span>``s on lines of their own
+    are lines (``<span>Role,</span>⏎<span>Org</span>``); a ``<p>`` of text right after an
+    entry's ``<div>`` describes that entry (read like a ``<details>`` body)."""
+    blocks = _html_part(_SPAN_LINES.sub(r"\1<br>\2", content), first, last)
+    if tag == "p" and previous == "div" and len(blocks) == 1 and isinstance(blocks[0], Paragraph):
+        return [Details(first, last, blocks)]
+    return blocks
 
 
 class _LineCounter:
