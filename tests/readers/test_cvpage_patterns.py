@@ -338,6 +338,32 @@ def test_job_line_with_two_titles() -> None:
     assert work[1]["position"] == "Guest Lecturer"
 
 
+def test_header_table_and_blocks_nothing_reads_are_reported() -> None:
+    """Rule 8: a contact grid above the sections is read as header lines; a block no rule
+    reads is reported as such (unmapped, so --strict refuses it), never as "no text"."""
+    from resumeconv.importers.cvpage.assemble import Assembler
+    from resumeconv.importers.cvpage.blocks import Loop
+
+    data = _page(
+        "| Ada Lovelace | [ada@example.org](mailto:ada@example.org) |\n|---|---|\n"
+        "| Phone: +44 20 0000 0000 | [GitHub](https://github.com/ada) |\n\n"
+        "# Education\n\n* B.A. in Art, X College, 2010\n"
+    )
+    assert data["basics"] == {
+        "name": "Ada Lovelace",
+        "email": "ada@example.org",
+        "phone": "+44 20 0000 0000",
+        "profiles": [{"network": "GitHub", "url": "https://github.com/ada"}],
+    }
+    asm = Assembler("cv.md")
+    asm._skip(Loop(3, 4, "talks", False))
+    (block,) = asm.report.blocks
+    assert (block.status, block.reason) == (
+        "unmapped",
+        "a Liquid loop here is not read (not imported)",
+    )
+
+
 def test_template_style_dates_first_then_employer() -> None:
     data = load("template-style.md")
     assert data["education"][0] == {

@@ -68,6 +68,14 @@ _PROSE_FIELD = {
 #: parentheses), so every try stops at the next bracket: linear on ``[a](`` × 10,000,
 #: where ``[^]]*`` and ``[^)]*`` scanned to the end of the line from each ``[``.
 _LINK_MARKUP = re.compile(r"\[([^\[\]]*)\]\([^()]*(?:\([^()]*\)[^()]*)?\)")
+_BLOCK_KINDS = {
+    "Table": "table",
+    "ListBlock": "list",
+    "Loop": "Liquid loop",
+    "Details": "<details> block",
+    "Paragraph": "paragraph",
+    "Heading": "heading",
+}
 _COURSEWORK = re.compile(
     r"\bcourse ?work\b|^(?:relevant |selected |graduate |major )?courses(?: taken)?$|课程",
     re.I,
@@ -705,8 +713,12 @@ class Assembler:
             self.report.add(block.start, block.end, status, None, block.reason, block.text)
         elif isinstance(block, Rule):
             self.report.add(block.start, block.end, SKIPPED, None, "divider (---)")
-        else:
+        elif isinstance(block, Paragraph | Heading) and not _block_lines(block):
             self.report.add(block.start, block.end, SKIPPED, None, "no text")
+        else:  # rule 8: a block read nowhere is said to be so, never "no text"
+            kind = _BLOCK_KINDS.get(type(block).__name__, "block")
+            why = f"a {kind} here is not read (not imported)"
+            self.report.add(block.start, block.end, UNMAPPED, None, why)
 
     # ------------------------------------------------------------------ entries by section
 
@@ -1094,6 +1106,9 @@ def _header_lines(block: Block) -> list[Line]:
         return [line for item in block.items for line in _item_lines(item) if line]
     if isinstance(block, Details):
         return [line for inner in block.inner for line in _header_lines(inner)]
+    if isinstance(block, Table):  # a contact grid above the sections: its cells' lines
+        rows = ([block.header] if block.header else []) + block.rows
+        return [line for row in rows for cell in row for line in cell if line]
     return _block_lines(block)
 
 
