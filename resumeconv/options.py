@@ -25,7 +25,8 @@ class ReadOptions:
 class WriteOptions:
     """What a writer may need beyond the model. Writers ignore what they do not use."""
 
-    locale: str = "en"
+    locale: str | None = None
+    """Language of dates and default titles; None: the page's (see ``outline.build``)."""
     paper: str = "a4"
     theme: Path | None = None
     flavor: str | None = None

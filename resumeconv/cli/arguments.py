@@ -77,7 +77,10 @@ def _convert(cmd: argparse.ArgumentParser) -> None:
         help="write nothing; exit 1 naming each output that is missing or differs",
     )
     cmd.add_argument(
-        "--locale", default="en", help="language of dates and titles: en, zh, de, fr, es"
+        "--locale",
+        default=None,
+        help="language of dates and titles: en, zh, ja, ko, de, fr, es (default: the page's "
+        "own, from its front matter lang or the script it is written in)",
     )
     cmd.add_argument(
         "--paper", default="a4", choices=["a4", "letter"], help="PDF/HTML print page size"

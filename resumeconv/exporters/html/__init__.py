@@ -35,8 +35,8 @@ def write(resume: Resume, options: WriteOptions) -> bytes:
         raise UsageError(
             f"unknown paper size {options.paper!r}", hint="use one of: " + ", ".join(PAPER)
         )
-    view = outline_mod.build(resume, options.locale or "en")
-    words = locales.get(options.locale)
+    view = outline_mod.build(resume, options.locale)
+    words = locales.get(view.locale)
     folder = str(DEFAULT_THEME) if options.theme is None else _theme_folder(options.theme)
     html = theme.page(folder, view, words, paper, resume.to_dict())
     if not html.endswith("\n"):
