@@ -51,14 +51,11 @@ def format_range(
 ) -> str:
     """``Sep 2023 – Present``, ``2023年9月 – 至今``, ``2021 – 2026 (expected)``,
     ``until Sep 2023``; "" when there is nothing to show. ``open`` only applies when
-    there is no end (an end date closes the range). A range that starts and ends on the
-    same date (a one-year entry, ``2025``–``2025``) is that date, once."""
+    there is no end (an end date closes the range)."""
     words = locales.get(locale)
     s = format_date(start, locale) if start else None
     e = format_date(end, locale) if end else None
-    if s and e and s == e:
-        body = s
-    elif s and e:
+    if s and e:
         body = f"{s} – {e}"
     elif s:
         body = f"{s} – {words.present}" if open else s

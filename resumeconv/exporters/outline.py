@@ -224,7 +224,8 @@ class _Builder:
         if start_t or end_t:
             item.dates = dateformat.format_range(
                 start_t or None,
-                end_t or None,
+                # a one-year entry prints once: "2025", not "2025 – 2025"
+                end_t if end_t and end_t != start_t else None,
                 open=section in OPEN_SECTIONS and bool(start_t) and not end_t and _has_range(entry),
                 expected=expected,
                 locale=self.locale.code,
