@@ -192,6 +192,10 @@ _PLACED = frozenset(
 )
 
 
+#: Keys holding dates: shown through the entry's dates, never as text lines.
+_DATE_KEYS = frozenset({"date", "startDate", "endDate", "releaseDate", "x-endDate"})
+
+
 class _Builder:
     """Turns model entries into :class:`Item` s for one locale."""
 
@@ -255,8 +259,31 @@ class _Builder:
             item.links.append(Link(words.link, str(safe_url(url_field))))
         item.links.extend(_links(_extra(entry, "x-links"), words.link))
         for key, value in entry.extra.items():
-            if key.startswith("x-") and key not in _PLACED:
-                item.details.extend(t for t in mds(value) if not safe_url(str(t)))
+            if key not in _PLACED:
+                self._unplaced(key, value, item)
+
+    def _unplaced(self, key: str, value: Any, item: Item) -> None:
+        """A key the entry's JSON Resume type does not have (a certificate's ``summary``, a
+        custom ``x-`` key): shown where it fits, else as detail lines; never a URL or a
+        date as text."""
+        if key in _DATE_KEYS or key.startswith("$"):
+            return
+        lines = [t for t in mds(value) if not safe_url(str(t)) and not iso(t)]
+        if not lines:
+            return
+        if key in ("summary", "description") and not item.summary:
+            item.summary = lines[0]
+            lines = lines[1:]
+        elif key in ("highlights", "courses"):
+            item.bullets = [*item.bullets, *lines]
+            return
+        elif key == "keywords":
+            item.keywords = [*item.keywords, *lines]
+            return
+        elif key == "location" and not item.location:
+            item.location = lines[0]
+            lines = lines[1:]
+        item.details = [*item.details, *lines]
 
     def degree(self, study_type: Rich, area: Rich) -> Rich:
         """ "M.S. in Computer Technology"; Chinese words join as Chinese ("计算机技术硕士")."""
