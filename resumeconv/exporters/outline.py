@@ -486,7 +486,8 @@ def contacts(basics: Basics | None) -> list[Contact]:
     phone = text(basics.phone)
     if phone:
         out.append(Contact("phone", phone, None))
-    for value in (basics.url, basics.extra.get("x-url")):
+    extra = basics.extra
+    for value in (basics.url, extra.get("x-url"), extra.get("x-employer")):
         url = safe_url(value)
         if url:
             out.append(Contact("url", _display_url(url), url))
@@ -624,7 +625,9 @@ def _build(resume: Resume, loc: locales.Locale) -> Outline:
     label = plain("")
     if basics:
         extra = basics.extra
-        label = _join(" · ", md(basics.label), md(extra.get("x-employer")))
+        employer = extra.get("x-employer")
+        employer = "" if safe_url(employer) else employer  # a URL is a contact (below)
+        label = _join(" · ", md(basics.label), md(employer))
         label = _join(" · ", label, md(extra.get("x-pronouns")))
     return Outline(
         lang=loc.code,
