@@ -66,6 +66,12 @@ FORMATS: tuple[Format, ...] = (
         writer="resumeconv.exporters.yaml:write",
     ),
     Format(
+        "bibtex",
+        (".bib",),
+        "BibTeX bibliography (publications only; --bib adds one to any input)",
+        reader="resumeconv.importers.bibtex:read",
+    ),
+    Format(
         "html",
         (".html", ".htm"),
         "self-contained HTML page",
@@ -81,7 +87,7 @@ FORMATS: tuple[Format, ...] = (
 )
 
 _BY_NAME = {f.name: f for f in FORMATS}
-_ALIASES = {"md": "markdown", "yml": "yaml", "htm": "html"}
+_ALIASES = {"md": "markdown", "yml": "yaml", "htm": "html", "bib": "bibtex"}
 _BY_EXT = {ext: f for f in FORMATS for ext in f.extensions}
 
 

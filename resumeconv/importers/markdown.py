@@ -23,9 +23,14 @@ def read(source: Source, options: ReadOptions) -> Resume:
     from resumeconv.importers.cvpage.assemble import Assembler
     from resumeconv.importers.cvpage.blocks import page_blocks
     from resumeconv.importers.cvpage.sections import split_sections
-    from resumeconv.importers.kinds import refuse_page, refuse_text
+    from resumeconv.importers.kinds import looks_like_bibtex, refuse_page
 
-    refuse_text(source.text, source.name)
+    if looks_like_bibtex(source.text):  # refs.bib named .txt, or -f markdown: a bibliography
+        from resumeconv.importers import bibtex
+
+        resume = bibtex.read(source, options)
+        resume.import_report.add(1, 1, NOTE, None, "read as BibTeX: the text is @entries")
+        return resume
     source, commented = _uncomment_whole_page(source)
     text, front_end = _blank_front_matter(source)
     site = None

@@ -1,0 +1,114 @@
+"""Adding a bibliography to a resume: ``--bib FILE`` and a Jekyll site's ``_bibliography/``.
+
+The BibTeX file's publications come after the resume's own, in file order. A paper the
+resume already lists (same DOI, else same title, case, accents and punctuation ignored) is
+not added twice: the fields it lacks are filled from the bibliography, nothing it has is
+overwritten. Positions of the added values point into the ``.bib`` file, whose warnings
+(malformed blocks) join the resume's import report.
+"""
+
+from __future__ import annotations
+
+import os
+import unicodedata
+from collections.abc import Sequence
+from typing import Any
+
+from resumeconv.errors import InputError
+from resumeconv.model import Resume
+from resumeconv.report import ImportReport, Position, SourceMap, pointer
+
+
+def owners_for(resume: Resume, authors: Sequence[str]) -> tuple[str, ...]:
+    """The names to mark as the owner: ``--author``, else the resume's ``basics.name``."""
+    if authors:
+        return tuple(authors)
+    name = getattr(resume.basics, "name", None) if resume.basics is not None else None
+    return (name,) if isinstance(name, str) and name.strip() else ()
+
+
+def add_bibliographies(
+    resume: Resume, paths: Sequence[str | os.PathLike[str]], owners: Sequence[str]
+) -> Resume:
+    """``resume`` with the publications of every ``.bib`` in ``paths`` appended (deduplicated).
+
+    Raises the BibTeX reader's errors (a file that cannot be read, or has no entry) with
+    that file's name and line."""
+    from resumeconv.importers import bibtex
+    from resumeconv.sources import read_source
+
+    data = resume.to_dict()
+    pubs = data.setdefault("publications", [])
+    if not isinstance(pubs, list):
+        raise InputError(
+            "publications is not a list, so the bibliography cannot be added to it",
+            hint="make publications a list ([...]) or drop --bib",
+        )
+    source_map = resume.source_map or SourceMap(getattr(resume.import_report, "file", ""))
+    report = resume.import_report or ImportReport(source_map.file)
+    seen: dict[str, dict[str, Any]] = {}
+    for pub in pubs:
+        for key in _identities(pub):
+            seen.setdefault(key, pub)
+    added: list[int] = []
+    for path in paths:
+        bib = bibtex.parse(read_source(path), owners=owners)
+        name = bib.file
+        report.read_files.append(str(path))
+        report.warnings.extend(bib.warnings)
+        for pub, lines in zip(bib.publications, bib.positions, strict=True):
+            twin = next((seen[k] for k in _identities(pub) if k in seen), None)
+            if twin is not None:
+                if isinstance(twin, dict):
+                    for key, value in pub.items():
+                        twin.setdefault(key, value)
+                continue
+            index = len(pubs)
+            pubs.append(pub)
+            added.append(index)
+            for key in _identities(pub):
+                seen.setdefault(key, pub)
+            for key, line in lines.items():
+                ptr = pointer("publications", index, key) if key else pointer("publications", index)
+                source_map.positions.setdefault(ptr, Position(name, line))
+    if not pubs:
+        del data["publications"]
+    _extend_layout(data, added)
+    merged = Resume.from_dict(data)
+    merged.source_map = source_map
+    merged.import_report = report
+    return merged
+
+
+def _extend_layout(data: dict[str, Any], added: list[int]) -> None:
+    """Show the added publications under the page's (last) publications heading; with no
+    such heading they are rendered after the listed sections, under the standard title."""
+    meta = data.get("meta")
+    ext = meta.get("x-resumeconv") if isinstance(meta, dict) else None
+    sections = ext.get("sections") if isinstance(ext, dict) else None
+    if not added or not isinstance(sections, list):
+        return
+    home = [s for s in sections if isinstance(s, dict) and s.get("section") == "publications"]
+    if home and isinstance(home[-1].get("items", []), list):
+        home[-1]["items"] = [*home[-1].get("items", []), *added]
+
+
+def _identities(pub: Any) -> list[str]:
+    """What makes two publications one: the DOI, and the title (folded)."""
+    if not isinstance(pub, dict):
+        return []
+    from resumeconv.importers.bibtex import doi_of
+
+    keys = []
+    url = pub.get("url")
+    for value in (pub.get("x-doi"), url if isinstance(url, str) and "doi.org/" in url else None):
+        doi = doi_of(value) if isinstance(value, str) else ""
+        if doi:
+            keys.append("doi:" + doi.casefold())
+    title = pub.get("name")
+    if isinstance(title, str):
+        folded = unicodedata.normalize("NFKD", title.casefold())
+        letters = "".join(c for c in folded if c.isalnum())
+        if letters:
+            keys.append("title:" + letters)
+    return keys

@@ -1,0 +1,125 @@
+"""Author lists of BibTeX entries: split, LaTeX-decoded, joined, with the owner in bold.
+
+BibTeX names come as ``Doe, Jane and J{\\"u}rgen M{\\"u}ller and {Barnes and Noble}``.
+bibtexparser splits them (braces protect an ``and`` inside a corporate name) and pylatexenc
+decodes each part, so that ``{\\"u}`` becomes ``ü`` without a table of our own.
+
+A CV lists the owner's papers with the owner emphasised; ``--author "Jane Doe"`` names the
+owner, and :func:`same_person` matches the variants a bibliography holds for one person
+(``Doe, Jane``, ``J. Doe``, ``Jane Doe``, ``Doe, J.``).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import cache
+from typing import Any
+
+#: Characters that inline Markdown would read as markup inside a name.
+_MARKUP = re.compile(r"([\\`*_\[\]<>])")
+
+
+@dataclass(frozen=True, slots=True)
+class Name:
+    """One person: given names and surname (with its ``von`` part and ``Jr.``), decoded."""
+
+    first: tuple[str, ...]
+    last: tuple[str, ...]
+    jr: tuple[str, ...] = ()
+
+    def display(self) -> str:
+        """``Jane Doe``, ``Ludwig van Beethoven``, ``Martin Luther King, Jr.``."""
+        text = " ".join(self.first + self.last)
+        return f"{text}, {' '.join(self.jr)}" if self.jr else text
+
+
+@cache
+def _decoder() -> Any:
+    """pylatexenc's LaTeX → text converter (the one bibtexparser's middleware uses)."""
+    from pylatexenc.latex2text import LatexNodes2Text
+
+    return LatexNodes2Text(math_mode="verbatim")
+
+
+def decode_latex(text: str) -> str:
+    """LaTeX markup (accents, braces, ``--``, ``~``) as plain Unicode, spaces collapsed."""
+    try:
+        decoded = _decoder().latex_to_text(text)
+    except Exception:  # pylatexenc is tolerant; whatever it refuses stays as written
+        decoded = text
+    return " ".join(decoded.split())
+
+
+def split_names(value: str) -> list[Name]:
+    """An ``author``/``editor`` field as people, in order (``and`` separates them)."""
+    from bibtexparser.middlewares.names import (
+        parse_single_name_into_parts,
+        split_multiple_persons_names,
+    )
+
+    people = []
+    for raw in split_multiple_persons_names(value):
+        try:
+            parts = parse_single_name_into_parts(raw, strict=False)
+        except Exception:  # a name bibtexparser cannot split is kept whole, as a surname
+            people.append(Name((), (decode_latex(raw),)))
+            continue
+        people.append(
+            Name(
+                tuple(decode_latex(p) for p in parts.first if p.strip()),
+                tuple(decode_latex(p) for p in [*parts.von, *parts.last] if p.strip()),
+                tuple(decode_latex(p) for p in parts.jr if p.strip()),
+            )
+        )
+    return [p for p in people if p.first or p.last]
+
+
+def parse_owner(text: str) -> Name | None:
+    """The ``--author`` value as a name (``Jane Doe`` or ``Doe, Jane``), None when empty."""
+    people = split_names(text)
+    return people[0] if people else None
+
+
+def join_names(people: Sequence[Name], owners: Sequence[Name] = ()) -> str:
+    """``A. Smith, **J. Doe** and B. Lee``: commas, ``and`` before the last, owners bold."""
+    shown = []
+    for person in people:
+        text = _MARKUP.sub(r"\\\1", person.display())
+        if any(same_person(person, owner) for owner in owners):
+            text = f"**{text}**"
+        shown.append(text)
+    if len(shown) <= 2:
+        return " and ".join(shown)
+    return ", ".join(shown[:-1]) + " and " + shown[-1]
+
+
+def same_person(a: Name, b: Name) -> bool:
+    """Whether two names may be one person: same surname (case and accents ignored) and
+    given names that agree, an initial matching a whole name (``J.`` ~ ``Jane``)."""
+    if _fold(" ".join(a.last)) != _fold(" ".join(b.last)) or not a.last:
+        return False
+    firsts_a, firsts_b = _given(a), _given(b)
+    if not firsts_a or not firsts_b:
+        return True
+    return all(_given_match(x, y) for x, y in zip(firsts_a, firsts_b, strict=False))
+
+
+def _given(name: Name) -> list[str]:
+    """Given names as words, ``J.-P.`` → ``J``, ``P`` (hyphenated names split)."""
+    words = re.split(r"[\s.\-]+", " ".join(name.first))
+    return [_fold(w) for w in words if w]
+
+
+def _given_match(x: str, y: str) -> bool:
+    if len(x) == 1 or len(y) == 1:
+        return x[0] == y[0]
+    return x == y
+
+
+def _fold(text: str) -> str:
+    """Lower case without accents: ``Müller`` and ``Muller`` compare equal."""
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).strip()
