@@ -69,7 +69,28 @@ def read(source: Source, options: ReadOptions) -> Resume:
     resume = Resume.from_dict(data)
     resume.source_map = asm.source_map
     resume.import_report = asm.report
+    if site is not None:
+        resume = _add_site_bibliography(resume, site, source.text, data, options)
     return resume
+
+
+def _add_site_bibliography(
+    resume: Resume, site: Any, text: str, data: dict[str, Any], options: ReadOptions
+) -> Resume:
+    """The site's ``_bibliography/*.bib`` that the page shows (jekyll-scholar), added after
+    the page's own publications (``importers/scholar.py`` says which files and why)."""
+    from resumeconv.importers import bibmerge, scholar
+
+    found = scholar.find(site, text, data)
+    report = resume.import_report
+    for message in found.warnings:
+        report.warn(resume.source_map.file, found.line, 1, message)
+    if not found.files:
+        return resume
+    names = ", ".join(str(p.relative_to(site.root)) for p in found.files)
+    report.add(found.line, found.line, NOTE, None, f"publications from {names}: {found.why}")
+    owners = bibmerge.owners_for(resume, options.authors)
+    return bibmerge.add_bibliographies(resume, found.files, owners)
 
 
 _COMMENTED_NOTE = (
