@@ -181,7 +181,8 @@ def format_for_output(path: PathLike, to_format: str | None = None) -> Format:
         raise UsageError(
             f"the output name says {implied.name} but the format asked for is {fmt.name}",
             file=str(path),
-            hint=f"name it {Path(name).stem}{fmt.extensions[0]}, or use -t {implied.name}",
+            hint=f"name it {Path(name).stem}{fmt.extensions[0]}"
+            + (f", or use -t {implied.name}" if implied.writer else ""),
         )
     return fmt
 

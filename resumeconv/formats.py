@@ -107,7 +107,7 @@ def for_path(path: str | Path) -> Format:
     if fmt is None:
         raise UsageError(
             f"cannot tell the format of {str(path)!r} from its extension",
-            hint="name it .md, .json, .yaml, .html, .docx or .pdf, or pass -f/-t",
+            hint="name it .md, .json, .yaml, .bib, .html, .docx or .pdf, or pass -f/-t",
         )
     return fmt
 
