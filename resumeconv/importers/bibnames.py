@@ -36,18 +36,28 @@ class Name:
         return f"{text}, {' '.join(self.jr)}" if self.jr else text
 
 
-@cache
-def _decoder() -> Any:
-    """pylatexenc's LaTeX → text converter (the one bibtexparser's middleware uses)."""
-    from pylatexenc.latex2text import LatexNodes2Text
+#: What pylatexenc would change in a text; plain words skip the (slow) LaTeX walker.
+_LATEX = re.compile(r"[\\{}~$%&]|--|``|''|!`|\?`")
 
-    return LatexNodes2Text(math_mode="verbatim")
+
+@cache
+def _decoder() -> tuple[Any, Any, Any]:
+    """pylatexenc's LaTeX → text converter, its walker and its macro table (built once:
+    the table costs more than a title)."""
+    from pylatexenc.latex2text import LatexNodes2Text
+    from pylatexenc.latexwalker import LatexWalker, get_default_latex_context_db
+
+    return LatexNodes2Text(math_mode="verbatim"), LatexWalker, get_default_latex_context_db()
 
 
 def decode_latex(text: str) -> str:
     """LaTeX markup (accents, braces, ``--``, ``~``) as plain Unicode, spaces collapsed."""
+    if _LATEX.search(text) is None:
+        return " ".join(text.split())
+    to_text, walker, context = _decoder()
     try:
-        decoded = _decoder().latex_to_text(text)
+        nodes = walker(text, latex_context=context, tolerant_parsing=True).get_latex_nodes()[0]
+        decoded = to_text.nodelist_to_text(nodes)
     except Exception:  # pylatexenc is tolerant; whatever it refuses stays as written
         decoded = text
     return " ".join(decoded.split())

@@ -4,9 +4,11 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import resumeconv
-from resumeconv.errors import InputError, NotAResumeError
+from resumeconv.errors import InputError, NotAResumeError, ResumeconvError
 from resumeconv.importers import bibtex
 from resumeconv.importers.bibnames import join_names, parse_owner, same_person, split_names
 from resumeconv.options import ReadOptions
@@ -156,3 +158,20 @@ def test_every_field_lands_somewhere():
     assert pub["releaseDate"] == "1999" and pub["x-bibtex-month"] == "13"
     assert pub["x-bibtex-weird"] == "W" and pub["summary"] == "Ab"
     assert pub["x-bibtex-doi"] == "not a doi"
+
+
+_PIECES = st.sampled_from(
+    ["@article{", "@string{", "k,", "title = {", "author = ", '"', "}", "{", ",", "=", " and ",
+     "crossref = {k}", "month = mar", "year = 2020", "\\\"u", "{\\c c}", "%", "\n", "#", "x"]
+)  # fmt: skip
+
+
+@settings(max_examples=300, deadline=None, derandomize=True)
+@given(st.lists(_PIECES, max_size=40))
+def test_any_text_is_publications_or_one_clean_error(pieces: list[str]):
+    try:
+        resume = bibtex.read(Source("".join(pieces), name="f.bib"), ReadOptions(authors=("X",)))
+    except ResumeconvError as exc:
+        assert exc.file == "f.bib" or exc.file is None
+    else:
+        assert resume.to_dict().get("publications")
