@@ -84,26 +84,24 @@ def load(
     resume's ``basics.name``). The returned resume carries ``source_map`` and
     ``import_report``.
     """
-    authors = (author,) if isinstance(author, str) else tuple(author)
+    options = ReadOptions(
+        site=Path(site) if site is not None else None,
+        bibliographies=tuple(Path(b) for b in bib),
+        authors=(author,) if isinstance(author, str) else tuple(author),
+    )
     if isinstance(source, dict):
         resume = Resume.from_dict(source)
     else:
         src, fmt = _source_and_format(source, format)
-        options = ReadOptions(
-            site=Path(site) if site is not None else None,
-            bibliographies=tuple(Path(b) for b in bib),
-            authors=authors,
-        )
         reader = fmt.load_reader()
         try:
             resume = reader(src, options)
         except ResumeconvError as exc:
             raise exc.located(src.name) from None
-    if bib:
+    if options.bibliographies:
         from resumeconv.importers import bibmerge
 
-        owners = bibmerge.owners_for(resume, authors)
-        resume = bibmerge.add_bibliographies(resume, [Path(b) for b in bib], owners)
+        resume = bibmerge.apply(resume, options)
     return resume
 
 

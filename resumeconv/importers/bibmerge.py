@@ -16,7 +16,14 @@ from typing import Any
 
 from resumeconv.errors import InputError
 from resumeconv.model import Resume
+from resumeconv.options import ReadOptions
 from resumeconv.report import ImportReport, Position, SourceMap, pointer
+
+
+def apply(resume: Resume, options: ReadOptions) -> Resume:
+    """``resume`` with the ``--bib`` files of ``options`` added, the owner marked."""
+    owners = owners_for(resume, options.authors)
+    return add_bibliographies(resume, options.bibliographies, owners)
 
 
 def owners_for(resume: Resume, authors: Sequence[str]) -> tuple[str, ...]:

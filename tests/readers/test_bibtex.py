@@ -175,3 +175,16 @@ def test_any_text_is_publications_or_one_clean_error(pieces: list[str]):
         assert exc.file == "f.bib" or exc.file is None
     else:
         assert resume.to_dict().get("publications")
+
+
+def test_library_load_and_convert_take_bib_and_author(tmp_path):
+    resume_file = tmp_path / "r.json"
+    resume_file.write_text('{"basics": {"name": "Someone Else"}}', encoding="utf-8")
+    resume = resumeconv.load(resume_file, bib=[BIB / "refs.bib"], author="Bob Lee")
+    pubs = resume.to_dict()["publications"]
+    assert pubs[1]["x-authors"] == "J. Doe and **Bob Lee**"
+    assert resume.source_map.lookup("/publications/0/name").file.endswith("refs.bib")
+    assert str(BIB / "refs.bib") in resume.import_report.read_files
+    out = tmp_path / "out.json"
+    resumeconv.convert(resume_file, out, bib=[BIB / "refs.bib"])
+    assert '"x-citekey": "doe2022preprint"' in out.read_text(encoding="utf-8")
