@@ -53,31 +53,31 @@ def add_bibliographies(
         )
     source_map = resume.source_map or SourceMap(getattr(resume.import_report, "file", ""))
     report = resume.import_report or ImportReport(source_map.file)
-    seen: dict[str, dict[str, Any]] = {}
-    for pub in pubs:
+    seen: dict[str, int] = {}
+    for index, pub in enumerate(pubs):
         for key in _identities(pub):
-            seen.setdefault(key, pub)
+            seen.setdefault(key, index)
     added: list[int] = []
     for path in paths:
         bib = bibtex.parse(read_source(path), owners=owners)
         name = bib.file
         report.read_files.append(str(path))
         report.warnings.extend(bib.warnings)
+        new: dict[str, int] = {}  # twins are looked for before this file, not inside it
         for pub, lines in zip(bib.publications, bib.positions, strict=True):
             twin = next((seen[k] for k in _identities(pub) if k in seen), None)
-            if twin is not None:
-                if isinstance(twin, dict):
-                    for key, value in pub.items():
-                        twin.setdefault(key, value)
+            if twin is not None and isinstance(pubs[twin], dict):
+                filled = _complete(pubs[twin], pub, report, name, lines)
+                _locate(source_map, twin, {k: lines[k] for k in filled if k in lines}, name)
                 continue
             index = len(pubs)
             pubs.append(pub)
             added.append(index)
             for key in _identities(pub):
-                seen.setdefault(key, pub)
-            for key, line in lines.items():
-                ptr = pointer("publications", index, key) if key else pointer("publications", index)
-                source_map.positions.setdefault(ptr, Position(name, line))
+                new.setdefault(key, index)
+            _locate(source_map, index, lines, name)
+        for key, index in new.items():
+            seen.setdefault(key, index)
     if not pubs:
         del data["publications"]
     _extend_layout(data, added)
@@ -85,6 +85,47 @@ def add_bibliographies(
     merged.source_map = source_map
     merged.import_report = report
     return merged
+
+
+def _complete(
+    twin: dict[str, Any],
+    pub: dict[str, Any],
+    report: ImportReport,
+    file: str,
+    lines: dict[str, int],
+) -> list[str]:
+    """Fill the keys ``twin`` lacks from ``pub``; returns them. A value that differs from
+    the twin's is not used, and the warning says so (nothing is dropped silently)."""
+    filled = [key for key in pub if key not in twin]
+    for key in filled:
+        twin[key] = pub[key]
+    differ = [
+        k
+        for k in pub
+        if k not in filled and not k.startswith("x-") and _folded(twin[k]) != _folded(pub[k])
+    ]
+    if differ:
+        title = pub.get("name", pub.get("x-citekey", ""))
+        report.warn(
+            file,
+            lines.get("", 1),
+            1,
+            f"{title!r} is already in the resume (same DOI or title): only the fields it "
+            f"lacked were added; the resume's own {', '.join(differ)} "
+            + (
+                "is kept (the .bib's differs)"
+                if len(differ) == 1
+                else "are kept (the .bib's differ)"
+            ),
+        )
+    return filled
+
+
+def _locate(source_map: SourceMap, index: int, lines: dict[str, int], file: str) -> None:
+    """Where each added value came from: the ``.bib`` file's lines."""
+    for key, line in lines.items():
+        ptr = pointer("publications", index, *([key] if key else []))
+        source_map.positions.setdefault(ptr, Position(file, line))
 
 
 def _extend_layout(data: dict[str, Any], added: list[int]) -> None:
@@ -101,21 +142,29 @@ def _extend_layout(data: dict[str, Any], added: list[int]) -> None:
 
 
 def _identities(pub: Any) -> list[str]:
-    """What makes two publications one: the DOI, and the title (folded)."""
+    """What makes two publications one: the citation key, the DOI, the title (folded)."""
     if not isinstance(pub, dict):
         return []
     from resumeconv.importers.bibtex import doi_of
 
-    keys = []
+    keys = []  # strongest first: the same citation key, the same DOI, the same title
+    if isinstance(pub.get("x-citekey"), str):
+        keys.append("key:" + pub["x-citekey"])
     url = pub.get("url")
     for value in (pub.get("x-doi"), url if isinstance(url, str) and "doi.org/" in url else None):
         doi = doi_of(value) if isinstance(value, str) else ""
         if doi:
             keys.append("doi:" + doi.casefold())
     title = pub.get("name")
-    if isinstance(title, str):
-        folded = unicodedata.normalize("NFKD", title.casefold())
-        letters = "".join(c for c in folded if c.isalnum())
-        if letters:
-            keys.append("title:" + letters)
+    letters = _folded(title) if isinstance(title, str) else ""
+    if letters:
+        keys.append("title:" + letters)
     return keys
+
+
+def _folded(value: Any) -> Any:
+    """A text with case, accents, spaces and punctuation ignored (other values as they are)."""
+    if not isinstance(value, str):
+        return value
+    decomposed = unicodedata.normalize("NFKD", value.casefold())
+    return "".join(c for c in decomposed if c.isalnum())

@@ -143,3 +143,27 @@ def test_a_page_without_tag_or_empty_heading_reads_no_bibliography(tmp_path: Pat
     out = tmp_path / "cv.json"
     assert main(["convert", str(page), "-o", str(out), "--no-progress"]) == 0
     assert len(json.loads(out.read_text(encoding="utf-8"))["publications"]) == 1
+
+
+def test_a_paper_already_listed_with_other_values_is_a_warning(tmp_path: Path, capsys):
+    argv = ["convert", str(_resume(tmp_path)), "--bib", str(BIB / "refs.bib")]
+    assert main([*argv, "-o", str(tmp_path / "o.json"), "--no-progress"]) == 0
+    err = capsys.readouterr().err
+    assert f"{BIB / 'refs.bib'}:5:1: warning: 'Deep Rivers of the Été Café' is already" in err
+    assert "the resume's own publisher is kept" in err
+
+
+def test_two_entries_of_one_file_with_one_title_are_both_kept(tmp_path: Path, capsys):
+    bib = tmp_path / "versions.bib"
+    bib.write_text(
+        "@misc{pre, title={Waves}, year={2019}, howpublished={arXiv}}\n"
+        "@article{pub, title={Waves}, year={2020}, journal={J}}\n",
+        encoding="utf-8",
+    )
+    out = tmp_path / "o.json"
+    argv = ["convert", str(_resume(tmp_path)), "--bib", str(bib), "--bib", str(bib)]
+    assert main([*argv, "-o", str(out), "--no-progress"]) == 0
+    pubs = json.loads(out.read_text(encoding="utf-8"))["publications"]
+    # a preprint and its published version are two entries; the file given twice adds them once
+    assert [p.get("x-citekey") for p in pubs[1:]] == ["pre", "pub"]
+    assert "already in the resume" not in capsys.readouterr().err
