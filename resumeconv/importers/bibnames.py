@@ -40,14 +40,26 @@ class Name:
 _LATEX = re.compile(r"[\\{}~$%&]|--|``|''|!`|\?`")
 
 
+#: ``and others`` at the end of an author list.
+ETAL = Name((), ("et al.",))
+
+
 @cache
 def _decoder() -> tuple[Any, Any, Any]:
-    """pylatexenc's LaTeX → text converter, its walker and its macro table (built once:
-    the table costs more than a title)."""
-    from pylatexenc.latex2text import LatexNodes2Text
+    """pylatexenc's LaTeX → text converter (as bibtexparser's LatexDecodingMiddleware sets
+    it up: ``\\url{x}`` is ``x``; math as text, ``$\\alpha$`` → α, for a CV to show), its
+    walker and the walker's macro table (built once: the table costs more than a title)."""
+    from pylatexenc import latex2text
     from pylatexenc.latexwalker import LatexWalker, get_default_latex_context_db
 
-    return LatexNodes2Text(math_mode="verbatim"), LatexWalker, get_default_latex_context_db()
+    text_db = latex2text.get_default_latex_context_db()
+    text_db.add_context_category(
+        "resumeconv-bibtex",
+        prepend=True,
+        macros=[latex2text.MacroTextSpec("url", simplify_repl="%s")],
+    )
+    to_text = latex2text.LatexNodes2Text(latex_context=text_db, math_mode="text")
+    return to_text, LatexWalker, get_default_latex_context_db()
 
 
 def decode_latex(text: str) -> str:
@@ -77,6 +89,9 @@ def split_names(value: str) -> list[Name]:
         except Exception:  # a name bibtexparser cannot split is kept whole, as a surname
             people.append(Name((), (decode_latex(raw),)))
             continue
+        if raw.strip().casefold() == "others":  # "A and others": BibTeX prints "et al."
+            people.append(ETAL)
+            continue
         people.append(
             Name(
                 tuple(decode_latex(p) for p in parts.first if p.strip()),
@@ -94,13 +109,17 @@ def parse_owner(text: str) -> Name | None:
 
 
 def join_names(people: Sequence[Name], owners: Sequence[Name] = ()) -> str:
-    """``A. Smith, **J. Doe** and B. Lee``: commas, ``and`` before the last, owners bold."""
+    """``A. Smith, **J. Doe** and B. Lee``: commas, ``and`` before the last, owners bold;
+    ``… and others`` ends in ``et al.``."""
+    etal = bool(people) and people[-1] == ETAL
     shown = []
-    for person in people:
+    for person in people[:-1] if etal else people:
         text = _MARKUP.sub(r"\\\1", person.display())
         if any(same_person(person, owner) for owner in owners):
             text = f"**{text}**"
         shown.append(text)
+    if etal:
+        return ", ".join(shown) + " et al." if shown else "et al."
     if len(shown) <= 2:
         return " and ".join(shown)
     return ", ".join(shown[:-1]) + " and " + shown[-1]

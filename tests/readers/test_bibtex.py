@@ -188,3 +188,15 @@ def test_library_load_and_convert_take_bib_and_author(tmp_path):
     out = tmp_path / "out.json"
     resumeconv.convert(resume_file, out, bib=[BIB / "refs.bib"])
     assert '"x-citekey": "doe2022preprint"' in out.read_text(encoding="utf-8")
+
+
+def test_and_others_is_et_al_and_math_is_text():
+    text = (
+        "@article{k, author={Doe, Jane and Lee, Bob and others},"
+        " title={Rates of $\\alpha$-stable {L}\\'evy flights in $O(n \\log n)$},"
+        " howpublished={\\url{https://example.org/x}}}\n"
+    )
+    (pub,) = read(text, authors=("Jane Doe",))["publications"]
+    assert pub["x-authors"] == "**Jane Doe**, Bob Lee et al."
+    assert pub["name"] == "Rates of α-stable Lévy flights in O(n log n)"
+    assert pub["publisher"] == "https://example.org/x"
