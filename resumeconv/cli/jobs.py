@@ -335,7 +335,7 @@ def run_validation(
         issues = api.validate(resume, schema_version=schema_version)
         report = resume.import_report
         tolerated = [
-            api.Issue("warning", "", message, "site-config", file, line, column)
+            api.Issue("warning", "", message, _warning_rule(file, bib), file, line, column)
             for file, line, column, message in (report.warnings if report is not None else [])
         ]
         problems = [_problem_issue(p) for p in report.problems] if report is not None else []
@@ -344,6 +344,14 @@ def run_validation(
         return ValidationResult(path, FAILED, error=exc.located(path))
     outcome = INVALID if any(i.is_error for i in issues) else OK
     return ValidationResult(path, outcome, issues)
+
+
+def _warning_rule(file: str, bib: Sequence[str]) -> str:
+    """The rule of a tolerated problem: a BibTeX file's (a broken block, a differing twin)
+    or the site configuration's (a duplicate key in ``_config.yml``)."""
+    if file.lower().endswith(".bib") or file in {str(b) for b in bib}:
+        return "bibtex"
+    return "site-config"
 
 
 def _problem_issue(problem: Any) -> Any:

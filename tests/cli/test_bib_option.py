@@ -107,7 +107,7 @@ def test_validate_reports_a_broken_bib_entry(tmp_path: Path, capsys):
     assert main([*argv, "--format", "json", "--no-progress"]) == 0
     (report,) = json.loads(capsys.readouterr().out)
     (issue,) = report["issues"]
-    assert issue["severity"] == "warning" and issue["line"] == 8
+    assert issue["severity"] == "warning" and issue["line"] == 8 and issue["rule"] == "bibtex"
     assert "malformed BibTeX" in issue["message"]
 
 
