@@ -197,13 +197,14 @@ def _resolve_crossrefs(
 
     parents: dict[str, str] = {}
     for entry in entries:
-        ref = entry.fields_dict.get("crossref")
+        ref = next((f for f in entry.fields if f.key.casefold() == "crossref"), None)
         if ref is None or not isinstance(ref.value, str):
             continue
         parent = by_key.get(ref.value.strip().casefold())
         if parent is None or parent is entry:
+            what = "the entry itself" if parent is entry else "no entry has this key"
             bib.warnings.append(
-                (bib.file, ref.start_line + 1, 1, f"crossref {ref.value!r}: no entry has this key")
+                (bib.file, ref.start_line + 1, 1, f"crossref {ref.value!r}: {what}")
             )
             continue
         have = {k.casefold() for k in entry.fields_dict}
@@ -213,8 +214,7 @@ def _resolve_crossrefs(
             if target not in have and key != "crossref":
                 entry.set_field(Field(target, f.value, f.start_line))
                 have.add(target)
-        entry.fields_dict.pop("crossref", None)
-        entry.fields = [f for f in entry.fields if f.key.casefold() != "crossref"]
+        entry.fields = [f for f in entry.fields if f is not ref]
         parents.setdefault(parent.key.casefold(), entry.key)
     return parents
 

@@ -200,3 +200,17 @@ def test_and_others_is_et_al_and_math_is_text():
     assert pub["x-authors"] == "**Jane Doe**, Bob Lee et al."
     assert pub["name"] == "Rates of α-stable Lévy flights in O(n log n)"
     assert pub["publisher"] == "https://example.org/x"
+
+
+def test_crossref_to_nothing_is_a_warning_and_the_field_is_kept():
+    text = "@inproceedings{a, title={T}, CrossRef={nope}, year=2001}\n@book{b, title={B}}\n"
+    resume = bibtex.read(Source(text, name="t.bib"), ReadOptions())
+    first = resume.to_dict()["publications"][0]
+    assert first["x-bibtex-crossref"] == "nope"
+    assert "crossref 'nope': no entry has this key" in resume.import_report.warnings[0][3]
+
+
+def test_crossref_key_is_matched_whatever_its_case():
+    text = "@inproceedings{a, title={T}, CROSSREF={Vol}}\n@proceedings{vol, title={V}, year=2001}\n"
+    (pub,) = read(text)["publications"]
+    assert pub["publisher"] == "V" and pub["releaseDate"] == "2001"
