@@ -61,6 +61,7 @@ __all__ = [
     "render",
     "site_files",
     "skip_folder",
+    "themes",
     "validate",
     "write_atomic",
 ]
@@ -110,6 +111,13 @@ def validate(resume: Resume, schema_version: str = "1.2.1", lint: bool = True) -
     from resumeconv.validation import check
 
     return check(resume, schema_version=schema_version, lint=lint)
+
+
+def themes() -> list[tuple[str, str]]:
+    """(name, description) of every built-in theme, for ``--theme NAME`` (HTML and PDF)."""
+    from resumeconv.exporters.themes import listing
+
+    return listing()
 
 
 def _source_and_format(

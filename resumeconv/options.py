@@ -31,7 +31,8 @@ class WriteOptions:
 
     locale: str = "en"
     paper: str = "a4"
-    theme: Path | None = None
+    theme: str | None = None
+    """A built-in theme name (``resumeconv themes``) or an HTML theme folder."""
     flavor: str | None = None
     extra: dict[str, Any] = field(default_factory=dict)
 
@@ -41,6 +42,6 @@ class WriteOptions:
         known = {"locale", "paper", "theme", "flavor"}
         kwargs = {k: v for k, v in options.items() if k in known and v is not None}
         if "theme" in kwargs:
-            kwargs["theme"] = Path(kwargs["theme"])
+            kwargs["theme"] = str(kwargs["theme"])
         extra = {k: v for k, v in options.items() if k not in known}
         return cls(**kwargs, extra=extra)

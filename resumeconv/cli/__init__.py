@@ -47,6 +47,8 @@ def _main(args: argparse.Namespace) -> int:
     try:
         if args.command == "formats":
             return _formats()
+        if args.command == "themes":
+            return _themes()
         if args.command == "convert":
             return _convert(args)
         return _validate(args)
@@ -66,6 +68,13 @@ def _formats() -> int:
     for fmt in api.FORMATS:
         modes = ("read " if fmt.reader else "     ") + ("write" if fmt.writer else "")
         print(f"{fmt.name:<9} {modes:<10} {' '.join(fmt.extensions):<18} {fmt.description}")
+    return 0
+
+
+def _themes() -> int:
+    for name, description in api.themes():
+        print(f"{name:<9} {description}")
+    print("(--theme NAME for HTML and PDF; --theme DIR for an HTML theme folder of your own)")
     return 0
 
 
