@@ -90,6 +90,7 @@ def _convert(args: argparse.Namespace) -> int:
         "paper": args.paper,
         "theme": args.theme,
         "flavor": args.flavor,
+        "reference_doc": args.reference_doc,
     }
     results = batch.run_conversions(
         plans,

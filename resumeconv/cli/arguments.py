@@ -93,6 +93,11 @@ def _convert(cmd: argparse.ArgumentParser) -> None:
         "or an HTML theme folder of your own",
     )
     cmd.add_argument(
+        "--reference-doc",
+        metavar="FILE",
+        help="DOCX: take the styles of this .docx, as pandoc's --reference-doc",
+    )
+    cmd.add_argument(
         "--flavor",
         choices=["academicpages", "plain"],
         help="Markdown flavour (default academicpages)",
