@@ -84,6 +84,7 @@ def add_bibliographies(
     merged = Resume.from_dict(data)
     merged.source_map = source_map
     merged.import_report = report
+    merged.assets = resume.assets  # what the reader found beside the input (the photo)
     return merged
 
 

@@ -167,3 +167,14 @@ def test_two_entries_of_one_file_with_one_title_are_both_kept(tmp_path: Path, ca
     # a preprint and its published version are two entries; the file given twice adds them once
     assert [p.get("x-citekey") for p in pubs[1:]] == ["pre", "pub"]
     assert "already in the resume" not in capsys.readouterr().err
+
+
+def test_bib_keeps_what_the_reader_found_beside_the_input(tmp_path: Path):
+    import resumeconv
+
+    (tmp_path / "me.png").write_bytes(b"\x89PNG\r\n\x1a\n" + b"\0" * 32)
+    path = tmp_path / "resume.json"
+    path.write_text('{"basics": {"name": "Jane Doe", "image": "me.png"}}', encoding="utf-8")
+    plain = resumeconv.load(path)
+    assert plain.assets  # the photo beside the input
+    assert resumeconv.load(path, bib=[BIB / "refs.bib"]).assets == plain.assets
