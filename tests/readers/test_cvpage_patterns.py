@@ -382,7 +382,7 @@ def test_dated_paragraph_with_bullets_is_one_entry() -> None:
     assert guide["highlights"] == ["Led school tours"]
     titles = [a.get("title", "") for a in data["awards"]]
     assert "Riverside Prize" in titles  # awarder Heron Water Trust
-    assert "Lantern Medal, Owl Rock Museum" in titles
+    assert "Lantern Medal" in titles  # awarder Owl Rock Museum
 
 
 def test_degree_detail_bullets_reach_score_and_courses() -> None:
@@ -841,3 +841,15 @@ def test_japanese_page() -> None:
         },
     ]
     assert data["awards"] == [{"title": "奨励賞", "date": "2020", "awarder": "見本化学会"}]
+
+
+def test_degree_lines_more_variants() -> None:
+    """Pattern 10, variants: an observatory is an institution; a lower-case "the School of
+    …" part is part of the institution, not of the subject; a qualification "at" a school."""
+    data = load("degree-lines-more.md")
+    phd, ms, diploma = data["education"]
+    assert phd["institution"] == "Lakeshore Astronomical Observatory" and "area" not in phd
+    assert ms["area"] == "Soil Physics"
+    assert ms["institution"] == "the School of Earth Sciences, Ridgeview University"
+    assert diploma["institution"] == "Ecole professionnelle de Montvert (EPM)"
+    assert diploma["endDate"] == "2010"

@@ -575,8 +575,10 @@ def interpret_education(parts: Parts, *, under_institution: bool = False) -> dic
             used.add(0)
         elif orgs:
             first_org = parts_.index(orgs[0])
-            institution, place = _org_and_place(", ".join(parts_[first_org:]))
-            what = ", ".join(parts_[:first_org])
+            what, at_org = _degree_at_org(parts_[first_org])
+            rest_orgs = [at_org] if at_org else []
+            institution, place = _org_and_place(", ".join(rest_orgs + parts_[first_org + 1 :]))
+            what = ", ".join([*parts_[:first_org], what] if what else parts_[:first_org])
             degree, _, area = what.partition(" in ")
             used.add(0)
         elif " in " in head and len(parts_) == 1:
@@ -723,6 +725,18 @@ def _degree_field_bullets(entry: dict[str, Any], parts: Parts) -> None:
         parts.children.remove(child)
 
 
+def _degree_at_org(part: str) -> tuple[str, str]:
+    """``Professional Business Baccalaureate at the Ecole professionnelle (EPAC)`` → (what,
+    organisation) when the part is a qualification "at" an organisation; else ("", part)."""
+    lead = re.match(r"^(?:at|@)\s+(?:the\s+)?", part, re.I)
+    if lead and F.looks_like_org(part):
+        return "", part[lead.end() :]  # "…, at the Berlin State Library"
+    split = F.split_role_org(part) if re.search(r"\s(?:at|@)\s", part) else None
+    if split and F.looks_like_org(split[1]) and not F.looks_like_org(split[0]):
+        return split[0], split[1]
+    return "", part
+
+
 def _drop_full_stop(name: str) -> str:
     """``Example University.`` (a sentence's end) → ``Example University``; an abbreviation
     keeps its dot (``Acme Corp.``, ``Univ.``)."""
@@ -765,7 +779,7 @@ def _find_degree(text: str) -> tuple[str, str, list[str]] | None:
         degree, area = _degree_abbreviation(*found)
         others = parts[:i] + parts[i + 1 :]
         area, others = _area_or_institution(area, others)
-        while others and i == 0 and _AREA_TAIL.match(others[0]):
+        while others and i == 0 and _AREA_TAIL.match(others[0]) and not F.looks_like_org(others[0]):
             area = f"{area}, {others.pop(0)}" if area else others.pop(0)
         if i == 0 and area:
             area, others = _area_list(area, others)
