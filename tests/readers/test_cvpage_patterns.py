@@ -488,7 +488,7 @@ def test_place_bullet_and_position_label() -> None:
     """Pattern 20: a place sub-bullet is the job's location, not its employer; a
     ``Role:``/``Position:`` bullet gives the position, the head line (alias kept) the employer."""
     data = load("place-line-and-position-label.md")
-    coach, deckhand, robots = data["work"]
+    coach, deckhand, robots, studio = data["work"]
     assert coach["position"] == "Swimming Coach" and "name" not in coach
     assert coach["location"] == "Millbrook, North Province, Eastmarch"
     assert coach["highlights"] == ["Trained the junior squad"]
@@ -497,6 +497,8 @@ def test_place_bullet_and_position_label() -> None:
     assert robots["position"] == "junior mechanic"
     assert (robots["startDate"], robots["endDate"]) == ("2020-01", "2022-05")
     assert robots["highlights"] == ["Serviced the arms"]
+    assert (studio["name"], studio["position"]) == ("Bluefin Studio", "summer animator")
+    assert studio["highlights"] == ["working with the lighting team"]  # the broken-off line
 
 
 def test_label_lists_are_one_entry_each() -> None:

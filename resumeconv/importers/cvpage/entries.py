@@ -357,13 +357,17 @@ _POSITION_LABELS = ("position", "role", "title", "job title", "职位", "职务"
 
 
 def _take_labelled_child(parts: Parts, labels: tuple[str, ...]) -> str:
-    """The value of a ``Position: …`` bullet (one line, no sub-bullets), which is taken."""
-    for child in parts.children:
-        if child.children or len(child.lines) != 1:
+    """The value of a ``Position: …`` bullet, which is taken; lines broken off under it
+    ("cooperating closely with …") stay a highlight in its place."""
+    for i, child in enumerate(parts.children):
+        if child.children or not child.lines:
             continue
         label = F.split_label(child.lines[0].plain)
         if label and label[0].lower() in labels and label[1]:
-            parts.children.remove(child)
+            if len(child.lines) > 1:
+                parts.children[i] = Item(child.start, child.end, child.lines[1:], [])
+            else:
+                parts.children.pop(i)
             return _clean(label[1])
     return ""
 
