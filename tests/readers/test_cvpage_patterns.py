@@ -855,3 +855,26 @@ def test_degree_lines_more_variants() -> None:
     assert ms["institution"] == "the School of Earth Sciences, Ridgeview University"
     assert diploma["institution"] == "Ecole professionnelle de Montvert (EPM)"
     assert diploma["endDate"] == "2010"
+
+
+def test_topic_labels_above_paper_lists() -> None:
+    """Pattern 31: a short bold label above a list of papers is a topic, not a paper: one
+    publication per bullet (title, pdf URL, venue after "In", year, authors with the owner's
+    bold), the label in x-topic; no <span> styling in the output."""
+    data = load("topic-labels.md")
+    wet, clay, puddles = data["publications"]
+    assert (wet["name"], wet["url"], wet["publisher"], wet["releaseDate"]) == (
+        "Wet Fields After Storms",
+        "https://papers.example/wet",
+        "RainConf",
+        "2020",
+    )
+    assert wet["x-authors"] == "**R. Lund**, T. Berg" and wet["x-topic"] == "Soil Moisture"
+    assert (clay["publisher"], clay["releaseDate"], clay["x-topic"]) == (
+        "Journal of Mud",
+        "2019",
+        "Soil Moisture",
+    )
+    assert (puddles["publisher"], puddles["x-topic"]) == ("PuddleCon", "Field Notes")
+    assert puddles["x-authors"] == "R. Lund, A. Vik and O. Dahl"
+    assert "<span" not in str(data) and "color:" not in str(data)

@@ -51,7 +51,6 @@ KNOWN_MISSES = {
     "26-skill-level-glyphs",
     "27-minority-heading-level",
     "30-header-tagline-two-titles",
-    "31-topic-labels",
     "33-download-chrome",
     "42-header-name-contacts-profiles",
     "43-interests-and-references",

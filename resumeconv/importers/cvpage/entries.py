@@ -18,7 +18,7 @@ from resumeconv.dates import DateRange, find_range, parse_range
 from resumeconv.dialect import date_fields, split_degree
 from resumeconv.importers.cvpage import fields as F
 from resumeconv.importers.cvpage.blocks import Item
-from resumeconv.importers.cvpage.inline import Line
+from resumeconv.importers.cvpage.inline import Line, Run
 
 _DATE_LABELS = ("时间", "日期", "date", "dates", "period", "time", "when", "duration")
 
@@ -1093,6 +1093,30 @@ def _title_line_and_citation(parts: Parts) -> dict | None:
     }
 
 
+_IN_VENUE = re.compile(r"(?:^|[.,;]\s+)In:?\s+(?:the\s+)?([^.,;()\[]{3,}?)\s*(?:[.,;(\[]|$)")
+
+
+def _venue_in(lines: list[Line]) -> str:
+    """``A. Author, B. Author. In ExConf`` (a citation's second line): the venue after "In"."""
+    for line in lines:
+        m = _IN_VENUE.search(line.plain)
+        if m:
+            return m.group(1).strip()
+    return ""
+
+
+def _authors_line(line: Line) -> str:
+    """The authors opening a citation's second line (``A. Author, B. Author. In ExConf``)."""
+    m = _IN_VENUE.search(line.plain)
+    if m is None:
+        return ""  # no "In venue" to end the names: the line may be anything
+    head = line.slice(0, m.start())
+    text = head.plain.strip()
+    if not text:
+        return ""
+    return _authors_before(Line([*head.runs, Run("\x00")], line.lineno), "\x00")
+
+
 def _authors_before(head: Line, title: str) -> str:
     """The author list a citation opens with (``**J. Doe**, A. Roe.`` before the title), as
     Markdown: the owner's name keeps the bold the page marks it with. Empty when what comes
@@ -1108,6 +1132,10 @@ def _authors_before(head: Line, title: str) -> str:
         return ""
     if len(re.findall(r"\b[a-z]{3,}\b", text)) > len(re.findall(r"\b(?:and|with|et)\b", text)) + 1:
         return ""  # a sentence ("For a complete list, please visit my"), not names
+    bare = re.sub(r"\([^()]*\)|\bet\.? ?al\.?", "", text)  # "(Harvard Business School)"
+    names = re.split(r",|&|\band\b|\bwith\b", bare)
+    if any(len(n.split()) > 4 for n in names):
+        return ""  # a title or a venue ("The Mutagenic Effect of … — Maize Genetics Meeting")
     out = []
     for run in before.runs:
         piece = run.text
@@ -1156,11 +1184,15 @@ def interpret_publication(parts: Parts) -> dict:
             name = (
                 links[0][0] if links and links[0][0] else _clean(re.split(r"\s\[", head.plain)[0])
             )
+    if not publisher and len(lines) > 1:
+        publisher = _venue_in(lines[1:])
     _put(entry, "name", _clean(name).rstrip("."))
     _put(entry, "publisher", _clean(publisher))
     apply_dates(entry, parts, "publications")
     if lines and name:
         _put(entry, "x-authors", _authors_before(lines[0], name))
+        if "x-authors" not in entry and len(lines) > 1 and name not in lines[1].plain:
+            _put(entry, "x-authors", _authors_line(lines[1]))
     url = _first_url(lines)
     _put(entry, "url", url)
     if full.strip() and _clean(full) != entry.get("name"):
