@@ -878,3 +878,19 @@ def test_topic_labels_above_paper_lists() -> None:
     assert (puddles["publisher"], puddles["x-topic"]) == ("PuddleCon", "Field Notes")
     assert puddles["x-authors"] == "R. Lund, A. Vik and O. Dahl"
     assert "<span" not in str(data) and "color:" not in str(data)
+
+
+def test_school_line_over_degree_line_and_cjk_subject_before_degree() -> None:
+    """Rule 6: under a bold school line, every part of the degree line is the subject (none is
+    taken as the institution); ``大学，专业，学位`` gives institution, area, degree."""
+    data = load("school-line-and-cjk-subject.md")
+    school, master = data["education"]
+    assert school["institution"] == "Millbrook Grammar School"
+    assert (school["studyType"], school["area"]) == ("A-Levels", "Biology, Chemistry, and Art")
+    assert (school["startDate"], school["endDate"]) == ("2012", "2014")
+    assert (master["institution"], master["area"], master["studyType"]) == (
+        "北方示例大学",
+        "环境科学",
+        "硕士",
+    )
+    assert (master["startDate"], master["endDate"]) == ("2019-09", "2021-06")

@@ -56,7 +56,6 @@ KNOWN_MISSES = {
     "43-interests-and-references",
     "golden-c33",
     "golden-c39",
-    "golden-c40",
 }
 
 _PENDING = pytest.mark.xfail(strict=True, reason="issue 12: spec not met yet")

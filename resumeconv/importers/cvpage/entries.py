@@ -563,6 +563,13 @@ def interpret_education(parts: Parts, *, under_institution: bool = False) -> dic
         if found is None:
             continue
         degree, area, others = found
+        if idx > 0 and not right and _institution_line(lines[0]):
+            # "**Hills Road Sixth Form College**" over "*A-Levels in Maths, Physics, …*": the
+            # line above names the school, every part here is the subject
+            area = ", ".join(p for p in [area, *others] if p)
+            institution, place = _org_and_place(_clean(lines[0].plain))
+            used.update((0, idx))
+            break
         inst_text = ", ".join([*others, right] if right else others)
         if inst_text:
             institution, place = _org_and_place(inst_text)
@@ -729,6 +736,12 @@ def _degree_field_bullets(entry: dict[str, Any], parts: Parts) -> None:
         parts.children.remove(child)
 
 
+def _institution_line(line: Line) -> bool:
+    """A head line that is only a bold name, or names an organisation, and no degree."""
+    text = _clean(line.plain)
+    return bool(text) and (_is_bold_only(line) or F.looks_like_org(text)) and not _find_degree(text)
+
+
 def _degree_at_org(part: str) -> tuple[str, str]:
     """``Professional Business Baccalaureate at the Ecole professionnelle (EPAC)`` → (what,
     organisation) when the part is a qualification "at" an organisation; else ("", part)."""
@@ -789,12 +802,28 @@ def _find_degree(text: str) -> tuple[str, str, list[str]] | None:
             area, others = _area_list(area, others)
         if not area and others and not F.looks_like_org(others[0]) and i == 0:
             area, others = others[0], others[1:]
+        if not area and i > 0:
+            area, others = _subject_before_degree(parts[:i], others)
         if area and not others:
             inst = _cjk_institution(area)
             if inst:
                 return degree, area[len(inst) :].strip(), [inst]
         return degree, area, others
     return None
+
+
+def _subject_before_degree(before: list[str], others: list[str]) -> tuple[str, list[str]]:
+    """``华东理工大学，计算机科学与技术，博士``: institution, subject, degree. The part right
+    before the degree is its subject when an organisation comes before it and it is none
+    (nor a place)."""
+    if len(before) < 2:
+        return "", others
+    subject = before[-1]
+    if F.looks_like_org(subject) or F.is_place_part(subject) or find_range(subject):
+        return "", others
+    if not any(F.looks_like_org(b) for b in before[:-1]):
+        return "", others
+    return subject, [o for o in others if o is not subject]
 
 
 _QUALIFIERS = ("visiting", "exchange", "joint", "dual", "integrated", "double")
