@@ -94,6 +94,7 @@ _OPEN_WORDS = frozenset(
 )  # fmt: skip
 _SINCE_WORDS = frozenset({"since", "seit", "depuis", "desde"})
 _FROM_WORDS = frozenset({"from", "von"})
+_ONWARDS = frozenset({"onwards", "onward"})
 _UNTIL_WORDS = frozenset({"until", "till", "bis", "jusqu'à", "jusqu’à", "hasta", "至"})
 _SEP_WORDS = frozenset({"to", "until", "till", "through", "thru", "bis", "à", "au", "hasta", "至"})
 _EXPECTED_WORDS = frozenset(
@@ -457,10 +458,9 @@ def _core(t: list[_Tok], i: int) -> _Expr | None:
     k = i
     word = t[k][_TEXT]
     since = until = expected = False
-    if word in _SINCE_WORDS:
+    if word in _SINCE_WORDS or word in _FROM_WORDS:
+        # "since 2020", and "from 2020" with no end: the range is open
         since, k = True, k + 1
-    elif word in _FROM_WORDS:
-        k += 1
     elif word in _UNTIL_WORDS:
         until, k = True, k + 1
     if k < n and t[k][_TEXT] in _EXPECTED_WORDS:
@@ -485,6 +485,8 @@ def _core(t: list[_Tok], i: int) -> _Expr | None:
     e.expected = expected
     if j < n and t[j][_TEXT] in ("至今", "今", "起") and t[j - 1][_KIND] == _CJK:
         e.open, e.j = True, j + 1  # 2006年至今, 2020年起
+    elif j < n and t[j][_TEXT] in _ONWARDS:
+        e.open, e.j = True, j + 1  # "2019 onwards"
     elif (s := _separator(t, j)) is not None:
         _range_end(t, e, j, s)
     elif (slash := _slash_years(t, start, j)) is not None:

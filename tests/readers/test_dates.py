@@ -570,3 +570,20 @@ def test_expected_after_the_year_inside_parentheses() -> None:
     r = find_range(line)
     assert r is not None and (r.start, r.expected) == ("2024", True)
     assert line[r.span[0] :] == "(2024 expected)"
+
+
+@pytest.mark.parametrize(
+    ("text", "start", "end", "is_open"),
+    [
+        ("From March 2021", "2021-03", None, True),
+        ("from 2019", "2019", None, True),
+        ("2019 onwards", "2019", None, True),
+        ("from 2019 to 2021", "2019", "2021", False),
+        ("From May 2020 - June 2021", "2020-05", "2021-06", False),
+    ],
+)
+def test_from_without_an_end_and_onwards_are_open(
+    text: str, start: str, end: str | None, is_open: bool
+) -> None:
+    r = parse_range(text)
+    assert r is not None and (r.start, r.end, r.open) == (start, end, is_open)
