@@ -238,12 +238,18 @@ def run_conversion(
             f"{file}:{line}:{column}: warning: {message}"
             for file, line, column, message in (report.warnings if report is not None else [])
         ]
+        if not check:  # --check names stale outputs only; the warning came when they were made
+            result.warnings += _nameless(job, resume)
         # never write a schema-invalid document silently: its errors are printed after
         # writing, and --strict refuses to write it
         result.findings = [i for i in api.validate(resume) if i.is_error]
         if strict and (result.unmapped or result.problems or result.findings):
             result.outcome = INVALID
             return result
+        formats = [fmt for fmt, _ in job.outputs]
+        result.warnings += [
+            f"{job.input}: warning: {note}" for note in api.export_notes(resume, formats)
+        ]
         rendered = _render_all(resume, job.outputs, options)
         for out, data in rendered:
             if check:
@@ -258,6 +264,32 @@ def run_conversion(
         result.outcome = FAILED
         result.error = exc.located(job.input)
     return result
+
+
+#: Formats that print the resume for people: a resume without a name starts with nothing.
+_SHOWN = frozenset({"html", "pdf", "docx"})
+
+
+def _nameless(job: Conversion, resume: Any) -> list[str]:
+    """A warning when a resume printed for people (HTML, PDF, DOCX) has no ``basics.name``,
+    naming the fix for the kind of input: a CV page usually takes its author from its
+    Jekyll site's ``_config.yml``."""
+    basics = getattr(resume, "basics", None)
+    name = getattr(basics, "name", None)
+    shown = sorted({fmt.upper() for fmt, _ in job.outputs if fmt in _SHOWN})
+    if not shown or (isinstance(name, str) and name.strip()):
+        return []
+    what = " and ".join(shown)
+    if Path(job.input).suffix.lower() in (".md", ".markdown") or job.input == "-":
+        fix = (
+            "pass --site DIR (the Jekyll site whose _config.yml has author: name:), or add "
+            "name: Your Name to the page's front matter"
+        )
+    else:
+        fix = 'add "name" to "basics"'
+    verb = "start" if len(shown) > 1 else "starts"
+    return [f"{job.input}: warning: the resume has no name (basics.name), so the {what} "
+            f"{verb} without one: {fix}"]  # fmt: skip
 
 
 def _render_all(
