@@ -576,6 +576,44 @@ def _open_dash_before_text(t: list[_Tok], sep_i: int, k: int) -> bool:
     )
 
 
+def _day_span(t: list[_Tok], i: int) -> _Expr | None:
+    """``14-15 June 2016``, ``14–15 June, 2016``: days of one month (exact start and end)."""
+    n = len(t)
+    if i + 4 >= n:
+        return None
+    d1, d2 = _small(t[i], 31), _small(t[i + 2], 31)
+    if d1 is None or d2 is None or t[i + 1][_KIND] != _DASH or d1 >= d2:
+        return None
+    m = MONTHS.get(t[i + 3][_TEXT])
+    k = i + 4
+    if k < n and t[k][_TEXT] == ",":
+        k += 1
+    y = _year(t[k]) if m is not None and k < n else None
+    if y is None or m is None or not _valid_day(y, m, d2):
+        return None
+    return _Expr(i, k + 1, (y, m, d1, False), (y, m, d2, False))
+
+
+def _day_month_range(t: list[_Tok], i: int) -> _Expr | None:
+    """``12 March - 2 April 2018``: a start day and month whose year is the end's."""
+    n = len(t)
+    if i + 3 >= n:
+        return None
+    d1, m1 = _small(t[i], 31), MONTHS.get(t[i + 1][_TEXT])
+    if d1 is None or m1 is None or t[i + 2][_KIND] != _DASH:
+        return None
+    hit = _point(t, i + 3)
+    if hit is None:
+        return None
+    end, j = hit
+    if end[0] is None or end[1] is None:
+        return None
+    y = end[0] if (m1, d1) <= (end[1], end[2] or 31) else end[0] - 1
+    if not _valid_day(y, m1, d1):
+        return None
+    return _Expr(i, j, (y, m1, d1, False), end)
+
+
 def _month_span(t: list[_Tok], i: int) -> _Expr | None:
     """``05–07/2022-2023``, ``06+07/2020-2023``: months over a year (range)."""
     n = len(t)
@@ -691,7 +729,7 @@ def _item(t: list[_Tok], i: int) -> _Expr | None:
     if tok[_TEXT] in ("(", "（"):
         e = _paren_item(t, i)
     elif tok[_KIND] == _NUM and len(tok[_TEXT]) <= 2:
-        e = _month_span(t, i) or _core(t, i)
+        e = _day_span(t, i) or _day_month_range(t, i) or _month_span(t, i) or _core(t, i)
     else:
         e = _core(t, i)
     if e is not None:

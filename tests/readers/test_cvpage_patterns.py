@@ -894,3 +894,15 @@ def test_school_line_over_degree_line_and_cjk_subject_before_degree() -> None:
         "硕士",
     )
     assert (master["startDate"], master["endDate"]) == ("2019-09", "2021-06")
+
+
+def test_day_ranges_and_a_date_inside_a_linked_title() -> None:
+    """Pattern 18: day ranges give exact start and end days; a date inside a linked title
+    stays in the title, the date after it is the publication's."""
+    data = load("day-ranges.md")
+    text = str(data)
+    assert "'startDate': '2019-05-03', 'endDate': '2019-06-01'" in text
+    assert "'startDate': '2015-10-08', 'endDate': '2015-10-09'" in text
+    (notes,) = data["publications"]
+    assert notes["name"] == "Notes from the Fjord Meeting, 2-4 May 2016 in Bergen"
+    assert notes["releaseDate"] == "2016-11-11"

@@ -587,3 +587,18 @@ def test_from_without_an_end_and_onwards_are_open(
 ) -> None:
     r = parse_range(text)
     assert r is not None and (r.start, r.end, r.open) == (start, end, is_open)
+
+
+@pytest.mark.parametrize(
+    ("text", "start", "end"),
+    [
+        ("12 March - 2 April 2018", "2018-03-12", "2018-04-02"),
+        ("14-15 June 2016", "2016-06-14", "2016-06-15"),
+        ("14–15 June, 2016", "2016-06-14", "2016-06-15"),
+        ("28 Dec - 3 Jan 2020", "2019-12-28", "2020-01-03"),
+        ("1 - 3 Sep 2021", "2021-09-01", "2021-09-03"),
+    ],
+)
+def test_day_ranges_give_exact_days(text: str, start: str, end: str) -> None:
+    r = parse_range(text)
+    assert r is not None and (r.start, r.end) == (start, end)

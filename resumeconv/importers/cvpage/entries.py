@@ -74,7 +74,7 @@ def cut_dates(lines: list[Line], children: list[Item]) -> Parts:
     date_led = False
     for idx, line in enumerate(head):
         plain = line.plain
-        found = find_range(plain)
+        found = _date_outside_links(line, find_range(plain))
         if found is None:
             continue
         a, b = found.span
@@ -115,6 +115,19 @@ def cut_dates(lines: list[Line], children: list[Item]) -> Parts:
         head = [line for line in rest_children.pop(0).lines if line]
     main = head[0] if head else None
     return Parts(main, head[1:], rest_children, dates, date_text, note, original, date_led)
+
+
+def _date_outside_links(line: Line, found: DateRange | None) -> DateRange | None:
+    """A date inside a linked title ("[Retour sur la conférence IIIF, 7-9 juin 2017][r]")
+    belongs to the title: when the line has a date outside its links, that one is the
+    entry's."""
+    if found is None or not any(r.href for r in line.runs):
+        return found
+    masked = "".join(r.text if r.href is None else " " * len(r.text) for r in line.runs)
+    a, b = found.span
+    if masked[a:b].strip():
+        return found  # the date is (partly) outside the links: as found
+    return find_range(masked) or found
 
 
 def _academic_year(before: str) -> bool:
