@@ -94,6 +94,7 @@ _OPEN_WORDS = frozenset(
 )  # fmt: skip
 _SINCE_WORDS = frozenset({"since", "seit", "depuis", "desde"})
 _FROM_WORDS = frozenset({"from", "von"})
+_ONWARDS = frozenset({"onwards", "onward"})
 _UNTIL_WORDS = frozenset({"until", "till", "bis", "jusqu'à", "jusqu’à", "hasta", "至"})
 _SEP_WORDS = frozenset({"to", "until", "till", "through", "thru", "bis", "à", "au", "hasta", "至"})
 _EXPECTED_WORDS = frozenset(
@@ -457,10 +458,9 @@ def _core(t: list[_Tok], i: int) -> _Expr | None:
     k = i
     word = t[k][_TEXT]
     since = until = expected = False
-    if word in _SINCE_WORDS:
+    if word in _SINCE_WORDS or word in _FROM_WORDS:
+        # "since 2020", and "from 2020" with no end: the range is open
         since, k = True, k + 1
-    elif word in _FROM_WORDS:
-        k += 1
     elif word in _UNTIL_WORDS:
         until, k = True, k + 1
     if k < n and t[k][_TEXT] in _EXPECTED_WORDS:
@@ -485,6 +485,8 @@ def _core(t: list[_Tok], i: int) -> _Expr | None:
     e.expected = expected
     if j < n and t[j][_TEXT] in ("至今", "今", "起") and t[j - 1][_KIND] == _CJK:
         e.open, e.j = True, j + 1  # 2006年至今, 2020年起
+    elif j < n and t[j][_TEXT] in _ONWARDS:
+        e.open, e.j = True, j + 1  # "2019 onwards"
     elif (s := _separator(t, j)) is not None:
         _range_end(t, e, j, s)
     elif (slash := _slash_years(t, start, j)) is not None:
@@ -572,6 +574,44 @@ def _open_dash_before_text(t: list[_Tok], sep_i: int, k: int) -> bool:
         and not _tight(t, k)
         and t[k][_KIND] == _WORD
     )
+
+
+def _day_span(t: list[_Tok], i: int) -> _Expr | None:
+    """``14-15 June 2016``, ``14–15 June, 2016``: days of one month (exact start and end)."""
+    n = len(t)
+    if i + 4 >= n:
+        return None
+    d1, d2 = _small(t[i], 31), _small(t[i + 2], 31)
+    if d1 is None or d2 is None or t[i + 1][_KIND] != _DASH or d1 >= d2:
+        return None
+    m = MONTHS.get(t[i + 3][_TEXT])
+    k = i + 4
+    if k < n and t[k][_TEXT] == ",":
+        k += 1
+    y = _year(t[k]) if m is not None and k < n else None
+    if y is None or m is None or not _valid_day(y, m, d2):
+        return None
+    return _Expr(i, k + 1, (y, m, d1, False), (y, m, d2, False))
+
+
+def _day_month_range(t: list[_Tok], i: int) -> _Expr | None:
+    """``12 March - 2 April 2018``: a start day and month whose year is the end's."""
+    n = len(t)
+    if i + 3 >= n:
+        return None
+    d1, m1 = _small(t[i], 31), MONTHS.get(t[i + 1][_TEXT])
+    if d1 is None or m1 is None or t[i + 2][_KIND] != _DASH:
+        return None
+    hit = _point(t, i + 3)
+    if hit is None:
+        return None
+    end, j = hit
+    if end[0] is None or end[1] is None:
+        return None
+    y = end[0] if (m1, d1) <= (end[1], end[2] or 31) else end[0] - 1
+    if not _valid_day(y, m1, d1):
+        return None
+    return _Expr(i, j, (y, m1, d1, False), end)
 
 
 def _month_span(t: list[_Tok], i: int) -> _Expr | None:
@@ -689,7 +729,7 @@ def _item(t: list[_Tok], i: int) -> _Expr | None:
     if tok[_TEXT] in ("(", "（"):
         e = _paren_item(t, i)
     elif tok[_KIND] == _NUM and len(tok[_TEXT]) <= 2:
-        e = _month_span(t, i) or _core(t, i)
+        e = _day_span(t, i) or _day_month_range(t, i) or _month_span(t, i) or _core(t, i)
     else:
         e = _core(t, i)
     if e is not None:

@@ -731,7 +731,7 @@ def test_dated_paragraph_with_bullets_is_one_entry() -> None:
     assert guide["highlights"] == ["Led school tours"]
     titles = [a.get("title", "") for a in data["awards"]]
     assert "Riverside Prize" in titles  # awarder Heron Water Trust
-    assert "Lantern Medal, Owl Rock Museum" in titles
+    assert "Lantern Medal" in titles  # awarder Owl Rock Museum
 
 
 def test_degree_detail_bullets_reach_score_and_courses() -> None:
@@ -837,7 +837,7 @@ def test_place_bullet_and_position_label() -> None:
     """Pattern 20: a place sub-bullet is the job's location, not its employer; a
     ``Role:``/``Position:`` bullet gives the position, the head line (alias kept) the employer."""
     data = load("place-line-and-position-label.md")
-    coach, deckhand, robots = data["work"]
+    coach, deckhand, robots, studio = data["work"]
     assert coach["position"] == "Swimming Coach" and "name" not in coach
     assert coach["location"] == "Millbrook, North Province, Eastmarch"
     assert coach["highlights"] == ["Trained the junior squad"]
@@ -846,6 +846,8 @@ def test_place_bullet_and_position_label() -> None:
     assert robots["position"] == "junior mechanic"
     assert (robots["startDate"], robots["endDate"]) == ("2020-01", "2022-05")
     assert robots["highlights"] == ["Serviced the arms"]
+    assert (studio["name"], studio["position"]) == ("Bluefin Studio", "summer animator")
+    assert studio["highlights"] == ["working with the lighting team"]  # the broken-off line
 
 
 def test_label_lists_are_one_entry_each() -> None:
@@ -1190,3 +1192,69 @@ def test_japanese_page() -> None:
         },
     ]
     assert data["awards"] == [{"title": "奨励賞", "date": "2020", "awarder": "見本化学会"}]
+
+
+def test_degree_lines_more_variants() -> None:
+    """Pattern 10, variants: an observatory is an institution; a lower-case "the School of
+    …" part is part of the institution, not of the subject; a qualification "at" a school."""
+    data = load("degree-lines-more.md")
+    phd, ms, diploma = data["education"]
+    assert phd["institution"] == "Lakeshore Astronomical Observatory" and "area" not in phd
+    assert ms["area"] == "Soil Physics"
+    assert ms["institution"] == "the School of Earth Sciences, Ridgeview University"
+    assert diploma["institution"] == "Ecole professionnelle de Montvert (EPM)"
+    assert diploma["endDate"] == "2010"
+
+
+def test_topic_labels_above_paper_lists() -> None:
+    """Pattern 31: a short bold label above a list of papers is a topic, not a paper: one
+    publication per bullet (title, pdf URL, venue after "In", year, authors with the owner's
+    bold), the label in x-topic; no <span> styling in the output."""
+    data = load("topic-labels.md")
+    wet, clay, puddles = data["publications"]
+    assert (wet["name"], wet["url"], wet["publisher"], wet["releaseDate"]) == (
+        "Wet Fields After Storms",
+        "https://papers.example/wet",
+        "RainConf",
+        "2020",
+    )
+    assert wet["x-authors"] == "**R. Lund**, T. Berg" and wet["x-topic"] == "Soil Moisture"
+    assert (clay["publisher"], clay["releaseDate"], clay["x-topic"]) == (
+        "Journal of Mud",
+        "2019",
+        "Soil Moisture",
+    )
+    assert (puddles["publisher"], puddles["x-topic"]) == ("PuddleCon", "Field Notes")
+    assert puddles["x-authors"] == "R. Lund, A. Vik and O. Dahl"
+    assert "<span" not in str(data) and "color:" not in str(data)
+
+
+def test_school_line_over_degree_line_and_cjk_subject_before_degree() -> None:
+    """Rule 6: under a bold school line, every part of the degree line is the subject (none is
+    taken as the institution); ``大学，专业，学位`` gives institution, area, degree."""
+    data = load("school-line-and-cjk-subject.md")
+    school, master = data["education"]
+    assert school["institution"] == "Millbrook Grammar School"
+    # a school qualification keeps its subjects in its name (golden c33 asks for the line
+    # "A-Levels in Maths, Physics, Chemistry, and EPQ" whole): no area
+    assert school["studyType"] == "A-Levels in Biology, Chemistry, and Art"
+    assert "area" not in school
+    assert (school["startDate"], school["endDate"]) == ("2012", "2014")
+    assert (master["institution"], master["area"], master["studyType"]) == (
+        "北方示例大学",
+        "环境科学",
+        "硕士",
+    )
+    assert (master["startDate"], master["endDate"]) == ("2019-09", "2021-06")
+
+
+def test_day_ranges_and_a_date_inside_a_linked_title() -> None:
+    """Pattern 18: day ranges give exact start and end days; a date inside a linked title
+    stays in the title, the date after it is the publication's."""
+    data = load("day-ranges.md")
+    text = str(data)
+    assert "'startDate': '2019-05-03', 'endDate': '2019-06-01'" in text
+    assert "'startDate': '2015-10-08', 'endDate': '2015-10-09'" in text
+    (notes,) = data["publications"]
+    assert notes["name"] == "Notes from the Fjord Meeting, 2-4 May 2016 in Bergen"
+    assert notes["releaseDate"] == "2016-11-11"

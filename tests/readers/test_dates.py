@@ -570,3 +570,35 @@ def test_expected_after_the_year_inside_parentheses() -> None:
     r = find_range(line)
     assert r is not None and (r.start, r.expected) == ("2024", True)
     assert line[r.span[0] :] == "(2024 expected)"
+
+
+@pytest.mark.parametrize(
+    ("text", "start", "end", "is_open"),
+    [
+        ("From March 2021", "2021-03", None, True),
+        ("from 2019", "2019", None, True),
+        ("2019 onwards", "2019", None, True),
+        ("from 2019 to 2021", "2019", "2021", False),
+        ("From May 2020 - June 2021", "2020-05", "2021-06", False),
+    ],
+)
+def test_from_without_an_end_and_onwards_are_open(
+    text: str, start: str, end: str | None, is_open: bool
+) -> None:
+    r = parse_range(text)
+    assert r is not None and (r.start, r.end, r.open) == (start, end, is_open)
+
+
+@pytest.mark.parametrize(
+    ("text", "start", "end"),
+    [
+        ("12 March - 2 April 2018", "2018-03-12", "2018-04-02"),
+        ("14-15 June 2016", "2016-06-14", "2016-06-15"),
+        ("14–15 June, 2016", "2016-06-14", "2016-06-15"),
+        ("28 Dec - 3 Jan 2020", "2019-12-28", "2020-01-03"),
+        ("1 - 3 Sep 2021", "2021-09-01", "2021-09-03"),
+    ],
+)
+def test_day_ranges_give_exact_days(text: str, start: str, end: str) -> None:
+    r = parse_range(text)
+    assert r is not None and (r.start, r.end) == (start, end)

@@ -42,9 +42,7 @@ KNOWN_MISSES = {
     "24-work-in-progress-and-ay",
     "25-work-in-progress-title",
     "26-skill-level-glyphs",
-    "31-topic-labels",
     "golden-c39",
-    "golden-c40",
 }
 
 _PENDING = pytest.mark.xfail(strict=True, reason="issue 12: spec not met yet")

@@ -99,6 +99,8 @@ class EntrySource:
     heading: bool = False
     """The source is a heading inside the section (``### 2023``, ``### Example Society``)."""
     group: Line | None = None
+    topic: str = ""
+    """A topic label above the entry (``**Topic A**`` over a list of papers, rule 5)."""
     """A year heading above the entry (``### 2023``): its dates when it has none."""
 
 
@@ -559,7 +561,7 @@ class Assembler:
 
     def _sources(self, section: PageSection) -> list[Any]:
         out = self._block_sources(section)
-        return _year_groups(out, self.report, section.key)
+        return _topic_labels(_year_groups(out, self.report, section.key), self.report, section.key)
 
     def _block_sources(self, section: PageSection) -> list[Any]:
         out: list[Any] = []
@@ -778,7 +780,10 @@ class Assembler:
                 cert["url"] = cert.pop("x-url")
             self._place(key, cert, src, layout)
         elif key == "publications":
-            self._place(key, E.interpret_publication(parts), src, layout)
+            paper = E.interpret_publication(parts)
+            if src.topic:
+                paper["x-topic"] = src.topic
+            self._place(key, paper, src, layout)
         elif key == "projects":
             self._place(key, E.interpret_project(parts), src, layout)
         elif key == "references":
@@ -1005,6 +1010,37 @@ def _year_groups(sources: list[Any], report: ImportReport, key: str) -> list[Any
         if isinstance(src, EntrySource) and group is not None and not src.heading:
             src.group = group
         out.append(src)
+    return out
+
+
+def _topic_labels(sources: list[Any], report: ImportReport, key: str) -> list[Any]:
+    """A short bold line alone above a list of papers (``**Topic A**``) is a topic label, not
+    a publication that took the papers as its bullets: each paper is an entry of its own,
+    with the label in ``x-topic``."""
+    if key != "publications":
+        return sources
+    out: list[Any] = []
+    for src in sources:
+        is_label = (
+            isinstance(src, EntrySource)
+            and src.from_paragraph
+            and len(src.lines) == 1
+            and src.children
+            and _all_strong(src.lines[0])
+            and len(src.lines[0].plain.split()) <= 8
+            and find_range(src.lines[0].plain) is None
+            and not src.lines[0].links()
+        )
+        if not is_label:
+            out.append(src)
+            continue
+        topic = src.lines[0].plain.strip(" :：")
+        line = src.lines[0].lineno
+        report.add(
+            src.start, line, IMPORTED, pointer(key), "topic label: x-topic of the papers under it"
+        )
+        for item in src.children:
+            out.append(EntrySource(item.lines, item.children, item.start, item.end, topic=topic))
     return out
 
 

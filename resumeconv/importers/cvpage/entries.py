@@ -18,7 +18,7 @@ from resumeconv.dates import DateRange, find_range, parse_range
 from resumeconv.dialect import date_fields, split_degree
 from resumeconv.importers.cvpage import fields as F
 from resumeconv.importers.cvpage.blocks import Item
-from resumeconv.importers.cvpage.inline import Line
+from resumeconv.importers.cvpage.inline import Line, Run
 
 _DATE_LABELS = ("时间", "日期", "date", "dates", "period", "time", "when", "duration")
 
@@ -74,7 +74,7 @@ def cut_dates(lines: list[Line], children: list[Item]) -> Parts:
     date_led = False
     for idx, line in enumerate(head):
         plain = line.plain
-        found = find_range(plain)
+        found = _date_outside_links(line, find_range(plain))
         if found is None:
             continue
         a, b = found.span
@@ -115,6 +115,19 @@ def cut_dates(lines: list[Line], children: list[Item]) -> Parts:
         head = [line for line in rest_children.pop(0).lines if line]
     main = head[0] if head else None
     return Parts(main, head[1:], rest_children, dates, date_text, note, original, date_led)
+
+
+def _date_outside_links(line: Line, found: DateRange | None) -> DateRange | None:
+    """A date inside a linked title ("[Retour sur la conférence IIIF, 7-9 juin 2017][r]")
+    belongs to the title: when the line has a date outside its links, that one is the
+    entry's."""
+    if found is None or not any(r.href for r in line.runs):
+        return found
+    masked = "".join(r.text if r.href is None else " " * len(r.text) for r in line.runs)
+    a, b = found.span
+    if masked[a:b].strip():
+        return found  # the date is (partly) outside the links: as found
+    return find_range(masked) or found
 
 
 def _academic_year(before: str) -> bool:
@@ -379,13 +392,17 @@ _POSITION_LABELS = ("position", "role", "title", "job title", "职位", "职务"
 
 
 def _take_labelled_child(parts: Parts, labels: tuple[str, ...]) -> str:
-    """The value of a ``Position: …`` bullet (one line, no sub-bullets), which is taken."""
-    for child in parts.children:
-        if child.children or len(child.lines) != 1:
+    """The value of a ``Position: …`` bullet, which is taken; lines broken off under it
+    ("cooperating closely with …") stay a highlight in its place."""
+    for i, child in enumerate(parts.children):
+        if child.children or not child.lines:
             continue
         label = F.split_label(child.lines[0].plain)
         if label and label[0].lower() in labels and label[1]:
-            parts.children.remove(child)
+            if len(child.lines) > 1:
+                parts.children[i] = Item(child.start, child.end, child.lines[1:], [])
+            else:
+                parts.children.pop(i)
             return _clean(label[1])
     return ""
 
@@ -584,6 +601,13 @@ def interpret_education(parts: Parts, *, under_institution: bool = False) -> dic
         if found is None:
             continue
         degree, area, others = found
+        if idx > 0 and not right and _institution_line(lines[0]):
+            # "**Hills Road Sixth Form College**" over "*A-Levels in Maths, Physics, …*": the
+            # line above names the school, every part here is the subject
+            area = ", ".join(p for p in [area, *others] if p)
+            institution, place = _org_and_place(_clean(lines[0].plain))
+            used.update((0, idx))
+            break
         inst_text = ", ".join([*others, right] if right else others)
         if inst_text:
             institution, place = _org_and_place(inst_text)
@@ -600,8 +624,10 @@ def interpret_education(parts: Parts, *, under_institution: bool = False) -> dic
             used.add(0)
         elif orgs:
             first_org = parts_.index(orgs[0])
-            institution, place = _org_and_place(", ".join(parts_[first_org:]))
-            what = ", ".join(parts_[:first_org])
+            what, at_org = _degree_at_org(parts_[first_org])
+            rest_orgs = [at_org] if at_org else []
+            institution, place = _org_and_place(", ".join(rest_orgs + parts_[first_org + 1 :]))
+            what = ", ".join([*parts_[:first_org], what] if what else parts_[:first_org])
             degree, _, area = what.partition(" in ")
             used.add(0)
         elif " in " in head and len(parts_) == 1:
@@ -749,6 +775,24 @@ def _degree_field_bullets(entry: dict[str, Any], parts: Parts) -> None:
         parts.children.remove(child)
 
 
+def _institution_line(line: Line) -> bool:
+    """A head line that is only a bold name, or names an organisation, and no degree."""
+    text = _clean(line.plain)
+    return bool(text) and (_is_bold_only(line) or F.looks_like_org(text)) and not _find_degree(text)
+
+
+def _degree_at_org(part: str) -> tuple[str, str]:
+    """``Professional Business Baccalaureate at the Ecole professionnelle (EPAC)`` → (what,
+    organisation) when the part is a qualification "at" an organisation; else ("", part)."""
+    lead = re.match(r"^(?:at|@)\s+(?:the\s+)?", part, re.I)
+    if lead and F.looks_like_org(part):
+        return "", part[lead.end() :]  # "…, at the Berlin State Library"
+    split = F.split_role_org(part) if re.search(r"\s(?:at|@)\s", part) else None
+    if split and F.looks_like_org(split[1]) and not F.looks_like_org(split[0]):
+        return split[0], split[1]
+    return "", part
+
+
 def _drop_full_stop(name: str) -> str:
     """``Example University.`` (a sentence's end) → ``Example University``; an abbreviation
     keeps its dot (``Acme Corp.``, ``Univ.``)."""
@@ -791,18 +835,34 @@ def _find_degree(text: str) -> tuple[str, str, list[str]] | None:
         degree, area = _degree_abbreviation(*found)
         others = parts[:i] + parts[i + 1 :]
         area, others = _area_or_institution(area, others)
-        while others and i == 0 and _AREA_TAIL.match(others[0]):
+        while others and i == 0 and _AREA_TAIL.match(others[0]) and not F.looks_like_org(others[0]):
             area = f"{area}, {others.pop(0)}" if area else others.pop(0)
         if i == 0 and area:
             area, others = _area_list(area, others)
         if not area and others and not F.looks_like_org(others[0]) and i == 0:
             area, others = others[0], others[1:]
+        if not area and i > 0:
+            area, others = _subject_before_degree(parts[:i], others)
         if area and not others:
             inst = _cjk_institution(area)
             if inst:
                 return degree, area[len(inst) :].strip(), [inst]
         return degree, area, others
     return None
+
+
+def _subject_before_degree(before: list[str], others: list[str]) -> tuple[str, list[str]]:
+    """``华东理工大学，计算机科学与技术，博士``: institution, subject, degree. The part right
+    before the degree is its subject when an organisation comes before it and it is none
+    (nor a place)."""
+    if len(before) < 2:
+        return "", others
+    subject = before[-1]
+    if F.looks_like_org(subject) or F.is_place_part(subject) or find_range(subject):
+        return "", others
+    if not any(F.looks_like_org(b) for b in before[:-1]):
+        return "", others
+    return subject, [o for o in others if o is not subject]
 
 
 _QUALIFIERS = ("visiting", "exchange", "joint", "dual", "integrated", "double")
@@ -1115,6 +1175,30 @@ def _title_line_and_citation(parts: Parts) -> dict | None:
     }
 
 
+_IN_VENUE = re.compile(r"(?:^|[.,;]\s+)In:?\s+(?:the\s+)?([^.,;()\[]{3,}?)\s*(?:[.,;(\[]|$)")
+
+
+def _venue_in(lines: list[Line]) -> str:
+    """``A. Author, B. Author. In ExConf`` (a citation's second line): the venue after "In"."""
+    for line in lines:
+        m = _IN_VENUE.search(line.plain)
+        if m:
+            return m.group(1).strip()
+    return ""
+
+
+def _authors_line(line: Line) -> str:
+    """The authors opening a citation's second line (``A. Author, B. Author. In ExConf``)."""
+    m = _IN_VENUE.search(line.plain)
+    if m is None:
+        return ""  # no "In venue" to end the names: the line may be anything
+    head = line.slice(0, m.start())
+    text = head.plain.strip()
+    if not text:
+        return ""
+    return _authors_before(Line([*head.runs, Run("\x00")], line.lineno), "\x00")
+
+
 def _authors_before(head: Line, title: str) -> str:
     """The author list a citation opens with (``**J. Doe**, A. Roe.`` before the title), as
     Markdown: the owner's name keeps the bold the page marks it with. Empty when what comes
@@ -1130,6 +1214,10 @@ def _authors_before(head: Line, title: str) -> str:
         return ""
     if len(re.findall(r"\b[a-z]{3,}\b", text)) > len(re.findall(r"\b(?:and|with|et)\b", text)) + 1:
         return ""  # a sentence ("For a complete list, please visit my"), not names
+    bare = re.sub(r"\([^()]*\)|\bet\.? ?al\.?", "", text)  # "(Harvard Business School)"
+    names = re.split(r",|&|\band\b|\bwith\b", bare)
+    if any(len(n.split()) > 4 for n in names):
+        return ""  # a title or a venue ("The Mutagenic Effect of … — Maize Genetics Meeting")
     out = []
     for run in before.runs:
         piece = run.text
@@ -1178,11 +1266,15 @@ def interpret_publication(parts: Parts) -> dict:
             name = (
                 links[0][0] if links and links[0][0] else _clean(re.split(r"\s\[", head.plain)[0])
             )
+    if not publisher and len(lines) > 1:
+        publisher = _venue_in(lines[1:])
     _put(entry, "name", _clean(name).rstrip("."))
     _put(entry, "publisher", _clean(publisher))
     apply_dates(entry, parts, "publications")
     if lines and name:
         _put(entry, "x-authors", _authors_before(lines[0], name))
+        if "x-authors" not in entry and len(lines) > 1 and name not in lines[1].plain:
+            _put(entry, "x-authors", _authors_line(lines[1]))
     url = _first_url(lines)
     _put(entry, "url", url)
     if full.strip() and _clean(full) != entry.get("name"):

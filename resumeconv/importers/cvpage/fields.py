@@ -208,6 +208,18 @@ _ORG_WORDS = (
     "plc",
     "sa",
     "labs",
+    "observatory",
+    "polytechnic",
+    "conservatory",
+    "museum",
+    "library",
+    "ecole",
+    "école",
+    "scuola",
+    "hochschule",
+    "fachhochschule",
+    "lycée",
+    "lycee",
     "大学",
     "学院",
     "研究所",
@@ -299,7 +311,8 @@ def looks_like_role(text: str) -> bool:
 def looks_like_org(text: str) -> bool:
     words = _words(text)
     if not _ORG_SET.isdisjoint(words) or any(
-        w.startswith(("universit", "institut")) for w in words
+        w.startswith(("universit", "univeris", "institut"))
+        for w in words  # "Univeristy" too
     ):
         return True
     if any(cjk in text for cjk in _ORG_CJK):
