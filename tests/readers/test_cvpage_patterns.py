@@ -169,6 +169,13 @@ def test_header_tagline_and_intro_sentence() -> None:
         "phone": "2019- 2021",
     }
     assert "phone" not in _page("Ada Lovelace\n\n2019- 2021\n\n# Work\n\n* x\n")["basics"]
+    # a bold name leading a line, the rest its label; "Last updated: …" is page chrome
+    page = _page(
+        "**Ada Lovelace**, PhD Candidate in Logic\n\n# Work\n\n* 2020, Engineer\n\n"
+        "*Last updated: {{ 'now' | date: '%B %Y' }}*\n"
+    )
+    assert page["basics"] == {"name": "Ada Lovelace", "label": "PhD Candidate in Logic"}
+    assert "updated" not in str(page).lower()
 
 
 def test_details_blocks_belong_to_the_entry_above() -> None:

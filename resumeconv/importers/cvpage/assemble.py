@@ -196,6 +196,15 @@ class Assembler:
             if not heading and not _all_bold(line):
                 self.header_guesses.add("name")
             return
+        bold = line.bold_prefix()
+        if "name" not in basics and not basics and bold and H.looks_like_name(bold):
+            rest = line.cut(len(line.plain) - len(line.plain.lstrip()) + len(bold))
+            if rest and line.plain.lstrip().startswith(bold):
+                # "**Jane Roe**, PhD Candidate in Biology": the bold name, then the rest
+                basics["name"] = bold
+                self.source_map.add("/basics/name", line.lineno)
+                self._header_line(basics, rest)
+                return
         parts = _header_parts(line)
         plain = line.plain
         if (H.is_sentence(plain) and not H.find_email(plain)) or not any(

@@ -213,6 +213,9 @@ def _paragraph(tokens: list[Token], i: int, out: list[Block]) -> int:
         elif chrome.is_download_block(lines):
             text = " ".join(line.linked() for line in lines)
             out.append(Skipped(start, end, chrome.REASON, text))
+        elif chrome.is_updated_line(lines):
+            text = " ".join(line.plain for line in lines)
+            out.append(Skipped(start, end, chrome.UPDATED_REASON, text))
         else:
             out.append(Paragraph(start, end, lines))
     return i + 3  # paragraph_open, inline, paragraph_close

@@ -55,5 +55,27 @@ def is_download_block(lines: list[Line]) -> bool:
     return bool(shown) and all(is_download_line(line) for line in shown)
 
 
+#: "Last updated: March 2024", "*Last updated: {{ "now" | date: … }}*", "Updated on 2024-03-01".
+_UPDATED = re.compile(
+    r"^\s*(?:last\s+)?(?:updated|modified|revised)(?:\s+on)?\s*[:：]?\s*(?P<rest>.*)$", re.I
+)
+
+
+def is_updated_line(lines: list[Line]) -> bool:
+    """A paragraph that only says when the page was last updated: page chrome, not a date
+    of the CV (the date is often Liquid, ``{{ "now" | date }}``, gone by now)."""
+    from resumeconv.dates import parse_range
+
+    shown = [line for line in lines if line]
+    if len(shown) != 1:
+        return False
+    found = _UPDATED.match(shown[0].plain)
+    if found is None:
+        return False
+    rest = found.group("rest").strip(" .")
+    return not rest or parse_range(rest) is not None
+
+
 REASON = "page chrome: a link to this CV as a file (not CV content)"
+UPDATED_REASON = "page chrome: when the page was last updated (not CV content)"
 BUTTON_REASON = "page chrome: a download button (not CV content)"

@@ -213,7 +213,7 @@ def is_sentence(text: str) -> bool:
     """Prose rather than a header field: a full stop after five words or more, or fifteen
     words ("Below are a selected list of things I am doing.")."""
     words = text.split()
-    return len(words) >= 15 or (len(words) >= 5 and text.rstrip().endswith((".", "。")))
+    return len(words) >= 15 or (len(words) >= 4 and text.rstrip().endswith((".", "!", "。")))
 
 
 _LEGEND = re.compile(r"^\s*(?:\*{1,3}|[†‡§¶#^]{1,3}|\(\*\))\s*(?P<sep>[:=：])?\s*\S")
