@@ -176,6 +176,15 @@ def test_header_tagline_and_intro_sentence() -> None:
     )
     assert page["basics"] == {"name": "Ada Lovelace", "label": "PhD Candidate in Logic"}
     assert "updated" not in str(page).lower()
+    # rule 3: a website given as a host is a URL; a page-relative one is never a uri
+    assert _page("Ada Lovelace\n\nWeb: ada.example.org\n\n# Work\n\n* x\n")["basics"] == {
+        "name": "Ada Lovelace",
+        "url": "https://ada.example.org",
+    }
+    assert _page("Ada Lovelace\n\nWebsite: /about/\n\n# Work\n\n* x\n")["basics"] == {
+        "name": "Ada Lovelace",
+        "x-url": "/about/",
+    }
 
 
 def test_details_blocks_belong_to_the_entry_above() -> None:

@@ -80,6 +80,9 @@ _COURSEWORK = re.compile(
     r"\bcourse ?work\b|^(?:relevant |selected |graduate |major )?courses(?: taken)?$|课程",
     re.I,
 )
+_BARE_DOMAIN = re.compile(
+    r"^[\w-]+(?:\.[\w-]+)*\.(?!(?:pdf|docx?|html?|md|png|jpe?g|txt)\b)[a-z]{2,}(?:/\S*)?$", re.I
+)
 _SCHEME = re.compile(r"^[a-z][a-z0-9+.-]*:", re.I)
 _PHONE = re.compile(r"^\+?[\d\s()./-]{7,}$")
 
@@ -291,7 +294,8 @@ class Assembler:
         if key == "email":
             mail = url[7:] if url and url.lower().startswith("mailto:") else text
             self._header_email(basics, mail, lineno, label)
-        elif key == "url" and url:
+        elif key == "url" and (url or (text and " " not in text)):
+            url = url or text  # "Website: /about/", "Web: jane.example.org": still the link
             if "url" in basics or "x-url" in basics:
                 self._add_profile(basics, {"network": label, "url": url}, lineno)
             else:
@@ -345,6 +349,8 @@ class Assembler:
         of the Jekyll site follows from its ``url``, so it is resolved against it
         (:func:`jekyll.resolve_link`); without a
         site url it is no URI, and it is kept in ``basics.x-url`` and reported."""
+        if _BARE_DOMAIN.match(url):  # "jane.example.org": a host, as a browser reads it
+            url = "https://" + url
         if _SCHEME.match(url):
             basics["url"] = url
             self.source_map.add("/basics/url", lineno)
