@@ -543,6 +543,10 @@ def is_known_title(title: str) -> bool:
     return matching_rule(title) is not None
 
 
+#: A kramdown attribute list inside a line (``[Download](cv.pdf){: .btn}``): styling, which
+#: the reader drops from text, so the writer never writes text holding one as text.
+ATTRIBUTE_LIST = re.compile(r"\{:\s*[.#][^{}\n]*\}")
+
 #: Titles of the page itself, never a person's name nor a section ("Curriculum vitae").
 _PAGE_TITLES = frozenset(
     {

@@ -19,6 +19,7 @@ from typing import Any
 from resumeconv.dateformat import format_range
 from resumeconv.dates import find_range, parse_range
 from resumeconv.dialect import (
+    ATTRIBUTE_LIST,
     LOCATION_KEYS,
     LOCATION_LABELS,
     date_fields,
@@ -157,6 +158,8 @@ def _text_ok(value: Any) -> bool:
     """Text that reads back as itself after ``linked_text``: one clean line whose links
     the reader writes the same way (``[text](url)``, text not the URL)."""
     if not isinstance(value, str) or not _clean(value) or _CONTROL.search(value):
+        return False
+    if ATTRIBUTE_LIST.search(value):  # "{: .btn}" is styling to the reader, not text
         return False
     for m in _LINKED.finditer(value):
         text, url = m.group(1), m.group(2)

@@ -380,6 +380,18 @@ def test_header_table_and_blocks_nothing_reads_are_reported() -> None:
     )
 
 
+def test_kramdown_attribute_lists_in_lines_are_not_text() -> None:
+    """Rule 2: ``{: .btn}`` after a link, ``{: .notice}`` ending a line are styling; the
+    text and links around them stay."""
+    page = _page(
+        "# Education\n\n* B.A. in Art, Example College, 2010 {: .notice}\n\n"
+        "# Projects\n\n* [Tide Atlas](https://tides.example){: .btn .btn--info}\n"
+    )
+    assert page["education"][0]["institution"] == "Example College"
+    assert page["projects"][0]["url"] == "https://tides.example"
+    assert "{:" not in str(page) and "btn" not in str(page)
+
+
 def test_template_style_dates_first_then_employer() -> None:
     data = load("template-style.md")
     assert data["education"][0] == {
