@@ -392,6 +392,19 @@ def test_kramdown_attribute_lists_in_lines_are_not_text() -> None:
     assert "{:" not in str(page) and "btn" not in str(page)
 
 
+def test_every_table_of_a_raw_html_block_is_read() -> None:
+    """Rule 2: two ``<table>``s in one raw HTML block are two tables (the second was lost)."""
+    awards = _page(
+        "# Awards\n\n<table><tr><td>2019</td><td>Best Poster Prize, Example Society</td></tr>"
+        "</table>\n<table><tr><td>2021</td><td>Travel Grant, Example Foundation</td></tr>"
+        "</table>\n"
+    )["awards"]
+    assert [(a["title"], a["date"]) for a in awards] == [
+        ("Best Poster Prize", "2019"),
+        ("Travel Grant", "2021"),
+    ]
+
+
 def test_template_style_dates_first_then_employer() -> None:
     data = load("template-style.md")
     assert data["education"][0] == {

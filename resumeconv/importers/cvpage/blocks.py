@@ -555,9 +555,11 @@ def _html_block(content: str, stripped: str, start: int, end: int) -> list[Block
         # html.parser gives up on some malformed markup ("<![" with no name): keep the
         # block's text as a paragraph instead of its structure
         tree = HTMLTree()
-    if tree.tables:
-        header, rows = tree.tables[0]
-        return [Table(start, end, _cells_header(header, start), _cells(rows, start))]
+    if tree.tables:  # every table of the block, not only the first
+        return [
+            Table(start, end, _cells_header(header, start), _cells(rows, start))
+            for header, rows in tree.tables
+        ]
     if tree.items:
         items = [Item(start, end, text_lines(raw, start)) for raw in tree.items]
         return [ListBlock(start, end, [i for i in items if i.lines])]
