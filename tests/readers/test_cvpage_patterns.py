@@ -392,6 +392,24 @@ def test_kramdown_attribute_lists_in_lines_are_not_text() -> None:
     assert "{:" not in str(page) and "btn" not in str(page)
 
 
+def test_nested_raw_html_lists_are_nested_items() -> None:
+    """Rule 2: ``<li>`` with a ``<ul>`` inside is an item with sub-items, as in Markdown
+    (the outer item's own text was lost)."""
+    work = _page(
+        "# Work experience\n\n<ul>\n<li><b>Data Analyst</b>, Acme Corp, 2020–2022\n"
+        "<ul><li>Built dashboards</li><li>Cleaned data</li></ul>\n</li>\n"
+        "<li>Intern, Beta Labs, 2019</li>\n</ul>\n"
+    )["work"]
+    assert work[0] == {
+        "name": "Acme Corp",
+        "position": "Data Analyst",
+        "startDate": "2020",
+        "endDate": "2022",
+        "highlights": ["Built dashboards", "Cleaned data"],
+    }
+    assert (work[1]["position"], work[1]["name"]) == ("Intern", "Beta Labs")
+
+
 def test_every_table_of_a_raw_html_block_is_read() -> None:
     """Rule 2: two ``<table>``s in one raw HTML block are two tables (the second was lost)."""
     awards = _page(

@@ -561,8 +561,8 @@ def _html_block(content: str, stripped: str, start: int, end: int) -> list[Block
             for header, rows in tree.tables
         ]
     if tree.items:
-        items = [Item(start, end, text_lines(raw, start)) for raw in tree.items]
-        return [ListBlock(start, end, [i for i in items if i.lines])]
+        items = [_html_item(item, start, end) for item in tree.items]
+        return [ListBlock(start, end, [i for i in items if i.lines or i.children])]
     lines = text_lines(content, start)
     if not lines:
         return [Skipped(start, end, "HTML without text", stripped)]
@@ -570,6 +570,14 @@ def _html_block(content: str, stripped: str, start: int, end: int) -> list[Block
         shown = " ".join(line.plain for line in lines)
         return [Skipped(start, end, chrome.BUTTON_REASON, shown)]
     return [Paragraph(start, end, lines)]
+
+
+def _html_item(item: Any, start: int, end: int) -> Item:
+    """An ``<li>`` and the ``<li>``s of the lists nested in it, as Markdown list items."""
+    children = [_html_item(child, start, end) for child in item.children]
+    return Item(
+        start, end, text_lines(item.raw, start), [c for c in children if c.lines or c.children]
+    )
 
 
 def _cells(rows: list[list[str]], start: int) -> list[list[list[Line]]]:
