@@ -29,7 +29,14 @@ from resumeconv.outputs import (
     write_atomic,
 )
 from resumeconv.report import one_line
-from resumeconv.sources import Source, decode, name_too_long, read_source, sniff_format
+from resumeconv.sources import (
+    Source,
+    decode,
+    is_rendercv,
+    name_too_long,
+    read_source,
+    sniff_format,
+)
 from resumeconv.validation.issues import Issue
 
 __all__ = [
@@ -111,7 +118,10 @@ def _source_and_format(
     if format is not None:
         return src, format_named(format)
     if src.path is not None:
-        return src, format_of_path(src.path)
+        fmt = format_of_path(src.path)
+        if fmt.name in ("yaml", "rendercv"):  # the content decides: cv: is RenderCV
+            fmt = format_named("rendercv" if is_rendercv(src.text) else "yaml")
+        return src, fmt
     if src.name == "<stdin>":
         sniffed = sniff_format(src.text)
         if sniffed is not None:
@@ -119,7 +129,7 @@ def _source_and_format(
         raise UsageError(
             "cannot tell the format of <stdin>: it starts with no '{', front matter,"
             " heading or 'key:' line",
-            hint="name it with -f markdown, -f json or -f yaml",
+            hint="name it with -f markdown, -f json, -f yaml or -f rendercv",
         )
     raise UsageError(
         f"cannot tell the format of {src.name}", hint="pass format= (or -f on the command line)"
