@@ -158,7 +158,8 @@ def site_files(page: PathLike) -> list[str]:
 def format_for_output(path: PathLike, to_format: str | None = None) -> Format:
     """The format to write ``path`` in: ``to_format``, or the one its extension names.
     Both, disagreeing (``cv.html`` with ``pdf``), is refused: it would write a PDF named
-    .html. An extension no format has (``cv.txt``, ``-``) leaves ``to_format`` to decide."""
+    .html. An extension no format has (``cv.txt``, ``-``) leaves ``to_format`` to decide;
+    a ``.yaml``/``.yml`` name takes ``rendercv`` too (``.rcv.yaml`` alone implies it)."""
     if to_format is None:
         return format_of_path(path)
     fmt = format_named(to_format)
@@ -168,6 +169,8 @@ def format_for_output(path: PathLike, to_format: str | None = None) -> Format:
         implied = format_of_path(path)
     except UsageError:
         return fmt
+    if implied.name == "yaml" and fmt.name == "rendercv":
+        return fmt  # a RenderCV file is YAML: John_Doe_CV.yaml is a fine name for one
     if implied.name != fmt.name:
         name = Path(str(path)).name
         raise UsageError(

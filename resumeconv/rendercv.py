@@ -286,3 +286,51 @@ def derived_dates(section: str, written: Any) -> dict[str, str]:
     if end is not None:
         out["endDate"] = end
     return out
+
+
+def guarded(rcv_type: str | None) -> frozenset[str]:
+    """Keys an extra key of a ``rcv_type`` entry must not be written as: those that would
+    make RenderCV take the entry for an earlier type (``label`` on a NormalEntry)."""
+    out: set[str] = set()
+    for name, marks in CHARACTERISTIC.items():
+        if name == rcv_type:
+            break
+        out |= marks
+    return frozenset(out)
+
+
+def model_key(
+    key: str, renames: dict[str, str], model_keys: tuple[str, ...], guard: frozenset[str]
+) -> str:
+    """The model key of RenderCV key ``key`` (``renames`` is RenderCV → model): renamed,
+    the same, or ``x-<key>`` — the inverse of :func:`rcv_key`."""
+    if key in renames:
+        return renames[key]
+    if key in model_keys:
+        return key
+    if key.startswith("x-") and key[2:] in model_keys:
+        return key[2:]  # a field RenderCV has no place for, written as x-<field>
+    if key.startswith("x-") and key[2:] in guard:
+        return key
+    return "x-" + key
+
+
+def rcv_key(
+    key: str,
+    renames: dict[str, str],
+    fields: tuple[str, ...],
+    model_keys: tuple[str, ...],
+    guard: frozenset[str],
+) -> str:
+    """The RenderCV key of model key ``key`` (``renames`` is model → RenderCV): renamed,
+    the same, the bare name of an ``x-`` key, or ``x-<key>`` for a field RenderCV lacks."""
+    if key in renames:
+        return renames[key]
+    if key in fields:
+        return key
+    if key.startswith("x-"):
+        bare = key[2:]
+        if bare in fields or (bare and bare not in model_keys and bare not in guard):
+            return bare
+        return key
+    return "x-" + key

@@ -29,8 +29,12 @@ _CV_ORDER = (
 _CV_RENAMES = {"url": "website", "image": "photo", "label": "headline"}
 _CV_FIELDS = ("name", "location", "email", "photo", "phone", "website", "social_networks")
 _CV_FIELDS += ("sort_entries", "headline")
+_BASICS_KEYS = ("name", "label", "image", "email", "phone", "url", "summary", "location")
+#: cv keys the reader reads its own way: an x- key with such a name stays x-.
+_CV_SPECIAL = frozenset(("profiles", "meta", "sections", "social_networks"))
 _YEAR = re.compile(r"\d{4}")
 _RCV_DATES = ("date", "start_date", "end_date")
+_SCHEME = re.compile(r"^[a-z]+://(?:www\.)?", re.I)
 
 
 def write(resume: Resume, options: WriteOptions) -> bytes:
@@ -90,13 +94,7 @@ def _cv_key(key: str, value: Any) -> str:
         return "x-url"
     if key == "image" and isinstance(value, str) and "://" in value:
         return "x-image"  # RenderCV's photo is a file next to the YAML
-    if key in _CV_RENAMES:
-        return _CV_RENAMES[key]
-    if key.startswith("x-") and key[2:] in _CV_FIELDS:
-        return key[2:]
-    if key in _CV_FIELDS or key.startswith("x-"):
-        return key
-    return "x-" + key
+    return rcv.rcv_key(key, _CV_RENAMES, _CV_FIELDS, _BASICS_KEYS, _CV_SPECIAL)
 
 
 def _location(location: dict[str, Any]) -> str:
@@ -132,7 +130,7 @@ def _networks(profiles: list[Any]) -> tuple[list[dict[str, str]], list[Any]]:
 
 def _bare(url: str) -> str:
     """A URL without scheme, ``www.`` and trailing slash, for comparing links."""
-    return re.sub(r"^[a-z]+://(?:www\.)?", "", url.strip(), flags=re.I).rstrip("/")
+    return _SCHEME.sub("", url.strip()).rstrip("/")
 
 
 def _same_url(url: Any, made: str | None) -> bool:
@@ -141,7 +139,7 @@ def _same_url(url: Any, made: str | None) -> bool:
 
 def _user_from_url(network: str, url: str) -> str | None:
     """``https://github.com/jane`` → ``jane`` (a JSON Resume profile with a URL only)."""
-    base = _bare(rcv.NETWORK_URLS.get(network) or "")
+    base = _SCHEME.sub("", rcv.NETWORK_URLS.get(network) or "")
     bare = _bare(url)
     if not base or not bare.lower().startswith(base.lower()):
         return None
@@ -249,21 +247,16 @@ def _entry(section: str, home: rcv.Home, entry: Any) -> Any:
         return entry  # a value of the wrong type, written back as it came
     fields = rcv.ENTRY_TYPES[home.rcv_type]
     out, owned = _dates(section, entry)
+    model_keys = rcv.MODEL_KEYS[section]
+    guard = rcv.guarded(home.rcv_type) | set(_RCV_DATES)
     for key, value in entry.items():
         if key in owned:
             continue
-        if key in home.renames:
-            name = home.renames[key]
-            if key == home.joined and isinstance(value, list):
-                value = ", ".join(str(v) for v in value)
-        elif key.startswith("x-") and key[2:] in fields and key[2:] not in _RCV_DATES:
-            name = key[2:]
-        elif key in fields and key not in _RCV_DATES:
-            name = key
-        else:
-            name = key if key.startswith("x-") else "x-" + key
+        name = rcv.rcv_key(key, home.renames, fields, model_keys, guard)
+        if key == home.joined and isinstance(value, list):
+            value = ", ".join(str(v) for v in value)
         if name in out:
-            name = "x-" + key if not key.startswith("x-") else "x-x" + key[1:]
+            name = "x-" + key
         if name == "authors" and isinstance(value, str):
             value = [value]
         out[name] = value

@@ -123,7 +123,7 @@ class _Reader:
                 self._map("/basics/location/address", src)
                 self.report.add(start, end, IMPORTED, "/basics/location/address")
                 continue
-            name = _model_key(key, _BASICS_RENAMES, _BASICS_KEYS, basics)
+            name = rcv.model_key(key, _BASICS_RENAMES, _BASICS_KEYS, frozenset())
             basics[name] = value
             self._map(pointer("basics", name), src)
             self.report.add(start, end, IMPORTED, pointer("basics", name), _kept(key, name))
@@ -227,6 +227,7 @@ class _Reader:
         model_keys = rcv.MODEL_KEYS[section]
         renamed = {r: m for m, r in home.renames.items()}
         required = rcv.REQUIRED.get(home.rcv_type, ())
+        guard = rcv.guarded(home.rcv_type)
         out: dict[str, Any] = {}
         for key, value in _dates(section, entry).items():
             out[key] = value
@@ -236,12 +237,14 @@ class _Reader:
                 continue
             if key in required and value in ("", []):
                 continue  # the writer fills an empty required field; nothing to keep
-            name = _model_key(key, renamed, model_keys, out)
+            name = rcv.model_key(key, renamed, model_keys, guard)
+            if name in out:
+                name = "x-" + name
             if name == home.joined and isinstance(value, str):
                 value = value.split(", ") if value else []
             out[name] = value
             self._map(f"{where}/{escape(name)}", f"{src}/{escape(key)}")
-            if name.startswith("x-") and not key.startswith("x-"):
+            if name == "x-" + key and not key.startswith("x-"):
                 self._note(
                     f"{src}/{escape(key)}",
                     f"{key} kept as {where}/{name}: JSON Resume's {section} has no such field",
@@ -307,18 +310,6 @@ def _home(kind: str | None, title: str, has_summary: bool) -> rcv.Home:
     return found
 
 
-def _model_key(key: str, renamed: dict[str, str], model_keys: tuple[str, ...], taken: Any) -> str:
-    """The model key of RenderCV key ``key``: renamed, the same, or ``x-<key>``."""
-    if key in renamed:
-        return renamed[key]
-    if key in model_keys:
-        return key
-    if key.startswith("x-"):
-        bare = key[2:]
-        return bare if bare in model_keys and bare not in taken else key
-    return "x-" + key
-
-
 def _dates(section: str, entry: dict[str, Any]) -> dict[str, Any]:
     """The model dates of a RenderCV entry (``x-date`` keeps a ``date`` the model cannot
     hold as it is; ``x-startDate``/``x-endDate`` a range on a single-date type)."""
@@ -348,7 +339,7 @@ def _dates(section: str, entry: dict[str, Any]) -> dict[str, Any]:
 
 
 def _kept(key: str, name: str) -> str:
-    return f"{key} kept as {name}" if name.startswith("x-") and not key.startswith("x-") else ""
+    return f"{key} kept as {name}" if name == "x-" + key and not key.startswith("x-") else ""
 
 
 def _type_label(section: dict[str, Any]) -> str:
