@@ -217,3 +217,14 @@ def test_bad_input_is_one_error(tmp_path: Path, capsys, text: str, line: int, me
     err = capsys.readouterr().err
     assert f"{src}:{line}:" in err and message in err and "Traceback" not in err
     assert not (tmp_path / "o.json").exists()
+
+
+def test_a_folder_input_converts_its_rendercv_file(tmp_path: Path, capsys):
+    folder = tmp_path / "cvs"
+    folder.mkdir()
+    (folder / "Ada_CV.yaml").write_text(EVERY.read_text(encoding="utf-8"), encoding="utf-8")
+    (folder / "navigation.yml").write_text("main:\n  - title: Home\n", encoding="utf-8")
+    out = tmp_path / "out"
+    assert main(["convert", str(folder), "-o", f"{out}/", "-t", "json", "--no-progress"]) == 0
+    assert sorted(p.name for p in out.iterdir()) == ["Ada_CV.json"]
+    assert '"name": "Ada Quill"' in (out / "Ada_CV.json").read_text(encoding="utf-8")

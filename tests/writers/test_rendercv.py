@@ -8,6 +8,7 @@ pycountry, ~90 MB installed); the tests that ask RenderCV itself skip when it is
 from __future__ import annotations
 
 import importlib.util
+import os
 from pathlib import Path
 
 import pytest
@@ -191,8 +192,27 @@ def test_rendercv_sees_our_sections_and_blocks():
 
 
 @pytest.mark.skipif(not HAVE_RENDERCV, reason=NO_RENDERCV)
-def test_rendercv_renders_it():
-    pytest.skip(
-        "rendering a PDF needs the Typst package @preview/fontawesome, which RenderCV "
-        "downloads at run time; there is no network here"
+def test_rendercv_makes_its_typst_page_from_our_file(tmp_path: Path):
+    """RenderCV's own templates turn our file into its Typst source, every section and
+    entry in it; compiling that to PDF needs a Typst package RenderCV downloads."""
+    from rendercv import data, renderer
+
+    path = FIXTURES / "every_entry_type_cv.yaml"
+    model = data.validate_input_dictionary_and_return_the_data_model(
+        data.read_a_yaml_file(_rendercv(resumeconv.load(path)))
     )
+    source = renderer.create_a_typst_file(model, tmp_path).read_text(encoding="utf-8")
+    for section in model.cv.sections:
+        assert section.title in source
+    for words in ("Ada Quill", "Lumen Labs", "Incremental Taint Analysis", "Soufflé"):
+        assert words in source
+    assert "PT 115020" in source and "PLDI 2024 artifact evaluation" in source
+    cache = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache")
+    if not (cache / "typst" / "packages" / "preview" / "fontawesome").is_dir():
+        pytest.skip(
+            "rendering the PDF needs the Typst package @preview/fontawesome, which Typst "
+            "downloads at run time; it is not cached here and there is no network"
+        )
+    import typst
+
+    assert typst.compile(str(tmp_path / next(tmp_path.glob("*.typ")).name)).startswith(b"%PDF")
