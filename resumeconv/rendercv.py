@@ -306,6 +306,7 @@ def model_key(
     the same, or ``x-<key>`` — the inverse of :func:`rcv_key`."""
     if key in renames:
         return renames[key]
+    model_keys = tuple(k for k in model_keys if k not in renames.values())  # taken by a rename
     if key in model_keys:
         return key
     if key.startswith("x-") and key[2:] in model_keys:
@@ -328,6 +329,7 @@ def rcv_key(
         return renames[key]
     if key in fields:
         return key
+    model_keys = tuple(k for k in model_keys if k not in renames)  # as model_key sees them
     if key.startswith("x-"):
         bare = key[2:]
         if bare in fields or (bare and bare not in model_keys and bare not in guard):

@@ -52,9 +52,13 @@ def write(resume: Resume, options: WriteOptions) -> bytes:
 # --------------------------------------------------------------------------- cv
 
 
-def _cv(document: dict[str, Any], resume: Resume, locale: str) -> dict[str, Any]:
+def _basics(document: dict[str, Any]) -> dict[str, Any]:
     basics = document.get("basics")
-    basics = basics if isinstance(basics, dict) else {}
+    return basics if isinstance(basics, dict) else {}  # a wrong type is left to validation
+
+
+def _cv(document: dict[str, Any], resume: Resume, locale: str) -> dict[str, Any]:
+    basics = _basics(document)
     cv: dict[str, Any] = {}
     for key, value in basics.items():
         if key == "summary":
@@ -153,7 +157,7 @@ def _user_from_url(network: str, url: str) -> str | None:
 def _sections(document: dict[str, Any], resume: Resume, locale: str) -> dict[str, Any]:
     sections: dict[str, Any] = {}
     listed: dict[str, set[int]] = {}
-    summary = (document.get("basics") or {}).get("summary")
+    summary = _basics(document).get("summary")
     layout = resume.layout()
     if isinstance(summary, str) and summary and not any(s.section == _SUMMARY for s in layout):
         _add(sections, "summary", [_paragraphs(summary)])
@@ -194,7 +198,7 @@ def _layout_section(
     key = key if isinstance(key, str) and key else title or locales.title(locale, name)
     kind = layout.extra.get("x-entryType")
     if name == _SUMMARY:
-        summary = (document.get("basics") or {}).get("summary")
+        summary = _basics(document).get("summary")
         return (key, [_paragraphs(summary)]) if isinstance(summary, str) else None
     if name == _CUSTOM:
         entries = [e.to_dict() if isinstance(e, Node) else e for e in layout.custom_entries()]
@@ -207,15 +211,16 @@ def _layout_section(
     else:
         return None
     home = _choose_home(name, kind, entries)
-    return key, [_entries(name, home, entries)]
+    written = _entries(name, home, entries)
+    if rcv.section_type(written) not in (home.rcv_type, None):  # RenderCV would see another
+        written = _entries(name, _choose_home(name, None, entries), entries)
+    return key, [written]
 
 
 def _choose_home(section: str, kind: Any, entries: list[Any]) -> rcv.Home:
-    """The layout's entry type when it fits the entries, else the section's default (a
-    custom section of prose alone is text)."""
+    """The layout's entry type, else the section's default (a custom section of prose
+    alone is text). The caller checks that RenderCV will see the type written."""
     home = rcv.home(section, kind) if isinstance(kind, str) else None
-    if home is not None and home.rcv_type == rcv.TEXT and not all(_prose(e) for e in entries):
-        home = None
     if home is None and section == _CUSTOM and entries and all(_prose(e) for e in entries):
         home = rcv.home(_CUSTOM, rcv.TEXT)
     found = home or rcv.home(section)
@@ -230,7 +235,7 @@ def _prose(entry: Any) -> bool:
 
 
 def _paragraphs(text: str) -> list[str]:
-    return [p for p in text.split("\n\n") if p] or [text]
+    return text.split("\n\n")  # the reader joins text entries with a blank line
 
 
 # --------------------------------------------------------------------------- entries
@@ -241,11 +246,11 @@ def _entries(section: str, home: rcv.Home, entries: list[Any]) -> list[Any]:
 
 
 def _entry(section: str, home: rcv.Home, entry: Any) -> Any:
-    if home.rcv_type == rcv.TEXT:
+    if home.rcv_type == rcv.TEXT and _prose(entry):
         return entry["summary"] if isinstance(entry, dict) else entry
     if not isinstance(entry, dict):
         return entry  # a value of the wrong type, written back as it came
-    fields = rcv.ENTRY_TYPES[home.rcv_type]
+    fields = rcv.ENTRY_TYPES.get(home.rcv_type, ())
     out, owned = _dates(section, entry)
     model_keys = rcv.MODEL_KEYS[section]
     guard = rcv.guarded(home.rcv_type) | set(_RCV_DATES)
@@ -253,18 +258,25 @@ def _entry(section: str, home: rcv.Home, entry: Any) -> Any:
         if key in owned:
             continue
         name = rcv.rcv_key(key, home.renames, fields, model_keys, guard)
-        if key == home.joined and isinstance(value, list):
-            value = ", ".join(str(v) for v in value)
+        if key == home.joined and _joinable(value):
+            value = ", ".join(value)
         if name in out:
             name = "x-" + key
-        if name == "authors" and isinstance(value, str):
-            value = [value]
+        if name == "authors" and isinstance(value, str) and home.rcv_type == "PublicationEntry":
+            value = [value]  # a CV page's "A. Author, B. Author": RenderCV wants a list
         out[name] = value
-    for name in rcv.REQUIRED[home.rcv_type]:
+    for name in rcv.REQUIRED.get(home.rcv_type, ()):
         out.setdefault(name, [] if name == "authors" else "")
     ordered = {k: out.pop(k) for k in fields if k in out}
     ordered.update(out)
     return ordered
+
+
+def _joinable(value: Any) -> bool:
+    """Keywords the reader splits back the same: text items, none empty or with ", "."""
+    return isinstance(value, list) and all(
+        isinstance(v, str) and v and ", " not in v for v in value
+    )
 
 
 def _dates(section: str, entry: dict[str, Any]) -> tuple[dict[str, Any], set[str]]:

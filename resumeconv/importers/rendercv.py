@@ -23,6 +23,8 @@ from resumeconv.sources import Source
 
 _BASICS_KEYS = ("name", "label", "image", "email", "phone", "url", "summary", "location")
 _BASICS_RENAMES = {"website": "url", "photo": "image", "headline": "label"}
+#: Contacts the writer holds back as x- keys because RenderCV would refuse them.
+_HELD_BACK = {"x-phone": "phone", "x-url": "url", "x-image": "image"}
 _DATE_KEYS = ("date", "start_date", "end_date")
 _DATE_SOURCES = {
     "startDate": "start_date",
@@ -100,7 +102,7 @@ class _Reader:
                 self.report.add(start, start, IMPORTED, None, "sections:")
                 self._sections(value, end)
                 continue
-            if value is None:
+            if value is None or (key == "social_networks" and value == []):
                 self.report.add(start, end, IMPORTED, None, f"{key}: empty, nothing to keep")
                 continue
             if key == "social_networks":
@@ -123,7 +125,9 @@ class _Reader:
                 self._map("/basics/location/address", src)
                 self.report.add(start, end, IMPORTED, "/basics/location/address")
                 continue
-            name = rcv.model_key(key, _BASICS_RENAMES, _BASICS_KEYS, frozenset())
+            name = _HELD_BACK.get(key, "")
+            if not name or name in basics:
+                name = rcv.model_key(key, _BASICS_RENAMES, _BASICS_KEYS, frozenset())
             basics[name] = value
             self._map(pointer("basics", name), src)
             self.report.add(start, end, IMPORTED, pointer("basics", name), _kept(key, name))
@@ -164,6 +168,8 @@ class _Reader:
             self.out.setdefault("basics", {})["x-sections"] = sections
             self._map("/basics/x-sections", "/cv/sections")
             return
+        if not sections:
+            return  # no section: no layout (the writer writes none either)
         layout: list[dict[str, Any]] = []
         ext = {"version": EXTENSION_VERSION, "sections": layout}
         self.out.setdefault("meta", {})[EXTENSION_KEY] = ext
