@@ -43,7 +43,7 @@ from inputs import READERS, FuzzInput, Seed, load_seeds, make_input
 
 CRASH_DIR = Path(__file__).resolve().parent / "crashes"
 TEXT_WRITERS = ("json", "yaml", "rendercv", "markdown", "html")
-_EXT = {"markdown": ".md", "json": ".json", "yaml": ".yaml"}
+_EXT = {"markdown": ".md", "json": ".json", "yaml": ".yaml", "rendercv": ".rcv.yaml"}
 
 
 class FuzzTimeout(BaseException):
