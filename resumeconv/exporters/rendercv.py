@@ -273,10 +273,9 @@ def _entry(section: str, home: rcv.Home, entry: Any) -> Any:
 
 
 def _joinable(value: Any) -> bool:
-    """Keywords the reader splits back the same: text items, none empty or with ", "."""
-    return isinstance(value, list) and all(
-        isinstance(v, str) and v and ", " not in v for v in value
-    )
+    """Keywords written as one line: RenderCV's details is text. (A keyword with ", " in
+    it is read back as two: the text is kept, the split is not.)"""
+    return isinstance(value, list) and all(isinstance(v, str) for v in value)
 
 
 def _dates(section: str, entry: dict[str, Any]) -> tuple[dict[str, Any], set[str]]:

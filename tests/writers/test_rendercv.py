@@ -17,6 +17,8 @@ import resumeconv
 from resumeconv.cli import main
 from resumeconv.importers.yaml import parse
 
+from conftest import corpus_pages
+
 ROOT = Path(__file__).resolve().parents[2]
 FIXTURES = ROOT / "fixtures" / "rendercv"
 RCV_FILES = sorted(FIXTURES.glob("*.y*ml"))
@@ -146,15 +148,16 @@ def _inputs() -> list[tuple[str, resumeconv.Resume, str | None]]:
     """(name, resume, the RenderCV text it came from or None)."""
     out = [(p.name, resumeconv.load(p), p.read_text(encoding="utf-8")) for p in RCV_FILES]
     out.append(("seed cv.md", resumeconv.load(SEED), None))
-    for page in sorted((ROOT / "fixtures" / "cvpage").glob("*.md")):
-        out.append((page.name, resumeconv.load(page), None))
+    for page in [*sorted((ROOT / "fixtures" / "cvpage").glob("*.md")), *corpus_pages()]:
+        out.append((str(page), resumeconv.load(page), None))
     return out
 
 
 @pytest.mark.skipif(not HAVE_RENDERCV, reason=NO_RENDERCV)
 def test_rendercv_accepts_what_we_write():
-    """RenderCV's own reader and pydantic data model load every file we write (a RenderCV
-    input it refuses itself, such as the older ``locale_catalog``, is refused the same)."""
+    """RenderCV's own reader and pydantic data model load every file we write: our
+    fixtures, the seed, our CV pages and the real corpus pages of ../shared when it is
+    there (a RenderCV input it refuses itself, the older ``locale_catalog``, it refuses)."""
     import pydantic
     from rendercv import data
 
