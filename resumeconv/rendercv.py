@@ -336,3 +336,37 @@ def rcv_key(
             return bare
         return key
     return "x-" + key
+
+
+#: The field a section's link goes on in RenderCV, which has no ``url`` but on
+#: publications: ``company: "[Acme](https://acme.example)"`` ↔ name + url.
+LINKED: dict[str, tuple[str, str]] = {
+    "work": ("name", "url"),
+    "volunteer": ("organization", "url"),
+    "education": ("institution", "url"),
+    "awards": ("title", "x-url"),
+    "projects": ("name", "url"),
+    "certificates": ("name", "url"),
+    "custom": ("name", "url"),
+}
+_LINKED_TYPES = ("NormalEntry", "ExperienceEntry", "EducationEntry")
+_LINK = re.compile(r"\[([^\[\]\n]*)\]\(([^()\s]+)\)")
+
+
+def link_fields(section: str, rcv_type: str) -> tuple[str, str] | None:
+    """(text field, url field) of a section whose link RenderCV writes in the text."""
+    return LINKED.get(section) if rcv_type in _LINKED_TYPES else None
+
+
+def split_link(text: Any) -> tuple[str, str] | None:
+    """``"[Acme](https://acme.example)"`` → ("Acme", "https://acme.example"), else None."""
+    found = _LINK.fullmatch(text) if isinstance(text, str) else None
+    return (found[1], found[2]) if found else None
+
+
+def join_link(text: Any, url: Any) -> str | None:
+    """The Markdown link of ``text`` and ``url``, when it reads back to exactly them."""
+    if not isinstance(text, str) or not isinstance(url, str):
+        return None
+    joined = f"[{text}]({url})"
+    return joined if split_link(joined) == (text, url) else None

@@ -353,6 +353,7 @@ _RCV_KEYS = sorted(
 _rcv_value = st.one_of(
     st.text(max_size=12),
     st.sampled_from(["2020", "2020-09", "present", "Fall 2021", "2019 – 2021", ""]),
+    st.sampled_from(["[Acme](https://acme.example)", "[](x)", "[a](b) c", "[x]( y)"]),
     st.integers(min_value=1990, max_value=2030),
     st.lists(st.text(max_size=8), max_size=3),
     json_value,

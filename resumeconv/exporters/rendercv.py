@@ -252,6 +252,12 @@ def _entry(section: str, home: rcv.Home, entry: Any) -> Any:
         return entry  # a value of the wrong type, written back as it came
     fields = rcv.ENTRY_TYPES.get(home.rcv_type, ())
     out, owned = _dates(section, entry)
+    linked = rcv.link_fields(section, home.rcv_type)
+    if linked is not None and linked[0] in entry:
+        text = rcv.join_link(entry[linked[0]], entry.get(linked[1]))
+        if text is not None and rcv.split_link(entry[linked[0]]) is None:
+            entry = {**entry, linked[0]: text}  # RenderCV shows the link on the name
+            owned = {*owned, linked[1]}
     model_keys = rcv.MODEL_KEYS[section]
     guard = rcv.guarded(home.rcv_type) | set(_RCV_DATES)
     for key, value in entry.items():

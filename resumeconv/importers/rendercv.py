@@ -255,6 +255,13 @@ class _Reader:
                     f"{src}/{escape(key)}",
                     f"{key} kept as {where}/{name}: JSON Resume's {section} has no such field",
                 )
+        linked = rcv.link_fields(section, home.rcv_type)
+        parts = rcv.split_link(out.get(linked[0])) if linked and linked[1] not in out else None
+        if linked is not None and parts is not None:
+            out[linked[0]], out[linked[1]] = parts  # "[Acme](url)": the text and its link
+            pos = self.source_map.positions.get(f"{where}/{escape(linked[0])}")
+            if pos is not None:
+                self.source_map.add(f"{where}/{escape(linked[1])}", pos.line, pos.column)
         return out
 
     def _date_source(self, src: str, entry: dict[str, Any], key: str) -> str:

@@ -64,6 +64,8 @@ def test_education_and_experience(every: dict):
     assert phd["x-summary"] == "Thesis on incremental static analysis."
     assert phd["x-highlights"][0] == "Advisor: Prof. Rui Costa"
     assert (bs["startDate"], bs["endDate"], bs["x-date"]) == ("2017", "2017", "2017")
+    # a name that is one Markdown link is RenderCV's way to link an entry
+    assert (bs["institution"], bs["url"]) == ("Porto Polytechnic", "https://www.ipp.pt")
     lumen, ferrous = every["work"]
     assert lumen["name"] == "Lumen Labs" and lumen["position"] == "Senior Research Engineer"
     assert lumen["startDate"] == "2022-09" and "endDate" not in lumen  # end_date: present

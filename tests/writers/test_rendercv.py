@@ -124,6 +124,25 @@ def test_json_resume_profiles_phone_and_sections():
     assert back["meta"]["canonical"] == "https://jo.example.org/resume.json"
 
 
+def test_links_go_on_the_name():
+    resume = resumeconv.load(
+        {
+            "work": [{"name": "Acme", "position": "Dev", "url": "https://acme.example"}],
+            "awards": [{"title": "Prize", "x-url": "https://prize.example"}],
+            "education": [{"institution": "[Odd] name", "area": "CS", "url": "https://u.example"}],
+        }
+    )
+    sections = _plain(_rendercv(resume))["cv"]["sections"]
+    assert sections["Work Experience"][0]["company"] == "[Acme](https://acme.example)"
+    assert sections["Awards"][0]["name"] == "[Prize](https://prize.example)"
+    odd = sections["Education"][0]  # a link would not read back: the URL stays a key
+    assert odd["institution"] == "[Odd] name" and odd["x-url"] == "https://u.example"
+    back = resumeconv.load(_rendercv(resume).encode(), format="rendercv").to_dict()
+    assert back["work"][0] == resume.to_dict()["work"][0]
+    assert back["awards"][0] == resume.to_dict()["awards"][0]
+    assert back["education"][0] == resume.to_dict()["education"][0]
+
+
 def test_output_names(tmp_path: Path, capsys):
     src = tmp_path / "cv.json"
     src.write_text('{"basics": {"name": "Jo"}, "work": [{"name": "A", "position": "B"}]}')
