@@ -200,6 +200,8 @@ def _layout_section(
     if name == _SUMMARY:
         summary = _basics(document).get("summary")
         return (key, [_paragraphs(summary)]) if isinstance(summary, str) else None
+    if "x-entries" in layout.extra:  # a RenderCV section that was no list, as it came
+        return key, [layout.extra["x-entries"]]
     if name == _CUSTOM:
         entries = [e.to_dict() if isinstance(e, Node) else e for e in layout.custom_entries()]
     elif name in STANDARD_SECTIONS:
