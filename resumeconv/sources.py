@@ -159,7 +159,11 @@ def sniff_format(text: str) -> str | None:
     ``[`` → ``json``; front matter (``---`` … ``---``) or a ``#`` heading → ``markdown``;
     ``key:`` lines (every unindented line a key, ``#`` lines comments) → ``yaml``, or
     ``rendercv`` when a top-level key is ``cv:`` (:func:`is_rendercv`);
-    None when it is none of these."""
+    ``@article{key,`` → ``bibtex``; None when it is none of these."""
+    from resumeconv.importers.kinds import looks_like_bibtex
+
+    if looks_like_bibtex(text):
+        return "bibtex"
     body = text.lstrip()
     if body[:1] in ("{", "["):
         return "json"
