@@ -906,3 +906,20 @@ def test_day_ranges_and_a_date_inside_a_linked_title() -> None:
     (notes,) = data["publications"]
     assert notes["name"] == "Notes from the Fjord Meeting, 2-4 May 2016 in Bergen"
     assert notes["releaseDate"] == "2016-11-11"
+
+
+def test_organisation_heading_over_dated_roles() -> None:
+    """Pattern 18: a heading naming an organisation (its link kept, the :link: shortcode
+    dropped) above dated role bullets gives one volunteer entry per role at it."""
+    data = load("org-heading-roles.md")
+    treasurer, captain, tenor = data["volunteer"]
+    assert treasurer == {
+        "organization": "Harbour Rowing Club",
+        "position": "Treasurer",
+        "startDate": "2019-05",
+        "url": "https://rowing.example/",
+    }
+    assert (captain["organization"], captain["position"]) == ("Harbour Rowing Club", "Boat Captain")
+    assert (captain["startDate"], captain["endDate"]) == ("2016", "2018")
+    assert (tenor["organization"], tenor["position"]) == ("Lakeside Choir", "Tenor")
+    assert ":link:" not in str(data)

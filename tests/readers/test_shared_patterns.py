@@ -43,7 +43,6 @@ KNOWN_MISSES = {
     "07-name-as-atx-heading",
     "14-intro-sentence-and-legend",
     "17-chinese-layout",
-    "18-day-ranges-talks-memberships",
     "21-page-title-heading",
     "22-details-blocks",
     "24-work-in-progress-and-ay",

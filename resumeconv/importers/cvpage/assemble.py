@@ -82,6 +82,8 @@ class EntrySource:
     """The source is a heading inside the section (``### 2023``, ``### Example Society``)."""
     group: Line | None = None
     topic: str = ""
+    org_line: Line | None = None
+    """An organisation heading above the entry (``### Example Society`` over its roles)."""
     """A topic label above the entry (``**Topic A**`` over a list of papers, rule 5)."""
     """A year heading above the entry (``### 2023``): its dates when it has none."""
 
@@ -397,7 +399,9 @@ class Assembler:
 
     def _sources(self, section: PageSection) -> list[Any]:
         out = self._block_sources(section)
-        return _topic_labels(_year_groups(out, self.report, section.key), self.report, section.key)
+        out = _year_groups(out, self.report, section.key)
+        out = _org_headings(out, self.report, section.key)
+        return _topic_labels(out, self.report, section.key)
 
     def _block_sources(self, section: PageSection) -> list[Any]:
         out: list[Any] = []
@@ -529,6 +533,15 @@ class Assembler:
             parts.dates, parts.date_text = parse_range(src.group.plain), src.group.plain
         if key in ("work", "volunteer"):
             org_key = "name" if key == "work" else "organization"
+            if src.org_line is not None:
+                entry = E.interpret_grouped_role(parts, src.org_line, org_key)
+                links = [
+                    u for _, u in src.org_line.links() if u.startswith(("http://", "https://"))
+                ]
+                if links:
+                    entry.setdefault("url", links[0])
+                self._place(key, entry, src, layout)
+                return
             groups = E.split_grouped_roles(parts)
             if groups:
                 for sub in groups:
@@ -787,6 +800,39 @@ def _year_groups(sources: list[Any], report: ImportReport, key: str) -> list[Any
                 group = None
         if isinstance(src, EntrySource) and group is not None and not src.heading:
             src.group = group
+        out.append(src)
+    return out
+
+
+def _org_headings(sources: list[Any], report: ImportReport, key: str) -> list[Any]:
+    """Under Work or Volunteer, a heading that names an organisation (``### Example Society
+    [:link:][soc]``) above dated role bullets (``- Since March 2017: Board Member``) is no
+    entry: each bullet under it, up to the next heading, is a role at that organisation."""
+    if key not in ("work", "volunteer"):
+        return sources
+    out: list[Any] = []
+    org: Line | None = None
+    for n, src in enumerate(sources):
+        if not isinstance(src, EntrySource):
+            out.append(src)
+            continue
+        if src.heading:
+            org = None
+            nxt = sources[n + 1] if n + 1 < len(sources) else None
+            line = src.lines[0] if src.lines else None
+            dated_next = (
+                isinstance(nxt, EntrySource)
+                and not nxt.heading
+                and bool(nxt.lines)
+                and find_range(nxt.lines[0].plain) is not None
+            )
+            if line is not None and dated_next and parse_range(line.plain.strip(" :：")) is None:
+                org = E.without_shortcodes(line)
+                why = "organisation heading: the employer of the roles under it"
+                report.add(src.start, src.end, IMPORTED, pointer(key), why)
+                continue
+        elif org is not None:
+            src.org_line = org
         out.append(src)
     return out
 

@@ -523,6 +523,17 @@ def _leading_date(line: Line) -> DateRange | None:
     return found
 
 
+_SHORTCODE = re.compile(r":[a-z0-9_+-]+:")
+
+
+def without_shortcodes(line: Line) -> Line:
+    """The line without emoji shortcodes (``:link:``), which a page shows as a picture."""
+    from resumeconv.importers.cvpage.inline import Run
+
+    runs = [Run(_SHORTCODE.sub("", r.text), r.bold, r.italic, r.href, r.code) for r in line.runs]
+    return Line([r for r in runs if r.text.strip() or r.href], line.lineno)
+
+
 def interpret_grouped_role(parts: Parts, org_line: Line, org_key: str = "name") -> dict:
     head = _clean(org_line.plain)
     if F.looks_like_role(head) and not F.looks_like_org(head):
