@@ -923,3 +923,15 @@ def test_organisation_heading_over_dated_roles() -> None:
     assert (captain["startDate"], captain["endDate"]) == ("2016", "2018")
     assert (tenor["organization"], tenor["position"]) == ("Lakeside Choir", "Tenor")
     assert ":link:" not in str(data)
+
+
+def test_a_job_line_with_two_titles() -> None:
+    """Pattern 30: two titles leading a job line are both positions there; a course name
+    after a title is not a title."""
+    data = load("two-titles.md")
+    both, guest = data["work"]
+    assert both["position"] == "Lecturer, Lab Manager"
+    assert both["name"] == "Department of Botany, Ridgeview University"
+    assert (both["startDate"], both["endDate"]) == ("2018-01", "2020-12")
+    assert guest["position"] == "Guest Lecturer"
+    assert "Soil Mechanics" in guest["name"] and "Fjordside College" in guest["name"]

@@ -336,7 +336,12 @@ def _role_line(line: Line) -> tuple[str, str]:
         return _clean(split[0]), _clean(split[1])
     parts = F.split_parts(text, ",，")
     if len(parts) > 1 and F.looks_like_role(parts[0]) and not F.looks_like_org(parts[0]):
-        return _clean(parts[0]), _clean(", ".join(parts[1:]))
+        # "Research Fellow, Research Assistant, School of Biology, …": every title leading
+        # the line is a position held there
+        n = 1
+        while n < len(parts) - 1 and _another_title(parts[n]):
+            n += 1
+        return _clean(", ".join(parts[:n])), _clean(", ".join(parts[n:]))
     if F.looks_like_role(text) and not F.looks_like_org(text):
         return _clean(text), ""
     return "", _clean(text)
@@ -407,6 +412,13 @@ def _cjk_org_role(text: str) -> tuple[str, str] | None:
     if F.looks_like_role(left) and not F.looks_like_org(left) and F.looks_like_org(right):
         return left, right
     return None
+
+
+def _another_title(part: str) -> bool:
+    """A short job title after the first ("Research Assistant", "Lab Manager": it ends in a
+    role word), not a course or a unit."""
+    words = part.split()
+    return 0 < len(words) <= 4 and F.looks_like_role(words[-1])
 
 
 def interpret_work(parts: Parts, *, teaching: bool = False, org_key: str = "name") -> dict:
