@@ -609,3 +609,42 @@ def test_japanese_page() -> None:
         },
     ]
     assert data["awards"] == [{"title": "奨励賞", "date": "2020", "awarder": "見本化学会"}]
+
+
+def test_chinese_layout_lines() -> None:
+    """``大学，专业，学位``, a compound 硕士研究生 with its school on the line below,
+    ``公司-职位`` (also with a ``[主页](…)`` link after the company), and a chain of dated
+    stages （实习） -> （在职） kept whole in x-note."""
+    data = resumeconv.load(PAGES / "chinese-layout.md").to_dict()
+    assert data["education"] == [
+        {
+            "institution": "样本大学",
+            "area": "材料科学",
+            "studyType": "硕士",
+            "startDate": "2019-09",
+            "endDate": "2022-06",
+        },
+        {"institution": "样本大学化学学院", "studyType": "硕士研究生", "startDate": "2022-09"},
+    ]
+    assert data["work"] == [
+        {
+            "name": "样本材料有限公司",
+            "position": "研发实习生",
+            "startDate": "2022-07",
+            "endDate": "2022-08",
+        },
+        {  # the link's text only says "homepage": its URL is the job's, a unit in the role
+            "name": "样本软件股份有限公司",
+            "position": "数据中心实习生",
+            "url": "https://soft.example.cn/",
+            "startDate": "2021-03",
+            "endDate": "2021-05",
+        },
+        {
+            "name": "样本检测有限公司",
+            "position": "测试工程师",
+            "startDate": "2020-01-10",
+            "endDate": "2021-12-31",
+            "x-note": "2020.01.10 -> 2020.03.31（实习） -> 2021.12.31（在职）",
+        },
+    ]

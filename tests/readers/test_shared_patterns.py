@@ -49,7 +49,6 @@ KNOWN_MISSES = {
     "13-paragraph-with-sub-bullets",
     "14-intro-sentence-and-legend",
     "15-field-label-list",
-    "17-chinese-layout",
     "18-day-ranges-talks-memberships",
     "19-season-and-exact-day",
     "20-location-line-and-alias",
@@ -68,8 +67,6 @@ KNOWN_MISSES = {
     "42-header-name-contacts-profiles",
     "43-interests-and-references",
     "golden-c33",
-    "golden-c39",
-    "golden-c40",
 }
 
 _PENDING = pytest.mark.xfail(strict=True, reason="issue 12: spec not met yet")

@@ -19,6 +19,7 @@ from resumeconv.dialect import date_fields, split_degree
 from resumeconv.importers.cvpage import fields as F
 from resumeconv.importers.cvpage.blocks import Item
 from resumeconv.importers.cvpage.inline import Line
+from resumeconv.places import is_place
 
 _DATE_LABELS = ("时间", "日期", "date", "dates", "period", "time", "when", "duration")
 
@@ -82,6 +83,10 @@ def cut_dates(lines: list[Line], children: list[Item]) -> Parts:
         before = line.cut(0, a)
         # dates mostly end the line: nothing after them to cut
         after = line.cut(b) if b < len(plain) else Line([], line.lineno)
+        chain = _date_chain(after.plain, found, date_text)
+        if chain is not None:
+            found, date_text = chain
+            after = Line([], line.lineno)
         paren = _PAREN.match(after.plain)
         if paren:
             note, after = paren.group(1).strip(), Line([], line.lineno)
@@ -109,6 +114,26 @@ def cut_dates(lines: list[Line], children: list[Item]) -> Parts:
         head = [line for line in rest_children.pop(0).lines if line]
     main = head[0] if head else None
     return Parts(main, head[1:], rest_children, dates, date_text, note, original, date_led)
+
+
+_CHAIN = re.compile(
+    r"^\s*(?:[(（][^()（）]*[)）])?\s*(?:->|→|[-–—~～])\s*([^()（）]+?)\s*"
+    r"(?:[(（][^()（）]*[)）])?\s*$"
+)
+
+
+def _date_chain(after: str, dates: DateRange, text: str) -> tuple[DateRange, str] | None:
+    """``2018.03.01 -> 2018.06.30（实习） -> 2019.05.20（在职）``: a range followed by more
+    dated stages (intern, then employed) is one range to the last date; the chain as
+    written, with its stage notes, is the note (x-note)."""
+    m = _CHAIN.match(after)
+    if m is None or dates.start is None:
+        return None
+    last = parse_range(m.group(1))
+    if last is None or last.start is None or last.end is not None:
+        return None
+    chain = f"{text}{after}".strip()
+    return DateRange(dates.start, last.start, False, False, chain, dates.span), chain
 
 
 _CONNECTORS = {"awarded", "since", "from", "until", "received", "graduated in"}
@@ -294,7 +319,7 @@ def _role_line(line: Line) -> tuple[str, str]:
             return _clean(bold + " " + after_clean), ""
         after_clean = re.sub(r"^[\s,;:|–—-]*(?:@|at\s)\s*", "", after_clean)
         return _clean(bold), _clean(after_clean)
-    text = line.plain
+    text = _without_link_labels(line)
     split = F.split_role_org(text) or _cjk_org_role(text)
     if split:
         return _clean(split[0]), _clean(split[1])
@@ -304,6 +329,22 @@ def _role_line(line: Line) -> tuple[str, str]:
     if F.looks_like_role(text) and not F.looks_like_org(text):
         return _clean(text), ""
     return "", _clean(text)
+
+
+#: Link texts that only say "here is a link" (the URL is the entry's ``url``).
+_LINK_LABELS = frozenset(
+    {"主页", "官网", "网站", "链接", "homepage", "home page", "website", "web", "link", "url",
+     "site", "ホームページ", "홈페이지"}
+)  # fmt: skip
+
+
+def _without_link_labels(line: Line) -> str:
+    """The line's text without links whose text is only a label (``公司[主页](…)-职位``)."""
+    runs = line.runs
+    if not any(r.href is not None for r in runs):
+        return line.plain
+    kept = [r.text for r in runs if r.href is None or r.text.strip().lower() not in _LINK_LABELS]
+    return " ".join("".join(kept).split())
 
 
 _CJK_JOIN = re.compile(r"\s+|(?<=[^\x00-\x7f])[-－—–](?=[^\x00-\x7f])")
@@ -323,7 +364,9 @@ def _cjk_org_role(text: str) -> tuple[str, str] | None:
     left, right = text[: cut.start()].strip(), text[cut.end() :].strip()
     if not left or not right:
         return None
-    if F.looks_like_org(left) and F.looks_like_role(right) and not F.looks_like_org(right):
+    # the role may name its unit ("网络数据中心实习生"): what it ends with decides
+    role_right = F.looks_like_role(right) and not F.looks_like_org(right[-3:])
+    if F.looks_like_org(left) and role_right:
         return right, left
     if F.looks_like_role(left) and not F.looks_like_org(left) and F.looks_like_org(right):
         return left, right
@@ -612,12 +655,24 @@ def _find_degree(text: str) -> tuple[str, str, list[str]] | None:
             area = f"{area}, {others.pop(0)}" if area else others.pop(0)
         if not area and others and not F.looks_like_org(others[0]) and i == 0:
             area, others = others[0], others[1:]
+        if not area and i > 0:
+            area, others = _area_before_degree(parts[:i], others)
         if area and not others:
             inst = _cjk_institution(area)
             if inst:
                 return degree, area[len(inst) :].strip(), [inst]
         return degree, area, others
     return None
+
+
+def _area_before_degree(before: list[str], others: list[str]) -> tuple[str, list[str]]:
+    """``示例大学，电子工程，博士`` (school, subject, degree): the part right before the
+    degree is the subject when it is no organisation and an organisation precedes it."""
+    last = before[-1]
+    subject = not F.looks_like_org(last) and not is_place(last)  # "Shenzhen": a place
+    if len(before) >= 2 and F.looks_like_org(before[0]) and subject:
+        return last, [p for p in others if p is not last]
+    return "", others
 
 
 _AREA_TAIL = re.compile(r"^(?:(?i:minor|major|specialization|concentration)\b|[a-z])")
