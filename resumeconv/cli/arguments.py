@@ -14,6 +14,7 @@ EPILOG = """examples:
   resumeconv convert cv.md -o out/ -t html,md,docx,pdf
   resumeconv validate cv.md resume.json --format github
   resumeconv formats
+  resumeconv themes
 """
 
 
@@ -35,6 +36,7 @@ def build_parser(version: str) -> argparse.ArgumentParser:
     _convert(sub.add_parser("convert", help="convert a resume to other formats"))
     _validate(sub.add_parser("validate", help="check resumes against JSON Resume and common sense"))
     sub.add_parser("formats", help="list the formats resumeconv reads and writes")
+    sub.add_parser("themes", help="list the built-in themes (--theme NAME)")
     return parser
 
 
@@ -82,7 +84,17 @@ def _convert(cmd: argparse.ArgumentParser) -> None:
     cmd.add_argument(
         "--paper", default="a4", choices=["a4", "letter"], help="PDF/HTML print page size"
     )
-    cmd.add_argument("--theme", metavar="DIR", help="HTML template folder of your own")
+    cmd.add_argument(
+        "--theme",
+        metavar="NAME|DIR",
+        help="look of HTML and PDF: default, classic, modern, compact (resumeconv themes), "
+        "or an HTML theme folder of your own",
+    )
+    cmd.add_argument(
+        "--reference-doc",
+        metavar="FILE",
+        help="DOCX: take the styles of this .docx, as pandoc's --reference-doc",
+    )
     cmd.add_argument(
         "--flavor",
         choices=["academicpages", "plain"],
