@@ -577,6 +577,26 @@ def is_language_group(label: str) -> bool:
     return any(low == w or low.startswith(w) for w in _LANGUAGE_GROUP) or "language skill" in low
 
 
+#: Programming languages: "Languages: Python, R" or "Language: fluent in Rust" under
+#: Skills lists code, not spoken languages.
+_CODE_NAMES = frozenset(
+    {
+        "python", "java", "javascript", "typescript", "c", "c++", "c#", "go", "golang",
+        "rust", "julia", "haskell", "r", "matlab", "scala", "kotlin", "swift", "ruby", "perl",
+        "php", "sql", "fortran", "lua", "ocaml", "elixir", "erlang", "clojure", "lisp",
+        "prolog", "dart", "bash", "shell", "latex", "html", "css", "verilog", "vhdl", "cuda",
+        "stata", "sas", "spss", "mathematica",
+    }
+)  # fmt: skip
+#: A word standing alone: "R:29" (a TOEFL part score) or "C1" (a level) name no code.
+_CODE_WORD = re.compile(r"(?<![\w+#])[a-z][a-z0-9+#]*(?![\w:+#])")
+
+
+def names_code(text: str) -> bool:
+    """The text names a programming language ("fluent in Rust", "Python, C++")."""
+    return any(w in _CODE_NAMES for w in _CODE_WORD.findall(text.lower()))
+
+
 def is_code_group(label: str) -> bool:
     low = label.lower()
     return any(w in low for w in _CODE_GROUP)

@@ -648,3 +648,35 @@ def test_chinese_layout_lines() -> None:
             "x-note": "2020.01.10 -> 2020.03.31（实习） -> 2021.12.31（在职）",
         },
     ]
+
+
+def test_level_glyphs_and_code_languages() -> None:
+    """Level glyphs are levels, not parts of names (named by the page's legend when it has
+    one, else counted); the legend is no skill; a "Languages:" line that lists code is a
+    skill, not spoken languages."""
+    resume = resumeconv.load(PAGES / "skill-levels.md")
+    data = resume.to_dict()
+    assert data["skills"] == [
+        {"name": "Languages", "keywords": ["Python", "Lua"]},
+        {"name": "Language", "keywords": ["at home in Fortran"]},
+        {"name": "Numerics", "keywords": ["Fortran (working knowledge)", "OCaml (2/5)"]},
+    ]
+    assert data["languages"] == [
+        {"language": "Italian", "fluency": "native"},
+        {"language": "Dutch", "fluency": "working knowledge"},
+    ]
+    assert "●" not in str(data)
+    reasons = [b.reason for b in resume.import_report.blocks]
+    assert "legend of the level glyphs" in reasons
+    assert resume.import_report.unmapped() == []
+
+
+def test_level_glyph_helpers() -> None:
+    from resumeconv.importers.cvpage.levels import legend, split_levels
+
+    assert legend("•••Expert ••Good •Basic") == {"•••": "Expert", "••": "Good", "•": "Basic"}
+    assert legend("Scale: ★★★ fluent ★ basic") == {"★★★": "fluent", "★": "basic"}
+    assert legend("• one bullet of prose that is no legend at all") is None
+    assert split_levels("Julia••• Haskell••") == [("Julia", "3"), ("Haskell", "2")]
+    assert split_levels("German ●●○○○") == [("German", "2/5")]
+    assert split_levels("Python, R") is None

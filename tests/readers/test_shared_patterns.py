@@ -56,7 +56,6 @@ KNOWN_MISSES = {
     "22-details-blocks",
     "24-work-in-progress-and-ay",
     "25-work-in-progress-title",
-    "26-skill-level-glyphs",
     "27-minority-heading-level",
     "28-title-line-and-citation",
     "30-header-tagline-two-titles",

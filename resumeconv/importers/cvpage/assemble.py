@@ -12,10 +12,16 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from resumeconv.dates import parse_range
-from resumeconv.dialect import is_code_group, is_language_group, publication_type
+from resumeconv.dialect import (
+    is_code_group,
+    is_language_group,
+    names_code,
+    publication_type,
+)
 from resumeconv.importers.cvpage import entries as E
 from resumeconv.importers.cvpage import fields as F
 from resumeconv.importers.cvpage import labels as L
+from resumeconv.importers.cvpage import levels
 from resumeconv.importers.cvpage.blocks import (
     Block,
     Heading,
@@ -104,6 +110,8 @@ class Assembler:
     _custom: list[tuple[dict[str, Any], int, Any, Position | None]] = field(
         init=False, default_factory=list
     )
+    _legend: Any = field(init=False, default=None)
+    """The level-glyph legend of the skills section being read (``levels.legend``)."""
     """Custom entries whose layout index is known only once the page is read."""
 
     def __post_init__(self) -> None:
@@ -276,6 +284,8 @@ class Assembler:
             self._contact(section)
             return
         sources = self._sources(section)
+        if key in ("skills", "languages"):
+            sources = self._level_legend(sources)
         if key == SUMMARY:
             self._summary(section, sources)
             return
@@ -361,6 +371,22 @@ class Assembler:
             return
         basics[key] = value
         self.source_map.add(f"/basics/{key}", line.lineno)
+
+    def _level_legend(self, sources: list[Any]) -> list[Any]:
+        """A ``•••Expert ••Good •Basic`` line is the legend of the section's level glyphs,
+        not a skill: it names the levels (``levels.legend``) and is reported as read."""
+        self._legend = None
+        out = []
+        for src in sources:
+            if isinstance(src, EntrySource) and len(src.lines) == 1 and not src.children:
+                found = levels.legend(src.lines[0].plain)
+                if found is not None:
+                    self._legend = found
+                    why = "legend of the level glyphs"
+                    self.report.add(src.start, src.end, IMPORTED, "/skills", why)
+                    continue
+            out.append(src)
+        return out
 
     def _prose_entry(self, src: Prose, key: str, layout: dict[str, Any]) -> None:
         """A paragraph under a standard heading is one entry of it, its text the entry's
@@ -588,16 +614,17 @@ class Assembler:
     ) -> None:
         label, value = E.skill_label(parts)
         is_group = bool(value) or bool(parts.children)
-        if key == "skills" and is_group and is_language_group(label):
+        spoken = is_language_group(label) and not (value and names_code(value))
+        if key == "skills" and is_group and spoken:
             texts = ([value] if value else []) + [E.flatten(c) for c in parts.children]
             target = _extra_layout(extra_layouts, "languages", label)
-            for entry in E.language_entries(texts):
+            for entry in E.language_entries(texts, self._legend):
                 idx = self.add("languages", entry, src.start, src.end)
                 target["items"].append(idx)
             return
         if key == "languages" and is_group and is_code_group(label):
             target = _extra_layout(extra_layouts, "skills", label)
-            idx = self.add("skills", E.interpret_skill(parts), src.start, src.end)
+            idx = self.add("skills", E.interpret_skill(parts, self._legend), src.start, src.end)
             if idx is not None:
                 target["items"].append(idx)
             return
@@ -606,12 +633,12 @@ class Assembler:
             if not is_group or not texts:
                 texts = [parts.main.plain] if parts.main is not None and not is_group else texts
             texts += [E.flatten(c) for c in parts.children]
-            for entry in E.language_entries(texts):
+            for entry in E.language_entries(texts, self._legend):
                 entry.update(self._overrides)
                 idx = self.add("languages", entry, src.start, src.end)
                 layout["items"].append(idx)
             return
-        self._place("skills", E.interpret_skill(parts), src, layout)
+        self._place("skills", E.interpret_skill(parts, self._legend), src, layout)
 
     def _skills_table(self, table: Table, layout: dict[str, Any]) -> None:
         header = [" ".join(line.plain for line in cell) for cell in (table.header or [])]

@@ -17,6 +17,7 @@ from typing import Any
 from resumeconv.dates import DateRange, find_range, parse_range
 from resumeconv.dialect import date_fields, split_degree
 from resumeconv.importers.cvpage import fields as F
+from resumeconv.importers.cvpage import levels
 from resumeconv.importers.cvpage.blocks import Item
 from resumeconv.importers.cvpage.inline import Line
 from resumeconv.places import is_place
@@ -843,9 +844,13 @@ def skill_label(parts: Parts) -> tuple[str, str]:
     return _clean(parts.main.linked()), ""
 
 
-def interpret_skill(parts: Parts) -> dict:
+def interpret_skill(parts: Parts, legend: levels.Legend | None = None) -> dict:
     label, value = skill_label(parts)
-    keywords = F.split_keywords(value) if value else []
+    drawn = levels.split_levels(value, legend) if value else None
+    if drawn:  # "Julia••• Haskell••": the glyphs are levels, not part of the names
+        keywords = [f"{name} ({level})" for name, level in drawn]
+    else:
+        keywords = F.split_keywords(value) if value else []
     for child in parts.children:
         keywords.extend(_child_keywords(child))
     for line in parts.rest:
@@ -864,9 +869,13 @@ def _child_keywords(item: Item) -> list[str]:
     return F.split_keywords(text)
 
 
-def language_entries(texts: list[str]) -> list[dict]:
+def language_entries(texts: list[str], legend: levels.Legend | None = None) -> list[dict]:
     out = []
     for text in texts:
+        drawn = levels.split_levels(text, legend)
+        if drawn:  # "Spanish••• German••"
+            out.extend({"language": name, "fluency": level} for name, level in drawn)
+            continue
         for part in F.split_parts(text, ",，;；、"):
             lang, fluency = F.split_language(part)
             entry: dict[str, Any] = {}
