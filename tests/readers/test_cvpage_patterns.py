@@ -680,3 +680,27 @@ def test_level_glyph_helpers() -> None:
     assert split_levels("Julia••• Haskell••") == [("Julia", "3"), ("Haskell", "2")]
     assert split_levels("German ●●○○○") == [("German", "2/5")]
     assert split_levels("Python, R") is None
+
+
+def test_links_in_skills_projects_and_grants_stay_in_their_entry() -> None:
+    """Several links on one line: linked skills keep their URLs (levels apart), a project's
+    bracketed links are links, not roles (the first is its url, the others stay in the
+    entry), a grant keeps its link; no ", ." is left where a date was cut."""
+    data = resumeconv.load(PAGES / "links-in-lines.md").to_dict()
+    assert data["skills"] == [
+        {
+            "name": "Toolkits",
+            "keywords": ["[Qux](https://qux.example/) (2)", "[Zap](https://zap.example/) (1)"],
+        }
+    ]
+    assert data["projects"] == [
+        {
+            "name": "Seed Sorter",
+            "highlights": ["[repo](https://r.example/seed)", "Example Garden Lab"],
+            "startDate": "2021",
+            "endDate": "2021",
+            "url": "https://s.example/seed",
+        }
+    ]
+    assert data["awards"][0]["x-url"] == "https://fund.example/SF-9"
+    assert "SF-9" in data["awards"][0]["title"] and data["awards"][0]["date"] == "2020"

@@ -91,7 +91,11 @@ def cut_dates(lines: list[Line], children: list[Item]) -> Parts:
         paren = _PAREN.match(after.plain)
         if paren:
             note, after = paren.group(1).strip(), Line([], line.lineno)
-        parts = [p for p in (before, after) if p and p.plain.lower() not in _CONNECTORS]
+        parts = [
+            p
+            for p in (before, after)
+            if p and p.plain.lower() not in _CONNECTORS and p.plain.strip(" .,;:")
+        ]  # "Example Lab, 2023." leaves no ". " behind
         if len(parts) == 2:
             joined = Line([*before.runs, _sep(before, after), *after.runs], line.lineno)
             head[idx : idx + 1] = [joined]
@@ -844,8 +848,16 @@ def skill_label(parts: Parts) -> tuple[str, str]:
     return _clean(parts.main.linked()), ""
 
 
+def _linked_tail(line: Line, tail: str) -> str:
+    """The end of ``line`` whose plain text is ``tail``, with its links as Markdown."""
+    at = line.plain.rfind(tail)
+    return line.slice(at).linked().strip() if at >= 0 else tail
+
+
 def interpret_skill(parts: Parts, legend: levels.Legend | None = None) -> dict:
     label, value = skill_label(parts)
+    if value and levels.has_glyphs(value) and parts.main is not None and parts.main.links():
+        value = _linked_tail(parts.main, value)  # "[Foo](url)•••": the links stay
     drawn = levels.split_levels(value, legend) if value else None
     if drawn:  # "Julia••• Haskell••": the glyphs are levels, not part of the names
         keywords = [f"{name} ({level})" for name, level in drawn]
@@ -923,9 +935,15 @@ def interpret_project(parts: Parts) -> dict:
     roles: list[str] = []
     entity = ""
     name = ""
+    extra_links: list[str] = []
     if parts.main is not None:
         bold, after = _after_bold(parts.main)
-        if bold and _clean(after):
+        labels = _link_labels_only(parts.main, after)
+        if bold and labels is not None:
+            # "**Tool X** [[paper](…)] [[code](…)]": links, not roles; the first is the
+            # url, the others stay in the entry as Markdown links
+            name, extra_links = bold, labels[1:]
+        elif bold and _clean(after):
             name, roles = bold, [_clean(after)]
         else:
             name = _clean(parts.main.plain)
@@ -950,8 +968,22 @@ def interpret_project(parts: Parts) -> dict:
     apply_dates(entry, parts, "projects")
     url = _first_url([parts.main]) if parts.main is not None else None
     _put(entry, "url", url)
-    _put(entry, "highlights", _highlights(parts))
+    _put(entry, "highlights", extra_links + _highlights(parts))
     return entry
+
+
+def _link_labels_only(line: Line, after: str) -> list[str] | None:
+    """The links after a bold title when nothing else is there but brackets and
+    punctuation (``[[paper](…)] [[code](…)]``), as Markdown links; None otherwise."""
+    links = [(t, u) for t, u in line.links() if t and t in after]
+    if not links:
+        return None
+    rest = after
+    for text, _ in links:
+        rest = rest.replace(text, "", 1)
+    if rest.strip(" []()|,;·/"):
+        return None
+    return [f"[{t}]({u})" for t, u in links]
 
 
 def interpret_custom(parts: Parts) -> dict:
