@@ -704,3 +704,19 @@ def test_links_in_skills_projects_and_grants_stay_in_their_entry() -> None:
     ]
     assert data["awards"][0]["x-url"] == "https://fund.example/SF-9"
     assert "SF-9" in data["awards"][0]["title"] and data["awards"][0]["date"] == "2020"
+
+
+def test_topic_labels_over_papers() -> None:
+    """A (coloured) bold label or a sub-heading above a list of papers is their topic
+    (``x-category``), not a paper; the venue after "In" on the citation line is read."""
+    resume = resumeconv.load(PAGES / "topic-labels.md")
+    pubs = resume.to_dict()["publications"]
+    assert [(p["name"], p["publisher"], p["releaseDate"], p["url"]) for p in pubs] == [
+        ("Nitrogen in Clay: A Survey", "SoilConf", "2020", "https://pubs.example/n"),
+        ("Humus Revisited", "Journal of Example Soils", "2018", "https://pubs.example/h"),
+        ("Rain Gauges Compared", "WetMeet", "2016", "https://pubs.example/r"),
+    ]
+    assert [p["x-category"] for p in pubs] == ["Soil Chemistry", "Soil Chemistry", "Field Notes"]
+    assert "K. Writer, L. Writer" in pubs[0]["summary"]
+    assert "color" not in str(resume.to_dict())
+    assert resume.import_report.unmapped() == []

@@ -58,7 +58,6 @@ KNOWN_MISSES = {
     "27-minority-heading-level",
     "28-title-line-and-citation",
     "30-header-tagline-two-titles",
-    "31-topic-labels",
     "33-download-chrome",
     "35-advisor-thesis-gpa-lines",
     "36-talks-venue-city-date",

@@ -82,6 +82,10 @@ class EntrySource:
     end: int
     from_paragraph: bool = False
     labelled: bool = False
+    topic_label: bool = False
+    """A short bold line above a list of papers ("Topic A"): it names their topic."""
+    topic: str = ""
+    """The topic label or sub-heading the entry is listed under (``x-category``)."""
     heading: bool = False
     """The source is a heading inside the section (``### 2023``, ``### Example Society``)."""
     group: Line | None = None
@@ -459,7 +463,12 @@ class Assembler:
                         EntrySource(block.lines, [], block.start, block.end, True, bool(label))
                     )
             elif isinstance(block, ListBlock):
-                if isinstance(last, EntrySource) and last.from_paragraph and _bold_led(last):
+                topic = section.key == "publications" and _topic_label(last)
+                if topic:
+                    last.topic_label = True  # type: ignore[union-attr]
+                    for item in block.items:
+                        out.append(EntrySource(item.lines, item.children, item.start, item.end))
+                elif isinstance(last, EntrySource) and last.from_paragraph and _bold_led(last):
                     last.children.extend(block.items)
                     last.end = block.end
                 else:
@@ -597,6 +606,8 @@ class Assembler:
 
     def _place(self, key: str, entry: dict[str, Any], src: EntrySource, layout: dict) -> None:
         entry.update(self._overrides)
+        if src.topic and key == "publications":
+            entry.setdefault("x-category", src.topic)
         _typed(entry, key, layout)
         idx = self.add(key, entry, src.start, src.end)
         # an entry of another kind under this heading is not listed in its layout slot;
@@ -774,7 +785,17 @@ def _year_groups(sources: list[Any], report: ImportReport, key: str) -> list[Any
     its dates unless it has its own."""
     out: list[Any] = []
     group: Line | None = None
+    topic = ""
     for src in sources:
+        if isinstance(src, EntrySource) and key == "publications" and not src.children:
+            label = src.topic_label or (src.heading and _undated(src.lines[0]))
+            if label:  # a topic label or sub-heading over papers is no paper
+                topic = src.lines[0].plain.strip()
+                why = "topic label: the category of the papers under it"
+                report.add(src.start, src.end, IMPORTED, pointer(key), why)
+                continue
+        if isinstance(src, EntrySource) and topic and not src.heading:
+            src.topic = topic
         if isinstance(src, EntrySource) and src.from_paragraph and len(src.lines) == 1:
             line = src.lines[0]
             heading_like = src.labelled or _all_strong(line) or src.heading
@@ -794,6 +815,23 @@ def _year_groups(sources: list[Any], report: ImportReport, key: str) -> list[Any
             src.group = group
         out.append(src)
     return out
+
+
+def _undated(line: Line) -> bool:
+    return parse_range(line.plain.strip(" :：")) is None
+
+
+def _topic_label(src: Any) -> bool:
+    """A short bold-only paragraph line with no date (``**Topic A**``)."""
+    return (
+        isinstance(src, EntrySource)
+        and src.from_paragraph
+        and len(src.lines) == 1
+        and not src.children
+        and _all_strong(src.lines[0])
+        and len(src.lines[0].plain.split()) <= 8
+        and _undated(src.lines[0])
+    )
 
 
 def _all_strong(line: Line) -> bool:

@@ -821,6 +821,8 @@ def interpret_publication(parts: Parts) -> dict:
             name = (
                 links[0][0] if links and links[0][0] else _clean(re.split(r"\s\[", head.plain)[0])
             )
+    if not publisher:
+        publisher = _venue_after_in(lines)
     _put(entry, "name", _clean(name).rstrip("."))
     _put(entry, "publisher", _clean(publisher))
     apply_dates(entry, parts, "publications")
@@ -830,6 +832,18 @@ def interpret_publication(parts: Parts) -> dict:
         entry["summary"] = full.strip()
     _put(entry, "x-highlights", parts.child_texts())
     return entry
+
+
+_IN_VENUE = re.compile(r"(?:^|[.,;]\s+)In:?\s+(?P<venue>[A-Z][^.,;]*[^\s.,;])")
+
+
+def _venue_after_in(lines: list[Line]) -> str:
+    """``A. Author, B. Author. In ExConf`` on a citation line: the venue after "In"."""
+    for line in lines[1:]:
+        m = _IN_VENUE.search(line.plain.strip())
+        if m:
+            return m.group("venue")
+    return ""
 
 
 # ----------------------------------------------------------------- skills, languages, interests
