@@ -720,3 +720,35 @@ def test_topic_labels_over_papers() -> None:
     assert "K. Writer, L. Writer" in pubs[0]["summary"]
     assert "color" not in str(resume.to_dict())
     assert resume.import_report.unmapped() == []
+
+
+def test_talk_citations_and_organisation_headings() -> None:
+    """A talk whose title is a (reference-style) link after the authors and whose venue is
+    italic; an organisation sub-heading with a link names the organisation of the entries
+    under it (a ``:link:`` shortcode is no text), a group heading over entries that name
+    their own is their category."""
+    data = resumeconv.load(PAGES / "talks-memberships.md").to_dict()
+    talk = data["publications"][0]
+    assert (talk["name"], talk["publisher"], talk["releaseDate"], talk["url"]) == (
+        "Counting beetles",
+        "Example Insect Forum 2022",
+        "2022-05-03",
+        "https://doi.example/10.9/beetles",
+    )
+    assert talk["x-type"] == "talk" and "KIM, Ana" in talk["summary"]
+    assert data["volunteer"] == [
+        {
+            "organization": "Example Beetle Club",
+            "position": "Treasurer",
+            "url": "https://beetles.example/",
+            "startDate": "2015-06",
+        },
+        {
+            "organization": "Example Science Fair",
+            "position": "Judge",
+            "startDate": "2019",
+            "endDate": "2019",
+            "x-category": "Other service",
+        },
+    ]
+    assert ":link" not in str(data)

@@ -48,7 +48,6 @@ KNOWN_MISSES = {
     "13-paragraph-with-sub-bullets",
     "14-intro-sentence-and-legend",
     "15-field-label-list",
-    "18-day-ranges-talks-memberships",
     "19-season-and-exact-day",
     "20-location-line-and-alias",
     "21-page-title-heading",

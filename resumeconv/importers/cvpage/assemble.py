@@ -86,6 +86,8 @@ class EntrySource:
     """A short bold line above a list of papers ("Topic A"): it names their topic."""
     topic: str = ""
     """The topic label or sub-heading the entry is listed under (``x-category``)."""
+    org_heading: Line | None = None
+    """An organisation sub-heading above the entry (``### Example Society``)."""
     heading: bool = False
     """The source is a heading inside the section (``### 2023``, ``### Example Society``)."""
     group: Line | None = None
@@ -423,7 +425,8 @@ class Assembler:
 
     def _sources(self, section: PageSection) -> list[Any]:
         out = self._block_sources(section)
-        return _year_groups(out, self.report, section.key)
+        out = _year_groups(out, self.report, section.key)
+        return _org_headings(out, self.report, section.key)
 
     def _block_sources(self, section: PageSection) -> list[Any]:
         out: list[Any] = []
@@ -558,9 +561,10 @@ class Assembler:
                     self._place(key, entry, src, layout)
                 return
             teaching = any(w in section.title.lower() for w in ("teach", "教学"))
-            self._place(
-                key, E.interpret_work(parts, teaching=teaching, org_key=org_key), src, layout
-            )
+            entry = E.interpret_work(parts, teaching=teaching, org_key=org_key)
+            if src.org_heading is not None:
+                _heading_org(entry, src.org_heading, org_key)
+            self._place(key, entry, src, layout)
         elif key == "education":
             self._place(key, E.interpret_education(parts), src, layout)
         elif key == "awards":
@@ -815,6 +819,49 @@ def _year_groups(sources: list[Any], report: ImportReport, key: str) -> list[Any
             src.group = group
         out.append(src)
     return out
+
+
+_SHORTCODE = re.compile(r"\s*:[a-z0-9_+-]+:")
+
+
+def _org_headings(sources: list[Any], report: ImportReport, key: str) -> list[Any]:
+    """In work and volunteer sections, a sub-heading (``### Example Society [:link:](…)``)
+    with entries under it names their organisation (rule 5): it is no entry of its own."""
+    if key not in ("work", "volunteer"):
+        return sources
+    out: list[Any] = []
+    current: Line | None = None
+    for i, src in enumerate(sources):
+        if isinstance(src, EntrySource) and src.heading:
+            nxt = sources[i + 1] if i + 1 < len(sources) else None
+            if isinstance(nxt, EntrySource) and not nxt.heading and _undated(src.lines[0]):
+                current = src.lines[0]
+                why = "organisation heading: the organisation of the entries under it"
+                report.add(src.start, src.end, IMPORTED, pointer(key), why)
+                continue
+            current = None
+        if isinstance(src, EntrySource) and current is not None:
+            src.org_heading = current
+        out.append(src)
+    return out
+
+
+def _heading_org(entry: dict[str, Any], heading: Line, org_key: str) -> None:
+    """Fill the entry's organisation (and url) from its organisation heading; an entry
+    that names its own keeps the heading as its group (``x-category``)."""
+    name = _SHORTCODE.sub("", heading.plain).strip(" :|–—-")
+    if not name:
+        return
+    own = entry.get(org_key)
+    if own and not entry.get("position") and isinstance(own, str) and not F.looks_like_org(own):
+        entry["position"] = entry.pop(org_key)  # "Since June 2015: Treasurer": the role
+    elif own:
+        entry.setdefault("x-category", name)
+        return
+    entry[org_key] = name
+    links = [u for _, u in heading.links() if u.startswith(("http://", "https://"))]
+    if links and "url" not in entry:
+        entry["url"] = links[0]
 
 
 def _undated(line: Line) -> bool:

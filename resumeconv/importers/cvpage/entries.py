@@ -807,7 +807,10 @@ def interpret_publication(parts: Parts) -> dict:
         head = lines[0] if lines else Line()
         quoted = _quoted().search(head.plain)
         emph = [e for e in head.emphasized() if len(e) > 12]
-        if quoted:
+        titled = _linked_title_and_venue(head)
+        if titled is not None:  # "DOE, Jane. [Notes on sampling][p1]. *Example Meetup*."
+            name, publisher = titled
+        elif quoted:
             name = quoted.group(1)
             after = head.plain[quoted.end() :]
             venue = [e for e in head.emphasized() if e in after and len(e) > 3]
@@ -832,6 +835,22 @@ def interpret_publication(parts: Parts) -> dict:
         entry["summary"] = full.strip()
     _put(entry, "x-highlights", parts.child_texts())
     return entry
+
+
+def _linked_title_and_venue(head: Line) -> tuple[str, str] | None:
+    """(title, venue) of a citation whose title is a link after the authors and whose
+    venue is the italic text after it; None for other lines."""
+    plain = head.plain
+    for text, url in head.links():
+        if not text or text.lower() in _LINK_LABELS or text == url or len(text) < 4:
+            continue
+        at = plain.find(text)
+        if at <= 0:  # a title at the start is read by the other rules
+            return None
+        after = plain[at + len(text) :]
+        venues = [e for e in head.emphasized() if e in after and e != text]
+        return (text, venues[0]) if venues else None
+    return None
 
 
 _IN_VENUE = re.compile(r"(?:^|[.,;]\s+)In:?\s+(?P<venue>[A-Z][^.,;]*[^\s.,;])")
