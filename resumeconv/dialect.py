@@ -113,6 +113,9 @@ _RULES: tuple[tuple[str, tuple[str, ...]], ...] = (
         BASICS,
         (
             "contact",
+            "profiles",
+            "social media",
+            "online presence",
             "personal information",
             "personal details",
             "personal data",
@@ -134,9 +137,18 @@ _RULES: tuple[tuple[str, tuple[str, ...]], ...] = (
         ),
     ),
     (
+        "projects",
+        ("public scholarship", "public engagement"),
+    ),
+    (
+        "publications",
+        ("work in progress", "works in progress", "in progress", "in preparation", "manuscript"),
+    ),
+    (
         "work",
         (
             "teach",
+            "conducted",
             "taught",
             "mentor",
             "supervis",

@@ -390,6 +390,10 @@ def test_every_section_has_a_standard_home() -> None:
         "name": "Ola Nordmann",
         "email": "ola@example.net",
         "url": "https://ola.example.net",  # a bare domain becomes a URL (rule 9)
+        "profiles": [
+            {"network": "GitHub", "url": "https://github.com/olan", "username": "olan"}
+        ],
+        "summary": "GitHub: [olan](https://github.com/olan) (40 repositories)",
     }
     talk = data["publications"][0]
     assert talk["name"] == "Counting Clouds" and talk["x-type"] == "talk"
@@ -431,6 +435,11 @@ def test_section_titles_in_eight_languages() -> None:
         "Posters": "publications",
         "Workshop papers": "publications",
         "Things I care about": "custom",  # "about" only names a profile at the start
+        "Public Scholarship": "projects",  # not a scholarship won
+        "Work in progress": "publications",  # papers, not a job
+        "Conducted workshops and training programmes": "work",  # taught, not attended
+        "Workshops & Specialized Training": "education",
+        "Professional Profiles": BASICS,  # ORCID, GitHub … links
     }
     assert {t: section_key(t) for t in cases} == cases
     assert publication_type("Invited Talks") == "talk"

@@ -53,7 +53,6 @@ KNOWN_MISSES = {
     "21-page-title-heading",
     "22-details-blocks",
     "24-work-in-progress-and-ay",
-    "25-work-in-progress-title",
     "27-minority-heading-level",
     "28-title-line-and-citation",
     "30-header-tagline-two-titles",

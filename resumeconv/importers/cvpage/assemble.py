@@ -353,14 +353,20 @@ class Assembler:
             label = line.plain.split(":", 1)[0].strip(" *_")
             links = line.links()
             labelled = ":" in line.plain and 0 < len(label) <= 30
-            if labelled and links and "url" in basics:
-                self._add_profile(basics, {"network": label, "url": links[0][1]}, line.lineno)
+            if labelled and links:  # "**ORCID**: [0000-…](https://orcid.org/…)"
+                profile = {"network": label, "url": links[0][1]}
+                if links[0][0] and links[0][0] != links[0][1]:
+                    profile["username"] = links[0][0]
+                self._add_profile(basics, profile, line.lineno)
+                rest = line.plain.split(":", 1)[1].replace(links[0][0], "", 1).strip(" ,;()")
+                if rest:  # "(125+ repositories)": no profile field holds it
+                    self._summary_line(
+                        basics, f"{label}: {line.linked().split(':', 1)[1].strip()}", line.lineno
+                    )
             elif labelled and not links and not isinstance(basics.get("summary", ""), str):
                 self._header_line(basics, line)
             elif labelled and not links:  # "Nationality: …": no field of its own
-                old = basics.get("summary")
-                basics["summary"] = f"{old}\n{line.linked()}" if old else line.linked()
-                self.source_map.add("/basics/summary", line.lineno)
+                self._summary_line(basics, line.linked(), line.lineno)
             else:
                 self._header_line(basics, line)
             return
@@ -400,6 +406,12 @@ class Assembler:
         idx = self.add(key, {_PROSE_FIELD[key]: _prose_text(src.lines)}, src.start, src.end)
         if idx is not None:
             layout["items"].append(idx)
+
+    def _summary_line(self, basics: dict[str, Any], text: str, lineno: int) -> None:
+        """A contact line no basics field holds joins ``basics.summary`` as its own line."""
+        old = basics.get("summary")
+        basics["summary"] = f"{old}\n{text}" if old else text
+        self.source_map.add("/basics/summary", lineno)
 
     def _summary(self, section: PageSection, sources: list[Any]) -> None:
         texts = []
