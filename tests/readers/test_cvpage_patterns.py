@@ -390,9 +390,7 @@ def test_every_section_has_a_standard_home() -> None:
         "name": "Ola Nordmann",
         "email": "ola@example.net",
         "url": "https://ola.example.net",  # a bare domain becomes a URL (rule 9)
-        "profiles": [
-            {"network": "GitHub", "url": "https://github.com/olan", "username": "olan"}
-        ],
+        "profiles": [{"network": "GitHub", "url": "https://github.com/olan", "username": "olan"}],
         "summary": "GitHub: [olan](https://github.com/olan) (40 repositories)",
     }
     talk = data["publications"][0]
