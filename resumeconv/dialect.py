@@ -320,22 +320,14 @@ _RULES: tuple[tuple[str, tuple[str, ...]], ...] = (
             "출판",
         ),
     ),
-    (
-        "education",
-        (
-            "workshop",
-            "training",
-            "course",
-            "summer school",
-            "schulung",
-            "weiterbildung",
-            "课程",
-            "培训",
-        ),
-    ),
+    ("education", ("course", "summer school", "课程")),
     (
         "projects",
         (
+            "workshop",
+            "training",
+            "schulung",
+            "培训",
             "project",
             "projekt",
             "projet",

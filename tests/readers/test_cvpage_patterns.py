@@ -381,6 +381,7 @@ def test_every_section_has_a_standard_home() -> None:
         ("volunteer", "Professional Memberships"),
         ("volunteer", "Things I Care About"),  # unknown title: a coaching role, by shape
         ("projects", "Odds and Ends"),  # unknown title, nothing else fits
+        ("projects", "Training"),  # training events: role, event, host
     ]
     assert not any("entries" in s for s in layout)  # no content in meta
     assert data["work"][0]["name"] == "Northwind Labs"
@@ -397,7 +398,23 @@ def test_every_section_has_a_standard_home() -> None:
     assert talk["name"] == "Counting Clouds" and talk["x-type"] == "talk"
     assert talk["releaseDate"] == "2021-05-04"
     assert data["volunteer"][0]["organization"] == "Example Society of Meteorology"
-    assert data["projects"] == [{"name": "A hand-built weather station"}]
+    assert data["projects"] == [
+        {"name": "A hand-built weather station"},
+        {
+            "name": "Example Glacier School 2020",
+            "startDate": "2020",
+            "endDate": "2020",
+            "roles": ["Participant"],
+            "entity": "Example Polar Institute",
+        },
+        {
+            "name": "Map Reading Day",
+            "description": "One-day course",
+            "startDate": "2019-05-03",
+            "endDate": "2019-05-04",
+            "entity": "Example Library",
+        },
+    ]
 
 
 def test_section_titles_in_eight_languages() -> None:
@@ -436,7 +453,7 @@ def test_section_titles_in_eight_languages() -> None:
         "Public Scholarship": "projects",  # not a scholarship won
         "Work in progress": "publications",  # papers, not a job
         "Conducted workshops and training programmes": "work",  # taught, not attended
-        "Workshops & Specialized Training": "education",
+        "Workshops & Specialized Training": "projects",  # events attended: role, host
         "Professional Profiles": BASICS,  # ORCID, GitHub … links
     }
     assert {t: section_key(t) for t in cases} == cases

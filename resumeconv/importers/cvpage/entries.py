@@ -980,6 +980,11 @@ def interpret_project(parts: Parts) -> dict:
             name, roles = bold, [_clean(after)]
         else:
             name = _clean(parts.main.plain)
+            event = _event_line(parts.main)
+            if event is not None:
+                name, role, entity, description = event
+                roles += [role] if role else []
+                _put(entry, "description", description)
     while parts.rest and (_is_bold_only(parts.rest[0]) or F.looks_like_role(parts.rest[0].plain)):
         text = _clean(parts.rest.pop(0).plain)
         if text:
@@ -1003,6 +1008,24 @@ def interpret_project(parts: Parts) -> dict:
     _put(entry, "url", url)
     _put(entry, "highlights", extra_links + _highlights(parts))
     return entry
+
+
+def _event_line(line: Line) -> tuple[str, str, str, str] | None:
+    """(name, role, entity, description) of a workshop / training line:
+    ``Participant at the Example Camp 2022, Example Centre`` (role at event, host) or
+    ``*Design Workshop* Three-week course at Example Library`` (titled event, what it
+    was, where). None when the line has neither shape."""
+    text = _clean(line.plain)
+    italic = line.emphasized()
+    if italic and text.startswith(italic[0]) and len(italic[0]) < len(text):
+        rest = _clean(text[len(italic[0]) :])
+        what, _, where = rest.partition(" at ")
+        return italic[0], "", _clean(where), _clean(what)
+    split = F.split_role_org(text)
+    if split and F.looks_like_role(split[0]):
+        event, *host = F.split_parts(re.sub(r"^the\s+", "", split[1]), ",，")
+        return _clean(event), _clean(split[0]), _clean(", ".join(host)), ""
+    return None
 
 
 def _link_labels_only(line: Line, after: str) -> list[str] | None:
