@@ -37,24 +37,18 @@ def _specs() -> list[tuple[str, Path, Path]]:
 #: Specs not yet met (issue 12). Take a name off when its spec holds.
 KNOWN_MISSES = {
     "01-raw-html-layout",
-    "03-links-in-skills-projects-grants",
     "04-printable-version-line",
     "06-header-contact-list",
     "07-name-as-atx-heading",
     "14-intro-sentence-and-legend",
-    "17-chinese-layout",
     "21-page-title-heading",
     "22-details-blocks",
-    "24-work-in-progress-and-ay",
-    "25-work-in-progress-title",
-    "26-skill-level-glyphs",
     "27-minority-heading-level",
     "30-header-tagline-two-titles",
     "33-download-chrome",
     "42-header-name-contacts-profiles",
     "43-interests-and-references",
     "golden-c33",
-    "golden-c39",
 }
 
 _PENDING = pytest.mark.xfail(strict=True, reason="issue 12: spec not met yet")
