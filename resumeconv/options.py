@@ -19,6 +19,10 @@ class ReadOptions:
     """Jekyll site root for resolving Liquid loops (found from the input path when None)."""
     find_site: bool = True
     """Look for ``_config.yml`` above the input when ``site`` is not given."""
+    bibliographies: tuple[Path, ...] = ()
+    """``--bib`` files whose publications are added after the input's own."""
+    authors: tuple[str, ...] = ()
+    """``--author`` names: the owner, bold in BibTeX author lists (``**J. Doe**``)."""
 
 
 @dataclass(slots=True)

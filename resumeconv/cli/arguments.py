@@ -12,6 +12,8 @@ from collections.abc import Sequence
 EPILOG = """examples:
   resumeconv convert cv.md -o cv.pdf
   resumeconv convert cv.md -o out/ -t html,md,docx,pdf
+  resumeconv convert cv.md --bib papers.bib --author "Jane Doe" -o cv.html
+  resumeconv convert refs.bib -o refs.json
   resumeconv validate cv.md resume.json --format github
   resumeconv formats
   resumeconv themes
@@ -131,6 +133,21 @@ def _reading(cmd: argparse.ArgumentParser) -> None:
     )
     cmd.add_argument(
         "--site", metavar="DIR", help="Jekyll site root (default: found from the page)"
+    )
+    cmd.add_argument(
+        "--bib",
+        action="append",
+        default=[],
+        metavar="FILE",
+        help="add the publications of a BibTeX file after the input's own (repeatable)",
+    )
+    cmd.add_argument(
+        "--author",
+        action="append",
+        default=[],
+        metavar="NAME",
+        help="the owner, in bold in BibTeX author lists (default: the resume's name; "
+        "repeatable for name variants)",
     )
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 import sys
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -206,6 +207,8 @@ def run_conversion(
     *,
     from_format: str | None = None,
     site: str | None = None,
+    bib: Sequence[str] = (),
+    author: Sequence[str] = (),
     check: bool = False,
     strict: bool = False,
     want_report: bool = False,
@@ -217,6 +220,7 @@ def run_conversion(
     try:
         for _, out in job.outputs:
             api.check_not_input(out, [job.input])
+            api.check_not_input(out, bib, what="a --bib file of this run")
             if check and out == "-":
                 raise UsageError("--check compares files; it cannot check stdout", hint="use -o")
         if not check:  # fail before writing anything when an output cannot be written
@@ -225,7 +229,7 @@ def run_conversion(
             for _, out in job.outputs:
                 if out != "-":
                     api.check_destination(out)
-        resume = api.load(job.input, format=from_format, site=site)
+        resume = api.load(job.input, format=from_format, site=site, bib=bib, author=author)
         report = resume.import_report
         result.report = report if want_report else None
         result.unmapped = len(report.unmapped()) if report is not None else 0
@@ -352,15 +356,18 @@ def run_validation(
     *,
     from_format: str | None = None,
     site: str | None = None,
+    bib: Sequence[str] = (),
+    author: Sequence[str] = (),
     schema_version: str = "1.2.1",
 ) -> ValidationResult:
-    """Load one file and return every schema error and lint finding it has."""
+    """Load one file (with the ``--bib`` files) and return every schema error and lint
+    finding it has."""
     try:
-        resume = api.load(path, format=from_format, site=site)
+        resume = api.load(path, format=from_format, site=site, bib=bib, author=author)
         issues = api.validate(resume, schema_version=schema_version)
         report = resume.import_report
         tolerated = [
-            api.Issue("warning", "", message, "site-config", file, line, column)
+            api.Issue("warning", "", message, _warning_rule(file, bib), file, line, column)
             for file, line, column, message in (report.warnings if report is not None else [])
         ]
         problems = [_problem_issue(p) for p in report.problems] if report is not None else []
@@ -369,6 +376,14 @@ def run_validation(
         return ValidationResult(path, FAILED, error=exc.located(path))
     outcome = INVALID if any(i.is_error for i in issues) else OK
     return ValidationResult(path, outcome, issues)
+
+
+def _warning_rule(file: str, bib: Sequence[str]) -> str:
+    """The rule of a tolerated problem: a BibTeX file's (a broken block, a differing twin)
+    or the site configuration's (a duplicate key in ``_config.yml``)."""
+    if file.lower().endswith(".bib") or file in {str(b) for b in bib}:
+        return "bibtex"
+    return "site-config"
 
 
 def _problem_issue(problem: Any) -> Any:

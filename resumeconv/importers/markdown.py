@@ -25,9 +25,14 @@ def read(source: Source, options: ReadOptions) -> Resume:
     from resumeconv.importers.cvpage.assemble import Assembler
     from resumeconv.importers.cvpage.blocks import page_blocks
     from resumeconv.importers.cvpage.sections import split_sections
-    from resumeconv.importers.kinds import refuse_page, refuse_text
+    from resumeconv.importers.kinds import looks_like_bibtex, refuse_page
 
-    refuse_text(source.text, source.name)
+    if looks_like_bibtex(source.text):  # refs.bib named .txt, or -f markdown: a bibliography
+        from resumeconv.importers import bibtex
+
+        resume = bibtex.read(source, options)
+        resume.import_report.add(1, 1, NOTE, None, "read as BibTeX: the text is @entries")
+        return resume
     source, commented = _uncomment_whole_page(source)
     text, front_end, front = _blank_front_matter(source)
     text = jekyll.strip_invisible(text)  # pasted BOMs and zero-width spaces are not text
@@ -76,7 +81,28 @@ def read(source: Source, options: ReadOptions) -> Resume:
         site.root if site is not None else None,
         site.url if site is not None else None,
     )
+    if site is not None:
+        resume = _add_site_bibliography(resume, site, source.text, data, options)
     return resume
+
+
+def _add_site_bibliography(
+    resume: Resume, site: Any, text: str, data: dict[str, Any], options: ReadOptions
+) -> Resume:
+    """The site's ``_bibliography/*.bib`` that the page shows (jekyll-scholar), added after
+    the page's own publications (``importers/scholar.py`` says which files and why)."""
+    from resumeconv.importers import bibmerge, scholar
+
+    found = scholar.find(site, text, data)
+    report = resume.import_report
+    for message in found.warnings:
+        report.warn(resume.source_map.file, found.line, 1, message)
+    if not found.files:
+        return resume
+    names = ", ".join(str(p.relative_to(site.root)) for p in found.files)
+    report.add(found.line, found.line, NOTE, None, f"publications from {names}: {found.why}")
+    owners = bibmerge.owners_for(resume, options.authors)
+    return bibmerge.add_bibliographies(resume, found.files, owners)
 
 
 #: A language tag as front matter writes it: ``zh``, ``en-US``, ``pt_BR``.
