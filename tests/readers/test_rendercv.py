@@ -70,8 +70,8 @@ def test_education_and_experience(every: dict):
     assert lumen["name"] == "Lumen Labs" and lumen["position"] == "Senior Research Engineer"
     assert lumen["startDate"] == "2022-09" and "endDate" not in lumen  # end_date: present
     assert lumen["location"] == "Remote" and len(lumen["highlights"]) == 2
-    # a free-text date keeps its text and gets ISO dates (a season is its first month)
-    assert ferrous["x-date"] == "Summer 2021" and ferrous["startDate"] == "2021-06"
+    # a free-text date keeps its text and gets ISO dates (a season gives only its year)
+    assert ferrous["x-date"] == "Summer 2021" and ferrous["startDate"] == "2021"
     assert every["volunteer"] == [
         {
             "organization": "PyLisbon",
@@ -114,7 +114,7 @@ def test_custom_sections_keep_their_type_title_and_key(every: dict):
     assert talks["entries"][0]["date"] == "2023-11-10"
     assert talks["entries"][1] == {
         "name": "Points-to sets in practice",
-        "date": "2022-09",
+        "date": "2022",
         "x-date": "Fall 2022",
     }
     assert by_key["patents"]["x-entryType"] == "NumberedEntry"
