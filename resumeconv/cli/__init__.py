@@ -13,7 +13,7 @@ import sys
 from collections.abc import Sequence
 
 from resumeconv import __version__, api
-from resumeconv.cli import arguments, batch, jobs, progress, reporting
+from resumeconv.cli import arguments, batch, jobs, progress, rebuild, reporting
 
 
 class Terminated(BaseException):
@@ -47,8 +47,14 @@ def _main(args: argparse.Namespace) -> int:
     try:
         if args.command == "formats":
             return _formats()
+        if args.command == "convert" and args.watch:
+            return rebuild.run(args, _convert_once)
         if args.command == "convert":
-            return _convert(args)
+            return _convert_once(args)[0]
+        if args.command == "serve":
+            from resumeconv.cli import serve
+
+            return serve.run(args)
         return _validate(args)
     except api.ResumeconvError as exc:
         print(f"resumeconv: {reporting.one_line(str(exc))}", file=sys.stderr)
@@ -73,7 +79,8 @@ def _split_formats(values: list[str]) -> list[str]:
     return [v.strip() for item in values for v in item.split(",") if v.strip()]
 
 
-def _convert(args: argparse.Namespace) -> int:
+def _convert_once(args: argparse.Namespace) -> tuple[int, list[jobs.ConversionResult]]:
+    """One ``convert`` run: plan, convert, print what happened; its status and results."""
     inputs = batch.expand_inputs(args.inputs, for_conversion=True)
     plans = jobs.plan_conversions(inputs, args.output, _split_formats(args.to_formats))
     options = {
@@ -134,7 +141,7 @@ def _convert(args: argparse.Namespace) -> int:
                 file=sys.stderr,
             )
     progress.print_summary(results, started=batch.last_started(), stream=sys.stderr)
-    return jobs.EXIT_STATUS[jobs.worst([r.outcome for r in results])]
+    return jobs.EXIT_STATUS[jobs.worst([r.outcome for r in results])], results
 
 
 def _as_warning(issue: api.Issue) -> str:
