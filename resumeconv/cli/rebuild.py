@@ -35,8 +35,8 @@ def run(args: argparse.Namespace, convert: Convert) -> int:
         before = _targets(args, []).signature()
         _, results = convert(args)
         watcher = watch.Watcher(_targets(args, results), before)
-        _say(f"watching {_count(watcher.targets)} for changes (Ctrl-C stops)")
-        for changed in watcher.changes():
+        ready = f"watching {watch.describe(watcher.targets)} for changes (Ctrl-C stops)"
+        for changed in watcher.changes(lambda: _say(ready)):
             started = time.perf_counter()
             before = watcher.targets.signature()
             try:
@@ -55,10 +55,13 @@ def run(args: argparse.Namespace, convert: Convert) -> int:
 def _targets(args: argparse.Namespace, results: list[jobs.ConversionResult]) -> watch.Targets:
     inputs = [r.input for r in results]
     read = [path for r in results for path in r.read]
+    outputs = [out for r in results for out in r.written]
     folders = [item for item in args.inputs if os.path.isdir(item)]
     if not inputs:  # nothing could be planned: watch what was named
         inputs = [item for item in args.inputs if os.path.isfile(item)]
-    return watch.targets(inputs, read=read, site=args.site, theme=args.theme, folders=folders)
+    return watch.targets(
+        inputs, read=read, site=args.site, theme=args.theme, folders=folders, outputs=outputs
+    )
 
 
 def _summary(changed: list[str], results: list[jobs.ConversionResult], took: float) -> str:
@@ -75,14 +78,6 @@ def _summary(changed: list[str], results: list[jobs.ConversionResult], took: flo
     if refused:
         parts.append(f"{len(refused)} refused by --strict (see above)")
     return f"{time.strftime('%H:%M:%S')} {what} changed: {'; '.join(parts)} ({took * 1000:.0f} ms)"
-
-
-def _count(targets: watch.Targets) -> str:
-    files = {os.path.realpath(f) for f in targets.files if os.path.exists(f)}
-    text = f"{len(files)} file{'s' if len(files) != 1 else ''}"
-    if targets.trees:
-        text += f" and {len(targets.trees)} folder{'s' if len(targets.trees) != 1 else ''}"
-    return text
 
 
 def _say(line: str) -> None:

@@ -81,7 +81,8 @@ def run(args: argparse.Namespace) -> int:
             )
         print(f"resumeconv: serving {args.input} at {preview.url(server)} (Ctrl-C stops)",
               flush=True)  # fmt: skip
-        for changed in watcher.changes():
+        ready = f"watching {watch.describe(watcher.targets)} for changes"
+        for changed in watcher.changes(lambda: _say(ready)):
             started = time.perf_counter()
             before = watcher.targets.signature()
             current = _publish(state, build(args))

@@ -11,7 +11,7 @@ a rebuild never triggers itself. The watcher is watchfiles (inotify on Linux).
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
@@ -34,11 +34,16 @@ class Targets:
     """Absolute paths (as written and resolved) of the inputs and the files they read."""
     trees: tuple[str, ...]
     """Absolute folders any file inside which matters (site ``_name/`` folders, a theme)."""
+    ignored: frozenset[str] = frozenset()
+    """Absolute paths that never matter: the outputs a rebuild writes (``convert --watch
+    -o _pages/cv.html`` must not rebuild on its own output)."""
 
     def matters(self, path: str) -> bool:
         """Whether a change of ``path`` means a rebuild (editor back-ups and dot-files
         inside a tree do not)."""
         absolute = os.path.abspath(path)
+        if absolute in self.ignored:
+            return False
         if absolute in self.files or os.path.realpath(absolute) in self.files:
             return True
         name = os.path.basename(absolute)
@@ -78,9 +83,11 @@ def targets(
     site: str | None = None,
     theme: str | None = None,
     folders: Iterable[str] = (),
+    outputs: Iterable[str] = (),
 ) -> Targets:
     """What a run over ``inputs`` depends on; ``read`` are the files its imports read,
-    ``folders`` input folders (a new CV page in one is a change)."""
+    ``folders`` input folders (a new CV page in one is a change), ``outputs`` what it
+    writes."""
     files: set[str] = set()
     trees: set[str] = set()
     for path in [*inputs, *read]:
@@ -102,7 +109,17 @@ def targets(
     if theme is not None:
         trees.add(os.path.abspath(theme))
     trees.update(os.path.abspath(f) for f in folders)
-    return Targets(frozenset(files), tuple(sorted(trees)))
+    ignored = {os.path.abspath(out) for out in outputs if out != "-"}
+    return Targets(frozenset(files - ignored), tuple(sorted(trees)), frozenset(ignored))
+
+
+def describe(targets: Targets) -> str:
+    """``3 files and 2 folders``: what a watch covers, for its first line."""
+    files = {os.path.realpath(f) for f in targets.files if os.path.exists(f)}
+    text = f"{len(files)} file{'s' if len(files) != 1 else ''}"
+    if targets.trees:
+        text += f" and {len(targets.trees)} folder{'s' if len(targets.trees) != 1 else ''}"
+    return text
 
 
 class Watcher:
@@ -120,9 +137,10 @@ class Watcher:
         self.targets = targets
         self._baseline = {**targets.signature(), **(before or {})}
 
-    def changes(self) -> Iterator[list[str]]:
-        """Batches of changed paths. A change made between the build and the moment the
-        watcher runs is not lost: the files' signatures are compared once it runs."""
+    def changes(self, ready: Callable[[], None] | None = None) -> Iterator[list[str]]:
+        """Batches of changed paths; ``ready()`` is called once the watcher first runs. A
+        change made between the build and that moment is not lost: the files' signatures
+        are compared then."""
         import watchfiles
 
         def relevant(change: watchfiles.Change, path: str) -> bool:
@@ -144,6 +162,9 @@ class Watcher:
                 missed: set[str] = set()
                 if not started:  # the watcher runs now: what changed before it did?
                     started = True
+                    if ready is not None:
+                        ready()
+                        ready = None
                     now = watching.signature()
                     missed = {path for path, sig in now.items() if before.get(path) != sig}
                 paths = missed | {path for _, path in batch}

@@ -116,6 +116,9 @@ def _serve(run: Callable[..., Running], *args: str) -> tuple[Running, str]:
     line = server.first_line()
     match = re.search(r"http://127\.0\.0\.1:\d+/", line)
     assert match, f"no address in {line!r}; stderr: {server.stderr()}"
+    # edits from now on are seen by the watcher itself (one made earlier would be found
+    # by comparing the files once it runs: tests/cli/test_watch.py)
+    _wait_for("the watcher", lambda: "watching" in server.stderr())
     return server, match.group(0)
 
 
