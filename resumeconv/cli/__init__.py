@@ -14,15 +14,7 @@ from collections.abc import Sequence
 
 from resumeconv import __version__, api
 from resumeconv.cli import arguments, batch, jobs, progress, rebuild, reporting
-
-
-class Terminated(BaseException):
-    """SIGTERM arrived: unwinds like Ctrl-C, so that no temporary file is left behind."""
-
-
-def _on_sigterm(signum: int, frame: object) -> None:
-    api.remove_temporaries()
-    raise Terminated
+from resumeconv.cli.stopping import Terminated, on_sigterm
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -31,7 +23,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     args = arguments.parse(sys.argv[1:] if argv is None else argv, __version__)
     try:
-        previous = signal.signal(signal.SIGTERM, _on_sigterm)
+        previous = signal.signal(signal.SIGTERM, on_sigterm)
     except ValueError:  # not the main thread (an embedding program's worker thread)
         return _main(args)
     try:

@@ -12,7 +12,7 @@ import time
 from collections.abc import Callable
 
 from resumeconv import api
-from resumeconv.cli import jobs, watch
+from resumeconv.cli import jobs, stopping, watch
 
 Convert = Callable[[argparse.Namespace], tuple[int, list[jobs.ConversionResult]]]
 
@@ -46,7 +46,7 @@ def run(args: argparse.Namespace, convert: Convert) -> int:
                 results = []
             watcher.update(_targets(args, results), before)
             _say(_summary(changed, results, time.perf_counter() - started))
-    except KeyboardInterrupt:
+    except stopping.STOP:  # Ctrl-C or SIGTERM: the way to stop, not an error
         api.remove_temporaries()
         _say("stopped watching")
     return 0

@@ -15,7 +15,7 @@ import time
 from dataclasses import dataclass, field
 
 from resumeconv import api
-from resumeconv.cli import preview, watch
+from resumeconv.cli import preview, stopping, watch
 from resumeconv.cli.reporting import one_line
 
 
@@ -93,7 +93,7 @@ def run(args: argparse.Namespace) -> int:
             else:
                 outcome = "the page shows the error above until the next good save"
             _say(f"{time.strftime('%H:%M:%S')} {_names(changed)} changed: {outcome}")
-    except KeyboardInterrupt:
+    except stopping.STOP:  # Ctrl-C or SIGTERM: the way to stop, not an error
         _say("stopped")
     finally:
         state.close()

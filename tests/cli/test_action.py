@@ -27,8 +27,14 @@ EXAMPLE = yaml.safe_load(EXAMPLE_PATH.read_text(encoding="utf-8"))
 INPUTS: dict[str, Any] = ACTION["inputs"]
 STEPS: list[dict[str, Any]] = ACTION["runs"]["steps"]
 #: Variables a runner sets for every step (the scripts may use them without env:).
-RUNNER_VARIABLES = {"RUNNER_TEMP", "GITHUB_PATH", "GITHUB_ENV", "GITHUB_OUTPUT",
-                    "GITHUB_WORKSPACE", "GITHUB_ACTION_PATH"}  # fmt: skip
+RUNNER_VARIABLES = {
+    "RUNNER_TEMP",
+    "GITHUB_PATH",
+    "GITHUB_ENV",
+    "GITHUB_OUTPUT",
+    "GITHUB_WORKSPACE",
+    "GITHUB_ACTION_PATH",
+}
 EXPRESSION = re.compile(r"\$\{\{\s*(.*?)\s*\}\}")
 
 
@@ -44,8 +50,13 @@ def _expressions(value: Any) -> list[str]:
 
 def test_the_action_is_composite_and_its_steps_use_only_its_inputs() -> None:
     assert ACTION["runs"]["using"] == "composite"
-    assert set(INPUTS) == {"files", "schema-version", "convert-targets", "outputs-dir",
-                           "fail-on-stale"}  # fmt: skip
+    assert set(INPUTS) == {
+        "files",
+        "schema-version",
+        "convert-targets",
+        "outputs-dir",
+        "fail-on-stale",
+    }
     assert INPUTS["files"]["required"] is True
     used: set[str] = set()
     for step in STEPS:
@@ -91,8 +102,13 @@ class Ran:
     output: str
 
 
-def _run_steps(steps: list[dict[str, Any]], inputs: dict[str, str], cwd: Path,
-               runner: Path) -> list[Ran]:  # fmt: skip
+def _run_steps(
+    steps: list[dict[str, Any]],
+    inputs: dict[str, str],
+    cwd: Path,
+    runner: Path,
+    action: Path = REPO,
+) -> list[Ran]:
     """Run ``steps`` as a runner does: each script with ``bash --noprofile --norc -eo
     pipefail``, its env with the expressions filled in; stop at the first failure."""
     values = {n: str(spec.get("default", "")) for n, spec in INPUTS.items()}
@@ -100,20 +116,33 @@ def _run_steps(steps: list[dict[str, Any]], inputs: dict[str, str], cwd: Path,
     ran: list[Ran] = []
     for i, step in enumerate(steps):
         env = {k: v for k, v in os.environ.items() if k != "VIRTUAL_ENV"}
-        env.update(RUNNER_TEMP=str(runner), GITHUB_PATH=str(runner / "github_path"),
-                   GITHUB_WORKSPACE=str(cwd), GITHUB_ACTION_PATH=str(REPO), CI="true")  # fmt: skip
+        env.update(
+            RUNNER_TEMP=str(runner),
+            GITHUB_PATH=str(runner / "github_path"),
+            GITHUB_WORKSPACE=str(cwd),
+            GITHUB_ACTION_PATH=str(action),
+            CI="true",
+        )
         for key, value in step.get("env", {}).items():
             env[key] = EXPRESSION.sub(
-                lambda m: str(REPO) if m.group(1) == "github.action_path"
-                else values[m.group(1).removeprefix("inputs.")],
+                lambda m: (
+                    str(action)
+                    if m.group(1) == "github.action_path"
+                    else values[m.group(1).removeprefix("inputs.")]
+                ),
                 str(value),
-            )  # fmt: skip
+            )
         script = runner / f"step-{i}.sh"
         script.write_text(step["run"], encoding="utf-8")
         done = subprocess.run(
             ["bash", "--noprofile", "--norc", "-eo", "pipefail", str(script)],
-            cwd=cwd, env=env, capture_output=True, text=True, timeout=600, check=False,
-        )  # fmt: skip
+            cwd=cwd,
+            env=env,
+            capture_output=True,
+            text=True,
+            timeout=600,
+            check=False,
+        )
         ran.append(Ran(step["name"], done.returncode, done.stdout + done.stderr))
         if done.returncode != 0:
             break
@@ -122,10 +151,25 @@ def _run_steps(steps: list[dict[str, Any]], inputs: dict[str, str], cwd: Path,
 
 @pytest.fixture(scope="module")
 def runner(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """A runner's temp folder after the install step: a venv with this checkout."""
+    """A runner's temp folder after the install step: a venv with this checkout, installed
+    from a copy of its sources as ``uses:`` checks them out (and so that the build leaves
+    nothing in the working tree)."""
     folder = tmp_path_factory.mktemp("runner")
+    action = folder / "action"
+    junk = (
+        ".venv",
+        ".git",
+        "build",
+        "dist",
+        "*.egg-info",
+        "__pycache__",
+        ".*_cache",
+        ".hypothesis",
+        ".work",
+    )
+    shutil.copytree(REPO, action, ignore=shutil.ignore_patterns(*junk))
     install = [s for s in STEPS if s["name"] == "Install resumeconv"]
-    [ran] = _run_steps(install, {"files": "unused"}, folder, folder)
+    [ran] = _run_steps(install, {"files": "unused"}, folder, folder, action)
     assert ran.status == 0, ran.output
     assert "resumeconv 0.1.0" in ran.output
     assert (folder / "github_path").read_text().strip() == str(folder / "resumeconv-venv" / "bin")
@@ -139,8 +183,11 @@ def _after_install(inputs: dict[str, str], cwd: Path, runner: Path) -> list[Ran]
 def test_the_installed_command_is_this_checkout(runner: Path) -> None:
     done = subprocess.run(
         [str(runner / "resumeconv-venv" / "bin" / "resumeconv"), "serve", "--help"],
-        capture_output=True, text=True, timeout=120, check=False,
-    )  # fmt: skip
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
     assert done.returncode == 0 and "--port" in done.stdout
 
 
@@ -180,8 +227,12 @@ def test_files_are_a_list_of_paths_and_globs(runner: Path, tmp_path: Path) -> No
     (tmp_path / "more").mkdir()
     shutil.copy(FIXTURES / "batch" / "good" / "ada.json", tmp_path / "ada.json")
     shutil.copy(FIXTURES / "batch" / "good" / "bo.json", tmp_path / "more" / "bo.json")
-    inputs = {"files": "ada.json\nmore/*.json", "convert-targets": "json",
-              "fail-on-stale": "false", "outputs-dir": "out dir/"}  # fmt: skip
+    inputs = {
+        "files": "ada.json\nmore/*.json",
+        "convert-targets": "json",
+        "fail-on-stale": "false",
+        "outputs-dir": "out dir/",
+    }
     ran = _after_install(inputs, tmp_path, runner)
     assert [r.status for r in ran] == [0, 0], ran
     assert sorted(p.name for p in (tmp_path / "out dir").iterdir()) == ["ada.json", "bo.json"]

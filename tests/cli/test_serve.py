@@ -282,6 +282,22 @@ def test_ctrl_c_stops_serve_cleanly(run: Callable[..., Running], ada: Path) -> N
     assert "Traceback" not in server.stderr()
 
 
+def test_sigterm_stops_serve_cleanly_too(run: Callable[..., Running], ada: Path) -> None:
+    server, _ = _serve(run, str(ada))
+    server.proc.send_signal(signal.SIGTERM)
+    assert server.proc.wait(timeout=DEADLINE) == 0
+    assert "stopped" in server.stderr() and "Traceback" not in server.stderr()
+
+
+def test_loopback_addresses() -> None:
+    from resumeconv.cli.preview import is_loopback
+
+    assert is_loopback("127.0.0.1") and is_loopback("127.0.0.2") and is_loopback("::1")
+    assert is_loopback("localhost")
+    assert not is_loopback("0.0.0.0") and not is_loopback("192.0.2.1")
+    assert not is_loopback("example.org")
+
+
 def test_convert_watch_rewrites_the_output_on_every_change(
     run: Callable[..., Running], ada: Path, tmp_path: Path
 ) -> None:
