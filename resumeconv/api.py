@@ -11,6 +11,7 @@ re-exported here under the names below.
 from __future__ import annotations
 
 import os
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
@@ -47,6 +48,7 @@ __all__ = [
     "convert",
     "convert_bytes",
     "dump",
+    "export_notes",
     "format_for_output",
     "format_named",
     "format_of_path",
@@ -61,6 +63,7 @@ __all__ = [
     "site_files",
     "site_root",
     "skip_folder",
+    "themes",
     "validate",
     "write_atomic",
 ]
@@ -72,22 +75,37 @@ def load(
     source: PathLike | bytes | Source | dict[str, Any],
     format: str | None = None,
     site: PathLike | None = None,
+    bib: Sequence[PathLike] = (),
+    author: Sequence[str] | str = (),
 ) -> Resume:
     """Read a resume from a path (``-`` for stdin), raw bytes, a Source or a dict.
 
     The format comes from ``format`` or the file extension. ``site`` is the Jekyll site root
     for a CV page; by default it is found by walking up from the page to ``_config.yml``.
-    The returned resume carries ``source_map`` and ``import_report``.
+    ``bib`` names BibTeX files whose publications are added after the resume's own;
+    ``author`` is the owner's name (or names), bold in BibTeX author lists (by default the
+    resume's ``basics.name``). The returned resume carries ``source_map`` and
+    ``import_report``.
     """
+    options = ReadOptions(
+        site=Path(site) if site is not None else None,
+        bibliographies=tuple(Path(b) for b in bib),
+        authors=(author,) if isinstance(author, str) else tuple(author),
+    )
     if isinstance(source, dict):
-        return Resume.from_dict(source)
-    src, fmt = _source_and_format(source, format)
-    options = ReadOptions(site=Path(site) if site is not None else None)
-    reader = fmt.load_reader()
-    try:
-        return reader(src, options)
-    except ResumeconvError as exc:
-        raise exc.located(src.name) from None
+        resume = Resume.from_dict(source)
+    else:
+        src, fmt = _source_and_format(source, format)
+        reader = fmt.load_reader()
+        try:
+            resume = reader(src, options)
+        except ResumeconvError as exc:
+            raise exc.located(src.name) from None
+    if options.bibliographies:
+        from resumeconv.importers import bibmerge
+
+        resume = bibmerge.apply(resume, options)
+    return resume
 
 
 def validate(resume: Resume, schema_version: str = "1.2.1", lint: bool = True) -> list[Issue]:
@@ -95,6 +113,39 @@ def validate(resume: Resume, schema_version: str = "1.2.1", lint: bool = True) -
     from resumeconv.validation import check
 
     return check(resume, schema_version=schema_version, lint=lint)
+
+
+def export_notes(resume: Resume, formats: list[str]) -> list[str]:
+    """What writing ``resume`` in ``formats`` leaves out that a person would look for, said
+    once per resume (the writers themselves never print): a remote photo is never fetched,
+    so PDF and DOCX go without it."""
+    notes = []
+    basics = resume.basics
+    image = getattr(basics, "image", None)
+    offline = [f for f in ("pdf", "docx") if f in formats]
+    if isinstance(image, str) and image.strip() and (offline or "html" in formats):
+        from resumeconv.exporters.outline import photo
+
+        shown = photo(resume) or ""
+        if shown and not shown.startswith("data:") and offline:
+            notes.append(
+                f"basics.image {image!r} is a remote URL: resumeconv never downloads, so "
+                f"{' and '.join(f.upper() for f in offline)} show no photo (HTML links it); "
+                "put the file in the site or beside the input to embed it"
+            )
+        elif not shown:
+            notes.append(
+                f"basics.image {image!r} is no PNG, JPEG or GIF file inside the input's folder "
+                "or its site: no photo is shown"
+            )
+    return notes
+
+
+def themes() -> list[tuple[str, str]]:
+    """(name, description) of every built-in theme, for ``--theme NAME`` (HTML and PDF)."""
+    from resumeconv.exporters.themes import listing
+
+    return listing()
 
 
 def _source_and_format(
@@ -174,7 +225,8 @@ def format_for_output(path: PathLike, to_format: str | None = None) -> Format:
         raise UsageError(
             f"the output name says {implied.name} but the format asked for is {fmt.name}",
             file=str(path),
-            hint=f"name it {Path(name).stem}{fmt.extensions[0]}, or use -t {implied.name}",
+            hint=f"name it {Path(name).stem}{fmt.extensions[0]}"
+            + (f", or use -t {implied.name}" if implied.writer else ""),
         )
     return fmt
 
@@ -216,12 +268,14 @@ def convert(
     from_format: str | None = None,
     to_format: str | None = None,
     site: PathLike | None = None,
+    bib: Sequence[PathLike] = (),
+    author: Sequence[str] | str = (),
     **options: Any,
 ) -> Resume:
-    """Read ``src`` and write ``dst``; returns the resume that was written."""
-    check_not_input(dst, [src])
+    """Read ``src`` (and the ``bib`` files) and write ``dst``; returns the resume written."""
+    check_not_input(dst, [src, *bib])
     fmt = format_for_output(dst, to_format)
-    resume = load(src, format=from_format, site=site)
+    resume = load(src, format=from_format, site=site, bib=bib, author=author)
     write_atomic(dst, render(resume, fmt.name, **options))
     return resume
 

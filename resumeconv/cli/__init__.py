@@ -39,6 +39,8 @@ def _main(args: argparse.Namespace) -> int:
     try:
         if args.command == "formats":
             return _formats()
+        if args.command == "themes":
+            return _themes()
         if args.command == "convert" and args.watch:
             return rebuild.run(args, _convert_once)
         if args.command == "convert":
@@ -67,6 +69,13 @@ def _formats() -> int:
     return 0
 
 
+def _themes() -> int:
+    for name, description in api.themes():
+        print(f"{name:<9} {description}")
+    print("(--theme NAME for HTML and PDF; --theme DIR for an HTML theme folder of your own)")
+    return 0
+
+
 def _split_formats(values: list[str]) -> list[str]:
     return [v.strip() for item in values for v in item.split(",") if v.strip()]
 
@@ -80,6 +89,7 @@ def _convert_once(args: argparse.Namespace) -> tuple[int, list[jobs.ConversionRe
         "paper": args.paper,
         "theme": args.theme,
         "flavor": args.flavor,
+        "reference_doc": args.reference_doc,
     }
     results = batch.run_conversions(
         plans,
@@ -87,6 +97,8 @@ def _convert_once(args: argparse.Namespace) -> tuple[int, list[jobs.ConversionRe
         progress=not args.no_progress,
         from_format=args.from_format,
         site=args.site,
+        bib=args.bib,
+        author=args.author,
         check=args.check,
         strict=args.strict,
         want_report=bool(args.report),
@@ -150,6 +162,8 @@ def _validate(args: argparse.Namespace) -> int:
         progress=not args.no_progress and args.output_format == "text",
         from_format=args.from_format,
         site=args.site,
+        bib=args.bib,
+        author=args.author,
         schema_version=args.schema_version,
     )
     sys.stdout.write(reporting.render(results, args.output_format))

@@ -12,10 +12,13 @@ from collections.abc import Sequence
 EPILOG = """examples:
   resumeconv convert cv.md -o cv.pdf
   resumeconv convert cv.md -o out/ -t html,md,docx,pdf
+  resumeconv convert cv.md --bib papers.bib --author "Jane Doe" -o cv.html
+  resumeconv convert refs.bib -o refs.json
   resumeconv validate cv.md resume.json --format github
   resumeconv serve cv.md                    # http://127.0.0.1:8000/, reloads on save
   resumeconv convert cv.md -o out/ -t html,pdf --watch
   resumeconv formats
+  resumeconv themes
 """
 
 
@@ -38,6 +41,7 @@ def build_parser(version: str) -> argparse.ArgumentParser:
     _validate(sub.add_parser("validate", help="check resumes against JSON Resume and common sense"))
     _serve(sub.add_parser("serve", help="preview the HTML in a browser, reloaded on every save"))
     sub.add_parser("formats", help="list the formats resumeconv reads and writes")
+    sub.add_parser("themes", help="list the built-in themes (--theme NAME)")
     return parser
 
 
@@ -87,6 +91,11 @@ def _convert(cmd: argparse.ArgumentParser) -> None:
     )
     _looks(cmd)
     cmd.add_argument(
+        "--reference-doc",
+        metavar="FILE",
+        help="DOCX: take the styles of this .docx, as pandoc's --reference-doc",
+    )
+    cmd.add_argument(
         "--flavor",
         choices=["academicpages", "plain"],
         help="Markdown flavour (default academicpages)",
@@ -126,12 +135,20 @@ def _port(text: str) -> int:
 def _looks(cmd: argparse.ArgumentParser) -> None:
     """How pages look: language, paper, theme (``convert`` and ``serve``)."""
     cmd.add_argument(
-        "--locale", default="en", help="language of dates and titles: en, zh, de, fr, es"
+        "--locale",
+        default=None,
+        help="language of dates and titles: en, zh, ja, ko, de, fr, es (default: the page's "
+        "own, from its front matter lang or the script it is written in)",
     )
     cmd.add_argument(
         "--paper", default="a4", choices=["a4", "letter"], help="PDF/HTML print page size"
     )
-    cmd.add_argument("--theme", metavar="DIR", help="HTML template folder of your own")
+    cmd.add_argument(
+        "--theme",
+        metavar="NAME|DIR",
+        help="look of HTML and PDF: default, classic, modern, compact (resumeconv themes), "
+        "or an HTML theme folder of your own",
+    )
 
 
 def _validate(cmd: argparse.ArgumentParser) -> None:
@@ -159,6 +176,21 @@ def _reading(cmd: argparse.ArgumentParser) -> None:
     )
     cmd.add_argument(
         "--site", metavar="DIR", help="Jekyll site root (default: found from the page)"
+    )
+    cmd.add_argument(
+        "--bib",
+        action="append",
+        default=[],
+        metavar="FILE",
+        help="add the publications of a BibTeX file after the input's own (repeatable)",
+    )
+    cmd.add_argument(
+        "--author",
+        action="append",
+        default=[],
+        metavar="NAME",
+        help="the owner, in bold in BibTeX author lists (default: the resume's name; "
+        "repeatable for name variants)",
     )
 
 

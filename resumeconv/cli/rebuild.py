@@ -54,13 +54,14 @@ def run(args: argparse.Namespace, convert: Convert) -> int:
 
 def _targets(args: argparse.Namespace, results: list[jobs.ConversionResult]) -> watch.Targets:
     inputs = [r.input for r in results]
-    read = [path for r in results for path in r.read]
+    read = [path for r in results for path in r.read] + list(args.bib)
     outputs = [out for r in results for out in r.written]
     folders = [item for item in args.inputs if os.path.isdir(item)]
     if not inputs:  # nothing could be planned: watch what was named
         inputs = [item for item in args.inputs if os.path.isfile(item)]
+    theme = args.theme if args.theme is not None and os.path.isdir(args.theme) else None
     return watch.targets(
-        inputs, read=read, site=args.site, theme=args.theme, folders=folders, outputs=outputs
+        inputs, read=read, site=args.site, theme=theme, folders=folders, outputs=outputs
     )
 
 

@@ -34,7 +34,9 @@ def build(args: argparse.Namespace) -> Build:
     """Read the input and render its HTML as ``convert -t html`` would."""
     result = Build()
     try:
-        resume = api.load(args.input, format=args.from_format, site=args.site)
+        resume = api.load(
+            args.input, format=args.from_format, site=args.site, bib=args.bib, author=args.author
+        )
         report = resume.import_report
         if report is not None:
             result.read = list(report.read_files)
@@ -65,8 +67,12 @@ def run(args: argparse.Namespace) -> int:
             file=args.input,
             hint="give the path of a CV page, JSON or YAML resume",
         )  # fmt: skip
-    if args.theme is not None and not os.path.isdir(args.theme):
-        raise api.UsageError("--theme must be a folder", file=args.theme)
+    names = [name for name, _ in api.themes()]
+    if args.theme is not None and not os.path.isdir(args.theme) and args.theme not in names:
+        raise api.UsageError(
+            f"--theme {args.theme} is neither a built-in theme nor a folder",
+            hint=f"use one of {', '.join(names)} (resumeconv themes), or a theme folder",
+        )
     state = preview.Preview(os.path.basename(args.input))
     server = None
     try:
@@ -113,7 +119,9 @@ def _publish(state: preview.Preview, result: Build) -> Build:
 
 
 def _targets(args: argparse.Namespace, result: Build) -> watch.Targets:
-    return watch.targets([args.input], read=result.read, site=args.site, theme=args.theme)
+    theme = args.theme if args.theme is not None and os.path.isdir(args.theme) else None
+    read = [*result.read, *args.bib]
+    return watch.targets([args.input], read=read, site=args.site, theme=theme)
 
 
 def _names(paths: list[str]) -> str:

@@ -1,7 +1,10 @@
 """PDF output through Typst, in-process: no browser, no TeX, no network.
 
 The resume goes to our template (``typst/resume.typ``) as JSON in ``sys.inputs``, never as
-Typst source, so nothing a resume contains can run as Typst code or read a file. Fonts are
+Typst source, so nothing a resume contains can run as Typst code or read a file. A field's
+inline Markdown arrives as runs (text with strong / emph / code marks and a checked link,
+:mod:`~resumeconv.exporters.richtext`) that the template wraps in ``strong``, ``emph``,
+``raw`` and ``link``: still data, never markup. Fonts are
 the ones Typst embeds (Libertinus Serif) plus WenQuanYi Micro Hei when the text has CJK
 characters; system fonts are ignored so that every machine makes the same bytes.
 
@@ -17,8 +20,9 @@ import threading
 from pathlib import Path
 from typing import Any
 
-from resumeconv import scripts
+from resumeconv import assets, scripts
 from resumeconv.errors import ExportError, UsageError
+from resumeconv.exporters import richtext, themes
 from resumeconv.links import safe_url
 from resumeconv.model import Resume
 from resumeconv.options import WriteOptions
@@ -27,6 +31,8 @@ TEMPLATE = Path(__file__).parent / "typst" / "resume.typ"
 
 #: Latin text font, embedded in the typst wheel (so no system font is needed).
 LATIN_FONT = "Libertinus Serif"
+#: Latin text font of the sans-serif themes (a variable font of manimgx-fonts).
+SANS_FONT = "Noto Sans"
 #: CJK font (Chinese, Japanese kana, Korean hangul) shipped by paperang-p2-fonts-cjk.
 CJK_FONT = "WenQuanYi Micro Hei"
 #: Fallbacks for what neither draws (emoji, symbols, Arabic, Hebrew, the Indic scripts …),
@@ -53,7 +59,8 @@ _lock = threading.Lock()
 
 
 def write(resume: Resume, options: WriteOptions) -> bytes:
-    """The resume as a PDF (A4 or Letter, from ``options.paper``)."""
+    """The resume as a PDF (A4 or Letter, from ``options.paper``; the look from
+    ``options.theme``, a built-in theme name)."""
     from resumeconv.exporters import outline
 
     return render(outline.build(resume, locale=options.locale), options)
@@ -69,7 +76,7 @@ def render(doc: Any, options: WriteOptions) -> bytes:
 def font_folders(data: dict[str, Any]) -> tuple[str, ...]:
     """The font folders Typst needs for :func:`template_data`'s ``data`` (its font list)."""
     names = _font_names(data["fonts"])
-    return _font_dirs(cjk=CJK_FONT in names, other=NOTO_FONTS[0] in names)
+    return _font_dirs(cjk=CJK_FONT in names, other=bool({NOTO_FONTS[0], SANS_FONT} & set(names)))
 
 
 def template_data(doc: Any, options: WriteOptions) -> dict[str, Any]:
@@ -83,16 +90,20 @@ def template_data(doc: Any, options: WriteOptions) -> dict[str, Any]:
         "lang": lang,
         "region": region,
         "name": _str(doc.name),
-        "label": _str(doc.label),
-        "summary": _str(doc.summary),
+        "label": _runs(doc.label),
+        "summary": _paras(doc.summary),
         "contacts": [
             {"label": _str(c.label), "url": _url(c.url)} for c in doc.contacts if _str(c.label)
         ],
         "sections": [_section(s) for s in doc.sections],
+        # An embedded photo only (a local file, as bytes): a remote one is never fetched.
+        "photo": list(assets.data_url_bytes(doc.image) or b"") if doc.image else [],
     }
     all_text = json.dumps(data, ensure_ascii=False)
     cjk = scripts.uses(scripts.CJK_GLYPHS, all_text)
-    data["fonts"] = _fonts(cjk, lang) + (
+    data["style"] = themes.pdf_style(options.theme)
+    latin = SANS_FONT if data["style"].get("font") == "sans" else LATIN_FONT
+    data["fonts"] = _fonts(cjk, lang, latin) + (
         list(NOTO_FONTS) if scripts.uses(scripts.OTHER_GLYPHS, all_text) else []
     )
     return data
@@ -101,23 +112,51 @@ def template_data(doc: Any, options: WriteOptions) -> dict[str, Any]:
 def _section(section: Any) -> dict[str, Any]:
     return {
         "title": _str(section.title),
-        "text": _str(section.text),
+        "text": _paras(section.text),
         "items": [_item(i) for i in section.items],
     }
 
 
 def _item(item: Any) -> dict[str, Any]:
+    heading = _runs(item.heading)
     return {
-        "heading": _str(item.heading),
-        "subheading": _str(item.subheading),
-        "location": _str(item.location),
+        "heading": heading,
+        "subheading": _runs(item.subheading),
+        "location": _runs(item.location),
+        "authors": _runs(getattr(item, "authors", "")),
         "dates": _str(item.dates),
-        "url": _url(item.url),
-        "summary": _str(item.summary),
-        "bullets": [_str(b) for b in item.bullets if _str(b)],
-        "keywords": [_str(k) for k in item.keywords if _str(k)],
-        "note": _str(item.note),
+        # a heading with links of its own is not linked again (no link inside a link)
+        "url": "" if any(r["url"] for r in heading) else _url(item.url),
+        "summary": _paras(item.summary),
+        "bullets": [_runs(b) for b in item.bullets if _str(b)],
+        "keywords": [_runs(k) for k in item.keywords if _str(k)],
+        "note": _runs(item.note),
+        "details": [_runs(d) for d in getattr(item, "details", []) if _str(d)],
+        "links": [
+            {"label": _str(link.label), "url": _url(link.url)}
+            for link in getattr(item, "links", [])
+            if _url(link.url)
+        ],
     }
+
+
+def _runs(value: Any) -> list[dict[str, Any]]:
+    """A field as the template's runs: ``{"text", "strong", "emph", "code", "url"}``, the
+    URL checked again here (:mod:`resumeconv.links`); an empty field is ``[]``."""
+    if not _str(value):
+        return []
+    runs = getattr(value, "runs", None)
+    if runs is None:
+        return [{"text": _str(value), "strong": False, "emph": False, "code": False, "url": ""}]
+    return [
+        {"text": r.text, "strong": r.strong, "emph": r.emph, "code": r.code, "url": _url(r.url)}
+        for r in runs
+    ]
+
+
+def _paras(value: Any) -> list[list[dict[str, Any]]]:
+    """Prose as paragraphs (blank lines separate them), each a list of runs."""
+    return [_runs(p) for p in richtext.paragraphs(value) if _str(p)]
 
 
 def _str(value: Any) -> str:
@@ -139,13 +178,13 @@ def _language(locale: str) -> tuple[str, str | None]:
     return match.group(1).lower(), region.upper() if region else None
 
 
-def _fonts(cjk: bool, lang: str) -> list[Any]:
+def _fonts(cjk: bool, lang: str, latin: str = LATIN_FONT) -> list[Any]:
     """Font fallback list: Latin first; in a CJK document Latin covers only Latin letters."""
     if not cjk:
-        return [LATIN_FONT]
+        return [latin]
     if lang in ("zh", "ja", "ko"):
-        return [{"name": LATIN_FONT, "covers": "latin-in-cjk"}, CJK_FONT]
-    return [LATIN_FONT, CJK_FONT]
+        return [{"name": latin, "covers": "latin-in-cjk"}, CJK_FONT]
+    return [latin, CJK_FONT]
 
 
 def _font_names(fonts: list[Any]) -> list[str]:

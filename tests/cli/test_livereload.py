@@ -42,6 +42,15 @@ def test_only_the_policy_and_the_script_change() -> None:
     assert "default-src 'none'" in content and "style-src 'unsafe-inline'" in content
 
 
+@pytest.mark.parametrize("theme", [name for name, _ in api.themes()])
+def test_every_built_in_theme_lets_the_script_run(theme: str) -> None:
+    page = api.render(api.load(FIXTURES / "batch" / "good" / "ada.json"), "html", theme=theme)
+    served = livereload.inject(page, 1).decode("utf-8")
+    script, policy = SCRIPT.search(served), META.search(served)
+    assert script is not None and policy is not None
+    assert f"&#x27;nonce-{script.group(1)}&#x27;" in policy.group(0)
+
+
 def test_each_response_has_its_own_nonce() -> None:
     page = _page()
     nonces = {SCRIPT.search(livereload.inject(page, 1).decode()).group(1) for _ in range(5)}

@@ -220,6 +220,23 @@ def test_a_file_the_site_reads_changes_the_page(
     _wait_for("the site's new location", lambda: "Oslo" in _get(url)[1])
 
 
+def test_a_theme_folder_and_a_bib_file_are_watched_too(
+    run: Callable[..., Running], ada: Path, tmp_path: Path
+) -> None:
+    theme = tmp_path / "theme"
+    shutil.copytree(REPO / "resumeconv" / "exporters" / "html" / "themes" / "default", theme)
+    bib = tmp_path / "refs.bib"
+    shutil.copy(FIXTURES / "bibtex" / "refs.bib", bib)
+    _, url = _serve(run, str(ada), "--theme", str(theme), "--bib", str(bib))
+    page = _get(url)[1]
+    assert "Lakes and Ponds" in page and "resumeconv-theme-marker" not in page
+    css = theme / "style.css.j2"
+    css.write_text(css.read_text("utf-8") + "\n/* resumeconv-theme-marker */\n", "utf-8")
+    _wait_for("the theme edit", lambda: "resumeconv-theme-marker" in _get(url)[1])
+    _edit(bib, '"Lakes and {Ponds}: a {S}urvey"', '"Seas and {Ponds}: a {S}urvey"')
+    _wait_for("the bibliography edit", lambda: "Seas and Ponds" in _get(url)[1])
+
+
 def test_only_this_machine_can_connect_by_default(run: Callable[..., Running], ada: Path) -> None:
     _, url = _serve(run, str(ada))
     port = int(url.rsplit(":", 1)[1].strip("/"))

@@ -1,9 +1,10 @@
 """HTML output: one self-contained page (inline CSS, no scripts, no fetches).
 
 The page renders :mod:`resumeconv.exporters.outline`, so it shows what DOCX and PDF show.
-Every page is a Jinja2 theme rendered by :func:`.theme.page`: the built-in one is the
-folder :data:`DEFAULT_THEME` shipped in the package (``themes/default/``), a user's is the
-folder given with ``--theme``; both take the same path.
+Every page is a Jinja2 theme rendered by :func:`.theme.page`: the built-in ones are the
+folders shipped in the package (``themes/default/``, ``classic/``, ``modern/``,
+``compact/``: :mod:`resumeconv.exporters.themes`), a user's is the folder given with
+``--theme``; all take the same path.
 
 Everything the resume says is data, never template code or markup: every value is
 autoescaped, links are limited by :mod:`resumeconv.links` twice (outline and templates),
@@ -17,6 +18,7 @@ from pathlib import Path
 from resumeconv import locales
 from resumeconv.errors import UsageError
 from resumeconv.exporters import outline as outline_mod
+from resumeconv.exporters import themes
 from resumeconv.exporters.html import theme
 from resumeconv.exporters.html.theme import DEFAULT_THEME, ENTRY_POINT, KINDS, paragraphs
 from resumeconv.model import Resume
@@ -35,9 +37,12 @@ def write(resume: Resume, options: WriteOptions) -> bytes:
         raise UsageError(
             f"unknown paper size {options.paper!r}", hint="use one of: " + ", ".join(PAPER)
         )
-    view = outline_mod.build(resume, options.locale or "en")
-    words = locales.get(options.locale)
-    folder = str(DEFAULT_THEME) if options.theme is None else _theme_folder(options.theme)
+    view = outline_mod.build(resume, options.locale)
+    words = locales.get(view.locale)
+    if themes.is_builtin(options.theme):
+        folder = str(themes.html_folder(options.theme))
+    else:
+        folder = _theme_folder(themes.html_folder(options.theme))
     html = theme.page(folder, view, words, paper, resume.to_dict())
     if not html.endswith("\n"):
         html += "\n"
