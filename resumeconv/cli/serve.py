@@ -2,8 +2,8 @@
 reloaded in the browser whenever the input or a file its import read changes.
 
 A build that fails (a bad edit) shows its error, with file:line, in the page and on the
-terminal, and the server goes on; the next good save brings the page back. Ctrl-C stops
-it with exit status 0.
+terminal, and the server goes on; the next good save brings the page back. Ctrl-C (or
+SIGTERM) stops it with exit status 0.
 """
 
 from __future__ import annotations
@@ -61,12 +61,12 @@ def run(args: argparse.Namespace) -> int:
     """Serve until Ctrl-C (exit 0); an input that is not a file, or a port that cannot be
     listened on, is one error before anything is served."""
     if args.input == "-" or not os.path.isfile(args.input):
+        what = "not stdin" if args.input == "-" else "no such file"
         raise api.InputError(
-            "serve needs a file to watch: no such file" if args.input != "-" else
-            "serve needs a file to watch, not stdin",
+            f"serve needs a file to watch: {what}",
             file=args.input,
             hint="give the path of a CV page, JSON or YAML resume",
-        )  # fmt: skip
+        )
     names = [name for name, _ in api.themes()]
     if args.theme is not None and not os.path.isdir(args.theme) and args.theme not in names:
         raise api.UsageError(
@@ -85,8 +85,8 @@ def run(args: argparse.Namespace) -> int:
                 f"warning: serving on {args.host}, not only this machine: anyone who can "
                 "reach it on the network can read this resume"
             )
-        print(f"resumeconv: serving {args.input} at {preview.url(server)} (Ctrl-C stops)",
-              flush=True)  # fmt: skip
+        address = preview.url(server)
+        print(f"resumeconv: serving {args.input} at {address} (Ctrl-C stops)", flush=True)
         ready = f"watching {watch.describe(watcher.targets)} for changes"
         for changed in watcher.changes(lambda: _say(ready)):
             started = time.perf_counter()
