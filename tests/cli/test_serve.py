@@ -47,6 +47,17 @@ def _wait_for(what: str, check: Callable[[], Any], deadline: float = DEADLINE) -
         time.sleep(0.05)
 
 
+#: ``python -m resumeconv``, with Ctrl-C delivered as in a terminal even when these tests
+#: run in a background job (which starts its children with SIGINT ignored, and Python
+#: keeps it so).
+_MAIN = """
+import signal, sys
+signal.signal(signal.SIGINT, signal.default_int_handler)
+from resumeconv.cli import main
+sys.exit(main(sys.argv[1:]))
+"""
+
+
 class Running:
     """A ``resumeconv`` command running in the background: its stdout lines as they come,
     its stderr in a file."""
@@ -56,7 +67,7 @@ class Running:
         self._err = self.err_path.open("w")
         env = {**os.environ, "PYTHONPATH": str(REPO)}
         self.proc = subprocess.Popen(
-            [sys.executable, "-m", "resumeconv", *args],
+            [sys.executable, "-c", _MAIN, *args],
             cwd=cwd,
             stdout=subprocess.PIPE,
             stderr=self._err,
