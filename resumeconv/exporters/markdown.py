@@ -29,6 +29,7 @@ from resumeconv.dialect import (
     split_degree,
 )
 from resumeconv.errors import UsageError
+from resumeconv.links import safe_url
 from resumeconv.model import CUSTOM, ENTRY_TYPES, Resume, SectionLayout
 from resumeconv.options import WriteOptions
 from resumeconv.places import CITIES, US_STATES, is_country, is_place
@@ -85,46 +86,77 @@ def write(resume: Resume, options: WriteOptions) -> bytes:
 
 
 _LINKED = re.compile(r"\[([^\[\]\n]+)\]\(([^()\s<>]+)\)")
-_ALWAYS = set("\\`*_[]<>&!|~#")
-_LINE_START = re.compile(r"^(\s*)([-+=>]|\d{1,9}(?=[.)]))")
+_ASCII_PUNCT = set("!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~")
+_ENTITY = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9A-Fa-f]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
+_LINE_START = re.compile(r"^(\s*)(?:([>=#])|([-+])(?=\s|$|-)|(\d{1,9})(?=[.)](?:\s|$)))")
+
+
+def _escape_char(text: str, i: int) -> bool:
+    """Whether ``text[i]`` would be read as Markdown (CommonMark or kramdown's GFM) where
+    it stands; only those characters are escaped, so "R&D", "5.0", "Hi!" and
+    "Silicon_Valley" stay as written."""
+    ch = text[i]
+    nxt = text[i + 1] if i + 1 < len(text) else ""
+    prev = text[i - 1] if i else ""
+    if ch in "`*[]":
+        return True
+    if ch == "\\":
+        return nxt == "" or nxt in _ASCII_PUNCT
+    if ch == "_":  # between letters or digits it opens and closes nothing
+        return not (prev.isalnum() and nxt.isalnum())
+    if ch == "<":  # an HTML tag or an autolink
+        return nxt.isalpha() or nxt in "/!?"
+    if ch == "&":
+        return _ENTITY.match(text, i) is not None
+    if ch == "~":  # ~~strike~~ (kramdown's GFM)
+        return nxt == "~" or prev == "~"
+    if ch == "|":  # a table needs a row of only | - : under it
+        return re.fullmatch(r"[\s|:-]*", text) is not None
+    return False
+
+
+def _escape_inline(text: str) -> str:
+    """Text as Markdown away from the start of a line; Liquid openers split."""
+    md = "".join("\\" + ch if _escape_char(text, i) else ch for i, ch in enumerate(text))
+    # Liquid would run ({{ … }}, {% … %}); an empty comment keeps the braces apart
+    return re.sub(r"\{(?=[{%])", "{<!-- -->", md)
 
 
 def escape(text: str) -> str:
-    """Plain text as Markdown that shows (and reads back as) exactly that text."""
-    out = []
-    for ch in text:
-        out.append("\\" + ch if ch in _ALWAYS else ch)
-    md = "".join(out)
-    # Liquid would run ({{ … }}, {% … %}); an empty comment keeps the braces apart
-    md = re.sub(r"\{(?=[{%])", "{<!-- -->", md)
+    """Plain text as Markdown that shows (and reads back as) exactly that text, also at
+    the start of a line (no heading, quote, list item or rule)."""
+    md = _escape_inline(text)
     m = _LINE_START.match(md)
     if m:
-        if m.group(2)[0].isdigit():
+        if m.group(4):
             end = m.end()
             md = md[:end] + "\\" + md[end:]
         else:
-            md = md[: m.start(2)] + "\\" + md[m.start(2) :]
+            md = md[: m.end(1)] + "\\" + md[m.end(1) :]
     return md
 
 
-def linked_text(text: str) -> str:
-    """Text that may hold ``[label](url)`` links (our free-text form) as Markdown."""
+def linked_text(text: str, start: bool = True) -> str:
+    """Text that may hold ``[label](url)`` links (our free-text form) as Markdown; a link
+    whose URL ``links.safe_url`` refuses (javascript:, data:, …) is written as text."""
     out: list[str] = []
     pos = 0
     for m in _LINKED.finditer(text):
-        out.append(escape(text[pos : m.start()]) if pos < m.start() else "")
-        out.append(f"[{escape(m.group(1))}]({_url(m.group(2))})")
+        if safe_url(m.group(2)) is None:
+            continue
+        before = text[pos : m.start()]
+        out.append((escape if start and not pos else _escape_inline)(before) if before else "")
+        out.append(f"[{_escape_inline(m.group(1))}]({_url(m.group(2))})")
         pos = m.end()
     if not out:
-        return escape(text)
+        return escape(text) if start else _escape_inline(text)
     out.append(_escape_tail(text[pos:]))
     return "".join(out)
 
 
 def _escape_tail(text: str) -> str:
-    """Escaping for text after a link (no line-start rules apply there)."""
-    md = "".join("\\" + ch if ch in _ALWAYS else ch for ch in text)
-    return re.sub(r"\{(?=[{%])", "{<!-- -->", md)
+    """Escaping for text after a link or a label (no line-start rules apply there)."""
+    return _escape_inline(text)
 
 
 def _url(url: str) -> str:
@@ -138,6 +170,35 @@ def json_value(value: Any) -> str:
     text = text.replace("{{", "{\\u007b").replace("{%", "{\\u0025")
     ticks = "`" * (max((len(r) for r in re.findall(r"`+", text)), default=0) + 1)
     return f"{ticks}{text}{ticks}"
+
+
+_BOLD = re.compile(r"\*\*([^*\n]+)\*\*")
+
+
+def _marked_ok(value: Any) -> bool:
+    """An author list (string) whose owner is marked ``**Name**`` and that reads back as
+    written: bold spans of clean text, and clean text around them."""
+    if not isinstance(value, str) or not _BOLD.search(value) or not _text_ok(value):
+        return False
+    for m in _BOLD.finditer(value):
+        before, after = value[m.start() - 1 : m.start()], value[m.end() : m.end() + 1]
+        if not _clean(m.group(1)) or before not in ("", " ") or after not in ("", " ", ",", ";"):
+            return False
+    return "*" not in _BOLD.sub("", value)
+
+
+def _marked(value: str, start: bool) -> str:
+    """An author list with its ``**owner**`` as real Markdown bold (the rest as text)."""
+    out: list[str] = []
+    pos = 0
+    for m in _BOLD.finditer(value):
+        if m.start() > pos:
+            out.append(linked_text(value[pos : m.start()], start and not pos))
+        out.append(f"**{_escape_inline(m.group(1))}**")
+        pos = m.end()
+    if pos < len(value):
+        out.append(_escape_inline(value[pos:]))
+    return "".join(out)
 
 
 def _clean(text: str) -> bool:
@@ -165,11 +226,14 @@ def _text_ok(value: Any) -> bool:
     return True
 
 
-def _field_value(key: str, value: Any) -> str:
-    """``*Label:* value`` markdown for one field (text when it reads back, else JSON)."""
+def _field_value(key: str, value: Any, start: bool = False) -> str:
+    """``*Label:* value`` markdown for one field (text when it reads back, else JSON);
+    ``start`` when the value will stand at the start of a line (a bullet of a list)."""
     label = f"*{_escape_tail(label_for(key))}:*"
+    if key == "x-authors" and _marked_ok(value):
+        return f"{label} {_marked(value, start)}"
     if _text_ok(value):
-        return f"{label} {linked_text(value)}"
+        return f"{label} {linked_text(value, start)}"
     return f"{label} {json_value(value)}"
 
 
@@ -179,7 +243,8 @@ def _field_lines(key: str, value: Any) -> list[str]:
         label = f"*{_escape_tail(label_for(key))}:*"
         subs = []
         for v in value:
-            md = _field_value("x", v)
+            md = _field_value(key if key == "x-authors" else "x", v, start=True)
+            md = md.replace(f"*{_escape_tail(label_for(key))}:* ", "*x:* ", 1)
             subs.append("  * " + md[len("*x:* ") :])
         return [label, *subs]
     return [_field_value(key, value)]
@@ -713,9 +778,9 @@ def _profile_line(p: dict[str, Any]) -> str:
     net = _escape_tail(p["network"])
     user, url = p.get("username"), p.get("url")
     if url and user:
-        return f"*{net}:* [{escape(user)}]({_url(url)})"
+        return f"*{net}:* [{_escape_inline(user)}]({_url(url)})"
     if url and re.fullmatch(r"[a-z][a-z0-9+.-]*:[^\s<>]+", url, re.I):
         return f"*{net}:* <{url}>"
     if url:
-        return f"*{net}:* [{escape(url)}]({_url(url)})"
-    return f"*{net}:* {escape(user)}"
+        return f"*{net}:* [{_escape_inline(url)}]({_url(url)})"
+    return f"*{net}:* {_escape_inline(user)}"

@@ -649,9 +649,12 @@ def _item_value(item: Item) -> Any:
     found = L.field_line(item.lines[0])
     assert found is not None
     value_line = found[1]
+    key = found[0]
     if not value_line and item.children:
-        return [L.value_of(Line(list(c.lines[0].runs), c.start)) for c in item.children if c.lines]
-    return L.value_of(value_line)
+        return [
+            L.value_of(Line(list(c.lines[0].runs), c.start), key) for c in item.children if c.lines
+        ]
+    return L.value_of(value_line, key)
 
 
 def _field_children(src: EntrySource) -> tuple[dict[str, Any], EntrySource]:
@@ -677,7 +680,7 @@ def _fields_of(src: EntrySource, key: str) -> dict[str, Any]:
     for line in src.lines:
         found = L.field_line(line)
         if found is not None:
-            entry[found[0]] = L.value_of(found[1])
+            entry[found[0]] = L.value_of(found[1], found[0])
         elif line:
             entry.setdefault(_list_key(key), []).append(line.linked())
     for child in src.children:
