@@ -16,6 +16,7 @@ import re
 from dataclasses import fields
 from typing import Any
 
+from resumeconv import locales
 from resumeconv.dateformat import format_range
 from resumeconv.dates import find_range, parse_range
 from resumeconv.dialect import (
@@ -29,8 +30,9 @@ from resumeconv.dialect import (
     split_degree,
 )
 from resumeconv.errors import UsageError
+from resumeconv.exporters import outline
 from resumeconv.links import safe_url
-from resumeconv.model import CUSTOM, ENTRY_TYPES, Resume, SectionLayout
+from resumeconv.model import CUSTOM, ENTRY_TYPES, EXTENSION_KEY, Resume, SectionLayout
 from resumeconv.options import WriteOptions
 from resumeconv.places import CITIES, US_STATES, is_country, is_place
 
@@ -51,14 +53,58 @@ redirect_from:
 _LANG_CODE = re.compile(r"[A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{2,8})*")
 
 
-def _front_matter(resume: Resume) -> str:
+def _front_matter(resume: Resume, data: dict[str, Any]) -> str:
     """The page settings, with the page's ``lang`` (meta["x-resumeconv"]["lang"]) when it
-    declared one, so that the page reads back in its language."""
+    declared one, so that the page reads back in its language, and ``jsonresume:`` with
+    what is not content (``$schema``, ``meta``), which the CV-page reader reads back."""
     ext = resume.extension
     lang = ext.extra.get("lang") if ext is not None else None
-    if not (isinstance(lang, str) and _LANG_CODE.fullmatch(lang)):
-        return FRONT_MATTER
-    return FRONT_MATTER.replace("author_profile: true\n", f"author_profile: true\nlang: {lang}\n")
+    settings = ""
+    if isinstance(lang, str) and _LANG_CODE.fullmatch(lang):
+        settings += f"lang: {lang}\n"
+    kept = not_content(data)
+    if kept:
+        # JSON is YAML: its strings are always read back as strings (no dates, no yes/no)
+        settings += f"{FRONT_KEY}: {json.dumps(kept, ensure_ascii=False)}\n"
+    return FRONT_MATTER.replace("author_profile: true\n", f"author_profile: true\n{settings}")
+
+
+#: The front matter key that carries ``$schema`` and ``meta`` (docs/markdown-export.md).
+FRONT_KEY = "jsonresume"
+#: What the page itself says of meta["x-resumeconv"]: its layout and its language.
+_PAGE_KEYS = ("version", "sections", "lang")
+
+
+def not_content(data: dict[str, Any]) -> dict[str, Any]:
+    """``$schema`` and ``meta`` without what the page's own structure says (the layout,
+    ``lang``): the resume's bookkeeping, which no reader of the page needs to see."""
+    out: dict[str, Any] = {}
+    if "$schema" in data:
+        out["$schema"] = data["$schema"]
+    if _empty_basics(data):
+        out["basics"] = _empty_basics(data)
+    meta = data.get("meta")
+    if not isinstance(meta, dict):
+        return out
+    kept = {k: v for k, v in meta.items() if k != EXTENSION_KEY}
+    ext = meta.get(EXTENSION_KEY)
+    if isinstance(ext, dict):
+        rest = {k: v for k, v in ext.items() if k not in _PAGE_KEYS}
+        if ext.get("version") not in (None, "1"):
+            rest["version"] = ext["version"]
+        if rest:
+            kept[EXTENSION_KEY] = rest
+    if kept:
+        out["meta"] = kept
+    return out
+
+
+def _empty_basics(data: dict[str, Any]) -> dict[str, Any]:
+    """basics fields that are empty strings (``"image": ""``): no line can show them."""
+    basics = data.get("basics")
+    if not isinstance(basics, dict):
+        return {}
+    return {k: v for k, v in basics.items() if v == "" and k != "name"}
 
 
 _LOOP = (
@@ -79,7 +125,10 @@ def write(resume: Resume, options: WriteOptions) -> bytes:
             f"unknown Markdown flavour {flavor!r}",
             hint="use --flavor academicpages (a Jekyll CV page) or --flavor plain (a README)",
         )
-    return _Writer(resume, plain=flavor == "plain").page().encode("utf-8")
+    # the page's language as the other exporters choose it: --locale, else the page's
+    # declared lang, else the script of its text (exporters/outline.py)
+    locale = outline.build(resume, locale=options.locale).locale
+    return _Writer(resume, plain=flavor == "plain", locale=locale).page().encode("utf-8")
 
 
 # ----------------------------------------------------------------------------- text
@@ -172,6 +221,8 @@ def json_value(value: Any) -> str:
     return f"{ticks}{text}{ticks}"
 
 
+#: A web address the reader gives back as written from an autolink ``<url>``.
+_BARE_URL = re.compile(r"https?://[A-Za-z0-9/._~#?=&+@!$*,;:()'-]+")
 _BOLD = re.compile(r"\*\*([^*\n]+)\*\*")
 
 
@@ -232,6 +283,8 @@ def _field_value(key: str, value: Any, start: bool = False) -> str:
     label = f"*{_escape_tail(label_for(key))}:*"
     if key == "x-authors" and _marked_ok(value):
         return f"{label} {_marked(value, start)}"
+    if isinstance(value, str) and _BARE_URL.fullmatch(value):
+        return f"{label} <{value}>"
     if _text_ok(value):
         return f"{label} {linked_text(value, start)}"
     return f"{label} {json_value(value)}"
@@ -549,8 +602,9 @@ def _bullet(head: str, children: list[list[str]]) -> str:
 
 
 class _Writer:
-    def __init__(self, resume: Resume, plain: bool) -> None:
+    def __init__(self, resume: Resume, plain: bool, locale: str = "en") -> None:
         self.resume = resume
+        self.locale = locale
         self.data = resume.to_dict()
         self.plain = plain
         self.fallbacks = 0
@@ -560,7 +614,7 @@ class _Writer:
     def page(self) -> str:
         parts: list[str] = []
         if not self.plain:
-            parts.append(_front_matter(self.resume))
+            parts.append(_front_matter(self.resume, self.data))
         header = self.header()
         if header:
             parts.append(header)
@@ -574,7 +628,8 @@ class _Writer:
                 continue
             rest = [i for i in range(len(self._list(key))) if (key, i) not in listed]
             if rest:
-                extra = SectionLayout(section=key, title=key.capitalize(), items=rest)
+                title = locales.title(self.locale, key)
+                extra = SectionLayout(section=key, title=title, items=rest)
                 parts.append(self.section(extra))
         return "\n\n".join(p.strip("\n") for p in parts if p.strip()) + "\n"
 
@@ -598,6 +653,8 @@ class _Writer:
             return ""
         summary_in_layout = any(s.section == _SUMMARY for s in self.resume.layout())
         fields = {k: v for k, v in basics.items() if not (k == "summary" and summary_in_layout)}
+        if not self.plain:  # empty fields go to the front matter (not_content)
+            fields = {k: v for k, v in fields.items() if k not in _empty_basics(self.data)}
         return self._header_text(fields)
 
     def _header_text(self, basics: dict[str, Any]) -> str:
@@ -626,8 +683,10 @@ class _Writer:
     # ------------------------------------------------------------------ sections
 
     def section(self, layout: SectionLayout) -> str:
-        title = layout.title if isinstance(layout.title, str) else str(layout.section)
         kind = layout.section
+        title = layout.title
+        if not isinstance(title, str):  # a resume from JSON: the locale's title
+            title = locales.title(self.locale, kind) if type(kind) is str else str(kind)
         head = self.heading(title, 2, kind)
         body: list[str] = []
         if kind == _SUMMARY:
