@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import json
 import re
-from dataclasses import fields
+from dataclasses import dataclass, field, fields
 from typing import Any
 
 from resumeconv import locales
@@ -23,6 +23,7 @@ from resumeconv.dialect import (
     LOCATION_KEYS,
     LOCATION_LABELS,
     date_fields,
+    is_code_group,
     is_language_group,
     key_for,
     label_for,
@@ -601,6 +602,14 @@ def _bullet(head: str, children: list[list[str]]) -> str:
     return "\n".join(lines)
 
 
+@dataclass
+class _Groups:
+    """Layout sections written as group lines inside another (by layout index)."""
+
+    inside: set[int] = field(default_factory=set)
+    lines: dict[int, list[tuple[int, str]]] = field(default_factory=dict)
+
+
 class _Writer:
     def __init__(self, resume: Resume, plain: bool, locale: str = "en") -> None:
         self.resume = resume
@@ -618,11 +627,14 @@ class _Writer:
         header = self.header()
         if header:
             parts.append(header)
-        layout = self.resume.layout()
+        layout = self.layout()
         # a section name of the wrong type ([5], {…}) is no key: validation reports it
         listed = {(s.section, i) for s in layout if type(s.section) is str for i in s.indices()}
-        for section in layout:
-            parts.append(self.section(section))
+        groups = self.groups(layout)
+        for i, section in enumerate(layout):
+            if i in groups.inside:
+                continue
+            parts.append(self.section(section, groups.lines.get(i, [])))
         for key in ENTRY_TYPES:
             if key == CUSTOM:
                 continue
@@ -632,6 +644,18 @@ class _Writer:
                 extra = SectionLayout(section=key, title=title, items=rest)
                 parts.append(self.section(extra))
         return "\n\n".join(p.strip("\n") for p in parts if p.strip()) + "\n"
+
+    def layout(self) -> list[SectionLayout]:
+        """The page's sections; a resume with no stored layout (from JSON) opens with its
+        summary as a section of paragraphs, as a CV page does."""
+        layout = self.resume.layout()
+        ext = self.resume.extension
+        stored = ext is not None and isinstance(ext.sections, list) and ext.sections
+        basics = self.data.get("basics")
+        summary = basics.get("summary") if isinstance(basics, dict) else None
+        if not stored and isinstance(summary, str) and summary.strip():
+            return [SectionLayout(section=_SUMMARY), *layout]
+        return layout
 
     def heading(self, title: str, level: int, kind: str | None = None) -> str:
         """A section heading; ``{: .cv-KEY}`` under it when the title alone names
@@ -651,7 +675,7 @@ class _Writer:
         basics = self.data.get("basics")
         if not isinstance(basics, dict) or not basics:
             return ""
-        summary_in_layout = any(s.section == _SUMMARY for s in self.resume.layout())
+        summary_in_layout = any(s.section == _SUMMARY for s in self.layout())
         fields = {k: v for k, v in basics.items() if not (k == "summary" and summary_in_layout)}
         if not self.plain:  # empty fields go to the front matter (not_content)
             fields = {k: v for k, v in fields.items() if k not in _empty_basics(self.data)}
@@ -668,6 +692,14 @@ class _Writer:
                 lines.append(_field_value("name", name))
         keys = [k for k in _BASICS_ORDER if k in basics]
         keys += sorted(k for k in basics if k not in keys and k != "name")
+        if lines:  # after the name, the lines a person writes (the reader's header rules)
+            if _label_ok(basics.get("label")):
+                lines.append(f"*{_escape_inline(basics['label'])}*")
+                keys.remove("label")
+            contacts = _contacts(basics)
+            if contacts:
+                lines.append(" · ".join(contacts.values()))
+                keys = [k for k in keys if k not in contacts]
         for key in keys:
             value = basics[key]
             if key == "profiles" and _profiles_ok(value):
@@ -682,7 +714,57 @@ class _Writer:
 
     # ------------------------------------------------------------------ sections
 
-    def section(self, layout: SectionLayout) -> str:
+    def groups(self, layout: list[SectionLayout]) -> _Groups:
+        """Group lines to write inside the section above them (``group`` layouts: a
+        "Languages" line in Skills), when every entry reads back from such a line."""
+        found = _Groups()
+        parent = None
+        for i, s in enumerate(layout):
+            if s.extra.get("group") is not True:
+                parent = i
+                continue
+            at = s.extra.get("at")
+            line = self.group_line(s)
+            if parent is None or line is None or type(at) is not int:
+                continue
+            want = {"languages": "skills", "skills": "languages"}.get(str(s.section))
+            if layout[parent].section != want:
+                continue
+            found.inside.add(i)
+            found.lines.setdefault(parent, []).append((at, line))
+        return found
+
+    def group_line(self, layout: SectionLayout) -> str | None:
+        """``**Languages**: English (native), French`` for a languages group in Skills, or
+        the skills lines of a code group in Languages; None when one would not read back."""
+        title, items = layout.title, self._list(str(layout.section))
+        entries = [items[i] for i in layout.indices() if 0 <= i < len(items)]
+        if not entries or len(entries) != len(layout.indices()) or not _word(title):
+            return None
+        if layout.section == "languages" and is_language_group(title):
+            parts = []
+            for e in entries:
+                if not isinstance(e, dict) or set(e) - {"language", "fluency"}:
+                    return None
+                lang, fluency = e.get("language"), e.get("fluency")
+                if not _group_language_ok(lang) or not (fluency is None or _fluency_ok(fluency)):
+                    return None
+                parts.append(lang if fluency is None else f"{lang} ({fluency})")
+            text = f"{title}: {', '.join(parts)}"
+            if find_range(text) is not None:
+                return None
+            return f"* **{escape(title)}**: " + ", ".join(map(_escape_inline, parts))
+        if layout.section == "skills" and is_code_group(title):
+            lines = []
+            for e in entries:
+                natural = _natural("skills", e, False) if isinstance(e, dict) else None
+                if natural is None or natural[1] != e or e.get("name") != title:
+                    return None
+                lines.append("* " + natural[0])
+            return "\n".join(lines)
+        return None
+
+    def section(self, layout: SectionLayout, groups: list[tuple[int, str]] = ()) -> str:
         kind = layout.section
         title = layout.title
         if not isinstance(title, str):  # a resume from JSON: the locale's title
@@ -702,6 +784,8 @@ class _Writer:
             for i in layout.indices():
                 if 0 <= i < len(items):
                     body.append(self.entry(kind, items[i], title))
+            for at, line in sorted(groups, key=lambda g: g[0], reverse=True):
+                body.insert(max(0, min(at, len(body))), line)
         collection = layout.extra.get("collection")
         if isinstance(collection, str) and not self.plain:
             include = (
@@ -774,6 +858,61 @@ class _Writer:
         lead = next((k for k in keys if len(fields[k]) == 1), keys[0])
         head = _field_value(lead, e[lead])
         return _bullet(head, [fields[k] for k in keys if k != lead])
+
+
+def _group_language_ok(value: Any) -> bool:
+    """A language of a group line: one part (no separator the reader splits parts on) and
+    nothing the reader takes for the start of a fluency (a bracket, a colon)."""
+    return (
+        _text_ok(value)
+        and not _LINKED.search(value)
+        and re.search(r"[,，;；、()（）:：\[\]]", value) is None
+        and value == _strip_punct(value)
+    )
+
+
+def _fluency_ok(value: Any) -> bool:
+    """A fluency in brackets after a language of a group line ("TOEFL 109: R:29, L:30"):
+    the reader does not split inside brackets, and takes all of it up to the last one."""
+    return (
+        _text_ok(value)
+        and not _LINKED.search(value)
+        and re.search(r"[()（）\[\]]", value) is None
+        and value == _strip_punct(value)
+    )
+
+
+def _label_ok(label: Any) -> bool:
+    """A title the reader takes from an italic line under the name (``*Programmer*``)."""
+    return (
+        _text_ok(label)
+        and not _LINKED.search(label)
+        and not label.endswith((":", "："))
+        and _BARE_URL.fullmatch(label) is None
+    )
+
+
+#: What the reader takes for an e-mail address, a phone number (narrower than its rules).
+_EMAIL = re.compile(r"[A-Za-z0-9._+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+")
+_PHONE = re.compile(r"\+?[\d()./-][\d ()./-]{5,}[\d)]")
+
+
+def _contacts(basics: dict[str, Any]) -> dict[str, str]:
+    """E-mail, phone and web address as Markdown for one ``a · b · c`` header line (the
+    reader sorts its parts by what they look like), each only when it reads back."""
+    out: dict[str, str] = {}
+    email, phone, url = basics.get("email"), basics.get("phone"), basics.get("url")
+    if isinstance(email, str) and _EMAIL.fullmatch(email):
+        out["email"] = email
+    if isinstance(phone, str) and _clean(phone) and _PHONE.fullmatch(phone):
+        out["phone"] = phone
+    if isinstance(url, str) and _BARE_URL.fullmatch(url) and "x-url" not in basics:
+        out["url"] = f"<{url}>"
+    md = {k: (_escape_inline(v) if k != "url" else v) for k, v in out.items()}
+    first = next(iter(md), None)
+    if first is not None and first != "url":
+        md[first] = escape(out[first])
+    return md
 
 
 def _name_ok(name: Any) -> bool:

@@ -67,12 +67,12 @@ def _layout_added(j1: dict[str, Any], j2: dict[str, Any]) -> dict[str, Any]:
         return j2
     n = len(ext1.get("sections", [])) if isinstance(ext1, dict) else 0
     extra = ext2.get("sections", [])[n:]
-    assert all(s.get("section") in STANDARD_SECTIONS for s in extra), extra
-    if not isinstance(ext1, dict):
+    if not isinstance(ext1, dict):  # the page's layout (summary first, then the rest)
         del j2["meta"][EXT]
         if not j2["meta"]:
             del j2["meta"]
     else:
+        assert all(s.get("section") in STANDARD_SECTIONS for s in extra), extra
         ext2["sections"] = ext2.get("sections", [])[:n]
         if "sections" not in ext1 and not ext2["sections"]:
             del ext2["sections"]
@@ -143,3 +143,53 @@ def test_unsafe_link_schemes_are_not_links(url: str) -> None:
     assert f"[this]({url})" not in text and f"\\[this\\]({url})" in text
     back = _reimport(text).to_dict()
     assert back["work"][0]["highlights"] == [f"see [this]({url}) now"]
+
+
+def test_header_is_lines_a_person_writes() -> None:
+    text = _every_field()
+    header = text.split("{% include base_path %}\n\n", 1)[1].split("\n\n", 1)[0]
+    lines = header.split("  \n")
+    assert lines[:3] == [
+        "**Ada Example**",
+        "*Research Engineer & Lecturer*",
+        "ada@example.org · +1 555 0100 · <https://ada.example.org>",
+    ]
+    back = _reimport(text).to_dict()["basics"]
+    assert back["label"] == "Research Engineer & Lecturer"
+    assert (back["email"], back["phone"]) == ("ada@example.org", "+1 555 0100")
+    assert back["url"] == "https://ada.example.org"
+
+
+def test_summary_is_a_section_of_paragraphs() -> None:
+    text = _every_field()
+    assert "\nSummary\n======\n\nBuilds compilers (v5.0 and up) for R&D teams." in text
+    assert "*Summary:*" not in text.split("\n======", 1)[0]
+
+
+def test_language_line_stays_in_skills() -> None:
+    page = (
+        "Skills\n======\n\n"
+        "* **Programming**: Python, C++\n"
+        "* **Languages**: English (native), French (TOEFL 109: R:29, L:30)\n"
+        "* **Tools**: Git, Docker\n"
+    )
+    j1 = _reimport(page)
+    layout = j1.to_dict()["meta"][EXT]["sections"]
+    assert layout[1] == {
+        "section": "languages",
+        "title": "Languages",
+        "items": [0, 1],
+        "group": True,
+        "at": 1,
+    }
+    text = _export(j1)
+    assert text.endswith(page.split("\n\n", 1)[1]), text
+    assert _reimport(text).to_dict() == j1.to_dict()
+
+
+def test_language_group_that_does_not_fit_is_its_own_section() -> None:
+    data = _reimport("Skills\n======\n\n* **Go**: yes\n* **Languages**: English (native)\n")
+    data = data.to_dict()
+    data["languages"][0]["x-note"] = "since birth"
+    text = _export(resumeconv.load(data))
+    assert "\nLanguages\n======\n" in text and "*Note:* since birth" in text
