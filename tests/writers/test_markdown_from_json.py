@@ -14,11 +14,11 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from test_markdown_roundtrip import field_diff
 
 import resumeconv
 from resumeconv.model import STANDARD_SECTIONS
 from resumeconv.sources import Source
+from tests.writers.test_markdown_roundtrip import field_diff
 
 from conftest import REPO, SHARED
 
