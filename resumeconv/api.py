@@ -68,6 +68,7 @@ __all__ = [
     "remove_temporaries",
     "render",
     "site_files",
+    "site_root",
     "skip_folder",
     "themes",
     "validate",
@@ -204,6 +205,16 @@ def site_files(page: PathLike) -> list[str]:
         if folder.name.startswith("_") and folder.name != "_site" and folder.is_dir():
             files += [str(f) for f in sorted(folder.rglob("*")) if f.is_file()]
     return files
+
+
+def site_root(page: PathLike, site: PathLike | None = None) -> Path | None:
+    """The Jekyll site a CV page is read with (``site``, or the one found from the page),
+    or None: what a watcher must watch besides the page, before the page has ever parsed."""
+    from resumeconv.importers import jekyll
+
+    if str(page) == "-":
+        return None
+    return jekyll.find_site(Path(page), Path(site) if site is not None else None)
 
 
 def format_for_output(path: PathLike, to_format: str | None = None) -> Format:

@@ -113,6 +113,9 @@ _RULES: tuple[tuple[str, tuple[str, ...]], ...] = (
         BASICS,
         (
             "contact",
+            "profiles",
+            "social media",
+            "online presence",
             "personal information",
             "personal details",
             "personal data",
@@ -134,9 +137,18 @@ _RULES: tuple[tuple[str, tuple[str, ...]], ...] = (
         ),
     ),
     (
+        "projects",
+        ("public scholarship", "public engagement"),
+    ),
+    (
+        "publications",
+        ("work in progress", "works in progress", "in progress", "in preparation", "manuscript"),
+    ),
+    (
         "work",
         (
             "teach",
+            "conducted",
             "taught",
             "mentor",
             "supervis",
@@ -308,22 +320,14 @@ _RULES: tuple[tuple[str, tuple[str, ...]], ...] = (
             "출판",
         ),
     ),
-    (
-        "education",
-        (
-            "workshop",
-            "training",
-            "course",
-            "summer school",
-            "schulung",
-            "weiterbildung",
-            "课程",
-            "培训",
-        ),
-    ),
+    ("education", ("course", "summer school", "课程")),
     (
         "projects",
         (
+            "workshop",
+            "training",
+            "schulung",
+            "培训",
             "project",
             "projekt",
             "projet",
@@ -611,6 +615,26 @@ _CODE_GROUP = ("computer", "programming", "coding", "code")
 def is_language_group(label: str) -> bool:
     low = label.lower().strip()
     return any(low == w or low.startswith(w) for w in _LANGUAGE_GROUP) or "language skill" in low
+
+
+#: Programming languages: "Languages: Python, R" or "Language: fluent in Rust" under
+#: Skills lists code, not spoken languages.
+_CODE_NAMES = frozenset(
+    {
+        "python", "java", "javascript", "typescript", "c", "c++", "c#", "go", "golang",
+        "rust", "julia", "haskell", "r", "matlab", "scala", "kotlin", "swift", "ruby", "perl",
+        "php", "sql", "fortran", "lua", "ocaml", "elixir", "erlang", "clojure", "lisp",
+        "prolog", "dart", "bash", "shell", "latex", "html", "css", "verilog", "vhdl", "cuda",
+        "stata", "sas", "spss", "mathematica",
+    }
+)  # fmt: skip
+#: A word standing alone: "R:29" (a TOEFL part score) or "C1" (a level) name no code.
+_CODE_WORD = re.compile(r"(?<![\w+#])[a-z][a-z0-9+#]*(?![\w:+#])")
+
+
+def names_code(text: str) -> bool:
+    """The text names a programming language ("fluent in Rust", "Python, C++")."""
+    return any(w in _CODE_NAMES for w in _CODE_WORD.findall(text.lower()))
 
 
 def is_code_group(label: str) -> bool:

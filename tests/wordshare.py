@@ -191,13 +191,21 @@ def _date_word(
 ) -> bool:
     if word in years or (word.isdigit() and len(word) == 2 and ("20" + word) in years):
         return True
-    if word in _MONTHS:
-        return _MONTHS[word] in months
+    month = _MONTHS.get(word) or _month_word(word)
+    if month:
+        return month in months
     if word.isdigit() and 1 <= int(word) <= 31:
         return int(word) in months or int(word) in days
     if word in _OPEN:
         return has_open
     return word in _SEASONS or word in _DATE_GLUE
+
+
+def _month_word(word: str) -> int | None:
+    """A month name in any language the date reader knows ("abril", "Oktober")."""
+    from resumeconv.dates import MONTHS
+
+    return MONTHS.get(word)
 
 
 def _any_open(data: dict[str, Any]) -> bool:

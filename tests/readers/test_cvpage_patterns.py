@@ -944,6 +944,7 @@ def test_every_section_has_a_standard_home() -> None:
         ("volunteer", "Professional Memberships"),
         ("volunteer", "Things I Care About"),  # unknown title: a coaching role, by shape
         ("projects", "Odds and Ends"),  # unknown title, nothing else fits
+        ("projects", "Training"),  # training events: role, event, host
     ]
     assert not any("entries" in s for s in layout)  # no content in meta
     assert data["work"][0]["name"] == "Northwind Labs"
@@ -953,12 +954,30 @@ def test_every_section_has_a_standard_home() -> None:
         "name": "Ola Nordmann",
         "email": "ola@example.net",
         "url": "https://ola.example.net",  # a bare domain becomes a URL (rule 9)
+        "profiles": [{"network": "GitHub", "url": "https://github.com/olan", "username": "olan"}],
+        "summary": "GitHub: [olan](https://github.com/olan) (40 repositories)",
     }
     talk = data["publications"][0]
     assert talk["name"] == "Counting Clouds" and talk["x-type"] == "talk"
     assert talk["releaseDate"] == "2021-05-04"
     assert data["volunteer"][0]["organization"] == "Example Society of Meteorology"
-    assert data["projects"] == [{"name": "A hand-built weather station"}]
+    assert data["projects"] == [
+        {"name": "A hand-built weather station"},
+        {
+            "name": "Example Glacier School 2020",
+            "startDate": "2020",
+            "endDate": "2020",
+            "roles": ["Participant"],
+            "entity": "Example Polar Institute",
+        },
+        {
+            "name": "Map Reading Day",
+            "description": "One-day course",
+            "startDate": "2019-05-03",
+            "endDate": "2019-05-04",
+            "entity": "Example Library",
+        },
+    ]
 
 
 def test_section_titles_in_eight_languages() -> None:
@@ -994,6 +1013,11 @@ def test_section_titles_in_eight_languages() -> None:
         "Posters": "publications",
         "Workshop papers": "publications",
         "Things I care about": "custom",  # "about" only names a profile at the start
+        "Public Scholarship": "projects",  # not a scholarship won
+        "Work in progress": "publications",  # papers, not a job
+        "Conducted workshops and training programmes": "work",  # taught, not attended
+        "Workshops & Specialized Training": "projects",  # events attended: role, host
+        "Professional Profiles": BASICS,  # ORCID, GitHub … links
     }
     assert {t: section_key(t) for t in cases} == cases
     assert publication_type("Invited Talks") == "talk"
@@ -1265,11 +1289,11 @@ def test_degree_lines_more_variants() -> None:
     assert diploma["endDate"] == "2010"
 
 
-def test_topic_labels_above_paper_lists() -> None:
+def test_topic_labels_with_the_owners_bold_in_the_authors() -> None:
     """Pattern 31: a short bold label above a list of papers is a topic, not a paper: one
     publication per bullet (title, pdf URL, venue after "In", year, authors with the owner's
-    bold), the label in x-topic; no <span> styling in the output."""
-    data = load("topic-labels.md")
+    bold), the label in x-category; no <span> styling in the output."""
+    data = load("topic-labels-authors.md")
     wet, clay, puddles = data["publications"]
     assert (wet["name"], wet["url"], wet["publisher"], wet["releaseDate"]) == (
         "Wet Fields After Storms",
@@ -1277,13 +1301,13 @@ def test_topic_labels_above_paper_lists() -> None:
         "RainConf",
         "2020",
     )
-    assert wet["x-authors"] == "**R. Lund**, T. Berg" and wet["x-topic"] == "Soil Moisture"
-    assert (clay["publisher"], clay["releaseDate"], clay["x-topic"]) == (
+    assert wet["x-authors"] == "**R. Lund**, T. Berg" and wet["x-category"] == "Soil Moisture"
+    assert (clay["publisher"], clay["releaseDate"], clay["x-category"]) == (
         "Journal of Mud",
         "2019",
         "Soil Moisture",
     )
-    assert (puddles["publisher"], puddles["x-topic"]) == ("PuddleCon", "Field Notes")
+    assert (puddles["publisher"], puddles["x-category"]) == ("PuddleCon", "Field Notes")
     assert puddles["x-authors"] == "R. Lund, A. Vik and O. Dahl"
     assert "<span" not in str(data) and "color:" not in str(data)
 
@@ -1317,3 +1341,175 @@ def test_day_ranges_and_a_date_inside_a_linked_title() -> None:
     (notes,) = data["publications"]
     assert notes["name"] == "Notes from the Fjord Meeting, 2-4 May 2016 in Bergen"
     assert notes["releaseDate"] == "2016-11-11"
+
+
+def test_organisation_heading_over_dated_roles() -> None:
+    """Pattern 18: a heading naming an organisation (its link kept, the :link: shortcode
+    dropped) above dated role bullets gives one volunteer entry per role at it."""
+    data = load("org-heading-roles.md")
+    treasurer, captain, tenor = data["volunteer"]
+    assert treasurer == {
+        "organization": "Harbour Rowing Club",
+        "position": "Treasurer",
+        "startDate": "2019-05",
+        "url": "https://rowing.example/",
+    }
+    assert (captain["organization"], captain["position"]) == ("Harbour Rowing Club", "Boat Captain")
+    assert (captain["startDate"], captain["endDate"]) == ("2016", "2018")
+    assert (tenor["organization"], tenor["position"]) == ("Lakeside Choir", "Tenor")
+    assert ":link:" not in str(data)
+
+
+def test_a_job_line_with_two_titles() -> None:
+    """Pattern 30: two titles leading a job line are both positions there; a course name
+    after a title is not a title."""
+    data = load("two-titles.md")
+    both, guest = data["work"]
+    assert both["position"] == "Lecturer, Lab Manager"
+    assert both["name"] == "Department of Botany, Ridgeview University"
+    assert (both["startDate"], both["endDate"]) == ("2018-01", "2020-12")
+    assert guest["position"] == "Guest Lecturer"
+    assert "Soil Mechanics" in guest["name"] and "Fjordside College" in guest["name"]
+
+
+def test_chinese_layout_lines() -> None:
+    """``大学，专业，学位``, a compound 硕士研究生 with its school on the line below,
+    ``公司-职位`` (also with a ``[主页](…)`` link after the company), and a chain of dated
+    stages （实习） -> （在职） kept whole in x-note."""
+    data = resumeconv.load(PAGES / "chinese-layout.md").to_dict()
+    assert data["education"] == [
+        {
+            "institution": "样本大学",
+            "area": "材料科学",
+            "studyType": "硕士",
+            "startDate": "2019-09",
+            "endDate": "2022-06",
+        },
+        {"institution": "样本大学化学学院", "studyType": "硕士研究生", "startDate": "2022-09"},
+    ]
+    assert data["work"] == [
+        {
+            "name": "样本材料有限公司",
+            "position": "研发实习生",
+            "startDate": "2022-07",
+            "endDate": "2022-08",
+        },
+        {  # the link's text only says "homepage": its URL is the job's, a unit in the role
+            "name": "样本软件股份有限公司",
+            "position": "数据中心实习生",
+            "url": "https://soft.example.cn/",
+            "startDate": "2021-03",
+            "endDate": "2021-05",
+        },
+        {
+            "name": "样本检测有限公司",
+            "position": "测试工程师",
+            "startDate": "2020-01-10",
+            "endDate": "2021-12-31",
+            "x-note": "2020.01.10 -> 2020.03.31（实习） -> 2021.12.31（在职）",
+        },
+    ]
+
+
+def test_level_glyphs_and_code_languages() -> None:
+    """Level glyphs are levels, not parts of names (named by the page's legend when it has
+    one, else counted); the legend is no skill; a "Languages:" line that lists code is a
+    skill, not spoken languages."""
+    resume = resumeconv.load(PAGES / "skill-levels.md")
+    data = resume.to_dict()
+    assert data["skills"] == [
+        {"name": "Languages", "keywords": ["Python", "Lua"]},
+        {"name": "Language", "keywords": ["at home in Fortran"]},
+        {"name": "Numerics", "keywords": ["Fortran (working knowledge)", "OCaml (2/5)"]},
+    ]
+    assert data["languages"] == [
+        {"language": "Italian", "fluency": "native"},
+        {"language": "Dutch", "fluency": "working knowledge"},
+    ]
+    assert "●" not in str(data)
+    reasons = [b.reason for b in resume.import_report.blocks]
+    assert "legend of the level glyphs" in reasons
+    assert resume.import_report.unmapped() == []
+
+
+def test_level_glyph_helpers() -> None:
+    from resumeconv.importers.cvpage.levels import legend, split_levels
+
+    assert legend("•••Expert ••Good •Basic") == {"•••": "Expert", "••": "Good", "•": "Basic"}
+    assert legend("Scale: ★★★ fluent ★ basic") == {"★★★": "fluent", "★": "basic"}
+    assert legend("• one bullet of prose that is no legend at all") is None
+    assert split_levels("Julia••• Haskell••") == [("Julia", "3"), ("Haskell", "2")]
+    assert split_levels("German ●●○○○") == [("German", "2/5")]
+    assert split_levels("Python, R") is None
+
+
+def test_links_in_skills_projects_and_grants_stay_in_their_entry() -> None:
+    """Several links on one line: linked skills keep their URLs (levels apart), a project's
+    bracketed links are links, not roles (the first is its url, the others stay in the
+    entry), a grant keeps its link; no ", ." is left where a date was cut."""
+    data = resumeconv.load(PAGES / "links-in-lines.md").to_dict()
+    assert data["skills"] == [
+        {
+            "name": "Toolkits",
+            "keywords": ["[Qux](https://qux.example/) (2)", "[Zap](https://zap.example/) (1)"],
+        }
+    ]
+    assert data["projects"] == [
+        {
+            "name": "Seed Sorter",
+            "highlights": ["[repo](https://r.example/seed)", "Example Garden Lab"],
+            "startDate": "2021",
+            "endDate": "2021",
+            "url": "https://s.example/seed",
+        }
+    ]
+    assert data["awards"][0]["x-url"] == "https://fund.example/SF-9"
+    assert "SF-9" in data["awards"][0]["title"] and data["awards"][0]["date"] == "2020"
+
+
+def test_topic_labels_over_papers() -> None:
+    """A (coloured) bold label or a sub-heading above a list of papers is their topic
+    (``x-category``), not a paper; the venue after "In" on the citation line is read."""
+    resume = resumeconv.load(PAGES / "topic-labels.md")
+    pubs = resume.to_dict()["publications"]
+    assert [(p["name"], p["publisher"], p["releaseDate"], p["url"]) for p in pubs] == [
+        ("Nitrogen in Clay: A Survey", "SoilConf", "2020", "https://pubs.example/n"),
+        ("Humus Revisited", "Journal of Example Soils", "2018", "https://pubs.example/h"),
+        ("Rain Gauges Compared", "WetMeet", "2016", "https://pubs.example/r"),
+    ]
+    assert [p["x-category"] for p in pubs] == ["Soil Chemistry", "Soil Chemistry", "Field Notes"]
+    assert "K. Writer, L. Writer" in pubs[0]["summary"]
+    assert "color" not in str(resume.to_dict())
+    assert resume.import_report.unmapped() == []
+
+
+def test_talk_citations_and_organisation_headings() -> None:
+    """A talk whose title is a (reference-style) link after the authors and whose venue is
+    italic; an organisation sub-heading with a link names the organisation of the entries
+    under it (a ``:link:`` shortcode is no text), a group heading over entries that name
+    their own is their category."""
+    data = resumeconv.load(PAGES / "talks-memberships.md").to_dict()
+    talk = data["publications"][0]
+    assert (talk["name"], talk["publisher"], talk["releaseDate"], talk["url"]) == (
+        "Counting beetles",
+        "Example Insect Forum 2022",
+        "2022-05-03",
+        "https://doi.example/10.9/beetles",
+    )
+    assert talk["x-type"] == "talk" and "KIM, Ana" in talk["summary"]
+    assert data["volunteer"] == [
+        {
+            "organization": "Example Beetle Club",
+            "position": "Treasurer",
+            "url": "https://beetles.example/",
+            "startDate": "2015-06",
+        },
+        {
+            "organization": "Example Science Fair",
+            "position": "Judge",
+            "startDate": "2019",
+            "endDate": "2019",
+            "x-category": "Other service",
+        },
+    ]
+    assert ":link" not in str(data)

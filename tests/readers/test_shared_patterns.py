@@ -35,15 +35,7 @@ def _specs() -> list[tuple[str, Path, Path]]:
 
 
 #: Specs not yet met (issue 12). Take a name off when its spec holds.
-KNOWN_MISSES = {
-    "03-links-in-skills-projects-grants",
-    "17-chinese-layout",
-    "18-day-ranges-talks-memberships",
-    "24-work-in-progress-and-ay",
-    "25-work-in-progress-title",
-    "26-skill-level-glyphs",
-    "golden-c39",
-}
+KNOWN_MISSES: set[str] = set()
 
 _PENDING = pytest.mark.xfail(strict=True, reason="issue 12: spec not met yet")
 SPECS = _specs() if (SHARED / "patterns").is_dir() else []

@@ -12,11 +12,18 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from resumeconv.dates import find_range, parse_range
-from resumeconv.dialect import is_code_group, is_language_group, is_page_title, publication_type
+from resumeconv.dialect import (
+    is_code_group,
+    is_language_group,
+    is_page_title,
+    names_code,
+    publication_type,
+)
 from resumeconv.importers.cvpage import entries as E
 from resumeconv.importers.cvpage import fields as F
 from resumeconv.importers.cvpage import header as H
 from resumeconv.importers.cvpage import labels as L
+from resumeconv.importers.cvpage import levels
 from resumeconv.importers.cvpage.blocks import (
     Block,
     Details,
@@ -99,11 +106,15 @@ class EntrySource:
     labelled: bool = False
     label_list: bool = False
     """Made of ``Label: value`` bullets that describe one entry together (:func:`_label_runs`)."""
+    topic_label: bool = False
+    """A short bold line above a list of papers ("Topic A"): it names their topic."""
+    topic: str = ""
+    """The topic label or sub-heading the entry is listed under (``x-category``)."""
+    org_heading: Line | None = None
+    """An organisation sub-heading above the entry (``### Example Society``)."""
     heading: bool = False
     """The source is a heading inside the section (``### 2023``, ``### Example Society``)."""
     group: Line | None = None
-    topic: str = ""
-    """A topic label above the entry (``**Topic A**`` over a list of papers, rule 5)."""
     """A year heading above the entry (``### 2023``): its dates when it has none."""
 
 
@@ -129,6 +140,8 @@ class Assembler:
     _custom: list[tuple[dict[str, Any], int, Any, Position | None]] = field(
         init=False, default_factory=list
     )
+    _legend: Any = field(init=False, default=None)
+    """The level-glyph legend of the skills section being read (``levels.legend``)."""
     """Custom entries whose layout index is known only once the page is read."""
     header_guesses: set[str] = field(init=False, default_factory=set)
     """basics fields the header gave by judgement (a name line, a tagline, an address):
@@ -198,6 +211,10 @@ class Assembler:
             self.source_map.add("/basics/name", line.lineno)
             if not heading and not _all_bold(line):
                 self.header_guesses.add("name")
+            return
+        if "name" in basics and "label" not in basics and _label_line(line):
+            basics["label"] = line.plain.strip()  # "*Associate Professor*" under the name
+            self.source_map.add("/basics/label", line.lineno)
             return
         bold = line.bold_prefix()
         if "name" not in basics and not basics and bold and H.looks_like_name(bold):
@@ -437,6 +454,8 @@ class Assembler:
             self._contact(section)
             return
         sources = self._sources(section)
+        if key in ("skills", "languages"):
+            sources = self._level_legend(sources)
         if key == SUMMARY:
             self._summary(section, sources)
             return
@@ -520,14 +539,20 @@ class Assembler:
             label = line.plain.split(":", 1)[0].strip(" *_")
             links = line.links()
             labelled = ":" in line.plain and 0 < len(label) <= 30
-            if labelled and links and "url" in basics:
-                self._add_profile(basics, {"network": label, "url": links[0][1]}, line.lineno)
+            if labelled and links:  # "**ORCID**: [0000-…](https://orcid.org/…)"
+                profile = {"network": label, "url": links[0][1]}
+                if links[0][0] and links[0][0] != links[0][1]:
+                    profile["username"] = links[0][0]
+                self._add_profile(basics, profile, line.lineno)
+                rest = line.plain.split(":", 1)[1].replace(links[0][0], "", 1).strip(" ,;()")
+                if rest:  # "(125+ repositories)": no profile field holds it
+                    self._summary_line(
+                        basics, f"{label}: {line.linked().split(':', 1)[1].strip()}", line.lineno
+                    )
             elif labelled and not links and not isinstance(basics.get("summary", ""), str):
                 self._header_line(basics, line)
             elif labelled and not links:  # "Nationality: …": no field of its own
-                old = basics.get("summary")
-                basics["summary"] = f"{old}\n{line.linked()}" if old else line.linked()
-                self.source_map.add("/basics/summary", line.lineno)
+                self._summary_line(basics, line.linked(), line.lineno)
             else:
                 self._header_line(basics, line)
             return
@@ -545,12 +570,34 @@ class Assembler:
         basics[key] = value
         self.source_map.add(f"/basics/{key}", line.lineno)
 
+    def _level_legend(self, sources: list[Any]) -> list[Any]:
+        """A ``•••Expert ••Good •Basic`` line is the legend of the section's level glyphs,
+        not a skill: it names the levels (``levels.legend``) and is reported as read."""
+        self._legend = None
+        out = []
+        for src in sources:
+            if isinstance(src, EntrySource) and len(src.lines) == 1 and not src.children:
+                found = levels.legend(src.lines[0].plain)
+                if found is not None:
+                    self._legend = found
+                    why = "legend of the level glyphs"
+                    self.report.add(src.start, src.end, IMPORTED, "/skills", why)
+                    continue
+            out.append(src)
+        return out
+
     def _prose_entry(self, src: Prose, key: str, layout: dict[str, Any]) -> None:
         """A paragraph under a standard heading is one entry of it, its text the entry's
         prose field (a job described in a paragraph): the content stays out of meta."""
         idx = self.add(key, {_PROSE_FIELD[key]: _prose_text(src.lines)}, src.start, src.end)
         if idx is not None:
             layout["items"].append(idx)
+
+    def _summary_line(self, basics: dict[str, Any], text: str, lineno: int) -> None:
+        """A contact line no basics field holds joins ``basics.summary`` as its own line."""
+        old = basics.get("summary")
+        basics["summary"] = f"{old}\n{text}" if old else text
+        self.source_map.add("/basics/summary", lineno)
 
     def _summary(self, section: PageSection, sources: list[Any]) -> None:
         texts = []
@@ -576,7 +623,8 @@ class Assembler:
 
     def _sources(self, section: PageSection) -> list[Any]:
         out = self._block_sources(section)
-        return _topic_labels(_year_groups(out, self.report, section.key), self.report, section.key)
+        out = _year_groups(out, self.report, section.key)
+        return _org_headings(out, self.report, section.key)
 
     def _block_sources(self, section: PageSection) -> list[Any]:
         out: list[Any] = []
@@ -629,7 +677,12 @@ class Assembler:
                         EntrySource(block.lines, [], block.start, block.end, True, bool(label))
                     )
             elif isinstance(block, ListBlock):
-                if (
+                topic = section.key == "publications" and _topic_label(last)
+                if topic:
+                    last.topic_label = True  # type: ignore[union-attr]
+                    for item in block.items:
+                        out.append(EntrySource(item.lines, item.children, item.start, item.end))
+                elif (
                     isinstance(last, EntrySource)
                     and last.from_paragraph
                     and (_bold_led(last) or _dated_head(last))
@@ -772,9 +825,10 @@ class Assembler:
                     self._place(key, entry, src, layout)
                 return
             teaching = any(w in section.title.lower() for w in ("teach", "教学"))
-            self._place(
-                key, E.interpret_work(parts, teaching=teaching, org_key=org_key), src, layout
-            )
+            entry = E.interpret_work(parts, teaching=teaching, org_key=org_key)
+            if src.org_heading is not None:
+                _heading_org(entry, src.org_heading, org_key)
+            self._place(key, entry, src, layout)
         elif key == "education":
             degrees = E.split_grouped_degrees(parts)
             if degrees:
@@ -795,10 +849,7 @@ class Assembler:
                 cert["url"] = cert.pop("x-url")
             self._place(key, cert, src, layout)
         elif key == "publications":
-            paper = E.interpret_publication(parts)
-            if src.topic:
-                paper["x-topic"] = src.topic
-            self._place(key, paper, src, layout)
+            self._place(key, E.interpret_publication(parts), src, layout)
         elif key == "projects":
             self._place(key, E.interpret_project(parts), src, layout)
         elif key == "references":
@@ -830,6 +881,8 @@ class Assembler:
 
     def _place(self, key: str, entry: dict[str, Any], src: EntrySource, layout: dict) -> None:
         entry.update(self._overrides)
+        if src.topic and key == "publications":
+            entry.setdefault("x-category", src.topic)
         _typed(entry, key, layout)
         idx = self.add(key, entry, src.start, src.end)
         # an entry of another kind under this heading is not listed in its layout slot;
@@ -847,16 +900,17 @@ class Assembler:
     ) -> None:
         label, value = E.skill_label(parts)
         is_group = bool(value) or bool(parts.children)
-        if key == "skills" and is_group and is_language_group(label):
+        spoken = is_language_group(label) and not (value and names_code(value))
+        if key == "skills" and is_group and spoken:
             texts = ([value] if value else []) + [E.flatten(c) for c in parts.children]
-            target = _extra_layout(extra_layouts, "languages", label)
-            for entry in E.language_entries(texts):
+            target = _extra_layout(extra_layouts, "languages", label, layout)
+            for entry in E.language_entries(texts, self._legend):
                 idx = self.add("languages", entry, src.start, src.end)
                 target["items"].append(idx)
             return
         if key == "languages" and is_group and is_code_group(label):
-            target = _extra_layout(extra_layouts, "skills", label)
-            idx = self.add("skills", E.interpret_skill(parts), src.start, src.end)
+            target = _extra_layout(extra_layouts, "skills", label, layout)
+            idx = self.add("skills", E.interpret_skill(parts, self._legend), src.start, src.end)
             if idx is not None:
                 target["items"].append(idx)
             return
@@ -865,12 +919,12 @@ class Assembler:
             if not is_group or not texts:
                 texts = [parts.main.plain] if parts.main is not None and not is_group else texts
             texts += [E.flatten(c) for c in parts.children]
-            for entry in E.language_entries(texts):
+            for entry in E.language_entries(texts, self._legend):
                 entry.update(self._overrides)
                 idx = self.add("languages", entry, src.start, src.end)
                 layout["items"].append(idx)
             return
-        self._place("skills", E.interpret_skill(parts), src, layout)
+        self._place("skills", E.interpret_skill(parts, self._legend), src, layout)
 
     def _skills_table(self, table: Table, layout: dict[str, Any]) -> None:
         header = [" ".join(line.plain for line in cell) for cell in (table.header or [])]
@@ -1006,7 +1060,17 @@ def _year_groups(sources: list[Any], report: ImportReport, key: str) -> list[Any
     its dates unless it has its own."""
     out: list[Any] = []
     group: Line | None = None
+    topic = ""
     for src in sources:
+        if isinstance(src, EntrySource) and key == "publications" and not src.children:
+            label = src.topic_label or (src.heading and _undated(src.lines[0]))
+            if label:  # a topic label or sub-heading over papers is no paper
+                topic = src.lines[0].plain.strip()
+                why = "topic label: the category of the papers under it"
+                report.add(src.start, src.end, IMPORTED, pointer(key), why)
+                continue
+        if isinstance(src, EntrySource) and topic and not src.heading:
+            src.topic = topic
         if isinstance(src, EntrySource) and src.from_paragraph and len(src.lines) == 1:
             line = src.lines[0]
             heading_like = src.labelled or _all_strong(line) or src.heading
@@ -1028,35 +1092,64 @@ def _year_groups(sources: list[Any], report: ImportReport, key: str) -> list[Any
     return out
 
 
-def _topic_labels(sources: list[Any], report: ImportReport, key: str) -> list[Any]:
-    """A short bold line alone above a list of papers (``**Topic A**``) is a topic label, not
-    a publication that took the papers as its bullets: each paper is an entry of its own,
-    with the label in ``x-topic``."""
-    if key != "publications":
+_SHORTCODE = re.compile(r"\s*:[a-z0-9_+-]+:")
+
+
+def _org_headings(sources: list[Any], report: ImportReport, key: str) -> list[Any]:
+    """In work and volunteer sections, a sub-heading (``### Example Society [:link:](…)``)
+    with entries under it names their organisation (rule 5): it is no entry of its own."""
+    if key not in ("work", "volunteer"):
         return sources
     out: list[Any] = []
-    for src in sources:
-        is_label = (
-            isinstance(src, EntrySource)
-            and src.from_paragraph
-            and len(src.lines) == 1
-            and src.children
-            and _all_strong(src.lines[0])
-            and len(src.lines[0].plain.split()) <= 8
-            and find_range(src.lines[0].plain) is None
-            and not src.lines[0].links()
-        )
-        if not is_label:
-            out.append(src)
-            continue
-        topic = src.lines[0].plain.strip(" :：")
-        line = src.lines[0].lineno
-        report.add(
-            src.start, line, IMPORTED, pointer(key), "topic label: x-topic of the papers under it"
-        )
-        for item in src.children:
-            out.append(EntrySource(item.lines, item.children, item.start, item.end, topic=topic))
+    current: Line | None = None
+    for i, src in enumerate(sources):
+        if isinstance(src, EntrySource) and src.heading:
+            nxt = sources[i + 1] if i + 1 < len(sources) else None
+            if isinstance(nxt, EntrySource) and not nxt.heading and _undated(src.lines[0]):
+                current = src.lines[0]
+                why = "organisation heading: the organisation of the entries under it"
+                report.add(src.start, src.end, IMPORTED, pointer(key), why)
+                continue
+            current = None
+        if isinstance(src, EntrySource) and current is not None:
+            src.org_heading = current
+        out.append(src)
     return out
+
+
+def _heading_org(entry: dict[str, Any], heading: Line, org_key: str) -> None:
+    """Fill the entry's organisation (and url) from its organisation heading; an entry
+    that names its own keeps the heading as its group (``x-category``)."""
+    name = _SHORTCODE.sub("", heading.plain).strip(" :|–—-")
+    if not name:
+        return
+    own = entry.get(org_key)
+    if own and not entry.get("position") and isinstance(own, str) and not F.looks_like_org(own):
+        entry["position"] = entry.pop(org_key)  # "Since June 2015: Treasurer": the role
+    elif own:
+        entry.setdefault("x-category", name)
+        return
+    entry[org_key] = name
+    links = [u for _, u in heading.links() if u.startswith(("http://", "https://"))]
+    if links and "url" not in entry:
+        entry["url"] = links[0]
+
+
+def _undated(line: Line) -> bool:
+    return parse_range(line.plain.strip(" :：")) is None
+
+
+def _topic_label(src: Any) -> bool:
+    """A short bold-only paragraph line with no date (``**Topic A**``)."""
+    return (
+        isinstance(src, EntrySource)
+        and src.from_paragraph
+        and len(src.lines) == 1
+        and not src.children
+        and _all_strong(src.lines[0])
+        and len(src.lines[0].plain.split()) <= 8
+        and _undated(src.lines[0])
+    )
 
 
 def _all_strong(line: Line) -> bool:
@@ -1083,9 +1176,12 @@ def _item_value(item: Item) -> Any:
     found = L.field_line(item.lines[0])
     assert found is not None
     value_line = found[1]
+    key = found[0]
     if not value_line and item.children:
-        return [L.value_of(Line(list(c.lines[0].runs), c.start)) for c in item.children if c.lines]
-    return L.value_of(value_line)
+        return [
+            L.value_of(Line(list(c.lines[0].runs), c.start), key) for c in item.children if c.lines
+        ]
+    return L.value_of(value_line, key)
 
 
 def _field_children(src: EntrySource) -> tuple[dict[str, Any], EntrySource]:
@@ -1111,7 +1207,7 @@ def _fields_of(src: EntrySource, key: str) -> dict[str, Any]:
     for line in src.lines:
         found = L.field_line(line)
         if found is not None:
-            entry[found[0]] = L.value_of(found[1])
+            entry[found[0]] = L.value_of(found[1], found[0])
         elif line:
             entry.setdefault(_list_key(key), []).append(line.linked())
     for child in src.children:
@@ -1126,11 +1222,18 @@ def layout_has_content(layout: dict[str, Any]) -> bool:
     return bool(layout.get("items") or layout.get("entries"))
 
 
-def _extra_layout(extra: list[dict[str, Any]], key: str, title: str) -> dict[str, Any]:
+def _extra_layout(
+    extra: list[dict[str, Any]], key: str, title: str, parent: dict[str, Any] | None = None
+) -> dict[str, Any]:
+    """The layout of entries that a line of another section holds (a "Languages" line in
+    Skills); with ``parent``, marked as a group line of that section (``group``) after
+    its first ``at`` entries, so that a writer keeps it there (docs/extension.md)."""
     for layout in extra:
         if layout["section"] == key and layout["title"] == title:
             return layout
     layout = {"section": key, "title": title, "items": []}
+    if parent is not None:
+        layout.update(group=True, at=len(parent.get("items", [])))
     extra.append(layout)
     return layout
 
@@ -1191,6 +1294,15 @@ def _contact_like(line: Line) -> bool:
 def _all_bold(line: Line) -> bool:
     runs = [r for r in line.runs if r.text.strip()]
     return bool(runs) and all(r.bold for r in runs)
+
+
+def _label_line(line: Line) -> bool:
+    """A header line in italics only, no link (``*Associate Professor*`` under the name):
+    the author's title, ``basics.label``."""
+    runs = [r for r in line.runs if r.text.strip()]
+    return bool(runs) and all(
+        r.italic and not r.bold and r.href is None and not r.code for r in runs
+    )
 
 
 def _block_lines(block: Block) -> list[Line]:

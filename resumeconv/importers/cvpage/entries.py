@@ -17,8 +17,10 @@ from typing import Any
 from resumeconv.dates import DateRange, find_range, parse_range
 from resumeconv.dialect import date_fields, split_degree
 from resumeconv.importers.cvpage import fields as F
+from resumeconv.importers.cvpage import levels
 from resumeconv.importers.cvpage.blocks import Item
 from resumeconv.importers.cvpage.inline import Line, Run
+from resumeconv.places import is_place
 
 _DATE_LABELS = ("时间", "日期", "date", "dates", "period", "time", "when", "duration")
 
@@ -82,6 +84,10 @@ def cut_dates(lines: list[Line], children: list[Item]) -> Parts:
         before = line.cut(0, a)
         # dates mostly end the line: nothing after them to cut
         after = line.cut(b) if b < len(plain) else Line([], line.lineno)
+        chain = _date_chain(after.plain, found, date_text)
+        if chain is not None:
+            found, date_text = chain
+            after = Line([], line.lineno)
         paren = _PAREN.match(after.plain)
         if paren:
             note, after = paren.group(1).strip(), Line([], line.lineno)
@@ -89,7 +95,11 @@ def cut_dates(lines: list[Line], children: list[Item]) -> Parts:
             # "AY 2022: Tutor": the dates lead the line; the words as written go to x-note
             note = f"{before.plain.strip()} {date_text}"
             before, a = Line([], line.lineno), 0
-        parts = [p for p in (before, after) if p and p.plain.lower() not in _CONNECTORS]
+        parts = [
+            p
+            for p in (before, after)
+            if p and p.plain.lower() not in _CONNECTORS and p.plain.strip(" .,;:")
+        ]  # "Example Lab, 2023." leaves no ". " behind
         if _in_named_paren(before.plain, after.plain):
             pass  # "Example Conference (EXC 2023)": the year is part of the name, kept
         elif len(parts) == 2:
@@ -145,6 +155,26 @@ def _in_named_paren(before: str, after: str) -> bool:
         and bool(before[opened + 1 :].strip())
         and after.lstrip().startswith(")")
     )
+
+
+_CHAIN = re.compile(
+    r"^\s*(?:[(（][^()（）]*[)）])?\s*(?:->|→|[-–—~～])\s*([^()（）]+?)\s*"
+    r"(?:[(（][^()（）]*[)）])?\s*$"
+)
+
+
+def _date_chain(after: str, dates: DateRange, text: str) -> tuple[DateRange, str] | None:
+    """``2018.03.01 -> 2018.06.30（实习） -> 2019.05.20（在职）``: a range followed by more
+    dated stages (intern, then employed) is one range to the last date; the chain as
+    written, with its stage notes, is the note (x-note)."""
+    m = _CHAIN.match(after)
+    if m is None or dates.start is None:
+        return None
+    last = parse_range(m.group(1))
+    if last is None or last.start is None or last.end is not None:
+        return None
+    chain = f"{text}{after}".strip()
+    return DateRange(dates.start, last.start, False, False, chain, dates.span), chain
 
 
 _CONNECTORS = {"awarded", "since", "from", "until", "received", "graduated in"}
@@ -335,33 +365,21 @@ def _role_line(line: Line) -> tuple[str, str]:
             return _clean(bold + " " + after_clean), ""
         after_clean = re.sub(r"^[\s,;:|–—-]*(?:@|at\s)\s*", "", after_clean)
         return _clean(bold), _clean(after_clean)
-    text = line.plain
+    text = _without_link_labels(line)
     split = F.split_role_org(text) or _cjk_org_role(text)
     if split:
         return _clean(split[0]), _clean(split[1])
     parts = F.split_parts(text, ",，")
     if len(parts) > 1 and F.looks_like_role(parts[0]) and not F.looks_like_org(parts[0]):
-        n = _leading_roles(parts)  # "Research Fellow, Research Assistant, School of …"
+        # "Research Fellow, Research Assistant, School of Biology, …": every title leading
+        # the line is a position held there
+        n = 1
+        while n < len(parts) - 1 and _another_title(parts[n]):
+            n += 1
         return _clean(", ".join(parts[:n])), _clean(", ".join(parts[n:]))
     if F.looks_like_role(text) and not F.looks_like_org(text):
         return _clean(text), ""
     return "", _clean(text)
-
-
-def _leading_roles(parts: list[str]) -> int:
-    """How many leading comma parts are titles held at once ("Research Fellow, Research
-    Assistant"), leaving at least one part for the organisation."""
-    n = 1
-    while n < len(parts) - 1 and _job_title(parts[n]):
-        n += 1
-    return n
-
-
-def _job_title(part: str) -> bool:
-    """A short title ending in a role noun ("Research Assistant", "Lab Manager"), not a
-    course or an organisation ("Introduction to Research in …")."""
-    words = part.split()
-    return 0 < len(words) <= 4 and F.looks_like_role(words[-1]) and not F.looks_like_org(words[-1])
 
 
 def _is_italic_only(line: Line) -> bool:
@@ -407,6 +425,22 @@ def _take_labelled_child(parts: Parts, labels: tuple[str, ...]) -> str:
     return ""
 
 
+#: Link texts that only say "here is a link" (the URL is the entry's ``url``).
+_LINK_LABELS = frozenset(
+    {"主页", "官网", "网站", "链接", "homepage", "home page", "website", "web", "link", "url",
+     "site", "ホームページ", "홈페이지"}
+)  # fmt: skip
+
+
+def _without_link_labels(line: Line) -> str:
+    """The line's text without links whose text is only a label (``公司[主页](…)-职位``)."""
+    runs = line.runs
+    if not any(r.href is not None for r in runs):
+        return line.plain
+    kept = [r.text for r in runs if r.href is None or r.text.strip().lower() not in _LINK_LABELS]
+    return " ".join("".join(kept).split())
+
+
 _CJK_JOIN = re.compile(r"\s+|(?<=[^\x00-\x7f])[-－—–](?=[^\x00-\x7f])")
 
 
@@ -424,11 +458,20 @@ def _cjk_org_role(text: str) -> tuple[str, str] | None:
     left, right = text[: cut.start()].strip(), text[cut.end() :].strip()
     if not left or not right:
         return None
-    if F.looks_like_org(left) and F.looks_like_role(right) and not F.looks_like_org(right):
+    # the role may name its unit ("网络数据中心实习生"): what it ends with decides
+    role_right = F.looks_like_role(right) and not F.looks_like_org(right[-3:])
+    if F.looks_like_org(left) and role_right:
         return right, left
     if F.looks_like_role(left) and not F.looks_like_org(left) and F.looks_like_org(right):
         return left, right
     return None
+
+
+def _another_title(part: str) -> bool:
+    """A short job title after the first ("Research Assistant", "Lab Manager": it ends in a
+    role word), not a course or a unit."""
+    words = part.split()
+    return 0 < len(words) <= 4 and F.looks_like_role(words[-1])
 
 
 def interpret_work(parts: Parts, *, teaching: bool = False, org_key: str = "name") -> dict:
@@ -842,27 +885,13 @@ def _find_degree(text: str) -> tuple[str, str, list[str]] | None:
         if not area and others and not F.looks_like_org(others[0]) and i == 0:
             area, others = others[0], others[1:]
         if not area and i > 0:
-            area, others = _subject_before_degree(parts[:i], others)
+            area, others = _area_before_degree(parts[:i], others)
         if area and not others:
             inst = _cjk_institution(area)
             if inst:
                 return degree, area[len(inst) :].strip(), [inst]
         return degree, area, others
     return None
-
-
-def _subject_before_degree(before: list[str], others: list[str]) -> tuple[str, list[str]]:
-    """``华东理工大学，计算机科学与技术，博士``: institution, subject, degree. The part right
-    before the degree is its subject when an organisation comes before it and it is none
-    (nor a place)."""
-    if len(before) < 2:
-        return "", others
-    subject = before[-1]
-    if F.looks_like_org(subject) or F.is_place_part(subject) or find_range(subject):
-        return "", others
-    if not any(F.looks_like_org(b) for b in before[:-1]):
-        return "", others
-    return subject, [o for o in others if o is not subject]
 
 
 _QUALIFIERS = ("visiting", "exchange", "joint", "dual", "integrated", "double")
@@ -931,6 +960,18 @@ _SCHOOL = re.compile(
     r"^(?:A-Levels?|AS-Levels?|GCSEs?|IGCSEs?|IB|International Baccalaureate)$", re.I
 )
 _LIST_END = re.compile(r"^(?:and|&)\s+\S", re.I)
+
+
+def _area_before_degree(before: list[str], others: list[str]) -> tuple[str, list[str]]:
+    """``示例大学，电子工程，博士`` (school, subject, degree): the part right before the
+    degree is the subject when it is no organisation and an organisation precedes it."""
+    last = before[-1]
+    subject = not F.looks_like_org(last) and not is_place(last)  # "Shenzhen": a place
+    if len(before) >= 2 and F.looks_like_org(before[0]) and subject:
+        return last, [p for p in others if p is not last]
+    return "", others
+
+
 _AREA_TAIL = re.compile(r"^(?:(?i:minor|major|specialization|concentration)\b|[a-z])")
 _CJK_ORG_END = re.compile(r"^(.+?(?:大学|学院|研究所|研究院|学校))(.+)$")
 
@@ -1129,21 +1170,6 @@ def _venue_after_title(after: str) -> str:
     return parts[0].rstrip(".")
 
 
-def _link_before_venue(head: Line) -> tuple[str, str] | None:
-    """``DOE, Jane. [Notes on sampling][p1]. *Example Meetup Spring 2019*. Online.``: a linked
-    title of two or more words, followed by an emphasised span, is title then venue (the
-    longer emphasis is not the title then)."""
-    links = [(t, u) for t, u in head.links() if len(t.split()) >= 2]
-    if not links:
-        return None
-    title = links[0][0]
-    at = head.plain.find(title)
-    venues = [e for e in head.emphasized() if head.plain.find(e) > at >= 0 and len(e) > 3]
-    if at < 0 or not venues or title in venues:
-        return None
-    return title, venues[0]
-
-
 def lone_link(line: Line) -> tuple[str, str] | None:
     """(text, url) of a line that is one link and nothing else (a title line)."""
     links = line.links()
@@ -1173,18 +1199,6 @@ def _title_line_and_citation(parts: Parts) -> dict | None:
     return {k: entry[k] for k in order if k in entry} | {
         k: v for k, v in entry.items() if k not in order
     }
-
-
-_IN_VENUE = re.compile(r"(?:^|[.,;]\s+)In:?\s+(?:the\s+)?([^.,;()\[]{3,}?)\s*(?:[.,;(\[]|$)")
-
-
-def _venue_in(lines: list[Line]) -> str:
-    """``A. Author, B. Author. In ExConf`` (a citation's second line): the venue after "In"."""
-    for line in lines:
-        m = _IN_VENUE.search(line.plain)
-        if m:
-            return m.group(1).strip()
-    return ""
 
 
 def _authors_line(line: Line) -> str:
@@ -1249,14 +1263,14 @@ def interpret_publication(parts: Parts) -> dict:
         head = lines[0] if lines else Line()
         quoted = _quoted().search(head.plain) or _LEADING_QUOTE.match(head.plain)
         emph = [e for e in head.emphasized() if len(e) > 12]
-        linked_title = _link_before_venue(head)
-        if quoted:
+        titled = _linked_title_and_venue(head)
+        if titled is not None:  # "DOE, Jane. [Notes on sampling][p1]. *Example Meetup*."
+            name, publisher = titled
+        elif quoted:
             name = quoted.group(1)
             after = head.plain[quoted.end() :]
             venue = [e for e in head.emphasized() if e in after and len(e) > 3]
             publisher = venue[0] if venue else _venue_after_title(after)
-        elif linked_title:
-            name, publisher = linked_title
         elif emph:
             name = max(emph, key=len)
             after = head.plain[head.plain.find(name) + len(name) :]
@@ -1266,8 +1280,8 @@ def interpret_publication(parts: Parts) -> dict:
             name = (
                 links[0][0] if links and links[0][0] else _clean(re.split(r"\s\[", head.plain)[0])
             )
-    if not publisher and len(lines) > 1:
-        publisher = _venue_in(lines[1:])
+    if not publisher:
+        publisher = _venue_after_in(lines)
     _put(entry, "name", _clean(name).rstrip("."))
     _put(entry, "publisher", _clean(publisher))
     apply_dates(entry, parts, "publications")
@@ -1281,6 +1295,34 @@ def interpret_publication(parts: Parts) -> dict:
         entry["summary"] = full.strip()
     _put(entry, "x-highlights", parts.child_texts())
     return entry
+
+
+def _linked_title_and_venue(head: Line) -> tuple[str, str] | None:
+    """(title, venue) of a citation whose title is a link after the authors and whose
+    venue is the italic text after it; None for other lines."""
+    plain = head.plain
+    for text, url in head.links():
+        if not text or text.lower() in _LINK_LABELS or text == url or len(text) < 4:
+            continue
+        at = plain.find(text)
+        if at <= 0:  # a title at the start is read by the other rules
+            return None
+        after = plain[at + len(text) :]
+        venues = [e for e in head.emphasized() if e in after and e != text]
+        return (text, venues[0]) if venues else None
+    return None
+
+
+_IN_VENUE = re.compile(r"(?:^|[.,;]\s+)In:?\s+(?P<venue>[A-Z][^.,;]*[^\s.,;])")
+
+
+def _venue_after_in(lines: list[Line]) -> str:
+    """``A. Author, B. Author. In ExConf`` on a citation line: the venue after "In"."""
+    for line in lines[1:]:
+        m = _IN_VENUE.search(line.plain.strip())
+        if m:
+            return m.group("venue")
+    return ""
 
 
 # ----------------------------------------------------------------- skills, languages, interests
@@ -1299,9 +1341,21 @@ def skill_label(parts: Parts) -> tuple[str, str]:
     return _clean(parts.main.linked()), ""
 
 
-def interpret_skill(parts: Parts) -> dict:
+def _linked_tail(line: Line, tail: str) -> str:
+    """The end of ``line`` whose plain text is ``tail``, with its links as Markdown."""
+    at = line.plain.rfind(tail)
+    return line.slice(at).linked().strip() if at >= 0 else tail
+
+
+def interpret_skill(parts: Parts, legend: levels.Legend | None = None) -> dict:
     label, value = skill_label(parts)
-    keywords = F.split_keywords(value) if value else []
+    if value and levels.has_glyphs(value) and parts.main is not None and parts.main.links():
+        value = _linked_tail(parts.main, value)  # "[Foo](url)•••": the links stay
+    drawn = levels.split_levels(value, legend) if value else None
+    if drawn:  # "Julia••• Haskell••": the glyphs are levels, not part of the names
+        keywords = [f"{name} ({level})" for name, level in drawn]
+    else:
+        keywords = F.split_keywords(value) if value else []
     for child in parts.children:
         keywords.extend(_child_keywords(child))
     for line in parts.rest:
@@ -1320,9 +1374,13 @@ def _child_keywords(item: Item) -> list[str]:
     return F.split_keywords(text)
 
 
-def language_entries(texts: list[str]) -> list[dict]:
+def language_entries(texts: list[str], legend: levels.Legend | None = None) -> list[dict]:
     out = []
     for text in texts:
+        drawn = levels.split_levels(text, legend)
+        if drawn:  # "Spanish••• German••"
+            out.extend({"language": name, "fluency": level} for name, level in drawn)
+            continue
         for part in F.split_parts(text, ",，;；、"):
             lang, fluency = F.split_language(part)
             entry: dict[str, Any] = {}
@@ -1383,12 +1441,23 @@ def interpret_project(parts: Parts) -> dict:
     roles: list[str] = []
     entity = ""
     name = ""
+    extra_links: list[str] = []
     if parts.main is not None:
         bold, after = _after_bold(parts.main)
-        if bold and _clean(after):
+        labels = _link_labels_only(parts.main, after)
+        if bold and labels is not None:
+            # "**Tool X** [[paper](…)] [[code](…)]": links, not roles; the first is the
+            # url, the others stay in the entry as Markdown links
+            name, extra_links = bold, labels[1:]
+        elif bold and _clean(after):
             name, roles = bold, [_clean(after)]
         else:
             name = _clean(parts.main.plain)
+            event = _event_line(parts.main)
+            if event is not None:
+                name, role, entity, description = event
+                roles += [role] if role else []
+                _put(entry, "description", description)
     while parts.rest and (_is_bold_only(parts.rest[0]) or F.looks_like_role(parts.rest[0].plain)):
         text = _clean(parts.rest.pop(0).plain)
         if text:
@@ -1410,8 +1479,40 @@ def interpret_project(parts: Parts) -> dict:
     apply_dates(entry, parts, "projects")
     url = _first_url([parts.main]) if parts.main is not None else None
     _put(entry, "url", url)
-    _put(entry, "highlights", _highlights(parts))
+    _put(entry, "highlights", extra_links + _highlights(parts))
     return entry
+
+
+def _event_line(line: Line) -> tuple[str, str, str, str] | None:
+    """(name, role, entity, description) of a workshop / training line:
+    ``Participant at the Example Camp 2022, Example Centre`` (role at event, host) or
+    ``*Design Workshop* Three-week course at Example Library`` (titled event, what it
+    was, where). None when the line has neither shape."""
+    text = _clean(line.plain)
+    italic = line.emphasized()
+    if italic and text.startswith(italic[0]) and len(italic[0]) < len(text):
+        rest = _clean(text[len(italic[0]) :])
+        what, _, where = rest.partition(" at ")
+        return italic[0], "", _clean(where), _clean(what)
+    split = F.split_role_org(text)
+    if split and F.looks_like_role(split[0]):
+        event, *host = F.split_parts(re.sub(r"^the\s+", "", split[1]), ",，")
+        return _clean(event), _clean(split[0]), _clean(", ".join(host)), ""
+    return None
+
+
+def _link_labels_only(line: Line, after: str) -> list[str] | None:
+    """The links after a bold title when nothing else is there but brackets and
+    punctuation (``[[paper](…)] [[code](…)]``), as Markdown links; None otherwise."""
+    links = [(t, u) for t, u in line.links() if t and t in after]
+    if not links:
+        return None
+    rest = after
+    for text, _ in links:
+        rest = rest.replace(text, "", 1)
+    if rest.strip(" []()|,;·/"):
+        return None
+    return [f"[{t}]({u})" for t, u in links]
 
 
 def interpret_custom(parts: Parts) -> dict:
