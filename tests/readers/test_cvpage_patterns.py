@@ -776,3 +776,16 @@ def test_talk_citations_and_organisation_headings() -> None:
         },
     ]
     assert ":link" not in str(data)
+
+
+def test_last_updated_line_is_page_chrome() -> None:
+    """When the page was edited is no part of the CV (a Liquid date or a written one)."""
+    page = (
+        "Courses\n======\n* Advanced Example Methods (Example University)\n\n"
+        '*Last updated: {{ "now" | date: "%B %d, %Y" }}*\n\nLast updated: March 2024\n'
+    )
+    resume = resumeconv.load(page.encode(), format="markdown")
+    assert "Last" not in str(resume.to_dict())
+    assert len(resume.to_dict()["education"]) == 1
+    reasons = [b.reason for b in resume.import_report.blocks if b.status == SKIPPED]
+    assert reasons.count("last-updated line") == 2

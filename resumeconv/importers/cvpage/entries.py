@@ -303,7 +303,7 @@ def _town_after_org(parts: list[str]) -> tuple[list[str], str]:
     words = last.split()
     if (
         0 < len(words) <= 2
-        and all(w[:1].isupper() for w in words)
+        and all(w[:1].isupper() and not w.isupper() for w in words)  # "UCSF" is no town
         and not any(ch.isdigit() for ch in last)
         and F.looks_like_org(before)
         and not F.looks_like_org(last)
