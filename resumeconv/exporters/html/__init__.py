@@ -37,8 +37,8 @@ def write(resume: Resume, options: WriteOptions) -> bytes:
         raise UsageError(
             f"unknown paper size {options.paper!r}", hint="use one of: " + ", ".join(PAPER)
         )
-    view = outline_mod.build(resume, options.locale or "en")
-    words = locales.get(options.locale)
+    view = outline_mod.build(resume, options.locale)
+    words = locales.get(view.locale)
     if themes.is_builtin(options.theme):
         folder = str(themes.html_folder(options.theme))
     else:
