@@ -789,3 +789,11 @@ def test_last_updated_line_is_page_chrome() -> None:
     assert len(resume.to_dict()["education"]) == 1
     reasons = [b.reason for b in resume.import_report.blocks if b.status == SKIPPED]
     assert reasons.count("last-updated line") == 2
+
+
+def test_a_year_cut_from_brackets_leaves_no_comma() -> None:
+    """``(EXM 2021)``: the year is the date, the bracket stays whole around what is left."""
+    page = "Invited Talks\n======\n1. Session chair at Example Meeting (EXM 2021)\n"
+    pub = resumeconv.load(page.encode(), format="markdown").to_dict()["publications"][0]
+    assert pub["name"] == "Session chair at Example Meeting (EXM)"
+    assert pub["releaseDate"] == "2021" and pub["summary"].endswith("(EXM 2021)")

@@ -44,7 +44,6 @@ KNOWN_MISSES = {
     "09-bold-org-italic-role",
     "10-degree-in-institution",
     "11-open-ranges-and-seasons",
-    "12-thousands-commas",
     "13-paragraph-with-sub-bullets",
     "14-intro-sentence-and-legend",
     "15-field-label-list",

@@ -166,7 +166,11 @@ def _more_dates(head: list[Line], idx: int, dates: DateRange, text: str) -> tupl
 def _sep(before: Line, after: Line) -> Any:
     from resumeconv.importers.cvpage.inline import Run
 
-    return Run(", " if before.plain and after.plain else "")
+    if not (before.plain and after.plain):
+        return Run("")
+    if after.plain.lstrip()[:1] in ")]）】" or before.plain.rstrip()[-1:] in "([（【":
+        return Run("")  # "(EXC 2023)" cut: "(EXC)", not "(EXC, )"
+    return Run(", ")
 
 
 # ----------------------------------------------------------------------------- date fields
