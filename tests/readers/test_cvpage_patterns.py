@@ -797,3 +797,19 @@ def test_a_year_cut_from_brackets_leaves_no_comma() -> None:
     pub = resumeconv.load(page.encode(), format="markdown").to_dict()["publications"][0]
     assert pub["name"] == "Session chair at Example Meeting (EXM)"
     assert pub["releaseDate"] == "2021" and pub["summary"].endswith("(EXM 2021)")
+
+
+def test_korean_page() -> None:
+    """학력 / 경력 / 수상 find their homes; 년 월 dates and 현재 (open)."""
+    data = resumeconv.load(PAGES / "korean.md").to_dict()
+    assert data["education"] == [
+        {
+            "institution": "예시대학교",
+            "area": "컴퓨터공학과",
+            "studyType": "학사",
+            "startDate": "2015-03",
+            "endDate": "2019-02",
+        }
+    ]
+    assert data["work"] == [{"name": "예시연구소", "position": "연구원", "startDate": "2021-03"}]
+    assert data["awards"] == [{"title": "우수논문상", "date": "2020", "awarder": "예시학회"}]

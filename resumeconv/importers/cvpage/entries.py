@@ -685,7 +685,7 @@ def _area_before_degree(before: list[str], others: list[str]) -> tuple[str, list
 
 
 _AREA_TAIL = re.compile(r"^(?:(?i:minor|major|specialization|concentration)\b|[a-z])")
-_CJK_ORG_END = re.compile(r"^(.+?(?:大学|学院|研究所|研究院|学校))(.+)$")
+_CJK_ORG_END = re.compile(r"^(.+?(?:大学|学院|研究所|研究院|学校|대학교|대학원|대학|연구소))(.+)$")
 
 
 def _cjk_institution(text: str) -> str | None:
@@ -749,7 +749,7 @@ def interpret_award(parts: Parts) -> dict:
 _AWARDER_WORDS = re.compile(
     r"\b(societ(y|ies)|foundation|association|council|conference|workshop|symposium|agency"
     r"|fund|trust|ministry|committee|organi[sz]ation|federation|journal|government"
-    r"|commission|club|union|consortium|program(me)?)\b|学会|协会|基金会|財団|협회",
+    r"|commission|club|union|consortium|program(me)?)\b|学会|协会|基金会|財団|협회|학회",
     re.I,
 )
 _TRAILING_PAREN = re.compile(r"\s*[(（]([^()（）]*)[)）]\s*$")
