@@ -813,3 +813,30 @@ def test_korean_page() -> None:
     ]
     assert data["work"] == [{"name": "예시연구소", "position": "연구원", "startDate": "2021-03"}]
     assert data["awards"] == [{"title": "우수논문상", "date": "2020", "awarder": "예시학회"}]
+
+
+def test_french_page() -> None:
+    """French titles (accents folded), roles and organisations (Ingénieur, Trésorier,
+    Laboratoire, Association), « aujourd'hui » (open), Langues with their level."""
+    data = resumeconv.load(PAGES / "french.md").to_dict()
+    layout = data["meta"]["x-resumeconv"]["sections"]
+    assert [s["section"] for s in layout] == [
+        "education",
+        "work",
+        "skills",
+        "languages",
+        "volunteer",
+    ]
+    assert data["work"] == [
+        {
+            "name": "Laboratoire Exemple",
+            "location": "Lyon",
+            "position": "Ingénieur de recherche",
+            "startDate": "2019",
+        }
+    ]
+    assert data["education"][0]["institution"] == "Université d'Exemple"
+    assert data["education"][0]["area"] == "Informatique"
+    assert data["languages"] == [{"language": "Anglais", "fluency": "courant"}]
+    assert data["volunteer"][0]["organization"] == "Association Exemple"
+    assert data["volunteer"][0]["position"] == "Trésorier"
