@@ -840,3 +840,26 @@ def test_french_page() -> None:
     assert data["languages"] == [{"language": "Anglais", "fluency": "courant"}]
     assert data["volunteer"][0]["organization"] == "Association Exemple"
     assert data["volunteer"][0]["position"] == "Trésorier"
+
+
+def test_spanish_and_portuguese_sections_and_degrees() -> None:
+    """Formación / Educação → education, Experiencia / Experiência → work, Idiomas,
+    Premios y becas; Grado / Bacharelado degrees with their subject; «actualidad» open."""
+    data = resumeconv.load(PAGES / "spanish-portuguese.md").to_dict()
+    layout = [s["section"] for s in data["meta"]["x-resumeconv"]["sections"]]
+    assert layout == ["education", "work", "languages", "awards", "education", "work"]
+    assert [(e["studyType"], e["area"], e["institution"]) for e in data["education"]] == [
+        ("Grado", "Física", "Universidad de Ejemplo"),
+        ("Bacharelado", "Química", "Universidade Exemplo"),
+    ]
+    assert data["work"][0] == {
+        "name": "Instituto Ejemplo de Óptica",
+        "location": "Madrid",
+        "position": "Investigadora",
+        "startDate": "2019",
+    }
+    assert data["work"][1]["position"] == "Estagiária"
+    assert data["awards"] == [
+        {"title": "Beca de Excelencia", "date": "2017", "awarder": "Fundación Ejemplo"}
+    ]
+    assert data["languages"] == [{"language": "Inglés", "fluency": "avanzado"}]
