@@ -30,7 +30,14 @@ from resumeconv.outputs import (
     write_atomic,
 )
 from resumeconv.report import one_line
-from resumeconv.sources import Source, decode, name_too_long, read_source, sniff_format
+from resumeconv.sources import (
+    Source,
+    decode,
+    is_rendercv,
+    name_too_long,
+    read_source,
+    sniff_format,
+)
 from resumeconv.validation.issues import Issue
 
 __all__ = [
@@ -162,7 +169,10 @@ def _source_and_format(
     if format is not None:
         return src, format_named(format)
     if src.path is not None:
-        return src, format_of_path(src.path)
+        fmt = format_of_path(src.path)
+        if fmt.name in ("yaml", "rendercv"):  # the content decides: cv: is RenderCV
+            fmt = format_named("rendercv" if is_rendercv(src.text) else "yaml")
+        return src, fmt
     if src.name == "<stdin>":
         sniffed = sniff_format(src.text)
         if sniffed is not None:
@@ -170,7 +180,7 @@ def _source_and_format(
         raise UsageError(
             "cannot tell the format of <stdin>: it starts with no '{', front matter,"
             " heading or 'key:' line",
-            hint="name it with -f markdown, -f json or -f yaml",
+            hint="name it with -f markdown, -f json, -f yaml or -f rendercv",
         )
     raise UsageError(
         f"cannot tell the format of {src.name}", hint="pass format= (or -f on the command line)"
@@ -199,7 +209,8 @@ def site_files(page: PathLike) -> list[str]:
 def format_for_output(path: PathLike, to_format: str | None = None) -> Format:
     """The format to write ``path`` in: ``to_format``, or the one its extension names.
     Both, disagreeing (``cv.html`` with ``pdf``), is refused: it would write a PDF named
-    .html. An extension no format has (``cv.txt``, ``-``) leaves ``to_format`` to decide."""
+    .html. An extension no format has (``cv.txt``, ``-``) leaves ``to_format`` to decide;
+    a ``.yaml``/``.yml`` name takes ``rendercv`` too (``.rcv.yaml`` alone implies it)."""
     if to_format is None:
         return format_of_path(path)
     fmt = format_named(to_format)
@@ -209,6 +220,8 @@ def format_for_output(path: PathLike, to_format: str | None = None) -> Format:
         implied = format_of_path(path)
     except UsageError:
         return fmt
+    if implied.name == "yaml" and fmt.name == "rendercv":
+        return fmt  # a RenderCV file is YAML: John_Doe_CV.yaml is a fine name for one
     if implied.name != fmt.name:
         name = Path(str(path)).name
         raise UsageError(

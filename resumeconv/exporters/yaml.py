@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import yaml
 
 from resumeconv.model import Resume
@@ -29,12 +31,17 @@ _Dumper.add_representer(str, _str)
 
 def write(resume: Resume, options: WriteOptions) -> bytes:
     """UTF-8 YAML, keys in model order, no anchors or Python tags."""
-    text = yaml.dump(
-        resume.to_dict(),
+    return dump(resume.to_dict()).encode("utf-8")
+
+
+def dump(value: Any) -> str:
+    """Block-style YAML of plain JSON values, keys in the order given (the RenderCV writer
+    uses it too, so that both YAML outputs quote and fold text the same way)."""
+    return yaml.dump(
+        value,
         Dumper=_Dumper,
         allow_unicode=True,
         sort_keys=False,
         default_flow_style=False,
         width=100,
     )
-    return text.encode("utf-8")
