@@ -51,7 +51,7 @@ ANYWHERE_WORST_FLOOR = 0.925
 
 #: Skipped blocks that are page chrome, not content (issue 12, rule 8): their words are
 #: not asked for (a download button, a <details> toggle).
-_CHROME = ("page chrome", "toggle of a <details>")
+_CHROME = ("page chrome", "toggle of a <details>", "last-updated line")
 
 
 def _without_chrome(text: str, resume: resumeconv.Resume) -> str:

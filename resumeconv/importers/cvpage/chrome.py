@@ -57,7 +57,8 @@ def is_download_block(lines: list[Line]) -> bool:
 
 #: "Last updated: March 2024", "*Last updated: {{ "now" | date: … }}*", "Updated on 2024-03-01".
 _UPDATED = re.compile(
-    r"^\s*(?:last\s+)?(?:updated|modified|revised)(?:\s+on)?\s*[:：]?\s*(?P<rest>.*)$", re.I
+    r"^\s*(?:page\s+)?(?:last\s+)?(?:updated|modified|revised)(?:\s+on)?\s*[:：]?\s*(?P<rest>.*)$",
+    re.I,
 )
 
 
@@ -77,5 +78,6 @@ def is_updated_line(lines: list[Line]) -> bool:
 
 
 REASON = "page chrome: a link to this CV as a file (not CV content)"
-UPDATED_REASON = "page chrome: when the page was last updated (not CV content)"
+UPDATED_REASON = "last-updated line"
+"""When the page was last edited: page chrome, like the reasons above (wordshare skips it)."""
 BUTTON_REASON = "page chrome: a download button (not CV content)"
