@@ -13,7 +13,7 @@ import sys
 from collections.abc import Sequence
 
 from resumeconv import __version__, api
-from resumeconv.cli import arguments, batch, jobs, progress, reporting
+from resumeconv.cli import arguments, batch, fixing, jobs, progress, reporting
 
 
 class Terminated(BaseException):
@@ -49,6 +49,10 @@ def _main(args: argparse.Namespace) -> int:
             return _formats()
         if args.command == "convert":
             return _convert(args)
+        if args.command == "fix":
+            return fixing.run_fix(args)
+        if args.command == "init":
+            return fixing.run_init(args)
         return _validate(args)
     except api.ResumeconvError as exc:
         print(f"resumeconv: {reporting.one_line(str(exc))}", file=sys.stderr)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import yaml
 
 from resumeconv.model import Resume
@@ -27,14 +29,29 @@ def _str(dumper: yaml.SafeDumper, value: str) -> yaml.Node:
 _Dumper.add_representer(str, _str)
 
 
-def write(resume: Resume, options: WriteOptions) -> bytes:
-    """UTF-8 YAML, keys in model order, no anchors or Python tags."""
-    text = yaml.dump(
-        resume.to_dict(),
-        Dumper=_Dumper,
+class _IndentedListDumper(_Dumper):
+    """Writes list items indented under their key (``key:\n  - item``), as many people do."""
+
+    def increase_indent(self, flow: bool = False, indentless: bool = False) -> None:
+        return super().increase_indent(flow, False)
+
+
+def dump_text(document: Any, indent: int = 2, indent_lists: bool = False, width: int = 100) -> str:
+    """``document`` as block-style YAML text, keys in the order given, no anchors or tags.
+
+    ``indent`` and ``indent_lists`` let ``resumeconv fix`` write a file back in the style it
+    was written in."""
+    return yaml.dump(
+        document,
+        Dumper=_IndentedListDumper if indent_lists else _Dumper,
         allow_unicode=True,
         sort_keys=False,
         default_flow_style=False,
-        width=100,
+        width=width,
+        indent=indent,
     )
-    return text.encode("utf-8")
+
+
+def write(resume: Resume, options: WriteOptions) -> bytes:
+    """UTF-8 YAML, keys in model order, no anchors or Python tags."""
+    return dump_text(resume.to_dict()).encode("utf-8")

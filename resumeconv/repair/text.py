@@ -1,0 +1,129 @@
+"""A file to repair: parsed with positions, and written back in the style it came in.
+
+JSON stays JSON (its indentation unit, tab or spaces, and ``\\u`` escapes of an ASCII-only
+file kept) and YAML stays YAML (its indentation and whether list items are indented under
+their key). Keys keep their order. Line endings (LF or CRLF) and the final newline are
+kept. Comments cannot be kept, since the values are written anew: a file that has them
+gets a change saying so (``--backup`` keeps the original).
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from resumeconv.errors import InputError
+from resumeconv.repair.changes import Change
+from resumeconv.sources import Source
+
+
+@dataclass(slots=True)
+class Parsed:
+    """The document of a file to repair, where its values were, and how it was written."""
+
+    document: Any
+    positions: dict[str, tuple[int, int]]
+    format: str
+    indent: str | int | None = 2
+    indent_lists: bool = False
+    ascii_only: bool = False
+    notes: list[Change] = field(default_factory=list)
+    """Changes of the file as a whole (comments that cannot be kept)."""
+
+
+def parse(source: Source, format: str) -> Parsed:
+    """The file's document, positions and style (``format`` is ``json`` or ``yaml``)."""
+    text = source.text
+    if format == "json":
+        return _parse_json(source)
+    from resumeconv.importers import yaml as yaml_reader
+
+    parsed = yaml_reader.parse_document(text, source.name)
+    result = Parsed(parsed.value, parsed.positions, "yaml")
+    result.indent, result.indent_lists = _yaml_style(text)
+    comments = _yaml_comment_lines(text)
+    if comments:
+        shown = ", ".join(map(str, comments[:5])) + (" …" if len(comments) > 5 else "")
+        result.notes.append(
+            Change(
+                "comments",
+                "",
+                comments[0],
+                None,
+                None,
+                f"YAML comments (line {shown}) are not kept; --backup keeps the original",
+            )
+        )
+    return result
+
+
+def _parse_json(source: Source) -> Parsed:
+    from resumeconv.importers.json import parse_document
+
+    text = source.text
+    notes = []
+    try:
+        parsed = parse_document(text, source.name)
+    except InputError:
+        parsed = parse_document(text, source.name, jsonc=True)
+        notes.append(
+            Change(
+                "jsonc",
+                "",
+                1,
+                None,
+                None,
+                "comments and trailing commas removed: written as plain JSON, which "
+                "every JSON tool reads (--backup keeps the original)",
+            )
+        )
+    result = Parsed(parsed.value, parsed.positions, "json", notes=notes)
+    result.indent = _json_indent(text)
+    result.ascii_only = text.isascii() and "\\u" in text
+    return result
+
+
+def _json_indent(text: str) -> str | int | None:
+    """The indentation unit of the first indented line: a tab, N spaces, or None when the
+    whole document is on one line."""
+    match = re.search(r"\n([ \t]+)\S", text)
+    if match is None:
+        return None
+    unit = match.group(1)
+    return "\t" if unit.startswith("\t") else len(unit)
+
+
+def _yaml_style(text: str) -> tuple[int, bool]:
+    """(indentation of the first nested key, whether list items are indented under their
+    key: ``work:\\n  - name:`` rather than ``work:\\n- name:``)."""
+    indent = 2
+    found = re.search(r"^[^\s#-][^\n]*:[ \t]*\n(?:[ \t]*(?:#[^\n]*)?\n)*( +)[^\s#-]", text, re.M)
+    if found:
+        indent = len(found.group(1))
+    lists = re.search(r"^( *)[^\s#-][^\n]*:[ \t]*\n(?:[ \t]*(?:#[^\n]*)?\n)*( *)- ", text, re.M)
+    indented = bool(lists) and len(lists.group(2)) > len(lists.group(1))
+    return indent, indented
+
+
+def _yaml_comment_lines(text: str) -> list[int]:
+    """Lines that hold a YAML comment: one that starts with ``#`` or has `` #`` after a
+    value (a ``#`` inside a quoted value may be counted too: the note errs on telling)."""
+    return [
+        n
+        for n, line in enumerate(text.split("\n"), 1)
+        if line.lstrip().startswith("#") or re.search(r"[ \t]#", line)
+    ]
+
+
+def render(parsed: Parsed, document: Any, newline: str = "\n") -> str:
+    """``document`` written as ``parsed`` was: same format, indentation and line ends."""
+    if parsed.format == "json":
+        text = json.dumps(document, ensure_ascii=parsed.ascii_only, indent=parsed.indent) + "\n"
+    else:
+        from resumeconv.exporters.yaml import dump_text
+
+        indent = parsed.indent if isinstance(parsed.indent, int) else 2
+        text = dump_text(document, indent=indent, indent_lists=parsed.indent_lists, width=4096)
+    return text.replace("\n", newline) if newline != "\n" else text
