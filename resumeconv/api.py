@@ -65,6 +65,7 @@ __all__ = [
     "render",
     "site_files",
     "skip_folder",
+    "theme_warning",
     "validate",
     "write_atomic",
     "write_starter",
@@ -256,6 +257,20 @@ def fix(source: PathLike | Source, format: str | None = None, to_name: str | Non
     except ResumeconvError as exc:
         issues = [Issue(ERROR, "", str(exc), "read", file=name)]
     return Fixed(src.name, fmt.name, src.text, text, changes, unfixed, issues)
+
+
+def theme_warning(resume: Resume, theme: PathLike | None = None) -> str | None:
+    """``file:line:col: warning: …`` when the resume's ``meta.theme`` names a theme we do not
+    ship (the HTML then uses the default), None otherwise or when ``theme`` (``--theme``)
+    decides. For the command line to print: a writer prints nothing."""
+    from resumeconv.exporters.html.choice import meta_theme_warning
+
+    message = meta_theme_warning(resume, theme)
+    if message is None:
+        return None
+    where = resume.source_map.lookup("/meta/theme") if resume.source_map is not None else None
+    prefix = f"{where.file}:{where.line}:{where.column}: " if where is not None else ""
+    return f"{prefix}warning: {message}"
 
 
 def write_starter(path: PathLike, format: str) -> None:

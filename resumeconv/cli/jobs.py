@@ -238,6 +238,10 @@ def run_conversion(
             f"{file}:{line}:{column}: warning: {message}"
             for file, line, column, message in (report.warnings if report is not None else [])
         ]
+        if any(name == "html" for name, _ in job.outputs):
+            unknown_theme = api.theme_warning(resume, options.get("theme"))
+            if unknown_theme is not None:
+                result.warnings.append(unknown_theme)
         # never write a schema-invalid document silently: its errors are printed after
         # writing, and --strict refuses to write it
         result.findings = [i for i in api.validate(resume) if i.is_error]

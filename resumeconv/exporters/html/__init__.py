@@ -3,7 +3,9 @@
 The page renders :mod:`resumeconv.exporters.outline`, so it shows what DOCX and PDF show.
 Every page is a Jinja2 theme rendered by :func:`.theme.page`: the built-in one is the
 folder :data:`DEFAULT_THEME` shipped in the package (``themes/default/``), a user's is the
-folder given with ``--theme``; both take the same path.
+folder given with ``--theme``; both take the same path. Which one: ``--theme`` (a folder or
+a built-in theme's name), else the resume's ``meta.theme``, else ``default``
+(:mod:`.choice`).
 
 Everything the resume says is data, never template code or markup: every value is
 autoescaped, links are limited by :mod:`resumeconv.links` twice (outline and templates),
@@ -12,12 +14,10 @@ and every theme, ours included, runs in Jinja2's sandbox.
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from resumeconv import locales
 from resumeconv.errors import UsageError
 from resumeconv.exporters import outline as outline_mod
-from resumeconv.exporters.html import theme
+from resumeconv.exporters.html import choice, theme
 from resumeconv.exporters.html.theme import DEFAULT_THEME, ENTRY_POINT, KINDS, paragraphs
 from resumeconv.model import Resume
 from resumeconv.options import WriteOptions
@@ -37,26 +37,8 @@ def write(resume: Resume, options: WriteOptions) -> bytes:
         )
     view = outline_mod.build(resume, options.locale or "en")
     words = locales.get(options.locale)
-    folder = str(DEFAULT_THEME) if options.theme is None else _theme_folder(options.theme)
+    folder = choice.theme_folder(options.theme, resume)
     html = theme.page(folder, view, words, paper, resume.to_dict())
     if not html.endswith("\n"):
         html += "\n"
     return html.encode("utf-8")
-
-
-def _theme_folder(theme: Path | str) -> str:
-    """The theme folder, resolved and checked: it must exist and hold ``resume.html.j2``."""
-    folder = Path(theme).expanduser()
-    if not folder.is_dir():
-        raise UsageError(
-            "theme folder not found" if not folder.exists() else "a theme is a folder",
-            file=str(theme),
-            hint=f"pass --theme a folder that contains {ENTRY_POINT}",
-        )
-    if not (folder / ENTRY_POINT).is_file():
-        raise UsageError(
-            f"the theme has no {ENTRY_POINT}",
-            file=str(folder / ENTRY_POINT),
-            hint=f"copy the built-in theme, {DEFAULT_THEME}, and edit it",
-        )
-    return str(folder.resolve())
