@@ -316,8 +316,11 @@ def _drop_empty(
 
 Rule = Callable[[dict[str, Any], Context], list[Change]]
 
-#: Every rule, in the order they run (names first, so that later rules see 1.2.1 fields).
+#: Every rule, in the order they run: empty values first (an empty new name must not stop a
+#: rename) and last (an entry whose only date was "Present" is left empty), names before
+#: the rules that read 1.2.1 fields.
 RULES: tuple[Rule, ...] = (
+    empty_values,
     old_names,
     flat_highlights,
     iso_dates,

@@ -10,11 +10,16 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+import yaml
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from jsonschema import Draft7Validator
 
 from resumeconv import api
+from resumeconv.errors import ResumeconvError
 from resumeconv.importers import json as json_reader
 from resumeconv.importers import yaml as yaml_reader
+from resumeconv.sources import Source
 
 from conftest import REPO, SHARED
 
@@ -203,3 +208,99 @@ def test_to_stdout(tmp_path):
     document = json.loads(proc.stdout)
     assert document["work"][0]["highlights"][1] == "Hiring: Grew the team from 3 to 9"
     assert "fixed: /work/0/highlights/0" in proc.stderr
+
+
+# --------------------------------------------------------------------------- properties
+
+broken_value = st.one_of(
+    st.sampled_from(
+        [
+            "",
+            " ",
+            "Present",
+            "now",
+            "Mar-2022",
+            "03/2020",
+            "2021",
+            "Jan 2020 - now",
+            "github.com/x",
+            "www.x.org",
+            "//x.org",
+            "mailto:a@b.co",
+            "see page",
+            "sometime",
+        ]
+    ),
+    st.none(),
+    st.integers(min_value=1900, max_value=2200),
+    st.text(max_size=8),
+    st.just([]),
+    st.just({}),
+)
+highlight = st.one_of(
+    broken_value,
+    st.dictionaries(st.sampled_from(["text", "name", "description", "year"]), broken_value),
+)
+entry = st.dictionaries(
+    st.sampled_from(
+        [
+            "name",
+            "company",
+            "website",
+            "url",
+            "startDate",
+            "endDate",
+            "date",
+            "releaseDate",
+            "gpa",
+            "summary",
+        ]
+    ),
+    broken_value,
+).flatmap(
+    lambda d: st.just(d) | st.lists(highlight, max_size=3).map(lambda h: {**d, "highlights": h})
+)
+section = st.one_of(st.lists(st.one_of(entry, broken_value), max_size=3), broken_value)
+basics = st.dictionaries(
+    st.sampled_from(["name", "url", "email", "website", "picture", "firstName", "lastName"]),
+    broken_value,
+).flatmap(
+    lambda b: (
+        st.just(b)
+        | st.lists(
+            st.dictionaries(st.sampled_from(["network", "url"]), broken_value), max_size=2
+        ).map(lambda p: {**b, "profiles": p})
+    )
+)
+documents = st.fixed_dictionaries(
+    {"basics": basics},
+    optional={
+        "work": section,
+        "education": section,
+        "projects": section,
+        "bio": basics,
+        "meta": st.dictionaries(st.sampled_from(["canonical", "url", "theme"]), broken_value),
+    },
+)
+
+
+@settings(max_examples=150, deadline=None, derandomize=bool(os.environ.get("CI")))
+@given(documents, st.sampled_from(["json", "yaml"]))
+def test_fix_of_any_document_loses_nothing_and_is_idempotent(document, fmt):
+    text = json.dumps(document, indent=2) if fmt == "json" else yaml.safe_dump(document)
+    try:
+        fixed = api.fix(Source(text, name=f"r.{fmt}"), format=fmt)
+    except ResumeconvError:
+        return  # no resume in it (only empty or unknown keys): refused, as convert does
+    if not fixed.valid and any(i.rule == "read" for i in fixed.issues):
+        return  # only empty values: nothing is left, which is no resume (and says so)
+    again = api.fix(Source(fixed.text, name=f"r.{fmt}"), format=fmt)
+    assert again.changes == [] and again.text == fixed.text
+    reader = json_reader.parse if fmt == "json" else yaml_reader.parse
+    kept = [str(v) for _, v in leaves(reader(fixed.text, "r")[0]) if v is not None]
+    befores = [json.dumps(c.before) for c in fixed.changes]
+    for pointer, value in leaves(document):
+        if isinstance(value, str) and value.strip():
+            assert any(value in k for k in kept) or any(
+                json.dumps(value)[1:-1] in b for b in befores
+            ), (pointer, value)
