@@ -198,6 +198,7 @@ def _copies(sources: Path | list[Path], folder: Path, n: int, ext: str) -> None:
 
 def cases(info: dict[str, str]) -> list[Case]:
     seed = info["seed_json"]
+    schema = str(ROOT / "resumeconv" / "schemas" / "jsonresume-1.2.1.schema.json")
     o = OUT
     rc = str(OURS)
     resumed = str(NPM / "resumed" / "node_modules" / ".bin" / "resumed")
@@ -454,6 +455,23 @@ def cases(info: dict[str, str]) -> list[Case]:
             note="python -c 'typst.compile(...)': the typst wheel has no CLI",
             vs="ours-pdf",
             outputs=[f"{o}/floor.pdf"],
+        ),
+        Case(
+            "floor-validate",
+            "libraries (bare)",
+            "validate floor: Python + argparse, dataclasses, typing, pathlib, json + "
+            "jsonschema-rs checking the same document (no resumeconv code)",
+            [str(PYTHON), str(BENCH / "floor_libraries.py"), "validate", schema, seed],
+            note="bench/floor_libraries.py",
+            vs="ours-validate",
+        ),
+        Case(
+            "floor-html",
+            "libraries (bare)",
+            "HTML floor: the same + Jinja2's sandbox rendering one line (no resumeconv code)",
+            [str(PYTHON), str(BENCH / "floor_libraries.py"), "html", schema, seed],
+            note="bench/floor_libraries.py",
+            vs="ours-html",
         ),
     ]
 
@@ -722,6 +740,20 @@ def report(all_cases: list[Case], info: dict[str, str], runs: int) -> str:
     target(
         "batch import + validate ≥ 200 pages/s on 2 cores", p, p is not None and 1 / p >= 200, shown
     )
+    lines += ["", "How far the libraries alone go (the floors' rows over resumed's):", ""]
+    lines += ["| floor | ÷ resumed | room left under the 0.5× target |", "|---|---|---|"]
+    for floor, peer, task in (
+        ("floor-validate", "resumed-validate", "validate"),
+        ("floor-html", "resumed-html", "HTML"),
+    ):
+        r, tp = ratio(floor, peer), t(peer)
+        if r is not None and tp is not None:
+            room = (0.5 - r) * tp
+            lines.append(
+                f"| {task}: Python + the prescribed libraries, no resumeconv code | "
+                f"{r:.2f}× ({fmt_time(t(floor))} vs {fmt_time(tp)}) | "
+                f"{fmt_time(room) if room > 0 else 'none'} for all of resumeconv's own work |"
+            )
     lines += ["", "Memory (kept from earlier work; not one of the issue's targets):", ""]
     lines += ["| target | measured | met |", "|---|---|---|"]
     m = a4.peak_mib if a4 else None

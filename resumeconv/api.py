@@ -66,6 +66,7 @@ __all__ = [
     "site_files",
     "skip_folder",
     "theme_warning",
+    "themes",
     "validate",
     "write_atomic",
     "write_starter",
@@ -101,6 +102,13 @@ def validate(resume: Resume, schema_version: str = "1.2.1", lint: bool = True) -
     from resumeconv.validation import check
 
     return check(resume, schema_version=schema_version, lint=lint)
+
+
+def themes() -> list[tuple[str, str]]:
+    """(name, description) of every built-in theme, for ``--theme NAME`` (HTML and PDF)."""
+    from resumeconv.exporters.themes import listing
+
+    return listing()
 
 
 def _source_and_format(
@@ -261,9 +269,9 @@ def fix(source: PathLike | Source, format: str | None = None, to_name: str | Non
 
 def theme_warning(resume: Resume, theme: PathLike | None = None) -> str | None:
     """``file:line:col: warning: …`` when the resume's ``meta.theme`` names a theme we do not
-    ship (the HTML then uses the default), None otherwise or when ``theme`` (``--theme``)
+    ship (HTML and PDF then use the default), None otherwise or when ``theme`` (``--theme``)
     decides. For the command line to print: a writer prints nothing."""
-    from resumeconv.exporters.html.choice import meta_theme_warning
+    from resumeconv.exporters.themes import meta_theme_warning
 
     message = meta_theme_warning(resume, theme)
     if message is None:

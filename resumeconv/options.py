@@ -27,16 +27,19 @@ class WriteOptions:
 
     locale: str = "en"
     paper: str = "a4"
-    theme: Path | None = None
+    theme: str | None = None
+    """A built-in theme name (``resumeconv themes``) or an HTML theme folder."""
     flavor: str | None = None
+    reference_doc: str | None = None
+    """A .docx whose styles the DOCX takes, as pandoc's ``--reference-doc`` (else ours)."""
     extra: dict[str, Any] = field(default_factory=dict)
 
     @classmethod
     def from_mapping(cls, options: dict[str, Any]) -> WriteOptions:
         """Options from keyword arguments; unknown names go to ``extra``, None means default."""
-        known = {"locale", "paper", "theme", "flavor"}
+        known = {"locale", "paper", "theme", "flavor", "reference_doc"}
         kwargs = {k: v for k, v in options.items() if k in known and v is not None}
         if "theme" in kwargs:
-            kwargs["theme"] = Path(kwargs["theme"])
+            kwargs["theme"] = str(kwargs["theme"])
         extra = {k: v for k, v in options.items() if k not in known}
         return cls(**kwargs, extra=extra)

@@ -47,6 +47,8 @@ def _main(args: argparse.Namespace) -> int:
     try:
         if args.command == "formats":
             return _formats()
+        if args.command == "themes":
+            return _themes()
         if args.command == "convert":
             return _convert(args)
         if args.command == "fix":
@@ -73,6 +75,13 @@ def _formats() -> int:
     return 0
 
 
+def _themes() -> int:
+    for name, description in api.themes():
+        print(f"{name:<9} {description}")
+    print("(--theme NAME for HTML and PDF; --theme DIR for an HTML theme folder of your own)")
+    return 0
+
+
 def _split_formats(values: list[str]) -> list[str]:
     return [v.strip() for item in values for v in item.split(",") if v.strip()]
 
@@ -85,6 +94,7 @@ def _convert(args: argparse.Namespace) -> int:
         "paper": args.paper,
         "theme": args.theme,
         "flavor": args.flavor,
+        "reference_doc": args.reference_doc,
     }
     results = batch.run_conversions(
         plans,

@@ -16,6 +16,7 @@ EPILOG = """examples:
   resumeconv fix resume.json --diff
   resumeconv init --format md -o cv.md
   resumeconv formats
+  resumeconv themes
 """
 
 
@@ -41,6 +42,7 @@ def build_parser(version: str) -> argparse.ArgumentParser:
     )
     _init(sub.add_parser("init", help="write an example resume to start from"))
     sub.add_parser("formats", help="list the formats resumeconv reads and writes")
+    sub.add_parser("themes", help="list the built-in themes (--theme NAME)")
     return parser
 
 
@@ -88,7 +90,17 @@ def _convert(cmd: argparse.ArgumentParser) -> None:
     cmd.add_argument(
         "--paper", default="a4", choices=["a4", "letter"], help="PDF/HTML print page size"
     )
-    cmd.add_argument("--theme", metavar="DIR", help="HTML template folder of your own")
+    cmd.add_argument(
+        "--theme",
+        metavar="NAME|DIR",
+        help="look of HTML and PDF: default, classic, modern, compact (resumeconv themes), "
+        "or an HTML theme folder of your own",
+    )
+    cmd.add_argument(
+        "--reference-doc",
+        metavar="FILE",
+        help="DOCX: take the styles of this .docx, as pandoc's --reference-doc",
+    )
     cmd.add_argument(
         "--flavor",
         choices=["academicpages", "plain"],

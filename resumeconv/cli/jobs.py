@@ -238,7 +238,7 @@ def run_conversion(
             f"{file}:{line}:{column}: warning: {message}"
             for file, line, column, message in (report.warnings if report is not None else [])
         ]
-        if any(name == "html" for name, _ in job.outputs):
+        if any(name in ("html", "pdf") for name, _ in job.outputs):
             unknown_theme = api.theme_warning(resume, options.get("theme"))
             if unknown_theme is not None:
                 result.warnings.append(unknown_theme)

@@ -15,12 +15,15 @@ the whole conversion); we only locate its bundled binary.
 
 from __future__ import annotations
 
+import io
 import json
 import re
 import subprocess
 import sys
+import zipfile
 from pathlib import Path
 from typing import Any
+from xml.sax.saxutils import escape as xml_escape
 
 from resumeconv.errors import ExportError, UsageError
 from resumeconv.links import safe_url
@@ -64,7 +67,59 @@ def render(doc: Any, options: WriteOptions) -> bytes:
     reference = REFERENCE_DOCS.get(str(options.paper).lower())
     if reference is None:
         raise UsageError(f"unknown paper size {options.paper!r}", hint="use a4 or letter")
-    return run_pandoc(ast(doc, options.locale), reference)
+    if options.reference_doc is not None:
+        reference = reference_document(options.reference_doc)
+    name = _text(doc.name)
+    return with_properties(run_pandoc(ast(doc, options.locale), reference), name, name)
+
+
+def reference_document(path: str) -> Path:
+    """A user's ``--reference-doc``, checked: an existing .docx (a zip with Word parts)."""
+    file = Path(path).expanduser()
+    if not file.is_file():
+        raise UsageError(
+            "reference document not found" if not file.exists() else "not a file",
+            file=path,
+            hint="pass --reference-doc a .docx whose styles the output should take",
+        )
+    try:
+        with zipfile.ZipFile(file) as archive:
+            archive.getinfo("word/styles.xml")
+    except (zipfile.BadZipFile, KeyError, OSError):
+        raise UsageError(
+            "the reference document is not a Word .docx (no word/styles.xml inside)",
+            file=path,
+            hint=f"save it from Word or LibreOffice as .docx, or start from {REFERENCE_DOCS['a4']}",
+        ) from None
+    return file
+
+
+def with_properties(docx: bytes, title: str, author: str) -> bytes:
+    """The document with its title and author in ``docProps/core.xml``.
+
+    pandoc takes both only from metadata it would also print as a title block, so they are
+    written into the part pandoc made, every other zip entry copied as it is (same dates,
+    same order: the bytes still depend on the input only).
+    """
+    if not title and not author:
+        return docx
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(docx)) as source, zipfile.ZipFile(out, "w") as target:
+        for info in source.infolist():
+            data = source.read(info)
+            if info.filename == "docProps/core.xml":
+                text = data.decode("utf-8")
+                text = text.replace("<dc:title></dc:title>", f"<dc:title>{_xml(title)}</dc:title>")
+                text = text.replace(
+                    "<dc:creator></dc:creator>", f"<dc:creator>{_xml(author)}</dc:creator>"
+                )
+                data = text.encode("utf-8")
+            target.writestr(info, data)
+    return out.getvalue()
+
+
+def _xml(text: str) -> str:
+    return xml_escape(_CONTROL.sub("", text))
 
 
 # --------------------------------------------------------------------------- the AST

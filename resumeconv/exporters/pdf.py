@@ -19,6 +19,7 @@ from typing import Any
 
 from resumeconv import scripts
 from resumeconv.errors import ExportError, UsageError
+from resumeconv.exporters import themes
 from resumeconv.links import safe_url
 from resumeconv.model import Resume
 from resumeconv.options import WriteOptions
@@ -27,6 +28,8 @@ TEMPLATE = Path(__file__).parent / "typst" / "resume.typ"
 
 #: Latin text font, embedded in the typst wheel (so no system font is needed).
 LATIN_FONT = "Libertinus Serif"
+#: Latin text font of the sans-serif themes (a variable font of manimgx-fonts).
+SANS_FONT = "Noto Sans"
 #: CJK font (Chinese, Japanese kana, Korean hangul) shipped by paperang-p2-fonts-cjk.
 CJK_FONT = "WenQuanYi Micro Hei"
 #: Fallbacks for what neither draws (emoji, symbols, Arabic, Hebrew, the Indic scripts …),
@@ -53,9 +56,15 @@ _lock = threading.Lock()
 
 
 def write(resume: Resume, options: WriteOptions) -> bytes:
-    """The resume as a PDF (A4 or Letter, from ``options.paper``)."""
+    """The resume as a PDF (A4 or Letter, from ``options.paper``; the look from
+    ``options.theme``, a built-in theme name, else the resume's ``meta.theme``)."""
+    import dataclasses
+
     from resumeconv.exporters import outline
 
+    theme = themes.chosen(options.theme, resume)
+    if theme != options.theme:
+        options = dataclasses.replace(options, theme=str(theme))
     return render(outline.build(resume, locale=options.locale), options)
 
 
@@ -69,7 +78,7 @@ def render(doc: Any, options: WriteOptions) -> bytes:
 def font_folders(data: dict[str, Any]) -> tuple[str, ...]:
     """The font folders Typst needs for :func:`template_data`'s ``data`` (its font list)."""
     names = _font_names(data["fonts"])
-    return _font_dirs(cjk=CJK_FONT in names, other=NOTO_FONTS[0] in names)
+    return _font_dirs(cjk=CJK_FONT in names, other=bool({NOTO_FONTS[0], SANS_FONT} & set(names)))
 
 
 def template_data(doc: Any, options: WriteOptions) -> dict[str, Any]:
@@ -92,7 +101,9 @@ def template_data(doc: Any, options: WriteOptions) -> dict[str, Any]:
     }
     all_text = json.dumps(data, ensure_ascii=False)
     cjk = scripts.uses(scripts.CJK_GLYPHS, all_text)
-    data["fonts"] = _fonts(cjk, lang) + (
+    data["style"] = themes.pdf_style(options.theme)
+    latin = SANS_FONT if data["style"].get("font") == "sans" else LATIN_FONT
+    data["fonts"] = _fonts(cjk, lang, latin) + (
         list(NOTO_FONTS) if scripts.uses(scripts.OTHER_GLYPHS, all_text) else []
     )
     return data
@@ -139,13 +150,13 @@ def _language(locale: str) -> tuple[str, str | None]:
     return match.group(1).lower(), region.upper() if region else None
 
 
-def _fonts(cjk: bool, lang: str) -> list[Any]:
+def _fonts(cjk: bool, lang: str, latin: str = LATIN_FONT) -> list[Any]:
     """Font fallback list: Latin first; in a CJK document Latin covers only Latin letters."""
     if not cjk:
-        return [LATIN_FONT]
+        return [latin]
     if lang in ("zh", "ja", "ko"):
-        return [{"name": LATIN_FONT, "covers": "latin-in-cjk"}, CJK_FONT]
-    return [LATIN_FONT, CJK_FONT]
+        return [{"name": latin, "covers": "latin-in-cjk"}, CJK_FONT]
+    return [latin, CJK_FONT]
 
 
 def _font_names(fonts: list[Any]) -> list[str]:

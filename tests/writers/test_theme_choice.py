@@ -1,4 +1,5 @@
-"""Which HTML theme renders: --theme > meta.theme > default; an unknown meta.theme warns."""
+"""Which theme renders (HTML and PDF): --theme > meta.theme > default; the built-in
+themes are found in their folders; an unknown meta.theme warns."""
 
 from __future__ import annotations
 
@@ -10,34 +11,56 @@ import sys
 import pytest
 
 from resumeconv import api
-from resumeconv.exporters.html import choice
-from resumeconv.exporters.html.theme import DEFAULT_THEME
+from resumeconv.exporters import themes as choice
 
 DOC = {"basics": {"name": "Ada Example"}, "meta": {"theme": "plain"}}
 
 
 @pytest.fixture
 def themes(tmp_path, monkeypatch):
-    """A themes folder with the default theme and a second one, ``plain``."""
-    folder = tmp_path / "themes"
-    shutil.copytree(DEFAULT_THEME, folder / "default")
-    (folder / "plain").mkdir()
-    (folder / "plain" / "resume.html.j2").write_text("PLAIN {{ data.basics.name }}\n", "utf-8")
-    (folder / "notes").mkdir()  # a folder without the entry point is no theme
-    monkeypatch.setattr(choice, "THEMES", folder)
-    return folder
+    """Theme folders with the default theme and a new one, ``plain``, in both halves."""
+    html, pdf = tmp_path / "html", tmp_path / "pdf"
+    shutil.copytree(choice.HTML_THEMES / "default", html / "default")
+    (html / "plain").mkdir()
+    (html / "plain" / "resume.html.j2").write_text("PLAIN {{ data.basics.name }}\n", "utf-8")
+    (html / "notes").mkdir()  # a folder without the entry point is no theme
+    (html / "half").mkdir()  # an HTML half without its PDF style is none either
+    (html / "half" / "resume.html.j2").write_text("HALF\n", "utf-8")
+    pdf.mkdir()
+    for name in ("default", "plain"):
+        shutil.copy(choice.PDF_STYLES / "default.json", pdf / f"{name}.json")
+    monkeypatch.setattr(choice, "HTML_THEMES", html)
+    monkeypatch.setattr(choice, "PDF_STYLES", pdf)
+    return html
 
 
 def render(document):
     return api.render(api.load(document), "html").decode("utf-8")
 
 
-def test_builtin_themes_are_the_folders_with_an_entry_point(themes):
-    assert choice.builtin_themes() == ["default", "plain"]
+def test_builtin_themes_are_the_folders_with_both_halves(themes):
+    assert choice.names() == ["default", "plain"]
+    assert [name for name, _ in choice.listing()] == ["default", "plain"]
 
 
-def test_the_real_themes_folder_has_default():
-    assert "default" in choice.builtin_themes()
+def test_the_real_themes_folders_give_the_listed_themes():
+    assert choice.names() == list(choice.BUILTIN)
+
+
+def test_meta_theme_picks_the_pdf_style_too(tmp_path):
+    from resumeconv.exporters import pdf
+    from resumeconv.options import WriteOptions
+
+    seen = []
+    original = pdf.render
+    try:
+        pdf.render = lambda doc, options: seen.append(options.theme) or b""
+        pdf.write(api.load({**DOC, "meta": {"theme": "modern"}}), WriteOptions())
+        pdf.write(api.load({**DOC, "meta": {"theme": "modern"}}), WriteOptions(theme="classic"))
+        pdf.write(api.load({**DOC, "meta": {"theme": "elegant"}}), WriteOptions())
+    finally:
+        pdf.render = original
+    assert seen == ["modern", "classic", None]
 
 
 def test_meta_theme_is_honoured(themes):
@@ -77,7 +100,8 @@ def test_cli_warns_with_the_line_of_meta_theme(tmp_path):
     assert (tmp_path / "a.html").read_text("utf-8").startswith("<!DOCTYPE html>")
 
 
-def test_unknown_flag_names_the_builtin_themes(tmp_path):
+def test_an_unknown_flag_is_an_error_even_with_a_good_meta_theme(tmp_path):
+    resume = api.load({**DOC, "meta": {"theme": "modern"}})
     with pytest.raises(api.UsageError) as err:
-        api.render(api.load(DOC), "html", theme=str(tmp_path / "nope"))
-    assert "default" in err.value.hint
+        api.render(resume, "html", theme="nope")
+    assert "default" in err.value.hint and "modern" in err.value.hint
