@@ -253,11 +253,12 @@ def fix(source: PathLike | Source, format: str | None = None, to_name: str | Non
         parsed = repair_text.parse(src, fmt.name)
     except ResumeconvError as exc:
         raise exc.located(src.name) from None
-    changes, unfixed = repair(parsed.document, parsed.positions)
+    changes, context = repair(parsed.document, parsed.positions)
+    unfixed = context.unfixed
     changes = parsed.notes + sorted(changes, key=lambda c: (c.line or 0, c.pointer))
     text = src.text
     if changes:
-        text = repair_text.render(parsed, parsed.document, _newline(src))
+        text = repair_text.render(parsed, parsed.document, _newline(src), context.positions)
     try:
         name = to_name or src.name
         again = load(Source(text.replace("\r\n", "\n"), name=name), format=fmt.name)

@@ -19,12 +19,13 @@ __all__ = ["REMOVED", "Change", "Context", "Fixed", "Unfixed", "repair"]
 
 def repair(
     document: dict[str, Any], positions: dict[str, tuple[int, int]]
-) -> tuple[list[Change], list[Unfixed]]:
-    """Apply every rule to ``document`` in place; the changes made and what is left."""
+) -> tuple[list[Change], Context]:
+    """Apply every rule to ``document`` in place: the changes made, and the context, which
+    holds what is left (``unfixed``) and the input positions under the new names."""
     from resumeconv.repair.rules import RULES
 
     context = Context(dict(positions))
     changes: list[Change] = []
     for rule in RULES:
         changes += rule(document, context)
-    return changes, context.unfixed
+    return changes, context

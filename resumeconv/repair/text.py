@@ -117,10 +117,22 @@ def _yaml_comment_lines(text: str) -> list[int]:
     ]
 
 
-def render(parsed: Parsed, document: Any, newline: str = "\n") -> str:
-    """``document`` written as ``parsed`` was: same format, indentation and line ends."""
-    if parsed.format == "json":
-        text = json.dumps(document, ensure_ascii=parsed.ascii_only, indent=parsed.indent) + "\n"
+def render(
+    parsed: Parsed,
+    document: Any,
+    newline: str = "\n",
+    positions: dict[str, tuple[int, int]] | None = None,
+) -> str:
+    """``document`` written as ``parsed`` was: same format, indentation, line ends, and
+    (JSON) each list and object on one line or spread out as it was. ``positions`` are the
+    input's, moved to the names the repair gave (by default ``parsed.positions``)."""
+    if parsed.format == "json" and parsed.indent is None:
+        text = json.dumps(document, ensure_ascii=parsed.ascii_only) + "\n"
+    elif parsed.format == "json":
+        from resumeconv.repair import jsonlayout
+
+        layout = jsonlayout.layouts(document, parsed.positions if positions is None else positions)
+        text = jsonlayout.dump(document, layout, parsed.indent, parsed.ascii_only) + "\n"
     else:
         from resumeconv.exporters.yaml import dump_text
 
