@@ -8,6 +8,7 @@ import yaml
 
 from resumeconv.model import Resume
 from resumeconv.options import WriteOptions
+from resumeconv.report import escape
 
 
 class _Dumper(yaml.SafeDumper):
@@ -36,20 +37,53 @@ class _IndentedListDumper(_Dumper):
         return super().increase_indent(flow, False)
 
 
-def dump_text(document: Any, indent: int = 2, indent_lists: bool = False, width: int = 100) -> str:
+def dump_text(
+    document: Any,
+    indent: int = 2,
+    indent_lists: bool = False,
+    width: int = 100,
+    flow: frozenset[str] = frozenset(),
+) -> str:
     """``document`` as block-style YAML text, keys in the order given, no anchors or tags.
 
-    ``indent`` and ``indent_lists`` let ``resumeconv fix`` write a file back in the style it
+    ``indent``, ``indent_lists`` and ``flow`` (JSON pointers of the lists and mappings to
+    write on one line, ``[a, b]``) let ``resumeconv fix`` write a file back in the style it
     was written in."""
+    base = _IndentedListDumper if indent_lists else _Dumper
+    dumper = base if not flow else type("_FlowDumper", (base,), {"flow_pointers": flow})
     return yaml.dump(
         document,
-        Dumper=_IndentedListDumper if indent_lists else _Dumper,
+        Dumper=dumper,
         allow_unicode=True,
         sort_keys=False,
         default_flow_style=False,
         width=width,
         indent=indent,
     )
+
+
+def _flow_nodes(node: yaml.Node, pointer: str, flow: frozenset[str]) -> None:
+    """Mark the collections at ``flow``'s pointers as flow style (``[a, b]``, ``{a: 1}``)."""
+    if isinstance(node, yaml.MappingNode):
+        node.flow_style = True if pointer in flow else node.flow_style
+        for key, value in node.value:
+            _flow_nodes(value, f"{pointer}/{escape(str(key.value))}", flow)
+    elif isinstance(node, yaml.SequenceNode):
+        node.flow_style = True if pointer in flow else node.flow_style
+        for i, value in enumerate(node.value):
+            _flow_nodes(value, f"{pointer}/{i}", flow)
+
+
+def _represent(self: Any, data: Any) -> None:
+    node = self.represent_data(data)
+    _flow_nodes(node, "", getattr(self, "flow_pointers", frozenset()))
+    self.serialize(node)
+    self.represented_objects = {}
+    self.object_keeper = []
+    self.alias_key = None
+
+
+_Dumper.represent = _represent  # type: ignore[method-assign]
 
 
 def write(resume: Resume, options: WriteOptions) -> bytes:

@@ -31,6 +31,8 @@ class Parsed:
     ascii_only: bool = False
     notes: list[Change] = field(default_factory=list)
     """Changes of the file as a whole (comments that cannot be kept)."""
+    lines: list[str] = field(default_factory=list)
+    """The input's lines (where YAML flow collections, ``[a, b]``, are seen)."""
 
 
 def parse(source: Source, format: str) -> Parsed:
@@ -41,7 +43,7 @@ def parse(source: Source, format: str) -> Parsed:
     from resumeconv.importers import yaml as yaml_reader
 
     parsed = yaml_reader.parse_document(text, source.name)
-    result = Parsed(parsed.value, parsed.positions, "yaml")
+    result = Parsed(parsed.value, parsed.positions, "yaml", lines=text.split("\n"))
     result.indent, result.indent_lists = _yaml_style(text)
     comments = _yaml_comment_lines(text)
     if comments:
@@ -137,5 +139,25 @@ def render(
         from resumeconv.exporters.yaml import dump_text
 
         indent = parsed.indent if isinstance(parsed.indent, int) else 2
-        text = dump_text(document, indent=indent, indent_lists=parsed.indent_lists, width=4096)
+        flow = _yaml_flow(parsed, document, parsed.positions if positions is None else positions)
+        text = dump_text(
+            document, indent=indent, indent_lists=parsed.indent_lists, width=4096, flow=flow
+        )
     return text.replace("\n", newline) if newline != "\n" else text
+
+
+def _yaml_flow(
+    parsed: Parsed, document: Any, positions: dict[str, tuple[int, int]]
+) -> frozenset[str]:
+    """The collections written in flow style (``tags: [a, b]``, ``- {name: x}``): all on
+    the line where they start, with a bracket there. (A block mapping starts at its first
+    key, so a one-key mapping is on one line too: the bracket tells them apart.)"""
+    from resumeconv.repair.jsonlayout import INLINE, layouts
+
+    flow = set()
+    for pointer, style in layouts(document, positions).items():
+        line, column = positions[pointer]
+        text = parsed.lines[line - 1][column - 1 :] if line <= len(parsed.lines) else ""
+        if style == INLINE and re.match(r"[^\[{#]*[\[{]", text):
+            flow.add(pointer)
+    return frozenset(flow)

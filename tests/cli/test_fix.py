@@ -358,3 +358,17 @@ def test_the_official_sample_changes_by_one_line(tmp_path):
     removed = [x for x in fixed.diff().splitlines() if x.startswith("-") and x[1:2] != "-"]
     added = [x for x in fixed.diff().splitlines() if x.startswith("+") and x[1:2] != "+"]
     assert removed == ['-    "image": "",'] and added == []
+
+
+def test_yaml_flow_lists_and_mappings_stay_on_one_line():
+    text = (
+        "basics:\n  name: Ada\n  profiles:\n  - {network: GitHub, url: github.com/ada}\n"
+        "skills:\n- name: Web\n  keywords: [HTML, CSS, '']\n"
+        "work:\n- name: X\n  highlights:\n  - text: did [1] things\n"
+    )
+    fixed = api.fix(Source(text, name="r.yaml"), format="yaml")
+    assert fixed.text == (
+        "basics:\n  name: Ada\n  profiles:\n  - {network: GitHub, url: 'https://github.com/ada'}\n"
+        "skills:\n- name: Web\n  keywords: [HTML, CSS]\n"
+        "work:\n- name: X\n  highlights:\n  - did [1] things\n"
+    )
