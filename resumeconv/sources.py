@@ -155,12 +155,12 @@ _YAML_KEY = re.compile(r"""(?:[A-Za-z_$][\w$ .-]*|"[^"\n]*"|'[^'\n]*'):(?:[ \t]|
 
 
 def sniff_format(text: str) -> str | None:
-    """The format of a text that has no file name (stdin), from how it starts: ``{`` or
-    ``[`` → ``json``; front matter (``---`` … ``---``) or a ``#`` heading → ``markdown``;
-    ``key:`` lines (every unindented line a key, ``#`` lines comments) → ``yaml``;
-    None when it is none of these."""
+    """The format of a text that has no file name (stdin), from how it starts: ``{``, ``[``
+    or a ``//`` / ``/*`` comment (JSONC) → ``json``; front matter (``---`` … ``---``) or a
+    ``#`` heading → ``markdown``; ``key:`` lines (every unindented line a key, ``#`` lines
+    comments) → ``yaml``; None when it is none of these."""
     body = text.lstrip()
-    if body[:1] in ("{", "["):
+    if body[:1] in ("{", "[") or body.startswith(("//", "/*")):  # "//": JSONC's comments
         return "json"
     lines = body.split("\n")
     if lines[0].rstrip() == "---" and any(line.rstrip() == "---" for line in lines[1:]):

@@ -129,3 +129,14 @@ def test_broken_json_reports_the_jsonc_error(tmp_path):
     )
     assert proc.returncode == 2
     assert f"{path}:4:3:" in proc.stdout and "Traceback" not in proc.stdout + proc.stderr
+
+
+def test_stdin_with_a_comment_first_is_json():
+    proc = subprocess.run(
+        [sys.executable, "-m", "resumeconv", "convert", "-", "-t", "json", "-o", "-"],
+        input=COMMENTED,
+        capture_output=True,
+        text=True,
+    )
+    assert proc.returncode == 0, proc.stderr
+    assert json.loads(proc.stdout)["basics"]["name"] == "Ada"
