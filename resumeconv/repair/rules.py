@@ -74,9 +74,9 @@ def old_names(document: dict[str, Any], context: Context) -> list[Change]:
 
     migration = migrate(document)
     changes = []
-    for old, new in migration.moved:  # in the order made: a move sees the ones before it
-        line = context.line(old)
-        context.positions = move_positions(context.positions, [(old, new)])
+    context.positions = move_positions(context.positions, migration.moved)
+    for old, new in migration.moved:
+        line = context.line(new)  # where the old key was: its position moved with it
         value = _get(document, new)
         old_key, new_key = old.rsplit("/", 1)[1], new.rsplit("/", 1)[1]
         if old_key == "firstName":
@@ -271,8 +271,7 @@ def empty_values(document: dict[str, Any], context: Context) -> list[Change]:
     inner ones first (an object left empty goes too). The resumeconv extension under
     ``meta`` is left alone: an empty list there can mean something."""
     changes: list[Change] = []
-    for key in list(document):
-        _drop_empty(document, key, "/" + escape(key), context, changes)
+    _drop_empty(document, "", context, changes)
     return changes
 
 
@@ -285,33 +284,37 @@ def _is_empty(value: Any) -> bool:
     )
 
 
-def _drop_empty(
-    parent: dict[str, Any] | list[Any],
-    key: Any,
-    where: str,
-    context: Context,
-    changes: list[Change],
-) -> None:
-    value = parent[key]
+def _drop_empty(value: Any, where: str, context: Context, changes: list[Change]) -> None:
+    """Empty members and items of ``value`` removed (pointers are the input's: a list is
+    rebuilt once, after its items are looked at, which also keeps it linear)."""
     if where == f"/meta/{EXTENSION_KEY}":
         return
     if isinstance(value, dict):
-        for child in list(value):
-            _drop_empty(value, child, f"{where}/{escape(child)}", context, changes)
+        for key in list(value):
+            child = f"{where}/{escape(key)}"
+            _drop_empty(value[key], child, context, changes)
+            if _is_empty(value[key]):
+                changes.append(_removal(child, value.pop(key), context))
     elif isinstance(value, list):
-        for i in reversed(range(len(value))):
-            _drop_empty(value, i, f"{where}/{i}", context, changes)
-    if _is_empty(value):
-        del parent[key]
-        what = (
-            "null"
-            if value is None
-            else "empty "
-            + ("text" if isinstance(value, str) else type(value).__name__.replace("dict", "object"))
-        )
-        changes.append(
-            Change("empty", where, context.line(where), value, REMOVED, f"{what} removed")
-        )
+        kept = []
+        for i, item in enumerate(value):
+            child = f"{where}/{i}"
+            _drop_empty(item, child, context, changes)
+            if _is_empty(item):
+                changes.append(_removal(child, item, context))
+            else:
+                kept.append(item)
+        value[:] = kept
+
+
+def _removal(where: str, value: Any, context: Context) -> Change:
+    if value is None:
+        what = "null"
+    elif isinstance(value, str):
+        what = "empty text"
+    else:
+        what = "empty list" if isinstance(value, list) else "empty object"
+    return Change("empty", where, context.line(where), value, REMOVED, f"{what} removed")
 
 
 Rule = Callable[[dict[str, Any], Context], list[Change]]
