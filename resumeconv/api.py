@@ -51,6 +51,7 @@ __all__ = [
     "convert",
     "convert_bytes",
     "dump",
+    "export_notes",
     "fix",
     "format_for_output",
     "format_named",
@@ -102,6 +103,32 @@ def validate(resume: Resume, schema_version: str = "1.2.1", lint: bool = True) -
     from resumeconv.validation import check
 
     return check(resume, schema_version=schema_version, lint=lint)
+
+
+def export_notes(resume: Resume, formats: list[str]) -> list[str]:
+    """What writing ``resume`` in ``formats`` leaves out that a person would look for, said
+    once per resume (the writers themselves never print): a remote photo is never fetched,
+    so PDF and DOCX go without it."""
+    notes = []
+    basics = resume.basics
+    image = getattr(basics, "image", None)
+    offline = [f for f in ("pdf", "docx") if f in formats]
+    if isinstance(image, str) and image.strip() and (offline or "html" in formats):
+        from resumeconv.exporters.outline import photo
+
+        shown = photo(resume) or ""
+        if shown and not shown.startswith("data:") and offline:
+            notes.append(
+                f"basics.image {image!r} is a remote URL: resumeconv never downloads, so "
+                f"{' and '.join(f.upper() for f in offline)} show no photo (HTML links it); "
+                "put the file in the site or beside the input to embed it"
+            )
+        elif not shown:
+            notes.append(
+                f"basics.image {image!r} is no PNG, JPEG or GIF file inside the input's folder "
+                "or its site: no photo is shown"
+            )
+    return notes
 
 
 def themes() -> list[tuple[str, str]]:

@@ -406,6 +406,8 @@ class Resume(Node):
     def __post_init__(self) -> None:
         self.source_map: Any = None
         self.import_report: Any = None
+        #: Local files the resume's URLs stand for (the photo): see resumeconv.assets.
+        self.assets: dict[str, str] = {}
 
     @classmethod
     def from_dict(cls, data: Any) -> Resume:

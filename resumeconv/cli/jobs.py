@@ -248,6 +248,10 @@ def run_conversion(
         if strict and (result.unmapped or result.problems or result.findings):
             result.outcome = INVALID
             return result
+        formats = [fmt for fmt, _ in job.outputs]
+        result.warnings += [
+            f"{job.input}: warning: {note}" for note in api.export_notes(resume, formats)
+        ]
         rendered = _render_all(resume, job.outputs, options)
         for out, data in rendered:
             if check:

@@ -129,6 +129,11 @@ def ast(doc: Any, locale: str = "en") -> dict[str, Any]:
     """pandoc's JSON document for the outline (without the API version)."""
     blocks: list[Any] = []
     cjk = _text(getattr(doc, "lang", "")).split("-")[0] in ("zh", "ja", "ko")
+    image = _text(getattr(doc, "image", None))
+    if image.startswith("data:image/"):  # a local photo, inline; a remote one stays out
+        size = [["width", "2.6cm"], ["height", "2.6cm"]]
+        photo = {"t": "Image", "c": [["", [], size], [], [image, ""]]}
+        blocks.append(_styled("Photo", [_para([photo])]))
     if _text(doc.name):
         blocks.append(_header(1, _inlines(doc.name)))
     if _text(doc.label):

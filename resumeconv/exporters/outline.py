@@ -17,7 +17,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
-from resumeconv import dateformat, locales, scripts
+from resumeconv import assets, dateformat, locales, scripts
 from resumeconv.links import safe_url
 from resumeconv.model import (
     CUSTOM,
@@ -362,6 +362,17 @@ def contacts(basics: Basics | None) -> list[Contact]:
     return out
 
 
+def photo(resume: Resume) -> str | None:
+    """The photo to show: a local file the reader found (``resume.assets``) as an inline
+    ``data:`` image, else :func:`_image` of ``basics.image`` (a remote URL stays a URL:
+    HTML shows it, PDF and DOCX leave it out; nothing is ever downloaded)."""
+    image = resume.basics.image if isinstance(resume.basics, Basics) else None
+    local = getattr(resume, "assets", {}).get(image) if isinstance(image, str) else None
+    if local is not None:
+        return assets.image_data_url(local)
+    return _image(image)
+
+
 def _image(value: Any) -> str | None:
     """A photo URL that cannot run anything: http(s) or an inline raster image."""
     url = text(value)
@@ -456,7 +467,7 @@ def build(resume: Resume, locale: str = "en") -> Outline:
         lang=loc.code,
         name=text(basics.name) if basics else "",
         label=text(basics.label) if basics else "",
-        image=_image(basics.image) if basics else None,
+        image=photo(resume) if basics else None,
         contacts=contacts(basics),
         summary="" if has_summary_section or not basics else text(basics.summary),
         sections=secs,

@@ -17,7 +17,7 @@ import threading
 from pathlib import Path
 from typing import Any
 
-from resumeconv import scripts
+from resumeconv import assets, scripts
 from resumeconv.errors import ExportError, UsageError
 from resumeconv.exporters import themes
 from resumeconv.links import safe_url
@@ -98,6 +98,8 @@ def template_data(doc: Any, options: WriteOptions) -> dict[str, Any]:
             {"label": _str(c.label), "url": _url(c.url)} for c in doc.contacts if _str(c.label)
         ],
         "sections": [_section(s) for s in doc.sections],
+        # An embedded photo only (a local file, as bytes): a remote one is never fetched.
+        "photo": list(assets.data_url_bytes(doc.image) or b"") if doc.image else [],
     }
     all_text = json.dumps(data, ensure_ascii=False)
     cjk = scripts.uses(scripts.CJK_GLYPHS, all_text)

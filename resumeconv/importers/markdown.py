@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from resumeconv import assets
 from resumeconv.errors import InputError
 from resumeconv.model import Resume
 from resumeconv.options import ReadOptions
@@ -64,6 +65,14 @@ def read(source: Source, options: ReadOptions) -> Resume:
     resume = Resume.from_dict(data)
     resume.source_map = asm.source_map
     resume.import_report = asm.report
+    basics = data.get("basics")
+    image = basics.get("image") if isinstance(basics, dict) else None
+    resume.assets = assets.photo(
+        image,
+        source.path.parent if source.path is not None else None,
+        site.root if site is not None else None,
+        site.url if site is not None else None,
+    )
     return resume
 
 

@@ -18,6 +18,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from resumeconv import assets
 from resumeconv.errors import InputError
 from resumeconv.model import STANDARD_SECTIONS, Resume
 from resumeconv.report import IMPORTED, NOTE, ImportReport, SourceMap, escape
@@ -230,4 +231,7 @@ def build_resume(
         report.add(line, line, NOTE, pointer, text)
     resume.source_map = source_map
     resume.import_report = report
+    basics = document.get("basics")
+    if isinstance(basics, dict) and source.path is not None:
+        resume.assets = assets.photo(basics.get("image"), source.path.parent)
     return resume
