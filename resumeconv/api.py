@@ -282,7 +282,9 @@ def fix(source: PathLike | Source, format: str | None = None, to_name: str | Non
         raise exc.located(src.name) from None
     changes, context = repair(parsed.document, parsed.positions)
     unfixed = context.unfixed
-    changes = parsed.notes + sorted(changes, key=lambda c: (c.line or 0, c.pointer))
+    # the notes (comments that cannot be kept) only matter when the file is written anew
+    changes = sorted(changes, key=lambda c: (c.line or 0, c.pointer))
+    changes = parsed.notes + changes if changes else []
     text = src.text
     if changes:
         text = repair_text.render(parsed, parsed.document, _newline(src), context.positions)

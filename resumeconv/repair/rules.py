@@ -18,8 +18,10 @@ from resumeconv.report import escape
 
 #: The schema's ISO 8601 date (``YYYY``, ``YYYY-MM``, ``YYYY-MM-DD``).
 _ISO = re.compile(r"[1-2][0-9]{3}(?:-[0-1][0-9](?:-[0-3][0-9])?)?")
-#: The date fields of each section's entries (the schema's iso8601 fields).
-DATE_KEYS = ("startDate", "endDate", "date", "releaseDate")
+#: The date fields of each section's entries (the schema's iso8601 fields); ``endDate``
+#: first, so that a range in ``startDate`` is split the same whether an ongoing end date
+#: was there or not (``fix`` of a fixed file changes nothing).
+DATE_KEYS = ("endDate", "startDate", "date", "releaseDate")
 #: A host name and what may follow it, without a scheme: ``github.com/x``, ``www.x.org``.
 _HOST = re.compile(
     r"(?:[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?\.)+[A-Za-z]{2,}(?::[0-9]{1,5})?(?:[/?#]\S*)?"
@@ -188,7 +190,14 @@ def _fix_date(entry: dict[str, Any], key: str, where: str, context: Context) -> 
                 "ongoing end date removed (JSON Resume: no endDate means ongoing)",
             )
         ]
-    if found is not None and key == "startDate" and found.start and "endDate" not in entry:
+    if (
+        found is not None
+        and key == "startDate"
+        and found.start
+        and "endDate" not in entry
+        and found.note is None  # "2019, 2021" or "Mar 2023 & 2024": two dates, no range
+        and not found.expected
+    ):
         entry[key] = found.start
         changes = [Change("date", where, line, value, found.start, "date range → its start")]
         if found.end:

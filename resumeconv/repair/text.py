@@ -110,13 +110,34 @@ def _yaml_style(text: str) -> tuple[int, bool]:
 
 
 def _yaml_comment_lines(text: str) -> list[int]:
-    """Lines that hold a YAML comment: one that starts with ``#`` or has `` #`` after a
-    value (a ``#`` inside a quoted value may be counted too: the note errs on telling)."""
-    return [
-        n
-        for n, line in enumerate(text.split("\n"), 1)
-        if line.lstrip().startswith("#") or re.search(r"[ \t]#", line)
+    """Lines that hold a YAML comment: a ``#`` at a line's start or after a space that no
+    scalar of the file contains (PyYAML's scanner gives every scalar's span)."""
+    candidates = [
+        (n, m.start())
+        for n, line in enumerate(text.split("\n"))
+        for m in re.finditer(r"(?:^|(?<=[ \t]))#", line)
     ]
+    if not candidates:
+        return []
+    import bisect
+
+    import yaml
+
+    spans = []
+    try:
+        for token in yaml.scan(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader)):
+            if isinstance(token, yaml.ScalarToken):
+                start, end = token.start_mark, token.end_mark
+                spans.append(((start.line, start.column), (end.line, end.column)))
+    except yaml.YAMLError:
+        return sorted({n + 1 for n, _ in candidates})  # (already parsed: not reached)
+    starts = [start for start, _ in spans]
+    lines = set()
+    for n, column in candidates:
+        i = bisect.bisect_right(starts, (n, column)) - 1
+        if i < 0 or spans[i][1] <= (n, column):
+            lines.add(n + 1)
+    return sorted(lines)
 
 
 def render(

@@ -225,6 +225,8 @@ broken_value = st.one_of(
             "03/2020",
             "2021",
             "Jan 2020 - now",
+            "2019 – 2021",
+            "Mar 2023 & 2024",
             "github.com/x",
             "www.x.org",
             "//x.org",
@@ -372,3 +374,32 @@ def test_yaml_flow_lists_and_mappings_stay_on_one_line():
         "skills:\n- name: Web\n  keywords: [HTML, CSS]\n"
         "work:\n- name: X\n  highlights:\n  - did [1] things\n"
     )
+
+
+@pytest.mark.parametrize("start", ["2019 – 2021", "Mar-2023 & 2024"])
+def test_a_range_and_an_ongoing_end_are_fixed_once(start):
+    """Found by the fuzzer: the end date went first on the second run, so the range was
+    split only then. Two dates joined by '&' are no range: kept and listed."""
+    text = json.dumps(
+        {"basics": {"name": "A"}, "work": [{"startDate": start, "endDate": "Present"}]}
+    )
+    fixed = api.fix(Source(text, name="r.json"), format="json")
+    assert api.fix(Source(fixed.text, name="r.json"), format="json").changes == []
+    work = json.loads(fixed.text)["work"][0]
+    if "&" in start:
+        assert work == {"startDate": start} and fixed.unfixed
+    else:
+        assert work == {"startDate": "2019", "endDate": "2021"}
+
+
+def test_comment_lines_are_told_apart_from_hashes_in_values():
+    text = (
+        "# top\nbasics:\n  name: 'a #b'  # real\n  label: \"x # y\"\n  url: x#y\n"
+        "  summary: |\n    line # inside block\nwork: [] # end\n"
+    )
+    from resumeconv.repair.text import _yaml_comment_lines
+
+    assert _yaml_comment_lines(text) == [1, 3, 8]
+    quoted = "basics:\n  name: 'Issue #5'\n  url: a.example.org\n"
+    fixed = api.fix(Source(quoted, name="r.yaml"), format="yaml")
+    assert [c.rule for c in fixed.changes] == ["url"]  # no comment note: it has none
