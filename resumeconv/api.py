@@ -11,6 +11,7 @@ re-exported here under the names below.
 from __future__ import annotations
 
 import os
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
@@ -80,22 +81,37 @@ def load(
     source: PathLike | bytes | Source | dict[str, Any],
     format: str | None = None,
     site: PathLike | None = None,
+    bib: Sequence[PathLike] = (),
+    author: Sequence[str] | str = (),
 ) -> Resume:
     """Read a resume from a path (``-`` for stdin), raw bytes, a Source or a dict.
 
     The format comes from ``format`` or the file extension. ``site`` is the Jekyll site root
     for a CV page; by default it is found by walking up from the page to ``_config.yml``.
-    The returned resume carries ``source_map`` and ``import_report``.
+    ``bib`` names BibTeX files whose publications are added after the resume's own;
+    ``author`` is the owner's name (or names), bold in BibTeX author lists (by default the
+    resume's ``basics.name``). The returned resume carries ``source_map`` and
+    ``import_report``.
     """
+    options = ReadOptions(
+        site=Path(site) if site is not None else None,
+        bibliographies=tuple(Path(b) for b in bib),
+        authors=(author,) if isinstance(author, str) else tuple(author),
+    )
     if isinstance(source, dict):
-        return Resume.from_dict(source)
-    src, fmt = _source_and_format(source, format)
-    options = ReadOptions(site=Path(site) if site is not None else None)
-    reader = fmt.load_reader()
-    try:
-        return reader(src, options)
-    except ResumeconvError as exc:
-        raise exc.located(src.name) from None
+        resume = Resume.from_dict(source)
+    else:
+        src, fmt = _source_and_format(source, format)
+        reader = fmt.load_reader()
+        try:
+            resume = reader(src, options)
+        except ResumeconvError as exc:
+            raise exc.located(src.name) from None
+    if options.bibliographies:
+        from resumeconv.importers import bibmerge
+
+        resume = bibmerge.apply(resume, options)
+    return resume
 
 
 def validate(resume: Resume, schema_version: str = "1.2.1", lint: bool = True) -> list[Issue]:
@@ -205,7 +221,8 @@ def format_for_output(path: PathLike, to_format: str | None = None) -> Format:
         raise UsageError(
             f"the output name says {implied.name} but the format asked for is {fmt.name}",
             file=str(path),
-            hint=f"name it {Path(name).stem}{fmt.extensions[0]}, or use -t {implied.name}",
+            hint=f"name it {Path(name).stem}{fmt.extensions[0]}"
+            + (f", or use -t {implied.name}" if implied.writer else ""),
         )
     return fmt
 
@@ -247,12 +264,14 @@ def convert(
     from_format: str | None = None,
     to_format: str | None = None,
     site: PathLike | None = None,
+    bib: Sequence[PathLike] = (),
+    author: Sequence[str] | str = (),
     **options: Any,
 ) -> Resume:
-    """Read ``src`` and write ``dst``; returns the resume that was written."""
-    check_not_input(dst, [src])
+    """Read ``src`` (and the ``bib`` files) and write ``dst``; returns the resume written."""
+    check_not_input(dst, [src, *bib])
     fmt = format_for_output(dst, to_format)
-    resume = load(src, format=from_format, site=site)
+    resume = load(src, format=from_format, site=site, bib=bib, author=author)
     write_atomic(dst, render(resume, fmt.name, **options))
     return resume
 

@@ -66,6 +66,12 @@ FORMATS: tuple[Format, ...] = (
         writer="resumeconv.exporters.yaml:write",
     ),
     Format(
+        "bibtex",
+        (".bib",),
+        "BibTeX bibliography (publications only; --bib adds one to any input)",
+        reader="resumeconv.importers.bibtex:read",
+    ),
+    Format(
         "html",
         (".html", ".htm"),
         "self-contained HTML page",
@@ -81,7 +87,7 @@ FORMATS: tuple[Format, ...] = (
 )
 
 _BY_NAME = {f.name: f for f in FORMATS}
-_ALIASES = {"md": "markdown", "yml": "yaml", "htm": "html"}
+_ALIASES = {"md": "markdown", "yml": "yaml", "htm": "html", "bib": "bibtex"}
 _BY_EXT = {ext: f for f in FORMATS for ext in f.extensions}
 
 
@@ -101,7 +107,7 @@ def for_path(path: str | Path) -> Format:
     if fmt is None:
         raise UsageError(
             f"cannot tell the format of {str(path)!r} from its extension",
-            hint="name it .md, .json, .yaml, .html, .docx or .pdf, or pass -f/-t",
+            hint="name it .md, .json, .yaml, .bib, .html, .docx or .pdf, or pass -f/-t",
         )
     return fmt
 

@@ -1,5 +1,6 @@
-"""Every word the exporters print themselves, per language: default section titles,
-month names and the words around dates ("Present", "until", "expected"), "GPA".
+"""Every word the exporters print themselves, per language (en, zh, ja, ko, de, fr, es):
+default section titles, month names and the words around dates ("Present", "until",
+"expected"), "GPA", the names of an entry's links ("Slides").
 
 The author's own section titles always win (they are stored in the layout); these are
 only for sections the page did not title, and for the few words we add around dates and
@@ -42,6 +43,12 @@ class Locale:
     """Before an end date with no start: ``"until "``."""
     expected_note: str
     """After a range that has not ended yet as planned: ``" (expected)"``."""
+    slides: str
+    """Label of an entry's slides link (``x-slides``)."""
+    bibtex: str
+    """Label of an entry's BibTeX link (``x-bibtex``)."""
+    link: str
+    """Label of any other link of an entry (``x-url`` besides ``url``, ``x-links``)."""
     first_day: str | None = None
     """How the 1st of a month is written when not as a number (French ``1er``)."""
 
@@ -74,6 +81,9 @@ _EN = Locale(
     day_month_year="{day} {month} {year}",
     until="until ",
     expected_note=" (expected)",
+    slides="Slides",
+    bibtex="BibTeX",
+    link="Link",
 )
 
 _ZH = Locale(
@@ -104,6 +114,75 @@ _ZH = Locale(
     day_month_year="{year}年{m}月{d}日",
     until="至",
     expected_note="（预计）",
+    slides="幻灯片",
+    bibtex="BibTeX",
+    link="链接",
+)
+
+_JA = Locale(
+    code="ja",
+    titles={
+        "basics.summary": "自己紹介",
+        "work": "職歴",
+        "volunteer": "ボランティア活動",
+        "education": "学歴",
+        "awards": "受賞歴",
+        "certificates": "資格",
+        "publications": "業績",
+        "skills": "スキル",
+        "languages": "語学",
+        "interests": "関心分野",
+        "references": "推薦者",
+        "projects": "プロジェクト",
+        "custom": "その他",
+    },
+    present="現在",
+    expected="見込み",
+    contact="連絡先",
+    document="履歴書",
+    score="GPA",
+    degree="{area} {type}",
+    months=tuple(f"{m}月" for m in range(1, 13)),
+    month_year="{year}年{m}月",
+    day_month_year="{year}年{m}月{d}日",
+    until="〜",
+    expected_note="（見込み）",
+    slides="スライド",
+    bibtex="BibTeX",
+    link="リンク",
+)
+
+_KO = Locale(
+    code="ko",
+    titles={
+        "basics.summary": "자기소개",
+        "work": "경력",
+        "volunteer": "봉사 활동",
+        "education": "학력",
+        "awards": "수상 경력",
+        "certificates": "자격증",
+        "publications": "논문",
+        "skills": "기술",
+        "languages": "어학",
+        "interests": "관심 분야",
+        "references": "추천인",
+        "projects": "프로젝트",
+        "custom": "기타",
+    },
+    present="현재",
+    expected="예정",
+    contact="연락처",
+    document="이력서",
+    score="학점",
+    degree="{area} {type}",
+    months=tuple(f"{m}월" for m in range(1, 13)),
+    month_year="{year}년 {m}월",
+    day_month_year="{year}년 {m}월 {d}일",
+    until="~",
+    expected_note=" (예정)",
+    slides="슬라이드",
+    bibtex="BibTeX",
+    link="링크",
 )
 
 _DE = Locale(
@@ -147,6 +226,9 @@ _DE = Locale(
     day_month_year="{d:02d}.{m:02d}.{year}",
     until="bis ",
     expected_note=" (voraussichtlich)",
+    slides="Folien",
+    bibtex="BibTeX",
+    link="Link",
 )
 
 _FR = Locale(
@@ -191,6 +273,9 @@ _FR = Locale(
     until="jusqu’à ",
     expected_note=" (prévu)",
     first_day="1er",
+    slides="Diapositives",
+    bibtex="BibTeX",
+    link="Lien",
 )
 
 _ES = Locale(
@@ -234,9 +319,12 @@ _ES = Locale(
     day_month_year="{day} de {month} de {year}",
     until="hasta ",
     expected_note=" (previsto)",
+    slides="Diapositivas",
+    bibtex="BibTeX",
+    link="Enlace",
 )
 
-LOCALES: Mapping[str, Locale] = {loc.code: loc for loc in (_EN, _ZH, _DE, _FR, _ES)}
+LOCALES: Mapping[str, Locale] = {loc.code: loc for loc in (_EN, _ZH, _JA, _KO, _DE, _FR, _ES)}
 #: Locale codes the exporters know, in the order the CLI help lists them.
 KNOWN: tuple[str, ...] = tuple(LOCALES)
 

@@ -19,13 +19,18 @@ class ReadOptions:
     """Jekyll site root for resolving Liquid loops (found from the input path when None)."""
     find_site: bool = True
     """Look for ``_config.yml`` above the input when ``site`` is not given."""
+    bibliographies: tuple[Path, ...] = ()
+    """``--bib`` files whose publications are added after the input's own."""
+    authors: tuple[str, ...] = ()
+    """``--author`` names: the owner, bold in BibTeX author lists (``**J. Doe**``)."""
 
 
 @dataclass(slots=True)
 class WriteOptions:
     """What a writer may need beyond the model. Writers ignore what they do not use."""
 
-    locale: str = "en"
+    locale: str | None = None
+    """Language of dates and default titles; None: the page's (see ``outline.build``)."""
     paper: str = "a4"
     theme: str | None = None
     """A built-in theme name (``resumeconv themes``) or an HTML theme folder."""

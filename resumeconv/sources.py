@@ -158,7 +158,11 @@ def sniff_format(text: str) -> str | None:
     """The format of a text that has no file name (stdin), from how it starts: ``{``, ``[``
     or a ``//`` / ``/*`` comment (JSONC) → ``json``; front matter (``---`` … ``---``) or a
     ``#`` heading → ``markdown``; ``key:`` lines (every unindented line a key, ``#`` lines
-    comments) → ``yaml``; None when it is none of these."""
+    comments) → ``yaml``; ``@article{key,`` → ``bibtex``; None when it is none of these."""
+    from resumeconv.importers.kinds import looks_like_bibtex
+
+    if looks_like_bibtex(text):
+        return "bibtex"
     body = text.lstrip()
     if body[:1] in ("{", "[") or body.startswith(("//", "/*")):  # "//": JSONC's comments
         return "json"

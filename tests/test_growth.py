@@ -120,6 +120,44 @@ def test_document_reader_is_near_linear(fmt: str, shape: str) -> None:
     assert ratio < MAX_RATIO, f"{fmt} {shape}: {shown} (ratio {ratio:.0f})"
 
 
+#: BibTeX files (the reader of issue 15): many entries, one long author list (names are
+#: split and matched against the owner), a long LaTeX title, broken blocks, macros.
+BIBS: dict[str, Callable[[int], str]] = {
+    "entries": lambda n: "".join(
+        f"@article{{k{i}, author={{Doe, Jane and Lee, B}}, title={{T {{X}} {i}}}, journal={{J}},"
+        " year=2020, month=mar}\n"
+        for i in range(n // 90)
+    ),
+    "authors": lambda n: (
+        "@article{k, title={T}, author={"
+        + " and ".join(f"Doe{i}, J." for i in range(n // 14))
+        + "}}\n"
+    ),
+    "long LaTeX title": lambda n: "@article{k, title={" + '{\\"u}b ' * (n // 7) + "}}\n",
+    "unclosed then entries": lambda n: (
+        "@article{bad, title={x,\n"
+        + "".join(f"@misc{{k{i}, title={{T{i}}}}}\n" for i in range(n // 25))
+    ),
+    "many broken": lambda n: (
+        "".join(f"@misc{{k{i}, title={{T{i}" + "}\n" for i in range(n // 25))
+        + "@misc{o, title={o}}\n"
+    ),
+    "string macros": lambda n: (
+        "".join(f"@string{{s{i} = {{v{i}}}}}\n" for i in range(n // 25)) + "@misc{o, title=s1}\n"
+    ),
+}
+
+
+@pytest.mark.parametrize("name", BIBS)
+def test_bibtex_reader_is_near_linear(name: str) -> None:
+    ratio, shown = _ratio(
+        lambda n: (BIBS[name](n) + f"% {next(_SALT)}\n").encode(),
+        lambda data: resumeconv.load(data, format="bibtex", author="Jane Doe"),
+        2000,
+    )
+    assert ratio < MAX_RATIO, f"bibtex {name}: {shown} (ratio {ratio:.0f})"
+
+
 # The writers' base sizes: pandoc and Typst start a process (a constant that hides growth),
 # so their inputs are larger.
 WRITERS = {"json": 20000, "yaml": 4000, "markdown": 4000, "html": 8000, "docx": 4000, "pdf": 4000}

@@ -102,6 +102,8 @@ def _convert(args: argparse.Namespace) -> int:
         progress=not args.no_progress,
         from_format=args.from_format,
         site=args.site,
+        bib=args.bib,
+        author=args.author,
         check=args.check,
         strict=args.strict,
         want_report=bool(args.report),
@@ -165,6 +167,8 @@ def _validate(args: argparse.Namespace) -> int:
         progress=not args.no_progress and args.output_format == "text",
         from_format=args.from_format,
         site=args.site,
+        bib=args.bib,
+        author=args.author,
         schema_version=args.schema_version,
     )
     sys.stdout.write(reporting.render(results, args.output_format))

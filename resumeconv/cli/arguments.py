@@ -12,6 +12,8 @@ from collections.abc import Sequence
 EPILOG = """examples:
   resumeconv convert cv.md -o cv.pdf
   resumeconv convert cv.md -o out/ -t html,md,docx,pdf
+  resumeconv convert cv.md --bib papers.bib --author "Jane Doe" -o cv.html
+  resumeconv convert refs.bib -o refs.json
   resumeconv validate cv.md resume.json --format github
   resumeconv fix resume.json --diff
   resumeconv init --format md -o cv.md
@@ -85,7 +87,10 @@ def _convert(cmd: argparse.ArgumentParser) -> None:
         help="write nothing; exit 1 naming each output that is missing or differs",
     )
     cmd.add_argument(
-        "--locale", default="en", help="language of dates and titles: en, zh, de, fr, es"
+        "--locale",
+        default=None,
+        help="language of dates and titles: en, zh, ja, ko, de, fr, es (default: the page's "
+        "own, from its front matter lang or the script it is written in)",
     )
     cmd.add_argument(
         "--paper", default="a4", choices=["a4", "letter"], help="PDF/HTML print page size"
@@ -170,6 +175,21 @@ def _reading(cmd: argparse.ArgumentParser) -> None:
     )
     cmd.add_argument(
         "--site", metavar="DIR", help="Jekyll site root (default: found from the page)"
+    )
+    cmd.add_argument(
+        "--bib",
+        action="append",
+        default=[],
+        metavar="FILE",
+        help="add the publications of a BibTeX file after the input's own (repeatable)",
+    )
+    cmd.add_argument(
+        "--author",
+        action="append",
+        default=[],
+        metavar="NAME",
+        help="the owner, in bold in BibTeX author lists (default: the resume's name; "
+        "repeatable for name variants)",
     )
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 import sys
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -206,6 +207,8 @@ def run_conversion(
     *,
     from_format: str | None = None,
     site: str | None = None,
+    bib: Sequence[str] = (),
+    author: Sequence[str] = (),
     check: bool = False,
     strict: bool = False,
     want_report: bool = False,
@@ -217,6 +220,7 @@ def run_conversion(
     try:
         for _, out in job.outputs:
             api.check_not_input(out, [job.input])
+            api.check_not_input(out, bib, what="a --bib file of this run")
             if check and out == "-":
                 raise UsageError("--check compares files; it cannot check stdout", hint="use -o")
         if not check:  # fail before writing anything when an output cannot be written
@@ -225,7 +229,7 @@ def run_conversion(
             for _, out in job.outputs:
                 if out != "-":
                     api.check_destination(out)
-        resume = api.load(job.input, format=from_format, site=site)
+        resume = api.load(job.input, format=from_format, site=site, bib=bib, author=author)
         report = resume.import_report
         result.report = report if want_report else None
         result.unmapped = len(report.unmapped()) if report is not None else 0
@@ -242,6 +246,8 @@ def run_conversion(
             unknown_theme = api.theme_warning(resume, options.get("theme"))
             if unknown_theme is not None:
                 result.warnings.append(unknown_theme)
+        if not check:  # --check names stale outputs only; the warning came when they were made
+            result.warnings += _nameless(job, resume)
         # never write a schema-invalid document silently: its errors are printed after
         # writing, and --strict refuses to write it
         result.findings = [i for i in api.validate(resume) if i.is_error]
@@ -266,6 +272,32 @@ def run_conversion(
         result.outcome = FAILED
         result.error = exc.located(job.input)
     return result
+
+
+#: Formats that print the resume for people: a resume without a name starts with nothing.
+_SHOWN = frozenset({"html", "pdf", "docx"})
+
+
+def _nameless(job: Conversion, resume: Any) -> list[str]:
+    """A warning when a resume printed for people (HTML, PDF, DOCX) has no ``basics.name``,
+    naming the fix for the kind of input: a CV page usually takes its author from its
+    Jekyll site's ``_config.yml``."""
+    basics = getattr(resume, "basics", None)
+    name = getattr(basics, "name", None)
+    shown = sorted({fmt.upper() for fmt, _ in job.outputs if fmt in _SHOWN})
+    if not shown or (isinstance(name, str) and name.strip()):
+        return []
+    what = " and ".join(shown)
+    if Path(job.input).suffix.lower() in (".md", ".markdown") or job.input == "-":
+        fix = (
+            "pass --site DIR (the Jekyll site whose _config.yml has author: name:), or add "
+            "name: Your Name to the page's front matter"
+        )
+    else:
+        fix = 'add "name" to "basics"'
+    verb = "start" if len(shown) > 1 else "starts"
+    return [f"{job.input}: warning: the resume has no name (basics.name), so the {what} "
+            f"{verb} without one: {fix}"]  # fmt: skip
 
 
 def _render_all(
@@ -328,15 +360,18 @@ def run_validation(
     *,
     from_format: str | None = None,
     site: str | None = None,
+    bib: Sequence[str] = (),
+    author: Sequence[str] = (),
     schema_version: str = "1.2.1",
 ) -> ValidationResult:
-    """Load one file and return every schema error and lint finding it has."""
+    """Load one file (with the ``--bib`` files) and return every schema error and lint
+    finding it has."""
     try:
-        resume = api.load(path, format=from_format, site=site)
+        resume = api.load(path, format=from_format, site=site, bib=bib, author=author)
         issues = api.validate(resume, schema_version=schema_version)
         report = resume.import_report
         tolerated = [
-            api.Issue("warning", "", message, "site-config", file, line, column)
+            api.Issue("warning", "", message, _warning_rule(file, bib), file, line, column)
             for file, line, column, message in (report.warnings if report is not None else [])
         ]
         problems = [_problem_issue(p) for p in report.problems] if report is not None else []
@@ -345,6 +380,14 @@ def run_validation(
         return ValidationResult(path, FAILED, error=exc.located(path))
     outcome = INVALID if any(i.is_error for i in issues) else OK
     return ValidationResult(path, outcome, issues)
+
+
+def _warning_rule(file: str, bib: Sequence[str]) -> str:
+    """The rule of a tolerated problem: a BibTeX file's (a broken block, a differing twin)
+    or the site configuration's (a duplicate key in ``_config.yml``)."""
+    if file.lower().endswith(".bib") or file in {str(b) for b in bib}:
+        return "bibtex"
+    return "site-config"
 
 
 def _problem_issue(problem: Any) -> Any:

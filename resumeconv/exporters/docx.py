@@ -2,8 +2,11 @@
 
 We build pandoc's JSON AST ourselves and run the pandoc binary that ``pypandoc-binary``
 ships (``pandoc --sandbox -f json -t docx``). Resume text only ever becomes ``Str`` nodes,
-so HTML, LaTeX, Markdown or raw OpenXML written in a field comes out as literal text; the
-only raw OpenXML in the document is our own tab run.
+so HTML, LaTeX or raw OpenXML written in a field comes out as literal text; a field's
+inline Markdown (links, bold, italic, code), read once by the outline
+(:mod:`~resumeconv.exporters.richtext`), becomes pandoc's ``Link`` / ``Strong`` / ``Emph`` /
+``Code`` around those ``Str`` nodes. The only raw OpenXML in the document is our own tab
+run.
 
 The result is a plain Word document that ATS parsers read: real Heading 1/2/3 paragraphs
 and real lists, no text boxes, no layout tables. Styles come from the reference documents
@@ -26,6 +29,7 @@ from typing import Any
 from xml.sax.saxutils import escape as xml_escape
 
 from resumeconv.errors import ExportError, UsageError
+from resumeconv.exporters import richtext
 from resumeconv.links import safe_url
 from resumeconv.model import Resume
 from resumeconv.options import WriteOptions
@@ -153,29 +157,35 @@ def ast(doc: Any, locale: str = "en") -> dict[str, Any]:
 
 
 def _item(item: Any, cjk: bool = False) -> list[Any]:
-    """One entry: a Heading 3 with the dates at a right tab, then details, text, bullets."""
-    heading, subheading = _text(item.heading), _text(item.subheading)
+    """One entry: a Heading 3 with the dates at a right tab, then authors, details, text,
+    bullets, keywords, further lines and links."""
+    heading, subheading = _shown(item.heading), _shown(item.subheading)
     if not heading:
         heading, subheading = subheading, ""
     bullets = [b for b in item.bullets if _text(b)]
     keywords = [k for k in item.keywords if _text(k)]
     dates, location, note, summary = (
         _text(item.dates),
-        _text(item.location),
-        _text(item.note),
-        _text(item.summary),
+        _shown(item.location),
+        _shown(item.note),
+        _shown(item.summary),
     )
+    authors = _shown(getattr(item, "authors", ""))
+    details = [d for d in getattr(item, "details", []) if _text(d)]
+    links = [link for link in getattr(item, "links", []) if safe_url(link.url)]
     title = _link(_inlines(heading), item.url)
-    if not (dates or subheading or location or summary or bullets):
-        return _line_item(title, note, keywords, cjk)
+    if not (dates or subheading or location or summary or bullets or authors or details):
+        return _line_item(title, note, keywords, cjk, links)
     out = []
     if title or dates:
         out.append(_header(3, [*title, _TAB, _dates(dates)] if dates else title))
+    if authors:
+        out.append(_styled("Entry Details", [_para(_inlines(authors))]))
     if subheading or location:
-        details = [{"t": "Emph", "c": _inlines(subheading)}] if subheading else []
+        details_line = [{"t": "Emph", "c": _inlines(subheading)}] if subheading else []
         if location:
-            details += [_TAB, *_inlines(location)]
-        out.append(_styled("Entry Details", [_para(details)]))
+            details_line += [_TAB, *_inlines(location)]
+        out.append(_styled("Entry Details", [_para(details_line)]))
     if note:
         out.append(_styled("Entry Note", [_para(_inlines(note))]))
     out.extend(_prose(summary))
@@ -184,22 +194,41 @@ def _item(item: Any, cjk: bool = False) -> list[Any]:
     if keywords:
         keyword_line = _join([_inlines(k) for k in keywords], _DOT)
         out.append(_styled("Keywords", [_para(keyword_line)]))
+    for line in details:
+        out.append(_styled("Entry Note", [_para(_inlines(line))]))
+    if links:
+        out.append(_styled("Entry Note", [_para(_link_line(links))]))
     return out
 
 
-def _line_item(title: list[Any], note: str, keywords: list[str], cjk: bool) -> list[Any]:
+def _shown(value: Any) -> Any:
+    """The field itself (keeping its runs) when it shows anything, else ""."""
+    return value if _text(value) else ""
+
+
+def _link_line(links: list[Any]) -> list[Any]:
+    """ "Slides · BibTeX", each its link."""
+    return _join([_link(_inlines(link.label), link.url) for link in links], _DOT)
+
+
+def _line_item(
+    title: list[Any], note: Any, keywords: list[Any], cjk: bool, links: list[Any] | None = None
+) -> list[Any]:
     """A name with keywords or a level (skills, languages): one line, "Name (note): a, b".
 
     In a Chinese, Japanese or Korean resume the punctuation is full-width: "名称（注）：甲、乙".
     """
     line = [{"t": "Strong", "c": title}] if title else []
     if note and cjk:
-        line += _inlines(f"（{note}）")
+        line += [{"t": "Str", "c": "（"}, *_inlines(note), {"t": "Str", "c": "）"}]
     elif note:
-        line += [_SPACE, *_inlines(f"({note})")] if line else _inlines(note)
+        bracketed = [{"t": "Str", "c": "("}, *_inlines(note), {"t": "Str", "c": ")"}]
+        line += [_SPACE, *bracketed] if line else _inlines(note)
     if line and keywords:
         line += [{"t": "Str", "c": "："}] if cjk else [{"t": "Str", "c": ":"}, _SPACE]
     line += _join([_inlines(k) for k in keywords], [{"t": "Str", "c": "、"}] if cjk else _COMMA)
+    if links:
+        line += [*_DOT, *_link_line(links)] if line else _link_line(links)
     return [_styled("List Line", [_para(line)])] if line else []
 
 
@@ -224,28 +253,61 @@ def _text(value: Any) -> str:
 
 
 def _inlines(value: Any) -> list[Any]:
+    """A field as pandoc inlines: its Markdown runs (:class:`~.richtext.Rich`) in
+    Strong / Emph / Code / Link, their text as Str nodes (:func:`_words`), never parsed as
+    markup here."""
+    spans = getattr(value, "spans", None)
+    if not spans or not value.styled:
+        return _words(value)
+    out: list[Any] = []
+    for span in spans:
+        inner: list[Any] = []
+        for run in span.runs:
+            if run.code:
+                code = " ".join(_text(run.text).split())
+                node: list[Any] = [{"t": "Code", "c": [["", [], []], code]}]
+            else:
+                node = _words(run.text, strip=False)
+            if run.emph:
+                node = [{"t": "Emph", "c": node}]
+            if run.strong:
+                node = [{"t": "Strong", "c": node}]
+            inner.extend(node)
+        out.extend(_link(inner, span.url))
+    return out
+
+
+def _words(value: Any, strip: bool = True) -> list[Any]:
     """Text as Str nodes, one per line with its white space collapsed (a newline becomes a
     line break): never parsed as markup. A Str per word with Space nodes between made a
-    1 MB field 400,000 AST nodes (13 s and 550 MiB in pandoc); a line is one node."""
+    1 MB field 400,000 AST nodes (13 s and 550 MiB in pandoc); a line is one node. Inside a
+    field (``strip=False``) the spaces at a run's ends are kept as Space nodes."""
     out: list[Any] = []
-    for n, line in enumerate(_text(value).split("\n")):
+    raw = "" if value is None else _CONTROL.sub("", str(value))
+    raw = raw.strip() if strip else raw
+    for n, line in enumerate(raw.split("\n")):
         if n:
             out.append({"t": "LineBreak"})
         words = " ".join(w for w in _WORDS.split(line.strip()) if w)
+        if not strip and line[:1].isspace() and (words or n == 0):
+            out.append(_SPACE)
         if words:
             out.append({"t": "Str", "c": words})
+            if not strip and line[-1:].isspace():
+                out.append(_SPACE)
     return out
 
 
 def _prose(value: Any) -> list[Any]:
-    """Paragraphs of a text field (blank lines separate them)."""
-    return [_para(_inlines(p)) for p in re.split(r"\n\s*\n", _text(value)) if p.strip()]
+    """Paragraphs of a text field (blank lines separate them), each with its own runs."""
+    return [_para(_inlines(p)) for p in richtext.paragraphs(value)]
 
 
 def _link(inlines: list[Any], url: Any) -> list[Any]:
-    """Inlines linked to ``url`` when :mod:`resumeconv.links` allows it."""
+    """Inlines linked to ``url`` when :mod:`resumeconv.links` allows it (and they hold no
+    link of their own: Word has no link inside a link)."""
     target = safe_url(url)
-    if not inlines or target is None:
+    if not inlines or target is None or any(n.get("t") == "Link" for n in inlines):
         return inlines
     return [{"t": "Link", "c": [["", [], []], inlines, [target, ""]]}]
 

@@ -47,6 +47,19 @@ redirect_from:
 {% include base_path %}
 """
 
+_LANG_CODE = re.compile(r"[A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{2,8})*")
+
+
+def _front_matter(resume: Resume) -> str:
+    """The page settings, with the page's ``lang`` (meta["x-resumeconv"]["lang"]) when it
+    declared one, so that the page reads back in its language."""
+    ext = resume.extension
+    lang = ext.extra.get("lang") if ext is not None else None
+    if not (isinstance(lang, str) and _LANG_CODE.fullmatch(lang)):
+        return FRONT_MATTER
+    return FRONT_MATTER.replace("author_profile: true\n", f"author_profile: true\nlang: {lang}\n")
+
+
 _LOOP = (
     "<ul>{{% for post in site.{collection}{reversed} %}}\n"
     "  {{% include {include} %}}\n"
@@ -482,7 +495,7 @@ class _Writer:
     def page(self) -> str:
         parts: list[str] = []
         if not self.plain:
-            parts.append(FRONT_MATTER)
+            parts.append(_front_matter(self.resume))
         header = self.header()
         if header:
             parts.append(header)

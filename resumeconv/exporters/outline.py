@@ -4,8 +4,11 @@ HTML, DOCX and PDF must show the same things in the same order, so the decisions
 *what* is shown — section order and titles, which field is the heading of an entry, how
 dates read, which links are safe — are made once here. Exporters only decide *how* it looks.
 
-Every string in an :class:`Outline` is plain text (never markup): templates escape it.
-Every visible field of the model reaches the outline; only links that
+Every string in an :class:`Outline` is text, never markup to pass through: the fields
+that may hold inline Markdown are :class:`~.richtext.Rich` strings (plain text, with the
+styled runs each writer draws in ``.runs``), and templates escape them. Every field of the
+model reaches the outline — JSON Resume's and the extension's (``docs/extension.md``:
+authors, status, citation, end dates, places, links, notes) — and only links that
 :func:`resumeconv.links.safe_url` refuses are dropped, so that no exporter can emit a
 ``javascript:`` link.
 """
@@ -18,6 +21,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from resumeconv import assets, dateformat, locales, scripts
+from resumeconv.exporters.richtext import Rich, fill, join, plain, rich
 from resumeconv.links import safe_url
 from resumeconv.model import (
     CUSTOM,
@@ -44,6 +48,8 @@ class Item:
     heading: str = ""
     subheading: str = ""
     location: str = ""
+    authors: str = ""
+    """Who wrote it (``x-authors``): the owner's name is a strong run."""
     dates: str = ""
     start: str | None = None
     """ISO 8601 start (or the single date) for machine-readable markup; None when not ISO."""
@@ -53,6 +59,19 @@ class Item:
     bullets: list[str] = field(default_factory=list)
     keywords: list[str] = field(default_factory=list)
     note: str = ""
+    details: list[str] = field(default_factory=list)
+    """Further lines under the entry: the full citation, and extension fields of no fixed
+    place."""
+    links: list[Link] = field(default_factory=list)
+    """Labelled links besides the heading's: slides, BibTeX, ``x-links``."""
+
+
+@dataclass(slots=True)
+class Link:
+    """A labelled link of an entry (the label is one of the locale's words or the author's)."""
+
+    label: str
+    url: str
 
 
 @dataclass(slots=True)
@@ -85,6 +104,8 @@ class Outline:
     contacts: list[Contact]
     summary: str
     sections: list[Section]
+    locale: str = "en"
+    """The locale whose words (titles, dates) the outline uses; ``lang`` is the page's."""
 
 
 # --------------------------------------------------------------------------- helpers
@@ -116,15 +137,27 @@ def iso(value: Any) -> str | None:
     return t if _ISO_DATE.fullmatch(t) else None
 
 
-def _join(sep: str, *parts: str) -> str:
-    return sep.join(p for p in parts if p)
+def _join(sep: str, *parts: Any) -> Rich:
+    return join(sep, *parts)
 
 
-def _comma(*parts: str) -> str:
+def _comma(*parts: Any) -> Rich:
     """Parts joined by a comma: a full-width one between Chinese words."""
-    present = [p for p in parts if p]
-    cjk = present and all(scripts.uses(scripts.CJK, p) for p in present)
-    return ("，" if cjk else ", ").join(present)
+    present = [md(p) for p in parts]
+    present = [p for p in present if p]
+    cjk = bool(present) and all(scripts.uses(scripts.CJK, p) for p in present)
+    return join("，" if cjk else ", ", *present)
+
+
+def md(value: Any) -> Rich:
+    """A field as display text with its inline Markdown read (numbers shown, lists and
+    objects "")."""
+    return value if isinstance(value, Rich) else rich(text(value))
+
+
+def mds(value: Any) -> list[Rich]:
+    """:func:`texts` with each string's inline Markdown read."""
+    return [rich(t) for t in texts(value)]
 
 
 def _extra(entry: Any, key: str) -> Any:
@@ -138,6 +171,30 @@ def _field(entry: Any, name: str) -> Any:
 
 # --------------------------------------------------------------------------- entries
 
+#: Extension keys on entries that have a fixed place in an :class:`Item` (docs/extension.md);
+#: any other ``x-`` key with text in it is shown as a detail line, so nothing is hidden.
+_PLACED = frozenset(
+    {
+        "x-expected",
+        "x-note",
+        "x-highlights",
+        "x-url",
+        "x-endDate",
+        "x-location",
+        "x-citation",
+        "x-authors",
+        "x-slides",
+        "x-bibtex",
+        "x-category",
+        "x-status",
+        "x-links",
+    }
+)
+
+
+#: Keys holding dates: shown through the entry's dates, never as text lines.
+_DATE_KEYS = frozenset({"date", "startDate", "endDate", "releaseDate", "x-endDate"})
+
 
 class _Builder:
     """Turns model entries into :class:`Item` s for one locale."""
@@ -149,13 +206,14 @@ class _Builder:
         """The display item for ``entry`` of ``section``; None when it shows nothing."""
         if not hasattr(entry, "extra"):
             # A value of the wrong type (kept by the lossless model): show it as it is.
-            heading = text(entry) or ", ".join(texts(entry))
+            heading = md(entry) or join(", ", *mds(entry))
             return Item(heading=heading) if heading else None
         make = _MAKERS.get(section, _custom)
         item = make(self, entry)
         self._common(section, entry, item)
+        self._extension(entry, item)
         if not item.heading:
-            item.heading, item.subheading = item.subheading, ""
+            item.heading, item.subheading = item.subheading, plain("")
         if not _visible(item):
             return None
         return item
@@ -163,36 +221,106 @@ class _Builder:
     def _common(self, section: str, entry: Any, item: Item) -> None:
         """Dates, x-note and x-highlights, which work the same in every section."""
         start, end = entry.dates() if hasattr(entry, "dates") else (None, None)
-        start_t, end_t = text(start), text(end)
+        start_t, end_t = text(start), text(end) or text(_extra(entry, "x-endDate"))
         expected = _extra(entry, "x-expected") is True
         if section == "education" and end_t and not start_t:
             start_t, end_t = end_t, ""  # "B.S., 2022": the graduation date, not "until 2022"
         if start_t or end_t:
             item.dates = dateformat.format_range(
                 start_t or None,
-                end_t or None,
+                # a one-year entry prints once: "2025", not "2025 – 2025"
+                end_t if end_t and end_t != start_t else None,
                 open=section in OPEN_SECTIONS and bool(start_t) and not end_t and _has_range(entry),
                 expected=expected,
                 locale=self.locale.code,
             )
             item.start, item.end = iso(start_t), iso(end_t)
-        item.note = _join(" · ", item.note, text(_extra(entry, "x-note")))
-        item.bullets = [*item.bullets, *texts(_extra(entry, "x-highlights"))]
-        item.url = safe_url(_field(entry, "url"))
+        item.note = _join(" · ", item.note, md(_extra(entry, "x-note")))
+        item.bullets = [*item.bullets, *mds(_extra(entry, "x-highlights"))]
+        item.url = safe_url(_field(entry, "url")) or safe_url(_extra(entry, "x-url"))
 
-    def degree(self, study_type: str, area: str) -> str:
+    def _extension(self, entry: Any, item: Item) -> None:
+        """The documented ``x-`` keys of any entry, and any other ``x-`` text it holds."""
+        item.authors = _join("", item.authors, md(_extra(entry, "x-authors")))
+        item.location = item.location or md(_extra(entry, "x-location"))
+        item.note = _join(
+            " · ", item.note, md(_extra(entry, "x-status")), md(_extra(entry, "x-category"))
+        )
+        citation = md(_extra(entry, "x-citation"))
+        if citation and citation not in (item.summary, item.heading):
+            item.details = [*item.details, citation]
+        words = self.locale
+        for key, label in (("x-slides", words.slides), ("x-bibtex", words.bibtex)):
+            url = safe_url(_extra(entry, key))
+            if url:
+                item.links.append(Link(label, url))
+        url_field = _extra(entry, "x-url")
+        if safe_url(url_field) and item.url != safe_url(url_field):
+            item.links.append(Link(words.link, str(safe_url(url_field))))
+        item.links.extend(_links(_extra(entry, "x-links"), words.link))
+        for key, value in entry.extra.items():
+            if key not in _PLACED:
+                self._unplaced(key, value, item)
+
+    def _unplaced(self, key: str, value: Any, item: Item) -> None:
+        """A key the entry's JSON Resume type does not have (a certificate's ``summary``, a
+        custom ``x-`` key): shown where it fits, else as detail lines; never a URL or a
+        date as text."""
+        if key in _DATE_KEYS or key.startswith("$"):
+            return
+        lines = [t for t in mds(value) if not safe_url(str(t)) and not iso(t)]
+        if not lines:
+            return
+        if key in ("summary", "description") and not item.summary:
+            item.summary = lines[0]
+            lines = lines[1:]
+        elif key in ("highlights", "courses"):
+            item.bullets = [*item.bullets, *lines]
+            return
+        elif key == "keywords":
+            item.keywords = [*item.keywords, *lines]
+            return
+        elif key == "location" and not item.location:
+            item.location = lines[0]
+            lines = lines[1:]
+        item.details = [*item.details, *lines]
+
+    def degree(self, study_type: Rich, area: Rich) -> Rich:
         """ "M.S. in Computer Technology"; Chinese words join as Chinese ("计算机技术硕士")."""
         if not (study_type and area):
             return study_type or area
         pattern = self.locale.degree
         if scripts.uses(scripts.CJK, study_type) and scripts.uses(scripts.CJK, area):
             pattern = locales.get("zh").degree
-        return pattern.format(type=study_type, area=area)
+        return fill(pattern, type=study_type, area=area)
 
-    def score(self, score: str) -> str:
+    def score(self, score: Rich) -> Rich:
         if not score or re.search(r"[^\W\d_]", score):
             return score  # "GPA 3.9/4.0", "First class": already says what it is
-        return f"{self.locale.score} {score}"
+        return join(" ", plain(self.locale.score), score)
+
+
+def _links(value: Any, default_label: str) -> list[Link]:
+    """``x-links``: URLs, ``{"label"|"name"|"title": …, "url": …}`` objects, or a mapping
+    of label → URL; unsafe ones are dropped (resumeconv/links.py)."""
+    pairs: list[tuple[Any, Any]] = []
+    if isinstance(value, dict):
+        pairs = [(k, v) for k, v in value.items()]
+    elif isinstance(value, list):
+        for v in value:
+            if isinstance(v, dict):
+                label = v.get("label") or v.get("name") or v.get("title") or v.get("text")
+                pairs.append((label, v.get("url") or v.get("href")))
+            else:
+                pairs.append((None, v))
+    elif isinstance(value, str):
+        pairs = [(None, value)]
+    out = []
+    for label, url in pairs:
+        target = safe_url(url)
+        if target:
+            out.append(Link(str(md(label)) or default_label, target))
+    return out
 
 
 def _has_range(entry: Any) -> bool:
@@ -206,91 +334,94 @@ def _visible(item: Item) -> bool:
             item.heading,
             item.subheading,
             item.location,
+            item.authors,
             item.dates,
             item.url,
             item.summary,
             item.bullets,
             item.keywords,
             item.note,
+            item.details,
+            item.links,
         )
     )
 
 
 def _work(b: _Builder, e: Any) -> Item:
     return Item(
-        heading=text(e.position),
-        subheading=text(e.name),
-        location=text(e.location),
-        summary=text(e.summary),
-        bullets=texts(e.highlights),
-        note=text(e.description),
+        heading=md(e.position),
+        subheading=md(e.name),
+        location=md(e.location),
+        summary=md(e.summary),
+        bullets=mds(e.highlights),
+        note=md(e.description),
     )
 
 
 def _volunteer(b: _Builder, e: Any) -> Item:
     return Item(
-        heading=text(e.position),
-        subheading=text(e.organization),
-        summary=text(e.summary),
-        bullets=texts(e.highlights),
+        heading=md(e.position),
+        subheading=md(e.organization),
+        summary=md(e.summary),
+        bullets=mds(e.highlights),
     )
 
 
 def _education(b: _Builder, e: Any) -> Item:
     return Item(
-        heading=b.degree(text(e.studyType), text(e.area)),
-        subheading=text(e.institution),
-        bullets=texts(e.courses),
-        note=b.score(text(e.score)),
+        heading=b.degree(md(e.studyType), md(e.area)),
+        subheading=md(e.institution),
+        bullets=mds(e.courses),
+        note=b.score(md(e.score)),
     )
 
 
 def _award(b: _Builder, e: Any) -> Item:
-    return Item(heading=text(e.title), subheading=text(e.awarder), summary=text(e.summary))
+    return Item(heading=md(e.title), subheading=md(e.awarder), summary=md(e.summary))
 
 
 def _certificate(b: _Builder, e: Any) -> Item:
-    return Item(heading=text(e.name), subheading=text(e.issuer))
+    return Item(heading=md(e.name), subheading=md(e.issuer))
 
 
 def _publication(b: _Builder, e: Any) -> Item:
-    return Item(heading=text(e.name), subheading=text(e.publisher), summary=text(e.summary))
+    return Item(heading=md(e.name), subheading=md(e.publisher), summary=md(e.summary))
 
 
 def _skill(b: _Builder, e: Any) -> Item:
-    return Item(heading=text(e.name), keywords=texts(e.keywords), note=text(e.level))
+    return Item(heading=md(e.name), keywords=mds(e.keywords), note=md(e.level))
 
 
 def _language(b: _Builder, e: Any) -> Item:
-    return Item(heading=text(e.language), note=text(e.fluency))
+    return Item(heading=md(e.language), note=md(e.fluency))
 
 
 def _interest(b: _Builder, e: Any) -> Item:
-    return Item(heading=text(e.name), keywords=texts(e.keywords))
+    return Item(heading=md(e.name), keywords=mds(e.keywords))
 
 
 def _reference(b: _Builder, e: Any) -> Item:
-    return Item(heading=text(e.name), summary=text(e.reference))
+    return Item(heading=md(e.name), summary=md(e.reference))
 
 
 def _project(b: _Builder, e: Any) -> Item:
     return Item(
-        heading=text(e.name),
-        subheading=_join(" · ", _comma(*texts(e.roles)), text(e.entity)),
-        summary=text(e.description),
-        bullets=texts(e.highlights),
-        keywords=texts(e.keywords),
-        note=text(e.type),
+        heading=md(e.name),
+        subheading=_join(" · ", _comma(*texts(e.roles)), md(e.entity)),
+        summary=md(e.description),
+        bullets=mds(e.highlights),
+        keywords=mds(e.keywords),
+        note=md(e.type),
     )
 
 
 def _custom(b: _Builder, e: Any) -> Item:
     return Item(
-        heading=text(_field(e, "name")),
-        subheading=_comma(text(_field(e, "role")), text(_field(e, "organization"))),
-        location=text(_field(e, "location")),
-        summary=text(_field(e, "summary")),
-        bullets=texts(_field(e, "highlights")),
+        heading=md(_field(e, "name")),
+        subheading=_comma(md(_field(e, "role")), md(_field(e, "organization"))),
+        location=md(_field(e, "location")),
+        summary=md(_field(e, "summary")),
+        bullets=mds(_field(e, "highlights")),
     )
 
 
@@ -313,10 +444,17 @@ _MAKERS: dict[str, Callable[[_Builder, Any], Item]] = {
 # --------------------------------------------------------------------------- header
 
 
+def _plain_join(sep: str, *parts: str) -> str:
+    """Contact parts joined as they are (addresses and user names are not Markdown)."""
+    return sep.join(p for p in parts if p)
+
+
 def _location_label(loc: Any) -> str:
     if isinstance(loc, Location):
-        city_line = _join(" ", text(loc.postalCode), text(loc.city))
-        return _join(", ", text(loc.address), city_line, text(loc.region), text(loc.countryCode))
+        city_line = _plain_join(" ", text(loc.postalCode), text(loc.city))
+        return _plain_join(
+            ", ", text(loc.address), city_line, text(loc.region), text(loc.countryCode)
+        )
     return text(loc)
 
 
@@ -325,7 +463,7 @@ def _profile_contact(p: Any) -> Contact | None:
         label = text(p)
         return Contact("profile", label) if label else None
     network, username, url = text(p.network), text(p.username), safe_url(p.url)
-    label = _join(": ", network, username) or network or _display_url(url or "")
+    label = _plain_join(": ", network, username) or _display_url(url or "")
     if not label:
         return None
     return Contact("profile", label, url)
@@ -348,9 +486,11 @@ def contacts(basics: Basics | None) -> list[Contact]:
     phone = text(basics.phone)
     if phone:
         out.append(Contact("phone", phone, None))
-    url = safe_url(basics.url)
-    if url:
-        out.append(Contact("url", _display_url(url), url))
+    extra = basics.extra
+    for value in (basics.url, extra.get("x-url"), extra.get("x-employer")):
+        url = safe_url(value)
+        if url:
+            out.append(Contact("url", _display_url(url), url))
     where = _location_label(basics.location)
     if where:
         out.append(Contact("location", where, None))
@@ -403,10 +543,10 @@ def _layout_section(
     b: _Builder, resume: Resume, layout: SectionLayout, listed: dict[str, set[int]]
 ) -> Section:
     key = text(layout.section)
-    title = text(layout.title)
+    title = str(md(layout.title))
     if key == SUMMARY:
         basics = resume.basics if isinstance(resume.basics, Basics) else None
-        prose = text(basics.summary) if basics else ""
+        prose = md(basics.summary) if basics else plain("")
         return Section(SUMMARY, title or b.locale.titles[SUMMARY], text=prose)
     if key in STANDARD_SECTIONS:
         indices = layout.indices()
@@ -432,11 +572,11 @@ def sections(resume: Resume, b: _Builder) -> list[Section]:
 
 
 def _content_lang(locale: str, outline: Outline) -> str:
-    """The page language: the locale, or zh/ja/ko for a CJK resume under the default locale
-    (kana → ja, hangul → ko, otherwise zh).
+    """The page language: the locale, or zh/ja/ko for a CJK resume under English words
+    (mostly hangul → ko, some kana → ja, otherwise zh).
 
     Browsers pick CJK glyph variants and line breaking from ``lang``, so a Chinese resume
-    rendered with default (English) words is still marked as Chinese.
+    rendered with English words (``--locale en``) is still marked as Chinese.
     """
     if locale != "en":
         return locale
@@ -446,31 +586,67 @@ def _content_lang(locale: str, outline: Outline) -> str:
     letters = sum(ch.isalpha() for ch in sample)
     if not letters or cjk * 3 < letters:
         return locale
-    if scripts.uses(scripts.HANGUL, sample):
+    # the script most of it is written in: a Chinese page with one Korean project is zh
+    if scripts.count(scripts.HANGUL, sample) * 2 > cjk:
         return "ko"
-    if scripts.uses(scripts.KANA, sample):
+    if scripts.count(scripts.KANA, sample) * 10 > cjk:  # Japanese mixes kana into its kanji
         return "ja"
     return "zh"
 
 
-def build(resume: Resume, locale: str = "en") -> Outline:
-    """The outline of ``resume`` with dates and default titles in ``locale``.
+def declared_lang(resume: Resume) -> str | None:
+    """The language the page declares (front matter ``lang``, kept as
+    ``meta["x-resumeconv"]["lang"]``), as written; None when it declares none."""
+    ext = resume.extension
+    value = ext.extra.get("lang") if ext is not None else None
+    return value.strip() if isinstance(value, str) and value.strip() else None
 
-    Raises :class:`~resumeconv.errors.UsageError` for an unknown locale.
+
+def build(resume: Resume, locale: str | None = None) -> Outline:
+    """The outline of ``resume`` with dates and default titles in ``locale``; without one,
+    in the page's language: the one it declares (front matter ``lang``), else the script of
+    its text (Chinese, Japanese, Korean), else English.
+
+    Raises :class:`~resumeconv.errors.UsageError` for an unknown ``locale``.
     """
-    loc = locales.get(locale)
+    if locale is not None:
+        outline = _build(resume, locales.get(locale))
+        outline.lang = _content_lang(outline.lang, outline)
+        return outline
+    declared = declared_lang(resume)
+    if declared is not None:
+        base = declared.replace("_", "-").split("-", 1)[0].lower()
+        words = locales.LOCALES.get(base, locales.get("en"))
+        outline = _build(resume, words)
+        outline.lang = base if re.fullmatch(r"[a-z]{2,3}", base) else words.code
+        return outline
+    outline = _build(resume, locales.get("en"))
+    found = _content_lang("en", outline)
+    if found != "en" and found in locales.LOCALES:
+        outline = _build(resume, locales.get(found))
+    outline.lang = found
+    return outline
+
+
+def _build(resume: Resume, loc: locales.Locale) -> Outline:
     b = _Builder(loc)
     basics = resume.basics if isinstance(resume.basics, Basics) else None
     secs = sections(resume, b)
     has_summary_section = any(s.key == SUMMARY for s in secs)
-    outline = Outline(
+    label = plain("")
+    if basics:
+        extra = basics.extra
+        employer = extra.get("x-employer")
+        employer = "" if safe_url(employer) else employer  # a URL is a contact (below)
+        label = _join(" · ", md(basics.label), md(employer))
+        label = _join(" · ", label, md(extra.get("x-pronouns")))
+    return Outline(
         lang=loc.code,
-        name=text(basics.name) if basics else "",
-        label=text(basics.label) if basics else "",
+        name=str(md(basics.name)) if basics else "",
+        label=label,
         image=photo(resume) if basics else None,
         contacts=contacts(basics),
-        summary="" if has_summary_section or not basics else text(basics.summary),
+        summary=plain("") if has_summary_section or not basics else md(basics.summary),
         sections=secs,
+        locale=loc.code,
     )
-    outline.lang = _content_lang(loc.code, outline)
-    return outline

@@ -1,7 +1,10 @@
 """PDF output through Typst, in-process: no browser, no TeX, no network.
 
 The resume goes to our template (``typst/resume.typ``) as JSON in ``sys.inputs``, never as
-Typst source, so nothing a resume contains can run as Typst code or read a file. Fonts are
+Typst source, so nothing a resume contains can run as Typst code or read a file. A field's
+inline Markdown arrives as runs (text with strong / emph / code marks and a checked link,
+:mod:`~resumeconv.exporters.richtext`) that the template wraps in ``strong``, ``emph``,
+``raw`` and ``link``: still data, never markup. Fonts are
 the ones Typst embeds (Libertinus Serif) plus WenQuanYi Micro Hei when the text has CJK
 characters; system fonts are ignored so that every machine makes the same bytes.
 
@@ -19,7 +22,7 @@ from typing import Any
 
 from resumeconv import assets, scripts
 from resumeconv.errors import ExportError, UsageError
-from resumeconv.exporters import themes
+from resumeconv.exporters import richtext, themes
 from resumeconv.links import safe_url
 from resumeconv.model import Resume
 from resumeconv.options import WriteOptions
@@ -92,8 +95,8 @@ def template_data(doc: Any, options: WriteOptions) -> dict[str, Any]:
         "lang": lang,
         "region": region,
         "name": _str(doc.name),
-        "label": _str(doc.label),
-        "summary": _str(doc.summary),
+        "label": _runs(doc.label),
+        "summary": _paras(doc.summary),
         "contacts": [
             {"label": _str(c.label), "url": _url(c.url)} for c in doc.contacts if _str(c.label)
         ],
@@ -114,23 +117,51 @@ def template_data(doc: Any, options: WriteOptions) -> dict[str, Any]:
 def _section(section: Any) -> dict[str, Any]:
     return {
         "title": _str(section.title),
-        "text": _str(section.text),
+        "text": _paras(section.text),
         "items": [_item(i) for i in section.items],
     }
 
 
 def _item(item: Any) -> dict[str, Any]:
+    heading = _runs(item.heading)
     return {
-        "heading": _str(item.heading),
-        "subheading": _str(item.subheading),
-        "location": _str(item.location),
+        "heading": heading,
+        "subheading": _runs(item.subheading),
+        "location": _runs(item.location),
+        "authors": _runs(getattr(item, "authors", "")),
         "dates": _str(item.dates),
-        "url": _url(item.url),
-        "summary": _str(item.summary),
-        "bullets": [_str(b) for b in item.bullets if _str(b)],
-        "keywords": [_str(k) for k in item.keywords if _str(k)],
-        "note": _str(item.note),
+        # a heading with links of its own is not linked again (no link inside a link)
+        "url": "" if any(r["url"] for r in heading) else _url(item.url),
+        "summary": _paras(item.summary),
+        "bullets": [_runs(b) for b in item.bullets if _str(b)],
+        "keywords": [_runs(k) for k in item.keywords if _str(k)],
+        "note": _runs(item.note),
+        "details": [_runs(d) for d in getattr(item, "details", []) if _str(d)],
+        "links": [
+            {"label": _str(link.label), "url": _url(link.url)}
+            for link in getattr(item, "links", [])
+            if _url(link.url)
+        ],
     }
+
+
+def _runs(value: Any) -> list[dict[str, Any]]:
+    """A field as the template's runs: ``{"text", "strong", "emph", "code", "url"}``, the
+    URL checked again here (:mod:`resumeconv.links`); an empty field is ``[]``."""
+    if not _str(value):
+        return []
+    runs = getattr(value, "runs", None)
+    if runs is None:
+        return [{"text": _str(value), "strong": False, "emph": False, "code": False, "url": ""}]
+    return [
+        {"text": r.text, "strong": r.strong, "emph": r.emph, "code": r.code, "url": _url(r.url)}
+        for r in runs
+    ]
+
+
+def _paras(value: Any) -> list[list[dict[str, Any]]]:
+    """Prose as paragraphs (blank lines separate them), each a list of runs."""
+    return [_runs(p) for p in richtext.paragraphs(value) if _str(p)]
 
 
 def _str(value: Any) -> str:

@@ -1,10 +1,12 @@
 """Files that are not resumes: what a document with no resume content looks like.
 
-A JSON or YAML document without a single JSON Resume field, a Jekyll ``_config.yml``, a
-RenderCV file or a BibTeX file would otherwise become a blank resume that "converts" and
-validates. The readers call :func:`refuse_json_document` and :func:`refuse_page` and raise
+A JSON or YAML document without a single JSON Resume field, a Jekyll ``_config.yml`` or a
+RenderCV file would otherwise become a blank resume that "converts" and validates. The
+readers call :func:`refuse_json_document` and :func:`refuse_page` and raise
 :class:`~resumeconv.errors.NotAResumeError` instead: one line that says what the file looks
-like and what to do. (RenderCV and BibTeX get readers of their own in a later issue.)
+like and what to do. (RenderCV gets a reader of its own in a later issue.) A BibTeX text
+has its reader: :func:`looks_like_bibtex` lets the CV-page reader and stdin sniffing hand
+it to ``importers/bibtex.py``.
 """
 
 from __future__ import annotations
@@ -86,16 +88,9 @@ def refuse_json_document(document: dict[str, Any], known: set[str], name: str) -
     )
 
 
-def refuse_text(text: str, name: str) -> None:
-    """Raise for a text that is plainly another format (BibTeX) given to a page reader."""
-    if _BIBTEX.match(text):
-        raise NotAResumeError(
-            "this looks like a BibTeX file (@article{…}), not a CV page",
-            file=name,
-            line=1,
-            hint="resumeconv has no BibTeX reader yet; put the publications in the CV page "
-            "or in a _publications collection",
-        )
+def looks_like_bibtex(text: str) -> bool:
+    """Whether a text starts (after ``%`` comment lines) with a BibTeX entry ``@type{key,``."""
+    return _BIBTEX.match(text) is not None
 
 
 def refuse_page(data: dict[str, Any], name: str) -> None:

@@ -8,6 +8,7 @@ and are reported as skipped. The rules that turn bullets into entries are in
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from resumeconv import assets
@@ -24,11 +25,16 @@ def read(source: Source, options: ReadOptions) -> Resume:
     from resumeconv.importers.cvpage.assemble import Assembler
     from resumeconv.importers.cvpage.blocks import page_blocks
     from resumeconv.importers.cvpage.sections import split_sections
-    from resumeconv.importers.kinds import refuse_page, refuse_text
+    from resumeconv.importers.kinds import looks_like_bibtex, refuse_page
 
-    refuse_text(source.text, source.name)
+    if looks_like_bibtex(source.text):  # refs.bib named .txt, or -f markdown: a bibliography
+        from resumeconv.importers import bibtex
+
+        resume = bibtex.read(source, options)
+        resume.import_report.add(1, 1, NOTE, None, "read as BibTeX: the text is @entries")
+        return resume
     source, commented = _uncomment_whole_page(source)
-    text, front_end = _blank_front_matter(source)
+    text, front_end, front = _blank_front_matter(source)
     site = None
     if options.site is not None or (options.find_site and source.path is not None):
         root = jekyll.find_site(source.path, options.site)
@@ -46,6 +52,7 @@ def read(source: Source, options: ReadOptions) -> Resume:
         asm.report.add(1, front_end, SKIPPED, None, "front matter (Jekyll page settings)")
     asm.read_page(split_sections(page_blocks(text)))
     data = asm.result()
+    _front_matter_fields(data, front, source.name, asm)
     if site is not None:
         _merge_site_basics(data, site, asm)
     if site is not None:
@@ -73,8 +80,32 @@ def read(source: Source, options: ReadOptions) -> Resume:
         site.root if site is not None else None,
         site.url if site is not None else None,
     )
+    if site is not None:
+        resume = _add_site_bibliography(resume, site, source.text, data, options)
     return resume
 
+
+def _add_site_bibliography(
+    resume: Resume, site: Any, text: str, data: dict[str, Any], options: ReadOptions
+) -> Resume:
+    """The site's ``_bibliography/*.bib`` that the page shows (jekyll-scholar), added after
+    the page's own publications (``importers/scholar.py`` says which files and why)."""
+    from resumeconv.importers import bibmerge, scholar
+
+    found = scholar.find(site, text, data)
+    report = resume.import_report
+    for message in found.warnings:
+        report.warn(resume.source_map.file, found.line, 1, message)
+    if not found.files:
+        return resume
+    names = ", ".join(str(p.relative_to(site.root)) for p in found.files)
+    report.add(found.line, found.line, NOTE, None, f"publications from {names}: {found.why}")
+    owners = bibmerge.owners_for(resume, options.authors)
+    return bibmerge.add_bibliographies(resume, found.files, owners)
+
+
+#: A language tag as front matter writes it: ``zh``, ``en-US``, ``pt_BR``.
+_LANG_CODE = re.compile(r"[A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{2,8})*")
 
 _COMMENTED_NOTE = (
     "the whole page is one HTML comment (the site shows none of it): read as if it were not"
@@ -104,22 +135,53 @@ def _uncomment_whole_page(source: Source) -> tuple[Source, int]:
     return Source(opened, source.name, source.path), len(text.splitlines())
 
 
-def _blank_front_matter(source: Source) -> tuple[str, int]:
-    """The page with its front matter lines blanked (line numbers stay the page's).
+def _blank_front_matter(source: Source) -> tuple[str, int, tuple[Any, dict[str, Any]]]:
+    """The page with its front matter lines blanked (line numbers stay the page's), the
+    number of front matter lines, and the front matter (value, JSON pointer → line, column).
 
-    The front matter is Jekyll's page settings: its values are not the CV's, but it goes
-    through the YAML reader, so that broken front matter is an :class:`InputError` at its
-    line of the page."""
+    The front matter is Jekyll's page settings: its values are not the CV's (but for
+    ``name`` and ``lang``, :func:`_front_matter_fields`), and it goes through the YAML
+    reader, so that broken front matter is an :class:`InputError` at its line of the page."""
     from resumeconv.importers import jekyll, yaml
 
     text = source.text
     split = jekyll.split_front_matter(text)
     if split is None:
-        return text, 0
+        return text, 0, (None, {})
     front, body, _ = split
-    yaml.parse(front, source.name, first_line=2)
+    parsed = yaml.parse(front, source.name, first_line=2)
     n_front = front.count("\n") + 2
-    return "\n" * n_front + body, n_front
+    return "\n" * n_front + body, n_front, parsed
+
+
+def _front_matter_fields(
+    data: dict[str, Any], front: tuple[Any, dict[str, Any]], file: str, asm: Any
+) -> None:
+    """The two page settings that are the CV's: ``name`` (the author, when the page body
+    names none: a page read without its site has no other) and ``lang`` (the page's
+    language, which exporters print dates and default titles in), kept as
+    ``meta["x-resumeconv"]["lang"]`` (docs/extension.md)."""
+    from resumeconv.model import EXTENSION_KEY
+    from resumeconv.report import Position
+
+    value, positions = front
+    if not isinstance(value, dict):
+        return
+    name, lang = value.get("name"), value.get("lang")
+    if isinstance(name, str) and name.strip() and not data.get("basics", {}).get("name"):
+        basics = {"name": name.strip(), **data.get("basics", {})}
+        rest = {k: v for k, v in data.items() if k != "basics"}
+        data.clear()
+        data.update({"basics": basics, **rest})
+        line, column = positions.get("/name", (1, 1))
+        asm.source_map.positions.setdefault("/basics/name", Position(file, line, column))
+    if isinstance(lang, str) and _LANG_CODE.fullmatch(lang.strip()):
+        ext = data.get("meta", {}).get(EXTENSION_KEY)
+        if isinstance(ext, dict):
+            ext["lang"] = lang.strip()
+            line, column = positions.get("/lang", (1, 1))
+            pointer = f"/meta/{EXTENSION_KEY}/lang"
+            asm.source_map.positions.setdefault(pointer, Position(file, line, column))
 
 
 def _merge_site_basics(data: dict[str, Any], site: Any, asm: Any) -> None:

@@ -78,6 +78,8 @@ def test_bad_wide_text_is_one_located_error(data: bytes, words: str, where: tupl
         ("basics:\n  name: Jane\nwork: []\n", "yaml"),
         ("# yaml-language-server: $schema=x\nbasics:\n  name: Jane\n", "yaml"),
         ("---\nbasics:\n  name: Jane\n", "yaml"),  # a YAML document start, no front matter
+        ("% refs\n@article{doe2020,\n  title = {T},\n}\n", "bibtex"),
+        ("@misc{x, title={T}}\n", "bibtex"),
         ("Jane Doe\nEngineer at ACME\n", None),
         ("- a\n- b\n", None),
     ],

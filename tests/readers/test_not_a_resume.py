@@ -1,7 +1,8 @@
 """Files that are not resumes: an error saying what the file looks like, never a blank resume.
 
-``{"foo": 1}``, a Jekyll ``_config.yml``, a RenderCV file and a BibTeX file once converted to
-an empty resume with exit 0 and validated as "valid" (issue 14).
+``{"foo": 1}``, a Jekyll ``_config.yml`` and a RenderCV file once converted to an empty
+resume with exit 0 and validated as "valid" (issue 14). A BibTeX file, refused then, now has
+its reader (issue 15): given to the CV-page reader it is read as a bibliography.
 """
 
 from __future__ import annotations
@@ -29,7 +30,6 @@ CASES = [
     ("empty.json", "{}\n", None, "the document is empty"),
     ("_config.yml", JEKYLL_CONFIG, None, "looks like a Jekyll site configuration"),
     ("rendercv.yaml", RENDERCV, None, "looks like a RenderCV file"),
-    ("refs.txt", BIBTEX, "markdown", "looks like a BibTeX file"),
     ("liquid.md", "---\ntitle: CV\n---\n{% include cv.html %}\n", None, "no CV content"),
 ]
 
@@ -74,3 +74,9 @@ def test_validate_reports_it(tmp_path: Path, capsys, name, text, fmt, message):
 def test_a_resume_with_unknown_keys_still_reads():
     resume = resumeconv.load(b'{"basics": {"name": "Ada"}, "foo": 1}', format="json")
     assert resume.to_dict() == {"basics": {"name": "Ada"}, "foo": 1}
+
+
+def test_bibtex_given_as_a_page_is_read_as_a_bibliography():
+    resume = resumeconv.load(BIBTEX.encode(), format="markdown")
+    assert resume.to_dict()["publications"][0]["name"] == "A"
+    assert any("read as BibTeX" in b.reason for b in resume.import_report.blocks)

@@ -186,7 +186,7 @@ def test_chinese_resume_is_marked_chinese():
 def test_unknown_locale_is_a_usage_error():
     with pytest.raises(UsageError) as info:
         api.render(load("rich"), "html", locale="klingon")
-    assert "en, zh, de, fr, es" in info.value.hint
+    assert "en, zh, ja, ko, de, fr, es" in info.value.hint
 
 
 def test_autoescape_keeps_markup_as_text():

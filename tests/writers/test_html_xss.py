@@ -29,7 +29,7 @@ CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 ALLOWED_TAGS = {
     "html", "head", "meta", "title", "style", "body", "main", "header", "img", "div",
     "h1", "h2", "h3", "p", "ul", "li", "a", "section", "article", "span", "time", "cite",
-    "figure", "blockquote", "figcaption",
+    "figure", "blockquote", "figcaption", "strong", "em", "code",
 }  # fmt: skip
 CSP = re.compile(r'<meta http-equiv="Content-Security-Policy"[^>]*>\n')
 
@@ -74,6 +74,21 @@ def test_no_markup_from_content_survives(page):
     # "onerror=" may appear only as escaped text: never in a tag outside an attribute value
     assert not re.search(r"<[a-z]+(\s+[a-z-]+(=\"[^\"]*\")?)*\s+on\w+=", page)
     assert not re.search(r"href=\"\s*(javascript|data|vbscript):", page, re.IGNORECASE)
+
+
+def test_markdown_links_in_fields_keep_their_text_not_a_dangerous_target(page):
+    """A field's [text](javascript:…) is drawn as text (the Markdown is read, not printed),
+    and only http(s)/mailto targets become links (resumeconv/links.py)."""
+    hrefs = [v for t, a in Tags(page).tags if t == "a" for n, v in a if n == "href"]
+    assert "https://example.org/" in hrefs  # a safe link inside a field is a link
+    assert all(re.match(r"(https?:|mailto:)", h or "") for h in hrefs)
+    # contacts (addresses, user names) are identifiers, shown as written, never Markdown
+    body = re.sub(r'<ul class="contacts".*?</ul>', "", page, flags=re.S)
+    text = re.sub(r"<[^>]+>", "", body)
+    assert "click" in text and "[click](" not in text
+    assert "](JaVaScRiPt:" not in text and "**" not in text.replace("**Ada", "")
+    assert "<strong>bold</strong>" in page  # **[bold](vbscript:…)**: bold text, no link
+    assert 'onmouseover="' not in page  # the quote in a Markdown link target stays inside it
 
 
 def test_payload_text_is_shown_as_text(page):

@@ -1,7 +1,10 @@
 """Markup written in a resume is text in the PDF and DOCX: Typst, LaTeX, HTML, OpenXML alike.
 
 Every field that reaches the page carries a payload; the payloads must come out literally
-and nothing they ask for (reading files, evaluating code, raw OpenXML) may happen.
+and nothing they ask for (reading files, evaluating code, raw OpenXML) may happen. Inline
+Markdown is the one markup a field may hold (the readers keep links as ``[text](url)``):
+it is drawn as formatting — ``**x**`` is a bold "x" — and a link inside a field is a link
+only when resumeconv/links.py allows its target.
 """
 
 from __future__ import annotations
@@ -26,6 +29,8 @@ PAYLOADS = [
     "**x**",
     "`<w:p/>`{=openxml}",
     "{=openxml}",
+    "[click](javascript:alert(1))",
+    "[file](file:///etc/passwd) [ok](https://example.org/ok)",
     '#read("/etc/passwd")',
     '#import "/etc/hostname": *',
     '#eval("1 + 1")',
@@ -86,9 +91,20 @@ def payload_resume() -> Resume:
     )
 
 
+#: What a reader sees of the payloads that are inline Markdown (the others print as written).
+MARKDOWN = {
+    "**x**": "x",
+    "`<w:p/>`{=openxml}": "<w:p/>{=openxml}",
+    "*bold* _emph_": "bold emph",
+    "&amp; &lt;": "& <",
+    "[click](javascript:alert(1))": "click",
+    "[file](file:///etc/passwd) [ok](https://example.org/ok)": "file ok",
+}
+
+
 def shown() -> list[str]:
     """Every payload string the resume above shows (each prefixed with P)."""
-    return [f"P{p}" for p in PAYLOADS]
+    return [f"P{MARKDOWN.get(p, p)}" for p in PAYLOADS]
 
 
 def squash(text: str) -> str:
@@ -103,13 +119,15 @@ def test_pdf_prints_payloads_literally(tmp_path: Path) -> None:
     text = squash(
         subprocess.run(["pdftotext", str(path), "-"], capture_output=True).stdout.decode()
     )
-    for payload in shown():
-        assert squash(payload) in text, payload
+    for payload in shown():  # section titles are in capitals in the PDF
+        assert squash(payload).casefold() in text.casefold(), payload
     assert "root:" not in text  # /etc/passwd was not read
     assert "P2" not in text  # P#eval("1 + 1") did not run
+    assert "P**x**" not in text and "Pclick](" not in text  # Markdown drawn, not printed
     info = subprocess.run(["pdfinfo", str(path)], capture_output=True).stdout.decode()
     assert "(A4)" in info  # #set page(paper: "a5") did not apply
     assert b"javascript:" not in data and b"file:///etc/passwd" not in data
+    assert b"https://example.org/ok" in data  # a safe link inside a field is a link
 
 
 def test_pdf_payload_is_data_not_source() -> None:
@@ -138,5 +156,8 @@ def test_docx_prints_payloads_literally() -> None:
     assert "<b>" not in xml and "<w:p/>" not in xml  # no raw markup got through
     assert "<script" not in xml
     assert "javascript:" not in rels and "file:///" not in rels
+    assert "https://example.org/ok" in rels  # a safe link inside a field is a link
+    assert "P**x**" not in text and "Pclick](" not in text  # Markdown drawn, not printed
+    assert re.search(r"<w:b\s*/>.{0,200}?<w:t[^>]*>x</w:t>", xml, re.S)  # **x** is bold
     # the only raw OpenXML is our tab run: every <w:p> is one we asked pandoc for
     assert xml.count("<w:p>") + xml.count("<w:p ") == len(document.paragraphs)

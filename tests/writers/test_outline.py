@@ -28,16 +28,24 @@ def rich() -> outline.Outline:
     return outline.build(Resume.from_dict(load("rich")))
 
 
+def _sources(value) -> list[str]:
+    """A field as written (a Rich field's Markdown source; a link's label and target)."""
+    if isinstance(value, list):
+        return [s for v in value for s in _sources(v)]
+    if isinstance(value, outline.Link):
+        return [value.label, value.url]
+    return [getattr(value, "source", value or "")]
+
+
 def all_outline_strings(o: outline.Outline) -> list[str]:
-    out = [o.name, o.label, o.image or "", o.summary]
+    out = [o.name, *_sources(o.label), o.image or "", *_sources(o.summary)]
     for c in o.contacts:
         out += [c.label, c.url or ""]
     for s in o.sections:
-        out += [s.title, s.text]
+        out += [s.title, *_sources(s.text)]
         for item in s.items:
             for name in (f.name for f in fields(item)):
-                value = getattr(item, name)
-                out += value if isinstance(value, list) else [value or ""]
+                out += _sources(getattr(item, name))
     return out
 
 

@@ -38,8 +38,8 @@ def write(resume: Resume, options: WriteOptions) -> bytes:
         raise UsageError(
             f"unknown paper size {options.paper!r}", hint="use one of: " + ", ".join(PAPER)
         )
-    view = outline_mod.build(resume, options.locale or "en")
-    words = locales.get(options.locale)
+    view = outline_mod.build(resume, options.locale)
+    words = locales.get(view.locale)
     name = themes.chosen(options.theme, resume)
     if themes.is_builtin(name):
         folder = str(themes.html_folder(name))

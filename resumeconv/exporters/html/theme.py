@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import functools
 import os
-import re
 import threading
 import time
 from collections.abc import Callable, Iterator
@@ -24,6 +23,7 @@ from jinja2.sandbox import SandboxedEnvironment, SecurityError, safe_range
 from markupsafe import Markup
 
 from resumeconv.errors import ExportError
+from resumeconv.exporters import richtext
 from resumeconv.exporters.outline import Item, Outline, Section
 from resumeconv.links import safe_url
 from resumeconv.locales import Locale
@@ -47,7 +47,6 @@ KINDS = {
 ENTRY_KINDS = ("entry", "skill", "language", "publication", "reference")
 #: Section keys that ``entry_html`` accepts in place of a kind.
 _SECTION_KEYS = frozenset((*STANDARD_SECTIONS, CUSTOM))
-_BLANK_LINE = re.compile(r"\n\s*\n")
 
 #: Longest a page may take to render (seconds) and most characters it may have: a theme
 #: that loops forever or blows up its output is stopped with an :class:`ExportError`.
@@ -179,10 +178,9 @@ class _ThemeLoader(jinja2.FileSystemLoader):
 
 
 def paragraphs(value: Any) -> list[str]:
-    """Prose split at blank lines, so that a multi-paragraph summary keeps its shape."""
-    if not isinstance(value, str):
-        return []
-    return [p.strip() for p in _BLANK_LINE.split(value) if p.strip()]
+    """Prose split at blank lines, so that a multi-paragraph summary keeps its shape; each
+    paragraph is a :class:`~resumeconv.exporters.richtext.Rich` with its own runs."""
+    return list(richtext.paragraphs(value))
 
 
 @functools.lru_cache(maxsize=8)
