@@ -340,7 +340,7 @@ def write_starter(path: PathLike, format: str) -> None:
             file=str(path),
             hint="choose another name with -o, or remove the file first",
         )
-    write_atomic(path, render(starter(), fmt.name))
+    write_atomic(path, render(starter(fmt.name), fmt.name))
 
 
 def _newline(src: Source) -> str:

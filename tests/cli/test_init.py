@@ -48,6 +48,9 @@ def test_every_format_holds_the_same_resume(tmp_path):
     docs[1].pop("$schema")  # the JSON writer names the schema, for editors
     assert docs[1] == docs[2]
     assert docs[0]["basics"]["name"] == docs[1]["basics"]["name"]
+    titles = [s["title"] for s in docs[0]["meta"]["x-resumeconv"]["sections"]]
+    assert titles == ["Experience", "Education", "Skills", "Projects"]  # the page's headings
+    assert "meta" not in docs[1]  # JSON Resume has no titles: no extension in the JSON
     assert [w["name"] for w in docs[0]["work"]] == [w["name"] for w in docs[1]["work"]]
 
 
