@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from resumeconv.model import STANDARD_SECTIONS
+from resumeconv.sources import is_rendercv
 
 ROOT = Path(__file__).resolve().parents[1]
 #: ../shared gives more seeds when it is there; ``RESUMECONV_NO_SHARED=1`` hides it (as the
@@ -25,7 +26,7 @@ SHARED = Path(os.devnull) / "shared" if _HIDDEN else ROOT.parent / "shared"
 CORPUS = Path(__file__).resolve().parent / "corpus"
 
 #: Reader formats an input can be meant for (the fuzzer feeds it to every reader anyway).
-READERS = ("markdown", "json", "yaml")
+READERS = ("markdown", "json", "yaml", "rendercv")
 
 _SUFFIX_FORMAT = {".md": "markdown", ".markdown": "markdown", ".json": "json"}
 _SUFFIX_FORMAT |= {".yaml": "yaml", ".yml": "yaml"}
@@ -69,6 +70,8 @@ def load_seeds() -> list[Seed]:
             text = path.read_text(encoding="utf-8")
         except (OSError, UnicodeDecodeError):
             continue
+        if fmt == "yaml" and is_rendercv(text):
+            fmt = "rendercv"  # as resumeconv itself decides (fixtures/rendercv/)
         seeds.append(Seed(str(path), fmt, text))
     return seeds
 

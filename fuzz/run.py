@@ -7,7 +7,7 @@
 Each input (see ``fuzz/inputs.py``) goes through every reader: JSON and YAML always,
 Markdown for every page and for one JSON/YAML text in ``--cross-markdown-every`` (reading
 JSON as a page is slow and rarely interesting). Whatever its own reader imports goes
-through every text writer (json, yaml, markdown, html), and its JSON output is read back
+through every text writer (json, yaml, rendercv, markdown, html), and its JSON output is read back
 and must give the same model. PDF and DOCX are slower (Typst ~20 ms, pandoc ~200 ms), so
 they run on a sample (``--pdf-every``, ``--docx-every``), and one input in ``--site-every``
 is also read as a page of a whole Jekyll site (mutated ``_config.yml`` and collection
@@ -42,8 +42,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from inputs import READERS, FuzzInput, Seed, load_seeds, make_input
 
 CRASH_DIR = Path(__file__).resolve().parent / "crashes"
-TEXT_WRITERS = ("json", "yaml", "markdown", "html")
-_EXT = {"markdown": ".md", "json": ".json", "yaml": ".yaml"}
+TEXT_WRITERS = ("json", "yaml", "rendercv", "markdown", "html")
+_EXT = {"markdown": ".md", "json": ".json", "yaml": ".yaml", "rendercv": ".rcv.yaml"}
 
 
 class FuzzTimeout(BaseException):

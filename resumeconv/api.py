@@ -31,7 +31,14 @@ from resumeconv.outputs import (
     write_atomic,
 )
 from resumeconv.report import one_line
-from resumeconv.sources import Source, decode, name_too_long, read_source, sniff_format
+from resumeconv.sources import (
+    Source,
+    decode,
+    is_rendercv,
+    name_too_long,
+    read_source,
+    sniff_format,
+)
 from resumeconv.starter import STARTER_NAMES, starter
 from resumeconv.validation.issues import Issue
 
@@ -66,6 +73,7 @@ __all__ = [
     "remove_temporaries",
     "render",
     "site_files",
+    "site_root",
     "skip_folder",
     "theme_warning",
     "themes",
@@ -169,7 +177,10 @@ def _source_and_format(
     if format is not None:
         return src, format_named(format)
     if src.path is not None:
-        return src, format_of_path(src.path)
+        fmt = format_of_path(src.path)
+        if fmt.name in ("yaml", "rendercv"):  # the content decides: cv: is RenderCV
+            fmt = format_named("rendercv" if is_rendercv(src.text) else "yaml")
+        return src, fmt
     if src.name == "<stdin>":
         sniffed = sniff_format(src.text)
         if sniffed is not None:
@@ -177,7 +188,7 @@ def _source_and_format(
         raise UsageError(
             "cannot tell the format of <stdin>: it starts with no '{', front matter,"
             " heading or 'key:' line",
-            hint="name it with -f markdown, -f json or -f yaml",
+            hint="name it with -f markdown, -f json, -f yaml or -f rendercv",
         )
     raise UsageError(
         f"cannot tell the format of {src.name}", hint="pass format= (or -f on the command line)"
@@ -203,10 +214,21 @@ def site_files(page: PathLike) -> list[str]:
     return files
 
 
+def site_root(page: PathLike, site: PathLike | None = None) -> Path | None:
+    """The Jekyll site a CV page is read with (``site``, or the one found from the page),
+    or None: what a watcher must watch besides the page, before the page has ever parsed."""
+    from resumeconv.importers import jekyll
+
+    if str(page) == "-":
+        return None
+    return jekyll.find_site(Path(page), Path(site) if site is not None else None)
+
+
 def format_for_output(path: PathLike, to_format: str | None = None) -> Format:
     """The format to write ``path`` in: ``to_format``, or the one its extension names.
     Both, disagreeing (``cv.html`` with ``pdf``), is refused: it would write a PDF named
-    .html. An extension no format has (``cv.txt``, ``-``) leaves ``to_format`` to decide."""
+    .html. An extension no format has (``cv.txt``, ``-``) leaves ``to_format`` to decide;
+    a ``.yaml``/``.yml`` name takes ``rendercv`` too (``.rcv.yaml`` alone implies it)."""
     if to_format is None:
         return format_of_path(path)
     fmt = format_named(to_format)
@@ -216,6 +238,8 @@ def format_for_output(path: PathLike, to_format: str | None = None) -> Format:
         implied = format_of_path(path)
     except UsageError:
         return fmt
+    if implied.name == "yaml" and fmt.name == "rendercv":
+        return fmt  # a RenderCV file is YAML: John_Doe_CV.yaml is a fine name for one
     if implied.name != fmt.name:
         name = Path(str(path)).name
         raise UsageError(

@@ -3,7 +3,8 @@
 A folder given as input (``resumeconv convert site/ -o out/``) means its CV pages and
 resume files. In a Jekyll site that excludes ``_config.yml``, the collection documents
 (``_publications/…``), posts, layouts and the site's other pages; anywhere it excludes
-JSON and YAML files that hold no JSON Resume section (``package.json``, ``navigation.yml``)
+JSON and YAML files that hold no JSON Resume section nor RenderCV's ``cv:`` (``package.json``,
+``navigation.yml``)
 and the project files every repository has (``README.md``, ``LICENSE.md``).
 
 The test is cheap (the first 64 KiB of the file, a few patterns), and errs on the side of
@@ -21,7 +22,7 @@ RESUME_KEYS = (
     "interests|references|projects|meta|\\$schema"
 )
 _JSON_KEY = re.compile(rf'"(?:{RESUME_KEYS})"\s*:')
-_YAML_KEY = re.compile(rf"^[\"']?(?:{RESUME_KEYS})[\"']?[ \t]*:", re.M)
+_YAML_KEY = re.compile(rf"^[\"']?(?:{RESUME_KEYS}|cv)[\"']?[ \t]*:", re.M)  # cv: RenderCV
 #: A CV named as such: in the file name, or in the page's title or permalink.
 _CV_WORD = r"(?:cv|resume|résumé|vita|vitae|curriculum)"
 _CV_NAME = re.compile(rf"(?:^|[-_. ]){_CV_WORD}(?:$|[-_. ])", re.I)

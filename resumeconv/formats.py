@@ -66,6 +66,13 @@ FORMATS: tuple[Format, ...] = (
         writer="resumeconv.exporters.yaml:write",
     ),
     Format(
+        "rendercv",
+        (".rcv.yaml", ".rcv.yml"),
+        "RenderCV YAML (cv: with sections:, design:, locale:)",
+        reader="resumeconv.importers.rendercv:read",
+        writer="resumeconv.exporters.rendercv:write",
+    ),
+    Format(
         "bibtex",
         (".bib",),
         "BibTeX bibliography (publications only; --bib adds one to any input)",
@@ -87,12 +94,12 @@ FORMATS: tuple[Format, ...] = (
 )
 
 _BY_NAME = {f.name: f for f in FORMATS}
-_ALIASES = {"md": "markdown", "yml": "yaml", "htm": "html", "bib": "bibtex"}
+_ALIASES = {"md": "markdown", "yml": "yaml", "htm": "html", "rcv": "rendercv", "bib": "bibtex"}
 _BY_EXT = {ext: f for f in FORMATS for ext in f.extensions}
 
 
 def by_name(name: str) -> Format:
-    """The format called ``name`` (``md`` and ``yml`` are accepted too)."""
+    """The format called ``name`` (``md``, ``yml`` and ``rcv`` are accepted too)."""
     key = name.lower().lstrip(".")
     fmt = _BY_NAME.get(_ALIASES.get(key, key))
     if fmt is None:
@@ -101,13 +108,14 @@ def by_name(name: str) -> Format:
 
 
 def for_path(path: str | Path) -> Format:
-    """The format a file name implies by its extension."""
-    suffix = Path(str(path)).suffix.lower()
-    fmt = _BY_EXT.get(suffix)
+    """The format a file name implies by its extension (``.rcv.yaml`` before ``.yaml``)."""
+    suffixes = [s.lower() for s in Path(str(path)).suffixes[-2:]]
+    fmt = _BY_EXT.get("".join(suffixes)) if len(suffixes) == 2 else None
+    fmt = fmt or _BY_EXT.get(suffixes[-1] if suffixes else "")
     if fmt is None:
         raise UsageError(
             f"cannot tell the format of {str(path)!r} from its extension",
-            hint="name it .md, .json, .yaml, .bib, .html, .docx or .pdf, or pass -f/-t",
+            hint="name it .md, .json, .yaml, .rcv.yaml, .bib, .html, .docx or .pdf, or pass -f/-t",
         )
     return fmt
 

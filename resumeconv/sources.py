@@ -158,7 +158,8 @@ def sniff_format(text: str) -> str | None:
     """The format of a text that has no file name (stdin), from how it starts: ``{``, ``[``
     or a ``//`` / ``/*`` comment (JSONC) → ``json``; front matter (``---`` … ``---``) or a
     ``#`` heading → ``markdown``; ``key:`` lines (every unindented line a key, ``#`` lines
-    comments) → ``yaml``; ``@article{key,`` → ``bibtex``; None when it is none of these."""
+    comments) → ``yaml``, or ``rendercv`` when a top-level key is ``cv:``
+    (:func:`is_rendercv`); ``@article{key,`` → ``bibtex``; None when it is none of these."""
     from resumeconv.importers.kinds import looks_like_bibtex
 
     if looks_like_bibtex(text):
@@ -179,11 +180,23 @@ def sniff_format(text: str) -> str | None:
     if content and all(_YAML_KEY.match(line) or line.startswith("- ") for line in content):
         keys = {line.split(":", 1)[0].strip("\"' ") for line in content}
         # "# Jane Doe" then "Email: …" lines is a page's header, unless a key is a resume's
-        if _YAML_KEY.match(content[0]) and (not headings or keys & _RESUME_KEYS):
-            return "yaml"
+        if _YAML_KEY.match(content[0]) and (not headings or keys & (_RESUME_KEYS | {"cv"})):
+            return "rendercv" if is_rendercv(text) else "yaml"
     if headings or re.search(r"^\S.*\n(?:=+|-+)[ \t]*$", body, re.M):
         return "markdown"
     return None
+
+
+_TOP_KEY = re.compile(
+    r"""^(?:"([^"\n]*)"|'([^'\n]*)'|([A-Za-z_$][\w$ .-]*?))[ \t]*:(?:[ \t]|$)""", re.M
+)
+
+
+def is_rendercv(text: str) -> bool:
+    """Whether a YAML text is a RenderCV file: its top level has ``cv:`` and no JSON
+    Resume key. Decides between the YAML and RenderCV readers whatever the file's name."""
+    keys = {next(g for g in m.groups() if g is not None) for m in _TOP_KEY.finditer(text)}
+    return "cv" in keys and not keys & _RESUME_KEYS
 
 
 def _folder_error(name: str) -> InputError:

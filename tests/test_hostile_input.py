@@ -487,7 +487,7 @@ WRONG_TYPES = [
 
 
 @pytest.mark.parametrize("document", WRONG_TYPES, ids=[str(i) for i in range(len(WRONG_TYPES))])
-@pytest.mark.parametrize("fmt", ["json", "yaml", "markdown", "html", "pdf", "docx"])
+@pytest.mark.parametrize("fmt", ["json", "yaml", "rendercv", "markdown", "html", "pdf", "docx"])
 def test_wrong_types_render_or_fail_cleanly(document: dict, fmt: str) -> None:
     """A readable but invalid resume (validation reports it) must not crash a writer."""
     import resumeconv

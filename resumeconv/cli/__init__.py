@@ -13,16 +13,8 @@ import sys
 from collections.abc import Sequence
 
 from resumeconv import __version__, api
-from resumeconv.cli import arguments, batch, fixing, jobs, progress, reporting
-
-
-class Terminated(BaseException):
-    """SIGTERM arrived: unwinds like Ctrl-C, so that no temporary file is left behind."""
-
-
-def _on_sigterm(signum: int, frame: object) -> None:
-    api.remove_temporaries()
-    raise Terminated
+from resumeconv.cli import arguments, batch, fixing, jobs, progress, rebuild, reporting
+from resumeconv.cli.stopping import Terminated, on_sigterm
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -31,7 +23,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     args = arguments.parse(sys.argv[1:] if argv is None else argv, __version__)
     try:
-        previous = signal.signal(signal.SIGTERM, _on_sigterm)
+        previous = signal.signal(signal.SIGTERM, on_sigterm)
     except ValueError:  # not the main thread (an embedding program's worker thread)
         return _main(args)
     try:
@@ -49,12 +41,18 @@ def _main(args: argparse.Namespace) -> int:
             return _formats()
         if args.command == "themes":
             return _themes()
+        if args.command == "convert" and args.watch:
+            return rebuild.run(args, _convert_once)
         if args.command == "convert":
-            return _convert(args)
+            return _convert_once(args)[0]
         if args.command == "fix":
             return fixing.run_fix(args)
         if args.command == "init":
             return fixing.run_init(args)
+        if args.command == "serve":
+            from resumeconv.cli import serve
+
+            return serve.run(args)
         return _validate(args)
     except api.ResumeconvError as exc:
         print(f"resumeconv: {reporting.one_line(str(exc))}", file=sys.stderr)
@@ -86,7 +84,8 @@ def _split_formats(values: list[str]) -> list[str]:
     return [v.strip() for item in values for v in item.split(",") if v.strip()]
 
 
-def _convert(args: argparse.Namespace) -> int:
+def _convert_once(args: argparse.Namespace) -> tuple[int, list[jobs.ConversionResult]]:
+    """One ``convert`` run: plan, convert, print what happened; its status and results."""
     inputs = batch.expand_inputs(args.inputs, for_conversion=True)
     plans = jobs.plan_conversions(inputs, args.output, _split_formats(args.to_formats))
     options = {
@@ -150,7 +149,7 @@ def _convert(args: argparse.Namespace) -> int:
                 file=sys.stderr,
             )
     progress.print_summary(results, started=batch.last_started(), stream=sys.stderr)
-    return jobs.EXIT_STATUS[jobs.worst([r.outcome for r in results])]
+    return jobs.EXIT_STATUS[jobs.worst([r.outcome for r in results])], results
 
 
 def _as_warning(issue: api.Issue) -> str:

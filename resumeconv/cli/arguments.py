@@ -17,6 +17,8 @@ EPILOG = """examples:
   resumeconv validate cv.md resume.json --format github
   resumeconv fix resume.json --diff
   resumeconv init --format md -o cv.md
+  resumeconv serve cv.md                    # http://127.0.0.1:8000/, reloads on save
+  resumeconv convert cv.md -o out/ -t html,pdf --watch
   resumeconv formats
   resumeconv themes
 """
@@ -43,6 +45,7 @@ def build_parser(version: str) -> argparse.ArgumentParser:
         sub.add_parser("fix", help="repair a JSON Resume file (JSON or YAML) so that it validates")
     )
     _init(sub.add_parser("init", help="write an example resume to start from"))
+    _serve(sub.add_parser("serve", help="preview the HTML in a browser, reloaded on every save"))
     sub.add_parser("formats", help="list the formats resumeconv reads and writes")
     sub.add_parser("themes", help="list the built-in themes (--theme NAME)")
     return parser
@@ -87,6 +90,57 @@ def _convert(cmd: argparse.ArgumentParser) -> None:
         help="write nothing; exit 1 naming each output that is missing or differs",
     )
     cmd.add_argument(
+        "--watch",
+        action="store_true",
+        help="after converting, rewrite the outputs whenever the input or a file it read "
+        "changes (one line per rebuild; Ctrl-C stops)",
+    )
+    _looks(cmd)
+    cmd.add_argument(
+        "--reference-doc",
+        metavar="FILE",
+        help="DOCX: take the styles of this .docx, as pandoc's --reference-doc",
+    )
+    cmd.add_argument(
+        "--flavor",
+        choices=["academicpages", "plain"],
+        help="Markdown flavour (default academicpages)",
+    )
+    _running(cmd)
+
+
+def _serve(cmd: argparse.ArgumentParser) -> None:
+    cmd.add_argument("input", metavar="INPUT", help="the resume file to preview")
+    _reading(cmd)
+    cmd.add_argument(
+        "--port",
+        type=_port,
+        default=8000,
+        metavar="N",
+        help="port to listen on (default 8000; 0: any free port, printed)",
+    )
+    cmd.add_argument(
+        "--host",
+        default="127.0.0.1",
+        metavar="H",
+        help="address to listen on (default 127.0.0.1: this machine only)",
+    )
+    _looks(cmd)
+
+
+def _port(text: str) -> int:
+    try:
+        port = int(text)
+    except ValueError:
+        port = -1
+    if not 0 <= port <= 65535:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a port number (0 to 65535)")
+    return port
+
+
+def _looks(cmd: argparse.ArgumentParser) -> None:
+    """How pages look: language, paper, theme (``convert`` and ``serve``)."""
+    cmd.add_argument(
         "--locale",
         default=None,
         help="language of dates and titles: en, zh, ja, ko, de, fr, es (default: the page's "
@@ -101,17 +155,6 @@ def _convert(cmd: argparse.ArgumentParser) -> None:
         help="look of HTML and PDF: default, classic, modern, compact (resumeconv themes), "
         "or an HTML theme folder of your own",
     )
-    cmd.add_argument(
-        "--reference-doc",
-        metavar="FILE",
-        help="DOCX: take the styles of this .docx, as pandoc's --reference-doc",
-    )
-    cmd.add_argument(
-        "--flavor",
-        choices=["academicpages", "plain"],
-        help="Markdown flavour (default academicpages)",
-    )
-    _running(cmd)
 
 
 def _validate(cmd: argparse.ArgumentParser) -> None:

@@ -57,6 +57,8 @@ class ConversionResult:
     """What the reader tolerated (``file:line:col: message``), printed as warnings."""
     findings: list[Any] = field(default_factory=list)
     """Validation errors of the resume written (printed as warnings; ``--strict`` refuses)."""
+    read: list[str] = field(default_factory=list)
+    """Files the import read besides the input (what ``--watch`` watches)."""
 
 
 def plan_conversions(
@@ -235,6 +237,7 @@ def run_conversion(
         result.unmapped = len(report.unmapped()) if report is not None else 0
         if report is not None:
             result.problems = list(report.problems)
+            result.read = list(report.read_files)
             for _, out in job.outputs:
                 if out != "-":
                     api.check_not_input(out, report.read_files, what="a file this run reads")

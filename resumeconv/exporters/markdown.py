@@ -13,15 +13,17 @@ from __future__ import annotations
 
 import json
 import re
-from dataclasses import fields
+from dataclasses import dataclass, field, fields
 from typing import Any
 
+from resumeconv import locales
 from resumeconv.dateformat import format_range
 from resumeconv.dates import find_range, parse_range
 from resumeconv.dialect import (
     LOCATION_KEYS,
     LOCATION_LABELS,
     date_fields,
+    is_code_group,
     is_language_group,
     key_for,
     label_for,
@@ -29,7 +31,9 @@ from resumeconv.dialect import (
     split_degree,
 )
 from resumeconv.errors import UsageError
-from resumeconv.model import CUSTOM, ENTRY_TYPES, Resume, SectionLayout
+from resumeconv.exporters import outline
+from resumeconv.links import safe_url
+from resumeconv.model import CUSTOM, ENTRY_TYPES, EXTENSION_KEY, Resume, SectionLayout
 from resumeconv.options import WriteOptions
 from resumeconv.places import CITIES, US_STATES, is_country, is_place
 
@@ -50,14 +54,58 @@ redirect_from:
 _LANG_CODE = re.compile(r"[A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{2,8})*")
 
 
-def _front_matter(resume: Resume) -> str:
+def _front_matter(resume: Resume, data: dict[str, Any]) -> str:
     """The page settings, with the page's ``lang`` (meta["x-resumeconv"]["lang"]) when it
-    declared one, so that the page reads back in its language."""
+    declared one, so that the page reads back in its language, and ``jsonresume:`` with
+    what is not content (``$schema``, ``meta``), which the CV-page reader reads back."""
     ext = resume.extension
     lang = ext.extra.get("lang") if ext is not None else None
-    if not (isinstance(lang, str) and _LANG_CODE.fullmatch(lang)):
-        return FRONT_MATTER
-    return FRONT_MATTER.replace("author_profile: true\n", f"author_profile: true\nlang: {lang}\n")
+    settings = ""
+    if isinstance(lang, str) and _LANG_CODE.fullmatch(lang):
+        settings += f"lang: {lang}\n"
+    kept = not_content(data)
+    if kept:
+        # JSON is YAML: its strings are always read back as strings (no dates, no yes/no)
+        settings += f"{FRONT_KEY}: {json.dumps(kept, ensure_ascii=False)}\n"
+    return FRONT_MATTER.replace("author_profile: true\n", f"author_profile: true\n{settings}")
+
+
+#: The front matter key that carries ``$schema`` and ``meta`` (docs/markdown-export.md).
+FRONT_KEY = "jsonresume"
+#: What the page itself says of meta["x-resumeconv"]: its layout and its language.
+_PAGE_KEYS = ("version", "sections", "lang")
+
+
+def not_content(data: dict[str, Any]) -> dict[str, Any]:
+    """``$schema`` and ``meta`` without what the page's own structure says (the layout,
+    ``lang``): the resume's bookkeeping, which no reader of the page needs to see."""
+    out: dict[str, Any] = {}
+    if "$schema" in data:
+        out["$schema"] = data["$schema"]
+    if _empty_basics(data):
+        out["basics"] = _empty_basics(data)
+    meta = data.get("meta")
+    if not isinstance(meta, dict):
+        return out
+    kept = {k: v for k, v in meta.items() if k != EXTENSION_KEY}
+    ext = meta.get(EXTENSION_KEY)
+    if isinstance(ext, dict):
+        rest = {k: v for k, v in ext.items() if k not in _PAGE_KEYS}
+        if ext.get("version") not in (None, "1"):
+            rest["version"] = ext["version"]
+        if rest:
+            kept[EXTENSION_KEY] = rest
+    if kept:
+        out["meta"] = kept
+    return out
+
+
+def _empty_basics(data: dict[str, Any]) -> dict[str, Any]:
+    """basics fields that are empty strings (``"image": ""``): no line can show them."""
+    basics = data.get("basics")
+    if not isinstance(basics, dict):
+        return {}
+    return {k: v for k, v in basics.items() if v == "" and k != "name"}
 
 
 _LOOP = (
@@ -78,53 +126,87 @@ def write(resume: Resume, options: WriteOptions) -> bytes:
             f"unknown Markdown flavour {flavor!r}",
             hint="use --flavor academicpages (a Jekyll CV page) or --flavor plain (a README)",
         )
-    return _Writer(resume, plain=flavor == "plain").page().encode("utf-8")
+    # the page's language as the other exporters choose it: --locale, else the page's
+    # declared lang, else the script of its text (exporters/outline.py)
+    locale = outline.build(resume, locale=options.locale).locale
+    return _Writer(resume, plain=flavor == "plain", locale=locale).page().encode("utf-8")
 
 
 # ----------------------------------------------------------------------------- text
 
 
 _LINKED = re.compile(r"\[([^\[\]\n]+)\]\(([^()\s<>]+)\)")
-_ALWAYS = set("\\`*_[]<>&!|~#")
-_LINE_START = re.compile(r"^(\s*)([-+=>]|\d{1,9}(?=[.)]))")
+_ASCII_PUNCT = set("!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~")
+_ENTITY = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9A-Fa-f]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
+_LINE_START = re.compile(r"^(\s*)(?:([>=#])|([-+])(?=\s|$|-)|(\d{1,9})(?=[.)](?:\s|$)))")
+
+
+def _escape_char(text: str, i: int) -> bool:
+    """Whether ``text[i]`` would be read as Markdown (CommonMark or kramdown's GFM) where
+    it stands; only those characters are escaped, so "R&D", "5.0", "Hi!" and
+    "Silicon_Valley" stay as written."""
+    ch = text[i]
+    nxt = text[i + 1] if i + 1 < len(text) else ""
+    prev = text[i - 1] if i else ""
+    if ch in "`*[]":
+        return True
+    if ch == "\\":
+        return nxt == "" or nxt in _ASCII_PUNCT
+    if ch == "_":  # between letters or digits it opens and closes nothing
+        return not (prev.isalnum() and nxt.isalnum())
+    if ch == "<":  # an HTML tag or an autolink
+        return nxt.isalpha() or nxt in "/!?"
+    if ch == "&":
+        return _ENTITY.match(text, i) is not None
+    if ch == "~":  # ~~strike~~ (kramdown's GFM)
+        return nxt == "~" or prev == "~"
+    if ch == "|":  # a table needs a row of only | - : under it
+        return re.fullmatch(r"[\s|:-]*", text) is not None
+    return False
+
+
+def _escape_inline(text: str) -> str:
+    """Text as Markdown away from the start of a line; Liquid openers split."""
+    md = "".join("\\" + ch if _escape_char(text, i) else ch for i, ch in enumerate(text))
+    # Liquid would run ({{ … }}, {% … %}); an empty comment keeps the braces apart
+    return re.sub(r"\{(?=[{%])", "{<!-- -->", md)
 
 
 def escape(text: str) -> str:
-    """Plain text as Markdown that shows (and reads back as) exactly that text."""
-    out = []
-    for ch in text:
-        out.append("\\" + ch if ch in _ALWAYS else ch)
-    md = "".join(out)
-    # Liquid would run ({{ … }}, {% … %}); an empty comment keeps the braces apart
-    md = re.sub(r"\{(?=[{%])", "{<!-- -->", md)
+    """Plain text as Markdown that shows (and reads back as) exactly that text, also at
+    the start of a line (no heading, quote, list item or rule)."""
+    md = _escape_inline(text)
     m = _LINE_START.match(md)
     if m:
-        if m.group(2)[0].isdigit():
+        if m.group(4):
             end = m.end()
             md = md[:end] + "\\" + md[end:]
         else:
-            md = md[: m.start(2)] + "\\" + md[m.start(2) :]
+            md = md[: m.end(1)] + "\\" + md[m.end(1) :]
     return md
 
 
-def linked_text(text: str) -> str:
-    """Text that may hold ``[label](url)`` links (our free-text form) as Markdown."""
+def linked_text(text: str, start: bool = True) -> str:
+    """Text that may hold ``[label](url)`` links (our free-text form) as Markdown; a link
+    whose URL ``links.safe_url`` refuses (javascript:, data:, …) is written as text."""
     out: list[str] = []
     pos = 0
     for m in _LINKED.finditer(text):
-        out.append(escape(text[pos : m.start()]) if pos < m.start() else "")
-        out.append(f"[{escape(m.group(1))}]({_url(m.group(2))})")
+        if safe_url(m.group(2)) is None:
+            continue
+        before = text[pos : m.start()]
+        out.append((escape if start and not pos else _escape_inline)(before) if before else "")
+        out.append(f"[{_escape_inline(m.group(1))}]({_url(m.group(2))})")
         pos = m.end()
     if not out:
-        return escape(text)
+        return escape(text) if start else _escape_inline(text)
     out.append(_escape_tail(text[pos:]))
     return "".join(out)
 
 
 def _escape_tail(text: str) -> str:
-    """Escaping for text after a link (no line-start rules apply there)."""
-    md = "".join("\\" + ch if ch in _ALWAYS else ch for ch in text)
-    return re.sub(r"\{(?=[{%])", "{<!-- -->", md)
+    """Escaping for text after a link or a label (no line-start rules apply there)."""
+    return _escape_inline(text)
 
 
 def _url(url: str) -> str:
@@ -138,6 +220,37 @@ def json_value(value: Any) -> str:
     text = text.replace("{{", "{\\u007b").replace("{%", "{\\u0025")
     ticks = "`" * (max((len(r) for r in re.findall(r"`+", text)), default=0) + 1)
     return f"{ticks}{text}{ticks}"
+
+
+#: A web address the reader gives back as written from an autolink ``<url>``.
+_BARE_URL = re.compile(r"https?://[A-Za-z0-9/._~#?=&+@!$*,;:()'-]+")
+_BOLD = re.compile(r"\*\*([^*\n]+)\*\*")
+
+
+def _marked_ok(value: Any) -> bool:
+    """An author list (string) whose owner is marked ``**Name**`` and that reads back as
+    written: bold spans of clean text, and clean text around them."""
+    if not isinstance(value, str) or not _BOLD.search(value) or not _text_ok(value):
+        return False
+    for m in _BOLD.finditer(value):
+        before, after = value[m.start() - 1 : m.start()], value[m.end() : m.end() + 1]
+        if not _clean(m.group(1)) or before not in ("", " ") or after not in ("", " ", ",", ";"):
+            return False
+    return "*" not in _BOLD.sub("", value)
+
+
+def _marked(value: str, start: bool) -> str:
+    """An author list with its ``**owner**`` as real Markdown bold (the rest as text)."""
+    out: list[str] = []
+    pos = 0
+    for m in _BOLD.finditer(value):
+        if m.start() > pos:
+            out.append(linked_text(value[pos : m.start()], start and not pos))
+        out.append(f"**{_escape_inline(m.group(1))}**")
+        pos = m.end()
+    if pos < len(value):
+        out.append(_escape_inline(value[pos:]))
+    return "".join(out)
 
 
 def _clean(text: str) -> bool:
@@ -165,11 +278,16 @@ def _text_ok(value: Any) -> bool:
     return True
 
 
-def _field_value(key: str, value: Any) -> str:
-    """``*Label:* value`` markdown for one field (text when it reads back, else JSON)."""
+def _field_value(key: str, value: Any, start: bool = False) -> str:
+    """``*Label:* value`` markdown for one field (text when it reads back, else JSON);
+    ``start`` when the value will stand at the start of a line (a bullet of a list)."""
     label = f"*{_escape_tail(label_for(key))}:*"
+    if key == "x-authors" and _marked_ok(value):
+        return f"{label} {_marked(value, start)}"
+    if isinstance(value, str) and _BARE_URL.fullmatch(value):
+        return f"{label} <{value}>"
     if _text_ok(value):
-        return f"{label} {linked_text(value)}"
+        return f"{label} {linked_text(value, start)}"
     return f"{label} {json_value(value)}"
 
 
@@ -179,7 +297,8 @@ def _field_lines(key: str, value: Any) -> list[str]:
         label = f"*{_escape_tail(label_for(key))}:*"
         subs = []
         for v in value:
-            md = _field_value("x", v)
+            md = _field_value(key if key == "x-authors" else "x", v, start=True)
+            md = md.replace(f"*{_escape_tail(label_for(key))}:* ", "*x:* ", 1)
             subs.append("  * " + md[len("*x:* ") :])
         return [label, *subs]
     return [_field_value(key, value)]
@@ -483,9 +602,18 @@ def _bullet(head: str, children: list[list[str]]) -> str:
     return "\n".join(lines)
 
 
+@dataclass
+class _Groups:
+    """Layout sections written as group lines inside another (by layout index)."""
+
+    inside: set[int] = field(default_factory=set)
+    lines: dict[int, list[tuple[int, str]]] = field(default_factory=dict)
+
+
 class _Writer:
-    def __init__(self, resume: Resume, plain: bool) -> None:
+    def __init__(self, resume: Resume, plain: bool, locale: str = "en") -> None:
         self.resume = resume
+        self.locale = locale
         self.data = resume.to_dict()
         self.plain = plain
         self.fallbacks = 0
@@ -495,23 +623,39 @@ class _Writer:
     def page(self) -> str:
         parts: list[str] = []
         if not self.plain:
-            parts.append(_front_matter(self.resume))
+            parts.append(_front_matter(self.resume, self.data))
         header = self.header()
         if header:
             parts.append(header)
-        layout = self.resume.layout()
+        layout = self.layout()
         # a section name of the wrong type ([5], {…}) is no key: validation reports it
         listed = {(s.section, i) for s in layout if type(s.section) is str for i in s.indices()}
-        for section in layout:
-            parts.append(self.section(section))
+        groups = self.groups(layout)
+        for i, section in enumerate(layout):
+            if i in groups.inside:
+                continue
+            parts.append(self.section(section, groups.lines.get(i, [])))
         for key in ENTRY_TYPES:
             if key == CUSTOM:
                 continue
             rest = [i for i in range(len(self._list(key))) if (key, i) not in listed]
             if rest:
-                extra = SectionLayout(section=key, title=key.capitalize(), items=rest)
+                title = locales.title(self.locale, key)
+                extra = SectionLayout(section=key, title=title, items=rest)
                 parts.append(self.section(extra))
         return "\n\n".join(p.strip("\n") for p in parts if p.strip()) + "\n"
+
+    def layout(self) -> list[SectionLayout]:
+        """The page's sections; a resume with no stored layout (from JSON) opens with its
+        summary as a section of paragraphs, as a CV page does."""
+        layout = self.resume.layout()
+        ext = self.resume.extension
+        stored = ext is not None and isinstance(ext.sections, list) and ext.sections
+        basics = self.data.get("basics")
+        summary = basics.get("summary") if isinstance(basics, dict) else None
+        if not stored and isinstance(summary, str) and summary.strip():
+            return [SectionLayout(section=_SUMMARY), *layout]
+        return layout
 
     def heading(self, title: str, level: int, kind: str | None = None) -> str:
         """A section heading; ``{: .cv-KEY}`` under it when the title alone names
@@ -531,8 +675,10 @@ class _Writer:
         basics = self.data.get("basics")
         if not isinstance(basics, dict) or not basics:
             return ""
-        summary_in_layout = any(s.section == _SUMMARY for s in self.resume.layout())
+        summary_in_layout = any(s.section == _SUMMARY for s in self.layout())
         fields = {k: v for k, v in basics.items() if not (k == "summary" and summary_in_layout)}
+        if not self.plain:  # empty fields go to the front matter (not_content)
+            fields = {k: v for k, v in fields.items() if k not in _empty_basics(self.data)}
         return self._header_text(fields)
 
     def _header_text(self, basics: dict[str, Any]) -> str:
@@ -546,6 +692,14 @@ class _Writer:
                 lines.append(_field_value("name", name))
         keys = [k for k in _BASICS_ORDER if k in basics]
         keys += sorted(k for k in basics if k not in keys and k != "name")
+        if lines:  # after the name, the lines a person writes (the reader's header rules)
+            if _label_ok(basics.get("label")):
+                lines.append(f"*{_escape_inline(basics['label'])}*")
+                keys.remove("label")
+            contacts = _contacts(basics)
+            if contacts:
+                lines.append(" · ".join(contacts.values()))
+                keys = [k for k in keys if k not in contacts]
         for key in keys:
             value = basics[key]
             if key == "profiles" and _profiles_ok(value):
@@ -560,9 +714,61 @@ class _Writer:
 
     # ------------------------------------------------------------------ sections
 
-    def section(self, layout: SectionLayout) -> str:
-        title = layout.title if isinstance(layout.title, str) else str(layout.section)
+    def groups(self, layout: list[SectionLayout]) -> _Groups:
+        """Group lines to write inside the section above them (``group`` layouts: a
+        "Languages" line in Skills), when every entry reads back from such a line."""
+        found = _Groups()
+        parent = None
+        for i, s in enumerate(layout):
+            if s.extra.get("group") is not True:
+                parent = i
+                continue
+            at = s.extra.get("at")
+            line = self.group_line(s)
+            if parent is None or line is None or type(at) is not int:
+                continue
+            want = {"languages": "skills", "skills": "languages"}.get(str(s.section))
+            if layout[parent].section != want:
+                continue
+            found.inside.add(i)
+            found.lines.setdefault(parent, []).append((at, line))
+        return found
+
+    def group_line(self, layout: SectionLayout) -> str | None:
+        """``**Languages**: English (native), French`` for a languages group in Skills, or
+        the skills lines of a code group in Languages; None when one would not read back."""
+        title, items = layout.title, self._list(str(layout.section))
+        entries = [items[i] for i in layout.indices() if 0 <= i < len(items)]
+        if not entries or len(entries) != len(layout.indices()) or not _word(title):
+            return None
+        if layout.section == "languages" and is_language_group(title):
+            parts = []
+            for e in entries:
+                if not isinstance(e, dict) or set(e) - {"language", "fluency"}:
+                    return None
+                lang, fluency = e.get("language"), e.get("fluency")
+                if not _group_language_ok(lang) or not (fluency is None or _fluency_ok(fluency)):
+                    return None
+                parts.append(lang if fluency is None else f"{lang} ({fluency})")
+            text = f"{title}: {', '.join(parts)}"
+            if find_range(text) is not None:
+                return None
+            return f"* **{escape(title)}**: " + ", ".join(map(_escape_inline, parts))
+        if layout.section == "skills" and is_code_group(title):
+            lines = []
+            for e in entries:
+                natural = _natural("skills", e, False) if isinstance(e, dict) else None
+                if natural is None or natural[1] != e or e.get("name") != title:
+                    return None
+                lines.append("* " + natural[0])
+            return "\n".join(lines)
+        return None
+
+    def section(self, layout: SectionLayout, groups: list[tuple[int, str]] = ()) -> str:
         kind = layout.section
+        title = layout.title
+        if not isinstance(title, str):  # a resume from JSON: the locale's title
+            title = locales.title(self.locale, kind) if type(kind) is str else str(kind)
         head = self.heading(title, 2, kind)
         body: list[str] = []
         if kind == _SUMMARY:
@@ -578,6 +784,8 @@ class _Writer:
             for i in layout.indices():
                 if 0 <= i < len(items):
                     body.append(self.entry(kind, items[i], title))
+            for at, line in sorted(groups, key=lambda g: g[0], reverse=True):
+                body.insert(max(0, min(at, len(body))), line)
         collection = layout.extra.get("collection")
         if isinstance(collection, str) and not self.plain:
             include = (
@@ -652,6 +860,61 @@ class _Writer:
         return _bullet(head, [fields[k] for k in keys if k != lead])
 
 
+def _group_language_ok(value: Any) -> bool:
+    """A language of a group line: one part (no separator the reader splits parts on) and
+    nothing the reader takes for the start of a fluency (a bracket, a colon)."""
+    return (
+        _text_ok(value)
+        and not _LINKED.search(value)
+        and re.search(r"[,，;；、()（）:：\[\]]", value) is None
+        and value == _strip_punct(value)
+    )
+
+
+def _fluency_ok(value: Any) -> bool:
+    """A fluency in brackets after a language of a group line ("TOEFL 109: R:29, L:30"):
+    the reader does not split inside brackets, and takes all of it up to the last one."""
+    return (
+        _text_ok(value)
+        and not _LINKED.search(value)
+        and re.search(r"[()（）\[\]]", value) is None
+        and value == _strip_punct(value)
+    )
+
+
+def _label_ok(label: Any) -> bool:
+    """A title the reader takes from an italic line under the name (``*Programmer*``)."""
+    return (
+        _text_ok(label)
+        and not _LINKED.search(label)
+        and not label.endswith((":", "："))
+        and _BARE_URL.fullmatch(label) is None
+    )
+
+
+#: What the reader takes for an e-mail address, a phone number (narrower than its rules).
+_EMAIL = re.compile(r"[A-Za-z0-9._+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+")
+_PHONE = re.compile(r"\+?[\d()./-][\d ()./-]{5,}[\d)]")
+
+
+def _contacts(basics: dict[str, Any]) -> dict[str, str]:
+    """E-mail, phone and web address as Markdown for one ``a · b · c`` header line (the
+    reader sorts its parts by what they look like), each only when it reads back."""
+    out: dict[str, str] = {}
+    email, phone, url = basics.get("email"), basics.get("phone"), basics.get("url")
+    if isinstance(email, str) and _EMAIL.fullmatch(email):
+        out["email"] = email
+    if isinstance(phone, str) and _clean(phone) and _PHONE.fullmatch(phone):
+        out["phone"] = phone
+    if isinstance(url, str) and _BARE_URL.fullmatch(url) and "x-url" not in basics:
+        out["url"] = f"<{url}>"
+    md = {k: (_escape_inline(v) if k != "url" else v) for k, v in out.items()}
+    first = next(iter(md), None)
+    if first is not None and first != "url":
+        md[first] = escape(out[first])
+    return md
+
+
 def _name_ok(name: Any) -> bool:
     """A name the reader takes from the header's first line: a few words, no link, no
     e-mail address."""
@@ -713,9 +976,9 @@ def _profile_line(p: dict[str, Any]) -> str:
     net = _escape_tail(p["network"])
     user, url = p.get("username"), p.get("url")
     if url and user:
-        return f"*{net}:* [{escape(user)}]({_url(url)})"
+        return f"*{net}:* [{_escape_inline(user)}]({_url(url)})"
     if url and re.fullmatch(r"[a-z][a-z0-9+.-]*:[^\s<>]+", url, re.I):
         return f"*{net}:* <{url}>"
     if url:
-        return f"*{net}:* [{escape(url)}]({_url(url)})"
-    return f"*{net}:* {escape(user)}"
+        return f"*{net}:* [{_escape_inline(url)}]({_url(url)})"
+    return f"*{net}:* {_escape_inline(user)}"

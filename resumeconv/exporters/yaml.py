@@ -37,14 +37,20 @@ class _IndentedListDumper(_Dumper):
         return super().increase_indent(flow, False)
 
 
-def dump_text(
-    document: Any,
+def write(resume: Resume, options: WriteOptions) -> bytes:
+    """UTF-8 YAML, keys in model order, no anchors or Python tags."""
+    return dump(resume.to_dict()).encode("utf-8")
+
+
+def dump(
+    value: Any,
     indent: int = 2,
     indent_lists: bool = False,
     width: int = 100,
     flow: frozenset[str] = frozenset(),
 ) -> str:
-    """``document`` as block-style YAML text, keys in the order given, no anchors or tags.
+    """Block-style YAML of plain JSON values, keys in the order given (the RenderCV writer
+    uses it too, so that both YAML outputs quote and fold text the same way).
 
     ``indent``, ``indent_lists`` and ``flow`` (JSON pointers of the lists and mappings to
     write on one line, ``[a, b]``) let ``resumeconv fix`` write a file back in the style it
@@ -52,7 +58,7 @@ def dump_text(
     base = _IndentedListDumper if indent_lists else _Dumper
     dumper = base if not flow else type("_FlowDumper", (base,), {"flow_pointers": flow})
     return yaml.dump(
-        document,
+        value,
         Dumper=dumper,
         allow_unicode=True,
         sort_keys=False,
@@ -84,8 +90,3 @@ def _represent(self: Any, data: Any) -> None:
 
 
 _Dumper.represent = _represent  # type: ignore[method-assign]
-
-
-def write(resume: Resume, options: WriteOptions) -> bytes:
-    """UTF-8 YAML, keys in model order, no anchors or Python tags."""
-    return dump_text(resume.to_dict()).encode("utf-8")

@@ -1,12 +1,13 @@
 """Files that are not resumes: what a document with no resume content looks like.
 
 A JSON or YAML document without a single JSON Resume field, a Jekyll ``_config.yml`` or a
-RenderCV file would otherwise become a blank resume that "converts" and validates. The
-readers call :func:`refuse_json_document` and :func:`refuse_page` and raise
+RenderCV file read as JSON Resume would otherwise become a blank resume that "converts" and
+validates. The readers call :func:`refuse_json_document` and :func:`refuse_page` and raise
 :class:`~resumeconv.errors.NotAResumeError` instead: one line that says what the file looks
-like and what to do. (RenderCV gets a reader of its own in a later issue.) A BibTeX text
-has its reader: :func:`looks_like_bibtex` lets the CV-page reader and stdin sniffing hand
-it to ``importers/bibtex.py``.
+like and what to do. A RenderCV file has its own reader (``importers/rendercv.py``, chosen
+from the content); this refusal is for one forced through ``-f yaml`` or named ``.json``.
+A BibTeX text has its reader: :func:`looks_like_bibtex` lets the CV-page reader and stdin
+sniffing hand it to ``importers/bibtex.py``.
 """
 
 from __future__ import annotations
@@ -58,11 +59,11 @@ def refuse_json_document(document: dict[str, Any], known: set[str], name: str) -
     cv = document.get("cv")
     if isinstance(cv, dict) and (keys <= _RENDERCV_KEYS or "sections" in cv or "design" in keys):
         raise NotAResumeError(
-            "this looks like a RenderCV file (cv:, design:), not a JSON Resume document",
+            "this is a RenderCV file (cv:, design:), read here as JSON Resume",
             file=name,
             line=1,
-            hint="resumeconv has no RenderCV reader yet; write JSON Resume fields "
-            "(basics, work, education, …) or convert it with RenderCV",
+            hint="read it with -f rendercv (a .yaml file with 'cv:' at the top is read as "
+            "RenderCV without -f)",
         )
     if len(keys & _JEKYLL_KEYS) >= 2:
         raise NotAResumeError(

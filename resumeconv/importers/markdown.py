@@ -175,6 +175,7 @@ def _front_matter_fields(
         data.update({"basics": basics, **rest})
         line, column = positions.get("/name", (1, 1))
         asm.source_map.positions.setdefault("/basics/name", Position(file, line, column))
+    _front_matter_meta(data, value.get("jsonresume"))
     if isinstance(lang, str) and _LANG_CODE.fullmatch(lang.strip()):
         ext = data.get("meta", {}).get(EXTENSION_KEY)
         if isinstance(ext, dict):
@@ -182,6 +183,34 @@ def _front_matter_fields(
             line, column = positions.get("/lang", (1, 1))
             pointer = f"/meta/{EXTENSION_KEY}/lang"
             asm.source_map.positions.setdefault(pointer, Position(file, line, column))
+
+
+def _front_matter_meta(data: dict[str, Any], kept: Any) -> None:
+    """``jsonresume:`` in the front matter: the resume's ``$schema``, ``meta`` and empty
+    ``basics`` fields that the Markdown writer put there (not content: no line shows
+    them). The page's own layout stays the page's."""
+    from resumeconv.model import EXTENSION_KEY
+
+    if not isinstance(kept, dict):
+        return
+    schema, meta, empty = kept.get("$schema"), kept.get("meta"), kept.get("basics")
+    if isinstance(empty, dict) and empty:
+        basics = data.setdefault("basics", {})
+        for key, value in empty.items():
+            basics.setdefault(key, value)
+    if schema is not None:
+        rest = {k: v for k, v in data.items() if k != "$schema"}
+        data.clear()
+        data.update({"$schema": schema, **rest})
+    if not isinstance(meta, dict):
+        return
+    page_meta = data.setdefault("meta", {})
+    for key, value in meta.items():
+        page_ext = page_meta.get(EXTENSION_KEY)
+        if key == EXTENSION_KEY and isinstance(value, dict) and isinstance(page_ext, dict):
+            page_ext.update({k: v for k, v in value.items() if k not in ("sections", "lang")})
+        else:
+            page_meta[key] = value
 
 
 def _merge_site_basics(data: dict[str, Any], site: Any, asm: Any) -> None:

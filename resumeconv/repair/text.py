@@ -157,11 +157,11 @@ def render(
         layout = jsonlayout.layouts(document, parsed.positions if positions is None else positions)
         text = jsonlayout.dump(document, layout, parsed.indent, parsed.ascii_only) + "\n"
     else:
-        from resumeconv.exporters.yaml import dump_text
+        from resumeconv.exporters.yaml import dump
 
         indent = parsed.indent if isinstance(parsed.indent, int) else 2
         flow = _yaml_flow(parsed, document, parsed.positions if positions is None else positions)
-        text = dump_text(
+        text = dump(
             document, indent=indent, indent_lists=parsed.indent_lists, width=4096, flow=flow
         )
     return text.replace("\n", newline) if newline != "\n" else text

@@ -235,9 +235,10 @@ def test_pre_commit_hooks_file() -> None:
     validate = by_id["resumeconv-validate"]
     assert validate["entry"] == "resumeconv validate"
     files = re.compile(validate["files"])
-    for name in ("_pages/cv.md", "resume.json", "cv.yaml", "cv.yml", "a/b/resume.yml"):
+    names = ("_pages/cv.md", "resume.json", "cv.yaml", "cv.yml", "a/b/resume.yml")
+    for name in (*names, "John_Doe_CV.yaml", "out/cv.rcv.yaml"):  # RenderCV's, ours
         assert files.search(name), name
-    for name in ("README.md", "package.json", "_config.yml", ".pre-commit-config.yaml"):
+    for name in ("README.md", "package.json", "_config.yml", ".pre-commit-config.yaml", "_CV.md"):
         assert not files.search(name), name
     convert = by_id["resumeconv-convert"]
     assert convert["entry"] == "resumeconv convert"

@@ -1,8 +1,10 @@
 """Files that are not resumes: an error saying what the file looks like, never a blank resume.
 
-``{"foo": 1}``, a Jekyll ``_config.yml`` and a RenderCV file once converted to an empty
-resume with exit 0 and validated as "valid" (issue 14). A BibTeX file, refused then, now has
-its reader (issue 15): given to the CV-page reader it is read as a bibliography.
+``{"foo": 1}``, a Jekyll ``_config.yml``, a RenderCV file and a BibTeX file once converted to
+an empty resume with exit 0 and validated as "valid" (issue 14). Both the latter now have a
+reader (issue 15): a BibTeX file given to the CV-page reader is read as a bibliography, a
+RenderCV file is read by its reader (tests/readers/test_rendercv.py), and only one forced
+through ``-f yaml`` is refused.
 """
 
 from __future__ import annotations
@@ -29,7 +31,8 @@ CASES = [
     ("foo.json", '{"foo": 1}\n', None, "no JSON Resume field at the top level (found: foo)"),
     ("empty.json", "{}\n", None, "the document is empty"),
     ("_config.yml", JEKYLL_CONFIG, None, "looks like a Jekyll site configuration"),
-    ("rendercv.yaml", RENDERCV, None, "looks like a RenderCV file"),
+    # RenderCV has its own reader, chosen from the content; forced through -f yaml it is refused
+    ("rendercv.yaml", RENDERCV, "yaml", "is a RenderCV file (cv:, design:), read here as JSON"),
     ("liquid.md", "---\ntitle: CV\n---\n{% include cv.html %}\n", None, "no CV content"),
 ]
 

@@ -143,6 +143,10 @@ class Assembler:
             basics["name"] = text
             self.source_map.add("/basics/name", line.lineno)
             return
+        if "name" in basics and "label" not in basics and _label_line(line):
+            basics["label"] = text
+            self.source_map.add("/basics/label", line.lineno)
+            return
         for part in (p.strip() for p in re.split(r"\s[|·•]\s", line.linked())):
             links = [(t, u) for t, u in line.links() if t and t in part]
             plain = _LINK_MARKUP.sub(r"\1", part)
@@ -502,13 +506,13 @@ class Assembler:
         is_group = bool(value) or bool(parts.children)
         if key == "skills" and is_group and is_language_group(label):
             texts = ([value] if value else []) + [E.flatten(c) for c in parts.children]
-            target = _extra_layout(extra_layouts, "languages", label)
+            target = _extra_layout(extra_layouts, "languages", label, layout)
             for entry in E.language_entries(texts):
                 idx = self.add("languages", entry, src.start, src.end)
                 target["items"].append(idx)
             return
         if key == "languages" and is_group and is_code_group(label):
-            target = _extra_layout(extra_layouts, "skills", label)
+            target = _extra_layout(extra_layouts, "skills", label, layout)
             idx = self.add("skills", E.interpret_skill(parts), src.start, src.end)
             if idx is not None:
                 target["items"].append(idx)
@@ -649,9 +653,12 @@ def _item_value(item: Item) -> Any:
     found = L.field_line(item.lines[0])
     assert found is not None
     value_line = found[1]
+    key = found[0]
     if not value_line and item.children:
-        return [L.value_of(Line(list(c.lines[0].runs), c.start)) for c in item.children if c.lines]
-    return L.value_of(value_line)
+        return [
+            L.value_of(Line(list(c.lines[0].runs), c.start), key) for c in item.children if c.lines
+        ]
+    return L.value_of(value_line, key)
 
 
 def _field_children(src: EntrySource) -> tuple[dict[str, Any], EntrySource]:
@@ -677,7 +684,7 @@ def _fields_of(src: EntrySource, key: str) -> dict[str, Any]:
     for line in src.lines:
         found = L.field_line(line)
         if found is not None:
-            entry[found[0]] = L.value_of(found[1])
+            entry[found[0]] = L.value_of(found[1], found[0])
         elif line:
             entry.setdefault(_list_key(key), []).append(line.linked())
     for child in src.children:
@@ -692,13 +699,29 @@ def layout_has_content(layout: dict[str, Any]) -> bool:
     return bool(layout.get("items") or layout.get("entries"))
 
 
-def _extra_layout(extra: list[dict[str, Any]], key: str, title: str) -> dict[str, Any]:
+def _extra_layout(
+    extra: list[dict[str, Any]], key: str, title: str, parent: dict[str, Any] | None = None
+) -> dict[str, Any]:
+    """The layout of entries that a line of another section holds (a "Languages" line in
+    Skills); with ``parent``, marked as a group line of that section (``group``) after
+    its first ``at`` entries, so that a writer keeps it there (docs/extension.md)."""
     for layout in extra:
         if layout["section"] == key and layout["title"] == title:
             return layout
     layout = {"section": key, "title": title, "items": []}
+    if parent is not None:
+        layout.update(group=True, at=len(parent.get("items", [])))
     extra.append(layout)
     return layout
+
+
+def _label_line(line: Line) -> bool:
+    """A header line in italics only, no link (``*Associate Professor*`` under the name):
+    the author's title, ``basics.label``."""
+    runs = [r for r in line.runs if r.text.strip()]
+    return bool(runs) and all(
+        r.italic and not r.bold and r.href is None and not r.code for r in runs
+    )
 
 
 def _block_lines(block: Block) -> list[Line]:

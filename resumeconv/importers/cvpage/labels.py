@@ -55,12 +55,38 @@ def field_line(line: Line) -> tuple[str, Line] | None:
     return (key, found[1]) if key is not None else None
 
 
-def value_of(line: Line) -> Any:
-    """The value a field line's rest holds: JSON in a lone code span, else linked text."""
+#: Fields whose bold is part of the value: an author list marks its owner ``**Name**``.
+MARKED_KEYS = frozenset({"x-authors"})
+
+
+def value_of(line: Line, key: str | None = None) -> Any:
+    """The value a field line's rest holds: JSON in a lone code span, else linked text
+    (with ``**bold**`` kept for the fields in :data:`MARKED_KEYS`)."""
     runs = [r for r in line.runs if r.text.strip()]
     if len(runs) == 1 and runs[0].code:
         try:
             return json.loads(runs[0].text.strip())
         except ValueError:
             pass
+    if key in MARKED_KEYS and any(r.bold and r.text.strip() for r in line.runs):
+        return marked(line)
     return line.linked()
+
+
+def marked(line: Line) -> str:
+    """Linked text with bold runs written ``**text**`` (spaces kept outside the marks)."""
+    out: list[str] = []
+    runs = line.runs
+    i = 0
+    while i < len(runs):
+        j = i
+        while j < len(runs) and runs[j].bold == runs[i].bold:
+            j += 1
+        text = Line(runs[i:j], line.lineno).linked()
+        if runs[i].bold and text.strip():
+            lead = text[: len(text) - len(text.lstrip())]
+            trail = text[len(text.rstrip()) :]
+            text = f"{lead}**{text.strip()}**{trail}"
+        out.append(text)
+        i = j
+    return "".join(out)

@@ -1,0 +1,1 @@
+"""Tests of the readers (a package, so that test modules of one name may live in both)."""
