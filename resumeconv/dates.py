@@ -85,7 +85,8 @@ SEASONS: dict[str, int] = {
 _TERM_WORDS = frozenset({"semester", "term", "quarter", "session", "semestre"})
 _OPEN_WORDS = frozenset(
     {
-        "present", "now", "current", "currently", "today", "ongoing", "至今", "今",
+        "present", "now", "current", "currently", "today", "ongoing", "至今", "今", "現在",
+        "현재",
         "heute", "jetzt", "présent", "aujourd'hui", "aujourd’hui", "actualidad", "presente",
         "hoy",
     }
@@ -132,7 +133,7 @@ _TOKEN = (
     r"|[0-9]++"  # number
     r"|<br\s*/?>"  # br
     rf"|-+>|→|[{_DASHES}]++"  # dash
-    r"|至今|预计|[年月日至今起]"  # cjk
+    r"|至今|预计|現在|현재|[年月日至今起년월일]"  # cjk (現在, 현재: "present" in ja, ko)
     r"|\S"  # punct
 )
 
@@ -173,7 +174,7 @@ def _kind_table() -> dict[str, str]:
     ranges = re.findall(r"(.)-(.)", _LETTERS)
     kinds.update((chr(c), _WORD) for a, b in ranges for c in range(ord(a), ord(b) + 1))
     kinds.update(dict.fromkeys(_DASHES + "→", _DASH))
-    kinds.update(dict.fromkeys("年月日至今起", _CJK))
+    kinds.update(dict.fromkeys("年月日至今起現현년월일", _CJK))
     return kinds
 
 
@@ -182,6 +183,9 @@ def _kind_table() -> dict[str, str]:
 #: index is cheaper than a named field (and a plain tuple cheaper to make).
 _Tok = tuple  # (str, str, int, int)
 _KIND, _TEXT, _START, _END = 0, 1, 2, 3
+
+
+_HANGUL_UNITS = {"년": "年", "월": "月", "일": "日"}
 
 
 def _tokenize(text: str) -> list[_Tok]:
@@ -198,6 +202,8 @@ def _tokenize(text: str) -> list[_Tok]:
         kind = get(tok[0], _PUNCT)
         if kind == _WORD:
             tok = tok.lower()
+        elif kind == _CJK and tok in _HANGUL_UNITS:
+            tok = _HANGUL_UNITS[tok]  # 2023년 3월 is 2023年3月
         elif kind == _PUNCT and end - pos > 1:
             kind = _BR if tok[0] == "<" else _CJK  # "<br>", "预计"
         append((kind, tok, pos, end))
@@ -770,6 +776,9 @@ def parse_date(text: str) -> str | None:
 
 def parse_range(text: str) -> DateRange | None:
     """The date expression that is the whole of ``text`` (a trailing colon allowed)."""
+    days = _day_range(text)
+    if days is not None and not (text[: days.span[0]] + text[days.span[1] :]).strip(" :："):
+        return days
     first = _rx().tokens.match(text)  # the white space, then the first token
     if first is None:
         return None
@@ -891,7 +900,48 @@ def find_range(text: str) -> DateRange | None:
     """
     if not _rx().anchor.search(text):
         return None  # most lines: nothing a date could be built on, no need to tokenize
-    return _scan(text)
+    days = _day_range(text)
+    return days if days is not None else _scan(text)
+
+
+@cache
+def _day_range_rx() -> re.Pattern[str]:
+    """Day ranges that share their year (and month): ``12 March - 2 April 2018``,
+    ``14-15 June 2016``, ``March 12 – April 2, 2018``, ``June 14–15, 2016``."""
+    month = "|".join(sorted((re.escape(m) for m in MONTHS), key=len, reverse=True))
+    m = rf"(?:{month})\.?"
+    d = r"\d{1,2}(?:st|nd|rd|th)?"
+    dash = rf"\s*[{_DASHES}]\s*"
+    return re.compile(
+        rf"(?<![\w.])(?:(?P<a1>{d})\s+(?P<am1>{m})(?:{dash}(?P<a2>{d})\s+(?P<am2>{m}))"
+        rf"|(?P<b1>{d}){dash}(?P<b2>{d})\s+(?P<bm>{m})"
+        rf"|(?P<cm1>{m})\s+(?P<c1>{d}){dash}(?P<cm2>{m})\s+(?P<c2>{d})"
+        rf"|(?P<dm>{m})\s+(?P<d1>{d}){dash}(?P<d2>{d})),?\s+(?P<y>\d{{4}})(?!\d)",
+        re.I,
+    )
+
+
+def _day_range(text: str) -> DateRange | None:
+    """A day range of :func:`_day_range_rx` in ``text`` (valid days only), else None."""
+    if not any(ch in text for ch in _DASHES):
+        return None
+    for match in _day_range_rx().finditer(text):
+        g = match.groupdict()
+        year = int(g["y"])
+        for k in "abcd":
+            if g.get(f"{k}1"):
+                break
+        m1 = g.get(f"{k}m1") or g.get(f"{k}m")
+        m2 = g.get(f"{k}m2") or m1
+        d1, d2 = (int(re.match(r"\d+", g[f"{k}{n}"]).group(0)) for n in "12")  # type: ignore[union-attr]
+        mo1, mo2 = MONTHS[m1.lower().rstrip(".")], MONTHS[m2.lower().rstrip(".")]
+        if not (1950 <= year <= 2100 and _valid_day(year, mo1, d1) and _valid_day(year, mo2, d2)):
+            continue
+        if (mo2, d2) < (mo1, d1):
+            continue
+        start, end = f"{year}-{mo1:02d}-{d1:02d}", f"{year}-{mo2:02d}-{d2:02d}"
+        return DateRange(start, end, span=match.span())
+    return None
 
 
 def _scan(text: str) -> DateRange | None:

@@ -11,6 +11,7 @@ the dates of a CV line. The reader (``importers/cvpage/``) reads by these rules;
 from __future__ import annotations
 
 import re
+import unicodedata
 from functools import cache
 
 #: Field key → the label written for it. One label per key, one key per label.
@@ -97,35 +98,160 @@ def key_for(label: str) -> str | None:
 CUSTOM = "custom"
 SUMMARY = "basics.summary"
 
+BASICS = "basics"
+
 # (section key, words that mark it). The first rule whose words appear in the title wins,
-# so the more specific rules come first.
+# so the more specific rules come first. Words are matched after accents are folded
+# ("Expériences" → "experiences"), in English, Chinese, Japanese, Korean, German, French,
+# Spanish and Portuguese. Every section has a standard home (issue 12, rule 1): contact
+# details → basics, teaching and mentoring → work, talks → publications (with a type, see
+# :func:`publication_type`), service, reviewing and memberships → volunteer, grants,
+# funding and competitions → awards. A title no rule knows is placed by the shape of its
+# entries (``importers/cvpage/homes.py``).
 _RULES: tuple[tuple[str, tuple[str, ...]], ...] = (
     (
-        CUSTOM,
+        BASICS,
         (
-            "talk",
-            "presentation",
-            "poster",
-            "supervision",
-            "supervised",
-            "mentoring",
-            "student",
-            "symposi",
-            "lecture",
-            "workshop",
-            "training",
-            "affiliation",
-            "membership",
-            "public scholarship",
-            "artifact",
-            "tools",
-            "报告",
-            "演讲",
-            "指导",
+            "contact",
+            "profiles",
+            "social media",
+            "online presence",
+            "personal information",
+            "personal details",
+            "personal data",
+            "informations personnelles",
+            "coordonnees",
+            "kontakt",
+            "personliche daten",
+            "persoenliche daten",
+            "datos personales",
+            "dados pessoais",
+            "contato",
+            "联系",
+            "个人信息",
+            "基本信息",
+            "連絡先",
+            "個人情報",
+            "연락처",
+            "인적사항",
         ),
     ),
-    (SUMMARY, ("profile", "about", "summary", "objective", "个人简介", "简介")),
-    ("education", ("education", "degree", "academic background", "教育", "学历")),
+    (
+        "projects",
+        ("public scholarship", "public engagement"),
+    ),
+    (
+        "publications",
+        ("work in progress", "works in progress", "in progress", "in preparation", "manuscript"),
+    ),
+    (
+        "work",
+        (
+            "teach",
+            "conducted",
+            "taught",
+            "mentor",
+            "supervis",
+            "tutor",
+            "lehre",
+            "lehrtatigkeit",
+            "betreuung",
+            "enseignement",
+            "docencia",
+            "ensino",
+            "教学",
+            "授课",
+            "指导",
+            "講義",
+            "教育歴",
+            "강의",
+        ),
+    ),
+    (
+        "volunteer",
+        (
+            "membership",
+            "affiliation",
+            "organiz",
+            "organis",
+            "mitglied",
+            "adhesion",
+            "membresia",
+            "会员",
+            "所属学会",
+            "학회",
+        ),
+    ),
+    (
+        "publications",
+        (
+            "talk",
+            "presenta",
+            "prasentation",
+            "poster",
+            "lecture",
+            "seminar",
+            "keynote",
+            "colloqui",
+            "symposi",
+            "vortrag",
+            "vortrage",
+            "communications",
+            "expose",
+            "ponencia",
+            "charla",
+            "palestra",
+            "apresenta",
+            "报告",
+            "演讲",
+            "講演",
+            "発表",
+            "발표",
+            "강연",
+        ),
+    ),
+    (
+        SUMMARY,
+        (
+            "profile",
+            "profil",
+            "^about",
+            "summary",
+            "objective",
+            "self-eval",
+            "self eval",
+            "uber mich",
+            "a propos",
+            "sobre mi",
+            "perfil",
+            "个人简介",
+            "简介",
+            "自我评价",
+            "自我介绍",
+            "自己pr",
+            "自己紹介",
+            "자기소개",
+        ),
+    ),
+    (
+        "education",
+        (
+            "education",
+            "degree",
+            "academic background",
+            "qualification",
+            "bildung",
+            "studium",
+            "formation",
+            "formac",
+            "educac",
+            "etudes",
+            "教育",
+            "学历",
+            "学歴",
+            "학력",
+        ),
+    ),
     (
         "awards",
         (
@@ -137,9 +263,35 @@ _RULES: tuple[tuple[str, tuple[str, ...]], ...] = (
             "fellowship",
             "prize",
             "achievement",
+            "funding",
+            "fund",
+            "investigator",
+            "competition",
+            "contest",
+            "olympiad",
+            "hackathon",
+            "auszeichnung",
+            "preis",
+            "stipend",
+            "forderung",
+            "distinction",
+            "prix",
+            "bourse",
+            "premio",
+            "beca",
+            "bolsa",
             "获奖",
             "荣誉",
             "奖",
+            "竞赛",
+            "比赛",
+            "基金",
+            "资助",
+            "賞",
+            "助成",
+            "研究費",
+            "수상",
+            "장학",
         ),
     ),
     (
@@ -151,17 +303,89 @@ _RULES: tuple[tuple[str, tuple[str, ...]], ...] = (
             "preprint",
             "book",
             "article",
+            "veroffentlich",
+            "publikation",
+            "publica",
+            "blog",
+            "posts",
+            "conference",
+            "konferenz",
+            "congres",
             "著作",
             "论文",
             "出版",
+            "論文",
+            "業績",
+            "논문",
+            "출판",
         ),
     ),
-    ("projects", ("project", "项目")),
-    ("languages", ("language", "语言")),
-    ("skills", ("skill", "competenc", "proficienc", "expertise", "技能", "专长")),
-    ("interests", ("interest", "兴趣", "研究方向")),
-    ("references", ("reference", "referee", "推荐")),
-    ("certificates", ("certific", "license", "证书")),
+    ("education", ("course", "summer school", "课程")),
+    (
+        "projects",
+        (
+            "workshop",
+            "training",
+            "schulung",
+            "培训",
+            "project",
+            "projekt",
+            "projet",
+            "proyecto",
+            "projeto",
+            "open source",
+            "open-source",
+            "portfolio",
+            "artifact",
+            "software",
+            "项目",
+            "开源",
+            "プロジェクト",
+            "프로젝트",
+        ),
+    ),
+    (
+        "languages",
+        ("language", "sprach", "langue", "idioma", "语言", "言語", "語学", "언어", "외국어"),
+    ),
+    (
+        "skills",
+        (
+            "skill",
+            "competenc",
+            "proficienc",
+            "expertise",
+            "tools",
+            "kenntnis",
+            "fahigkeit",
+            "habilidad",
+            "aptitud",
+            "技能",
+            "专长",
+            "能力",
+            "技术",
+            "スキル",
+            "기술",
+            "역량",
+        ),
+    ),
+    (
+        "interests",
+        (
+            "interest",
+            "interes",
+            "interet",
+            "hobb",
+            "freizeit",
+            "loisir",
+            "兴趣",
+            "研究方向",
+            "興味",
+            "관심",
+        ),
+    ),
+    ("references", ("reference", "referee", "referenz", "referenc", "推荐", "推薦", "추천")),
+    ("certificates", ("certific", "license", "licenc", "zertifik", "证书", "資格", "자격")),
     (
         "volunteer",
         (
@@ -172,31 +396,112 @@ _RULES: tuple[tuple[str, tuple[str, ...]], ...] = (
             "outreach",
             "leadership",
             "judging",
+            "editorial",
+            "committee",
+            "activit",
+            "engagement",
+            "contribution",
+            "populari",
+            "ehrenamt",
+            "gutacht",
+            "benevol",
+            "voluntar",
             "服务",
             "志愿",
+            "审稿",
+            "社会",
+            "社会活動",
+            "봉사",
+            "심사",
         ),
     ),
     (
         "work",
         (
             "experience",
+            "experienc",
             "employment",
             "position",
             "work",
             "career",
             "appointment",
-            "teaching",
             "consulting",
             "research",
             "professional",
+            "intern",
+            "erfahrung",
+            "beruf",
+            "tatigkeit",
+            "anstellung",
+            "praktik",
+            "emploi",
+            "empleo",
+            "emprego",
+            "carreira",
+            "trayectoria",
+            "stage",
             "工作",
             "经历",
             "任职",
-            "教学",
+            "实习",
             "职位",
+            "職歴",
+            "経歴",
+            "職務",
+            "경력",
+            "경험",
         ),
     ),
 )
+
+#: Words of a talks title that name the kind of publication it lists (``x-type``).
+_TALK_TYPES: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("poster", ("poster",)),
+    (
+        "talk",
+        (
+            "talk",
+            "presenta",
+            "prasentation",
+            "lecture",
+            "seminar",
+            "keynote",
+            "colloqui",
+            "symposi",
+            "vortrag",
+            "vortrage",
+            "communications",
+            "expose",
+            "ponencia",
+            "charla",
+            "palestra",
+            "apresenta",
+            "报告",
+            "演讲",
+            "講演",
+            "発表",
+            "발표",
+            "강연",
+            "conference",
+            "konferenz",
+            "congres",
+        ),
+    ),
+)
+
+
+@cache
+def _fold(text: str) -> str:
+    """Accents off (``Expériences`` → ``experiences``), ``ß`` → ``ss``; the same fold is
+    applied to rule words, so kana and hangul compare decomposed on both sides."""
+    decomposed = unicodedata.normalize("NFKD", text.replace("ß", "ss"))
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+
+
+@cache
+def _folded_rules() -> tuple[tuple[str, tuple[str, ...]], ...]:
+    return tuple((key, tuple(_fold(m) for m in marks)) for key, marks in _RULES)
+
 
 _TITLE_NOISE = re.compile(r"[^\w\s&/'-]+", re.U)
 
@@ -208,11 +513,27 @@ def normalize_title(title: str) -> str:
 
 def matching_rule(title: str) -> str | None:
     """The key of the first rule whose words appear in the title; None when none does."""
-    words = normalize_title(title)
-    for key, marks in _RULES:
+    words = _fold(normalize_title(title))
+    for key, marks in _folded_rules():
         for mark in marks:
-            if mark in words:
+            # "^about": only at the start ("About me", not "Things I care about")
+            if words.startswith(mark[1:]) if mark[0] == "^" else mark in words:
                 return key
+    return None
+
+
+def publication_type(title: str) -> str | None:
+    """``x-type`` of the publications under a talks heading ("Invited talks" → ``talk``,
+    "Posters" → ``poster``); None for a heading of papers. It is implied by the title, so
+    the Markdown writer writes no field line for it."""
+    if matching_rule(title) != "publications":
+        return None
+    words = _fold(normalize_title(title))
+    for kind, marks in _TALK_TYPES:
+        if any(_fold(m) in words for m in marks):
+            if kind == "talk" and any(w in words for w in ("paper", "publication", "proceeding")):
+                return None
+            return kind
     return None
 
 
@@ -229,6 +550,7 @@ def is_known_title(title: str) -> bool:
 _CLASS = re.compile(r"\.cv-([a-z]+)\b")
 _CLASS_KEYS = {
     "custom": CUSTOM,
+    "basics": BASICS,
     "summary": SUMMARY,
     **{k: k for k in ("work", "volunteer", "education", "awards", "certificates")},
     **{k: k for k in ("publications", "skills", "languages", "interests", "references")},
@@ -257,6 +579,26 @@ _CODE_GROUP = ("computer", "programming", "coding", "code")
 def is_language_group(label: str) -> bool:
     low = label.lower().strip()
     return any(low == w or low.startswith(w) for w in _LANGUAGE_GROUP) or "language skill" in low
+
+
+#: Programming languages: "Languages: Python, R" or "Language: fluent in Rust" under
+#: Skills lists code, not spoken languages.
+_CODE_NAMES = frozenset(
+    {
+        "python", "java", "javascript", "typescript", "c", "c++", "c#", "go", "golang",
+        "rust", "julia", "haskell", "r", "matlab", "scala", "kotlin", "swift", "ruby", "perl",
+        "php", "sql", "fortran", "lua", "ocaml", "elixir", "erlang", "clojure", "lisp",
+        "prolog", "dart", "bash", "shell", "latex", "html", "css", "verilog", "vhdl", "cuda",
+        "stata", "sas", "spss", "mathematica",
+    }
+)  # fmt: skip
+#: A word standing alone: "R:29" (a TOEFL part score) or "C1" (a level) name no code.
+_CODE_WORD = re.compile(r"(?<![\w+#])[a-z][a-z0-9+#]*(?![\w:+#])")
+
+
+def names_code(text: str) -> bool:
+    """The text names a programming language ("fluent in Rust", "Python, C++")."""
+    return any(w in _CODE_NAMES for w in _CODE_WORD.findall(text.lower()))
 
 
 def is_code_group(label: str) -> bool:
@@ -300,6 +642,15 @@ _DEGREE_PATTERNS = (
     r"Mittlere Reife",
     r"Diplom(?:a)?",
     r"Licence",
+    r"Licenciatura",
+    r"Licenciad[oa]",
+    r"Grado",
+    r"Máster",
+    r"Doctorado",
+    r"Doctorat",
+    r"Bacharelado",
+    r"Mestrado",
+    r"Doutorado",
     r"Associate(?:'s)? Degree",
 )
 
@@ -314,7 +665,28 @@ def _degree() -> re.Pattern[str]:
     )
 
 
-_CJK_DEGREES = ("博士后", "博士", "硕士", "学士", "本科", "研究生", "专科")
+_CJK_DEGREES = (
+    "博士研究生",
+    "硕士研究生",
+    "博士後期課程",
+    "博士前期課程",
+    "博士課程",
+    "修士課程",
+    "学士課程",
+    "博士后",
+    "博士",
+    "硕士",
+    "修士",
+    "学士",
+    "本科",
+    "研究生",
+    "专科",
+    "박사",
+    "석사",
+    "학사",
+)
+#: A CJK degree in brackets at the end: ``例示大学 工学部 情報工学科（学士）``.
+_CJK_DEGREE_BRACKET = re.compile(r"[(（](" + "|".join(_CJK_DEGREES) + r")[)）]$")
 
 
 def split_degree(text: str) -> tuple[str, str] | None:
@@ -327,8 +699,11 @@ def split_degree(text: str) -> tuple[str, str] | None:
     if m:
         degree = m.group("degree").strip()
         rest = text[m.end() :].strip()
-        rest = re.sub(r"^(?:in|of|en|in the field of)\s+", "", rest, flags=re.I).strip(" ,")
+        rest = re.sub(r"^(?:in|of|en|em|in the field of)\s+", "", rest, flags=re.I).strip(" ,")
         return degree, rest
+    bracket = _CJK_DEGREE_BRACKET.search(text)
+    if bracket and bracket.start() > 0:
+        return bracket.group(1), text[: bracket.start()].strip("，, ")
     for word in _CJK_DEGREES:
         if text.endswith(word) and len(text) > len(word):
             return word, text[: -len(word)].strip("，, ")

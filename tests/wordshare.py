@@ -141,8 +141,23 @@ def _strings(value: Any) -> list[str]:
     return []
 
 
+def standard_part(data: dict[str, Any], titles: bool = True) -> dict[str, Any]:
+    """The resume without ``meta``'s content: what JSON Resume tools read (issue 12 counts
+    a word as reached in the standard sections only, not in custom entries of the layout).
+
+    The section titles stay when ``titles`` is true: a heading is the page's structure,
+    not content, and its one home is the layout (rule 1); ``titles=False`` is the strict
+    figure where heading words count as lost."""
+    out = {k: v for k, v in data.items() if k != "meta"}
+    if titles:
+        layout = ((data.get("meta") or {}).get("x-resumeconv") or {}).get("sections") or []
+        out["section titles"] = [s.get("title") for s in layout if isinstance(s, dict)]
+    return out
+
+
 def measure(page: str, data: dict[str, Any]) -> Coverage:
-    """Share of the page's visible words found in the resume dict (``to_dict()``)."""
+    """Share of the page's visible words found in the resume dict (``to_dict()``); pass
+    :func:`standard_part` of it to count the standard sections only."""
     seen = words(visible_text(page))
     pool: Counter[str] = Counter()
     years: set[str] = set()
@@ -176,13 +191,21 @@ def _date_word(
 ) -> bool:
     if word in years or (word.isdigit() and len(word) == 2 and ("20" + word) in years):
         return True
-    if word in _MONTHS:
-        return _MONTHS[word] in months
+    month = _MONTHS.get(word) or _month_word(word)
+    if month:
+        return month in months
     if word.isdigit() and 1 <= int(word) <= 31:
         return int(word) in months or int(word) in days
     if word in _OPEN:
         return has_open
     return word in _SEASONS or word in _DATE_GLUE
+
+
+def _month_word(word: str) -> int | None:
+    """A month name in any language the date reader knows ("abril", "Oktober")."""
+    from resumeconv.dates import MONTHS
+
+    return MONTHS.get(word)
 
 
 def _any_open(data: dict[str, Any]) -> bool:

@@ -27,6 +27,7 @@ from resumeconv.dialect import (
     is_language_group,
     key_for,
     label_for,
+    publication_type,
     section_key,
     split_degree,
 )
@@ -664,7 +665,8 @@ class _Writer:
         if self.plain:
             return f"{'#' * level} {text}"
         head = f"{text}\n======"
-        if kind is not None and section_key(title) != kind:
+        # a custom section is marked too: an unknown title alone is placed by its shape
+        if kind is not None and (section_key(title) != kind or kind == CUSTOM):
             css = "summary" if kind == _SUMMARY else kind
             head += f"\n\n{{: .cv-{css}}}"
         return head
@@ -839,6 +841,8 @@ class _Writer:
         lines only when its main value is not certain to read back in a line."""
         if not isinstance(e, dict):
             return _bullet(json_value(e), [])
+        if kind == "publications" and "x-type" in e and e["x-type"] == publication_type(title):
+            e = {k: v for k, v in e.items() if k != "x-type"}  # the heading says it
         natural = _natural(kind, e, any(w in title.lower() for w in ("teach", "教学")))
         if natural is None:
             self.fallbacks += 1

@@ -186,7 +186,7 @@ class Site:
 
     def _read_item(self, path: Path) -> CollectionItem | None:
         try:
-            text = read_source(path).text
+            text = strip_invisible(read_source(path).text)
         except ResumeconvError as exc:
             self.problems.append((path, exc.line or 1, exc.message))
             return None
@@ -252,7 +252,8 @@ def load_site(root: Path) -> Site:
 
     # Jekyll keeps the last of duplicate keys: so does the site config (not the resume)
     duplicates: list[tuple[int, int, str]] = []
-    config, positions = parse_yaml(source.text, str(config_file), duplicates=duplicates)
+    text = strip_invisible(source.text)
+    config, positions = parse_yaml(text, str(config_file), duplicates=duplicates)
     if config is None:
         config = {}
     if not isinstance(config, dict):
@@ -601,8 +602,9 @@ KEPT_FRONT_MATTER = {
 def collection_entry(item: CollectionItem, section: str) -> dict[str, Any]:
     """A JSON Resume entry for one collection document.
 
-    ``section`` is ``"publications"``, ``"work"`` (teaching) or ``"custom"`` (talks and any
-    other collection). Rules (docs/extension.md, "Collections"):
+    ``section`` is ``"publications"``, ``"work"`` (teaching), ``"students"`` (a supervised
+    student, a work entry) or ``"custom"`` (any other collection). Rules
+    (docs/extension.md, "Collections"):
 
     - publications: name ← title, publisher ← venue, releaseDate ← date, url ← paperurl
       (else the document's page), summary ← excerpt (else citation).
@@ -632,6 +634,18 @@ def collection_entry(item: CollectionItem, section: str) -> dict[str, Any]:
         kept = dict(KEPT_FRONT_MATTER)
         if not excerpt:
             kept.pop("citation")
+    elif section == "students":
+        # a supervised student (``_teaching/`` reused for ``students``): the supervision is
+        # work at the student's institution; who and in what role is its summary
+        _put(entry, "name", venue or clean_text(front.get("uni")))
+        role = kind or clean_text(front.get("degree"))
+        _put(entry, "summary", f"{title} ({role})" if title and role else title or role)
+        _put(entry, "location", location)
+        _put(entry, "startDate", item.date)
+        _put(entry, "url", item.url)
+        if excerpt:
+            entry["highlights"] = [excerpt]
+        kept = KEPT_FRONT_MATTER
     elif section == "work":
         _put(entry, "name", venue)
         _put(entry, "position", title)
@@ -691,7 +705,11 @@ def clean_text(value: Any) -> str | None:
 
 
 def iso_date(value: Any) -> str | None:
-    """``YYYY-MM-DD`` (or ``YYYY-MM``/``YYYY``) from a front matter date; None if it is none."""
+    """``YYYY-MM-DD`` (or ``YYYY-MM``/``YYYY``) from a front matter date; None if it is none.
+
+    Other spellings (``2024.01.01``, ``6/1995``, ``March 2020``) are read by the CV date
+    reader (``dates.parse_date``); a value that is no date at all gives None (never an
+    invalid date in the output: rule 9), and the document is ordered by its file name."""
     if value is None:
         return None
     if hasattr(value, "isoformat"):
@@ -705,7 +723,20 @@ def iso_date(value: Any) -> str | None:
     if match:
         y, m = match.groups()
         return f"{y}-{int(m):02d}" if m else y
-    return text or None
+    from resumeconv.dates import parse_date
+
+    return parse_date(text) if text else None
+
+
+#: Characters that take no room and are never meant as text when pasted into a site's
+#: files: byte order marks, zero-width spaces, word joiners, the Mongolian vowel separator.
+#: (Zero-width joiners stay: emoji sequences and some scripts need them.)
+_INVISIBLE = dict.fromkeys(map(ord, "\ufeff\u200b\u2060\u180e"))
+
+
+def strip_invisible(text: str) -> str:
+    """``text`` without the invisible characters of :data:`_INVISIBLE` (rule 7)."""
+    return text.translate(_INVISIBLE)
 
 
 # --------------------------------------------------------------------------- helpers

@@ -35,6 +35,7 @@ def read(source: Source, options: ReadOptions) -> Resume:
         return resume
     source, commented = _uncomment_whole_page(source)
     text, front_end, front = _blank_front_matter(source)
+    text = jekyll.strip_invisible(text)  # pasted BOMs and zero-width spaces are not text
     site = None
     if options.site is not None or (options.find_site and source.path is not None):
         root = jekyll.find_site(source.path, options.site)

@@ -214,14 +214,17 @@ def test_page_in_a_jekyll_site_resolves_liquid_loops() -> None:
     resume = resumeconv.load(FIXTURES / "site" / "_pages" / "cv.md")
     data = resume.to_dict()
     assert data["basics"]["name"] == "Ada Example"  # from _config.yml's author block
-    names = [p["name"] for p in data["publications"]]
+    names = [p["name"] for p in data["publications"] if "x-type" not in p]
     assert (
         names[0] == "Searching Things" and names[-1] == "An Early Paper"
     )  # reversed: newest first
+    talks = [p for p in data["publications"] if "x-type" in p]  # rule 1: talks are publications
+    assert talks and all(p["x-type"] == "talk" for p in talks)
     sections = data["meta"]["x-resumeconv"]["sections"]
     assert not any(s.get("collection") for s in sections if s["section"] == "publications")
-    students = [s for s in sections if s["section"] == "custom" and s["title"] == "Teaching"]
-    assert students and students[0]["entries"][0]["name"] == "Sam Lee"
+    assert not any(s["section"] == "custom" for s in sections)  # rule 1: no content in meta
+    students = [w for w in data["work"] if "Sam Lee" in w.get("summary", "")]
+    assert students and students[0].get("x-category") == "students"
     pos = resume.source_map.lookup("/publications/0")
     assert pos is not None and pos.file.endswith(".md") and "_publications" in pos.file
 
@@ -282,9 +285,14 @@ def test_blank_paragraphs_and_empty_bullets_are_skipped_with_a_reason() -> None:
     resume = resumeconv.load(PAGES / "blank-blocks.md")
     data = resume.to_dict()
     assert len(data["education"]) == 1
-    assert [e["name"] for e in data["meta"]["x-resumeconv"]["sections"][2]["entries"]] == [
-        "Volunteer lecturer"
-    ]
+    # rule 1: the unknown title "Public Science Days" finds its home by the entry's shape
+    assert data["meta"]["x-resumeconv"]["sections"][2] == {
+        "section": "volunteer",
+        "title": "Public Science Days",
+        "items": [0],
+    }
+    assert data["volunteer"][0]["position"] == "Volunteer lecturer"
+    assert data["basics"] == {"name": "Kim Example", "label": "Example University"}
     skipped = [(b.start, b.reason) for b in resume.import_report.blocks if b.status == SKIPPED]
     assert (10, "no text (white space or &nbsp; only)") in skipped
     assert (15, "empty list item") in skipped and (20, "empty list item") in skipped
@@ -358,3 +366,500 @@ def test_link_reference_definitions_are_accounted_for() -> None:
     skipped = {b.start: b.reason for b in resume.import_report.blocks if b.status == SKIPPED}
     assert set(skipped) == {7, 8}
     assert all("link reference definition" in reason for reason in skipped.values())
+
+
+def test_every_section_has_a_standard_home() -> None:
+    """Issue 12, rule 1: titles in other languages, unlisted titles and unknown titles all
+    land in standard sections; the layout keeps only titles and order."""
+    data = resumeconv.load(PAGES / "section-homes.md").to_dict()
+    layout = data["meta"]["x-resumeconv"]["sections"]
+    assert [(s["section"], s["title"]) for s in layout] == [
+        ("work", "Praktika"),
+        ("awards", "Hackathons"),
+        ("basics", "Kontakt"),
+        ("publications", "Invited Talks"),
+        ("volunteer", "Professional Memberships"),
+        ("volunteer", "Things I Care About"),  # unknown title: a coaching role, by shape
+        ("projects", "Odds and Ends"),  # unknown title, nothing else fits
+        ("projects", "Training"),  # training events: role, event, host
+    ]
+    assert not any("entries" in s for s in layout)  # no content in meta
+    assert data["work"][0]["name"] == "Northwind Labs"
+    assert data["work"][0]["position"] == "Lab Assistant"
+    assert data["awards"][0]["title"] == "City Code Sprint — 1st Place"
+    assert data["basics"] == {
+        "name": "Ola Nordmann",
+        "email": "ola@example.net",
+        "url": "https://ola.example.net",  # a bare domain becomes a URL (rule 9)
+        "profiles": [{"network": "GitHub", "url": "https://github.com/olan", "username": "olan"}],
+        "summary": "GitHub: [olan](https://github.com/olan) (40 repositories)",
+    }
+    talk = data["publications"][0]
+    assert talk["name"] == "Counting Clouds" and talk["x-type"] == "talk"
+    assert talk["releaseDate"] == "2021-05-04"
+    assert data["volunteer"][0]["organization"] == "Example Society of Meteorology"
+    assert data["projects"] == [
+        {"name": "A hand-built weather station"},
+        {
+            "name": "Example Glacier School 2020",
+            "startDate": "2020",
+            "endDate": "2020",
+            "roles": ["Participant"],
+            "entity": "Example Polar Institute",
+        },
+        {
+            "name": "Map Reading Day",
+            "description": "One-day course",
+            "startDate": "2019-05-03",
+            "endDate": "2019-05-04",
+            "entity": "Example Library",
+        },
+    ]
+
+
+def test_section_titles_in_eight_languages() -> None:
+    from resumeconv.dialect import BASICS, SUMMARY, publication_type, section_key
+
+    cases = {
+        "Internships": "work",
+        "Competitions": "awards",
+        "Funding": "awards",
+        "Contact Information": BASICS,
+        "技术能力": "skills",
+        "自我评价": SUMMARY,
+        "学歴": "education",
+        "職歴": "work",
+        "受賞": "awards",
+        "資格": "certificates",
+        "학력": "education",
+        "경력": "work",
+        "Berufserfahrung": "work",
+        "Ausbildung": "education",
+        "Sprachen": "languages",
+        "Ehrenamt": "volunteer",
+        "Expériences professionnelles": "work",
+        "Formation": "education",
+        "Formación académica": "education",
+        "Educação": "education",
+        "Publicações": "publications",
+        "Teaching and Mentoring": "work",
+        "Supervised theses": "work",
+        "Reviewing": "volunteer",
+        "Memberships": "volunteer",
+        "Open Source": "projects",
+        "Posters": "publications",
+        "Workshop papers": "publications",
+        "Things I care about": "custom",  # "about" only names a profile at the start
+        "Public Scholarship": "projects",  # not a scholarship won
+        "Work in progress": "publications",  # papers, not a job
+        "Conducted workshops and training programmes": "work",  # taught, not attended
+        "Workshops & Specialized Training": "projects",  # events attended: role, host
+        "Professional Profiles": BASICS,  # ORCID, GitHub … links
+    }
+    assert {t: section_key(t) for t in cases} == cases
+    assert publication_type("Invited Talks") == "talk"
+    assert publication_type("Posters") == "poster"
+    assert publication_type("Conference papers") is None
+    assert publication_type("Journal Articles") is None
+
+
+def test_checked_formats_are_never_invalid_silently() -> None:
+    """Rule 9: an ``email`` or ``url`` the schema checks holds an e-mail / a URI, or the
+    value moves to ``x-email`` / ``x-url`` with a note in the import report."""
+    page = (
+        "Contact\n======\n* Email: jane at example dot org\n* Website: jane.example.org\n\n"
+        "Experience\n======\n* **Analyst**, Example Bank, 2020\n  * *URL:* my homepage\n"
+        "* **Intern**, Example Shop, 2019\n  * *URL:* https://shop.example/a b\n"
+    )
+    resume = resumeconv.load(page.encode(), format="markdown")
+    data = resume.to_dict()
+    assert "email" not in data["basics"]  # not an address: kept as text
+    assert "jane at example dot org" in data["basics"]["summary"]
+    assert data["basics"]["url"] == "https://jane.example.org"
+    assert "url" not in data["work"][0] and data["work"][0]["x-url"] == "my homepage"
+    assert data["work"][1]["url"] == "https://shop.example/a%20b"
+    notes = {b.pointer: b.reason for b in resume.import_report.blocks if b.status == "note"}
+    assert "not a URL" in notes["/work/0/x-url"] and notes["/work/1/url"]
+    assert not [i for i in resumeconv.validate(resume) if i.is_error]
+
+
+def test_site_assigned_loops_invisible_characters_and_dates() -> None:
+    """Rule 7: ``{% assign x = site.C | sort: "k" | reverse %}{% for p in x %}`` is a loop
+    over C in that order; BOMs and zero-width spaces in a site's files are not text; front
+    matter dates ``2019.09.01`` and ``6/1995`` become ISO."""
+    resume = resumeconv.load(FIXTURES / "site-assign" / "_pages" / "cv.md")
+    data = resume.to_dict()
+    assert data["work"] == [
+        {"name": "North College", "position": "Zoology Lab", "startDate": "2018-06"},
+        {
+            "name": "North College",
+            "position": "Algebra Basics",  # a zero-width space was pasted in the title
+            "startDate": "2019-09-01",
+            "summary": "Undergraduate course",
+        },
+    ]
+    assert data["publications"] == [
+        {
+            "name": "Tides Revisited",
+            "publisher": "Journal of Examples",
+            "releaseDate": "1995-06",
+            "url": "https://papers.example/tides",
+        }
+    ]
+    raw = str(data)
+    assert "\ufeff" not in raw and "\u200b" not in raw and "%EF%BB%BF" not in raw
+    reasons = [b.reason for b in resume.import_report.blocks if b.status == SKIPPED]
+    assert "Liquid loop (ignored)" in reasons  # a variable no assign gave a collection
+    assert not [i for i in resumeconv.validate(resume) if i.is_error]
+
+
+def test_year_headings_date_the_entries_under_them() -> None:
+    """Rule 5: ``### 2022`` or a bold ``**2018**`` line above a list dates each entry under
+    it (an entry's own date wins); the year heading is no entry. Plain award lines split
+    into title and awarder, an amount in brackets is the summary."""
+    resume = resumeconv.load(PAGES / "year-groups.md")
+    data = resume.to_dict()
+    awards = [(a["title"], a.get("awarder"), a["date"]) for a in data["awards"]]
+    assert awards == [
+        ("Poster Prize", "Example Botanical Society", "2022"),
+        ("Field Grant", "Example Nature Foundation", "2022"),
+        ("Dean's List", "Example College", "2019"),
+        ("Chess Cup — 2nd place", "Example Chess Club", "2018"),
+        ("Hiking Medal", "Example Alpine Club", "2017"),  # its own year wins
+    ]
+    assert data["awards"][1]["summary"] == "€800"
+    assert data["awards"][2]["x-endDate"] == "2020"
+    service = [(v["position"], v["organization"], v["startDate"]) for v in data["volunteer"]]
+    assert service == [
+        ("Reviewer", "Example Plant Journal", "2021"),
+        ("Session chair", "Example Ecology Symposium", "2021"),
+    ]
+    assert resume.import_report.unmapped() == []
+
+
+def test_year_item_tables() -> None:
+    """Rule 5: ``Year | Item`` tables give one entry per row, dated by the year cell."""
+    data = resumeconv.load(PAGES / "year-tables.md").to_dict()
+    assert data["work"] == [
+        {
+            "name": "Northfield University",
+            "position": "Lecturer",
+            "startDate": "2022",
+            "endDate": "2022",
+            "summary": "Soil Science (GEO 120)",
+        },
+        {
+            "name": "Northfield University",
+            "position": "Tutor",
+            "startDate": "2019",
+            "endDate": "2021",
+            "summary": "Field Methods (GEO 88)",
+        },
+    ]
+    assert data["awards"] == [
+        {
+            "title": "Young Researcher Prize",
+            "date": "2023",
+            "awarder": "Example Geology Society",
+            "summary": "£1,500",  # the thousands comma does not split
+        },
+        {"title": "Thesis Award", "date": "2016", "awarder": "Northfield University"},
+    ]
+    assert "|" not in str(data)
+
+
+def test_german_page() -> None:
+    """German titles, roles and organisations (compounds, -in forms, ``e. V.``), ``seit``
+    (open, no end), MM/YYYY ranges, a grade in brackets, languages with levels, a town the
+    places table does not know after the employer."""
+    data = resumeconv.load(PAGES / "german.md").to_dict()
+    assert data["work"] == [
+        {
+            "name": "Lehrstuhl für Gewässerkunde, Technische Universität Nordheim",
+            "position": "Doktorandin",
+            "startDate": "2021",
+        },
+        {
+            "name": "Musterwerke GmbH",
+            "location": "Bergdorf",
+            "position": "Werkstudent",
+            "startDate": "2016-04",
+            "endDate": "2018-12",
+        },
+    ]
+    assert data["education"][0]["institution"] == "Hochschule Talstadt"
+    assert data["education"][0]["area"] == "Geographie"
+    assert data["education"][0]["score"] == "1,7"
+    assert data["languages"] == [
+        {"language": "Deutsch", "fluency": "Muttersprache"},
+        {"language": "Spanisch", "fluency": "verhandlungssicher"},
+    ]
+    assert data["volunteer"] == [
+        {
+            "organization": "Angelverein Bergdorf e. V.",
+            "position": "Schriftführerin",
+            "startDate": "2019-05",
+        }
+    ]
+
+
+def test_japanese_page() -> None:
+    """学歴 / 職歴 / 受賞 find their homes; 年月 dates, 現在 (open); ``学校 部局 課程`` and a
+    bracketed （学士）; ``組織 役職`` joined by a (full-width) space; ``学会 賞``."""
+    data = resumeconv.load(PAGES / "japanese.md").to_dict()
+    assert data["education"] == [
+        {
+            "institution": "見本大学大学院",
+            "area": "理学研究科",
+            "studyType": "修士課程",
+            "startDate": "2016-04",
+            "endDate": "2021-03",
+        },
+        {
+            "institution": "見本大学",
+            "area": "理学部 化学科",
+            "studyType": "学士",
+            "startDate": "2012-04",
+            "endDate": "2016-03",
+        },
+    ]
+    assert data["work"] == [
+        {"name": "見本化学研究所", "position": "研究員", "startDate": "2021-04"},
+        {
+            "name": "株式会社ミホン",
+            "position": "インターン",
+            "startDate": "2019-08",
+            "endDate": "2019-09",
+        },
+    ]
+    assert data["awards"] == [{"title": "奨励賞", "date": "2020", "awarder": "見本化学会"}]
+
+
+def test_chinese_layout_lines() -> None:
+    """``大学，专业，学位``, a compound 硕士研究生 with its school on the line below,
+    ``公司-职位`` (also with a ``[主页](…)`` link after the company), and a chain of dated
+    stages （实习） -> （在职） kept whole in x-note."""
+    data = resumeconv.load(PAGES / "chinese-layout.md").to_dict()
+    assert data["education"] == [
+        {
+            "institution": "样本大学",
+            "area": "材料科学",
+            "studyType": "硕士",
+            "startDate": "2019-09",
+            "endDate": "2022-06",
+        },
+        {"institution": "样本大学化学学院", "studyType": "硕士研究生", "startDate": "2022-09"},
+    ]
+    assert data["work"] == [
+        {
+            "name": "样本材料有限公司",
+            "position": "研发实习生",
+            "startDate": "2022-07",
+            "endDate": "2022-08",
+        },
+        {  # the link's text only says "homepage": its URL is the job's, a unit in the role
+            "name": "样本软件股份有限公司",
+            "position": "数据中心实习生",
+            "url": "https://soft.example.cn/",
+            "startDate": "2021-03",
+            "endDate": "2021-05",
+        },
+        {
+            "name": "样本检测有限公司",
+            "position": "测试工程师",
+            "startDate": "2020-01-10",
+            "endDate": "2021-12-31",
+            "x-note": "2020.01.10 -> 2020.03.31（实习） -> 2021.12.31（在职）",
+        },
+    ]
+
+
+def test_level_glyphs_and_code_languages() -> None:
+    """Level glyphs are levels, not parts of names (named by the page's legend when it has
+    one, else counted); the legend is no skill; a "Languages:" line that lists code is a
+    skill, not spoken languages."""
+    resume = resumeconv.load(PAGES / "skill-levels.md")
+    data = resume.to_dict()
+    assert data["skills"] == [
+        {"name": "Languages", "keywords": ["Python", "Lua"]},
+        {"name": "Language", "keywords": ["at home in Fortran"]},
+        {"name": "Numerics", "keywords": ["Fortran (working knowledge)", "OCaml (2/5)"]},
+    ]
+    assert data["languages"] == [
+        {"language": "Italian", "fluency": "native"},
+        {"language": "Dutch", "fluency": "working knowledge"},
+    ]
+    assert "●" not in str(data)
+    reasons = [b.reason for b in resume.import_report.blocks]
+    assert "legend of the level glyphs" in reasons
+    assert resume.import_report.unmapped() == []
+
+
+def test_level_glyph_helpers() -> None:
+    from resumeconv.importers.cvpage.levels import legend, split_levels
+
+    assert legend("•••Expert ••Good •Basic") == {"•••": "Expert", "••": "Good", "•": "Basic"}
+    assert legend("Scale: ★★★ fluent ★ basic") == {"★★★": "fluent", "★": "basic"}
+    assert legend("• one bullet of prose that is no legend at all") is None
+    assert split_levels("Julia••• Haskell••") == [("Julia", "3"), ("Haskell", "2")]
+    assert split_levels("German ●●○○○") == [("German", "2/5")]
+    assert split_levels("Python, R") is None
+
+
+def test_links_in_skills_projects_and_grants_stay_in_their_entry() -> None:
+    """Several links on one line: linked skills keep their URLs (levels apart), a project's
+    bracketed links are links, not roles (the first is its url, the others stay in the
+    entry), a grant keeps its link; no ", ." is left where a date was cut."""
+    data = resumeconv.load(PAGES / "links-in-lines.md").to_dict()
+    assert data["skills"] == [
+        {
+            "name": "Toolkits",
+            "keywords": ["[Qux](https://qux.example/) (2)", "[Zap](https://zap.example/) (1)"],
+        }
+    ]
+    assert data["projects"] == [
+        {
+            "name": "Seed Sorter",
+            "highlights": ["[repo](https://r.example/seed)", "Example Garden Lab"],
+            "startDate": "2021",
+            "endDate": "2021",
+            "url": "https://s.example/seed",
+        }
+    ]
+    assert data["awards"][0]["x-url"] == "https://fund.example/SF-9"
+    assert "SF-9" in data["awards"][0]["title"] and data["awards"][0]["date"] == "2020"
+
+
+def test_topic_labels_over_papers() -> None:
+    """A (coloured) bold label or a sub-heading above a list of papers is their topic
+    (``x-category``), not a paper; the venue after "In" on the citation line is read."""
+    resume = resumeconv.load(PAGES / "topic-labels.md")
+    pubs = resume.to_dict()["publications"]
+    assert [(p["name"], p["publisher"], p["releaseDate"], p["url"]) for p in pubs] == [
+        ("Nitrogen in Clay: A Survey", "SoilConf", "2020", "https://pubs.example/n"),
+        ("Humus Revisited", "Journal of Example Soils", "2018", "https://pubs.example/h"),
+        ("Rain Gauges Compared", "WetMeet", "2016", "https://pubs.example/r"),
+    ]
+    assert [p["x-category"] for p in pubs] == ["Soil Chemistry", "Soil Chemistry", "Field Notes"]
+    assert "K. Writer, L. Writer" in pubs[0]["summary"]
+    assert "color" not in str(resume.to_dict())
+    assert resume.import_report.unmapped() == []
+
+
+def test_talk_citations_and_organisation_headings() -> None:
+    """A talk whose title is a (reference-style) link after the authors and whose venue is
+    italic; an organisation sub-heading with a link names the organisation of the entries
+    under it (a ``:link:`` shortcode is no text), a group heading over entries that name
+    their own is their category."""
+    data = resumeconv.load(PAGES / "talks-memberships.md").to_dict()
+    talk = data["publications"][0]
+    assert (talk["name"], talk["publisher"], talk["releaseDate"], talk["url"]) == (
+        "Counting beetles",
+        "Example Insect Forum 2022",
+        "2022-05-03",
+        "https://doi.example/10.9/beetles",
+    )
+    assert talk["x-type"] == "talk" and "KIM, Ana" in talk["summary"]
+    assert data["volunteer"] == [
+        {
+            "organization": "Example Beetle Club",
+            "position": "Treasurer",
+            "url": "https://beetles.example/",
+            "startDate": "2015-06",
+        },
+        {
+            "organization": "Example Science Fair",
+            "position": "Judge",
+            "startDate": "2019",
+            "endDate": "2019",
+            "x-category": "Other service",
+        },
+    ]
+    assert ":link" not in str(data)
+
+
+def test_last_updated_line_is_page_chrome() -> None:
+    """When the page was edited is no part of the CV (a Liquid date or a written one)."""
+    page = (
+        "Courses\n======\n* Advanced Example Methods (Example University)\n\n"
+        '*Last updated: {{ "now" | date: "%B %d, %Y" }}*\n\nLast updated: March 2024\n'
+    )
+    resume = resumeconv.load(page.encode(), format="markdown")
+    assert "Last" not in str(resume.to_dict())
+    assert len(resume.to_dict()["education"]) == 1
+    reasons = [b.reason for b in resume.import_report.blocks if b.status == SKIPPED]
+    assert reasons.count("last-updated line") == 2
+
+
+def test_a_year_cut_from_brackets_leaves_no_comma() -> None:
+    """``(EXM 2021)``: the year is the date, the bracket stays whole around what is left."""
+    page = "Invited Talks\n======\n1. Session chair at Example Meeting (EXM 2021)\n"
+    pub = resumeconv.load(page.encode(), format="markdown").to_dict()["publications"][0]
+    assert pub["name"] == "Session chair at Example Meeting (EXM)"
+    assert pub["releaseDate"] == "2021" and pub["summary"].endswith("(EXM 2021)")
+
+
+def test_korean_page() -> None:
+    """학력 / 경력 / 수상 find their homes; 년 월 dates and 현재 (open)."""
+    data = resumeconv.load(PAGES / "korean.md").to_dict()
+    assert data["education"] == [
+        {
+            "institution": "예시대학교",
+            "area": "컴퓨터공학과",
+            "studyType": "학사",
+            "startDate": "2015-03",
+            "endDate": "2019-02",
+        }
+    ]
+    assert data["work"] == [{"name": "예시연구소", "position": "연구원", "startDate": "2021-03"}]
+    assert data["awards"] == [{"title": "우수논문상", "date": "2020", "awarder": "예시학회"}]
+
+
+def test_french_page() -> None:
+    """French titles (accents folded), roles and organisations (Ingénieur, Trésorier,
+    Laboratoire, Association), « aujourd'hui » (open), Langues with their level."""
+    data = resumeconv.load(PAGES / "french.md").to_dict()
+    layout = data["meta"]["x-resumeconv"]["sections"]
+    assert [s["section"] for s in layout] == [
+        "education",
+        "work",
+        "skills",
+        "languages",
+        "volunteer",
+    ]
+    assert data["work"] == [
+        {
+            "name": "Laboratoire Exemple",
+            "location": "Lyon",
+            "position": "Ingénieur de recherche",
+            "startDate": "2019",
+        }
+    ]
+    assert data["education"][0]["institution"] == "Université d'Exemple"
+    assert data["education"][0]["area"] == "Informatique"
+    assert data["languages"] == [{"language": "Anglais", "fluency": "courant"}]
+    assert data["volunteer"][0]["organization"] == "Association Exemple"
+    assert data["volunteer"][0]["position"] == "Trésorier"
+
+
+def test_spanish_and_portuguese_sections_and_degrees() -> None:
+    """Formación / Educação → education, Experiencia / Experiência → work, Idiomas,
+    Premios y becas; Grado / Bacharelado degrees with their subject; «actualidad» open."""
+    data = resumeconv.load(PAGES / "spanish-portuguese.md").to_dict()
+    layout = [s["section"] for s in data["meta"]["x-resumeconv"]["sections"]]
+    assert layout == ["education", "work", "languages", "awards", "education", "work"]
+    assert [(e["studyType"], e["area"], e["institution"]) for e in data["education"]] == [
+        ("Grado", "Física", "Universidad de Ejemplo"),
+        ("Bacharelado", "Química", "Universidade Exemplo"),
+    ]
+    assert data["work"][0] == {
+        "name": "Instituto Ejemplo de Óptica",
+        "location": "Madrid",
+        "position": "Investigadora",
+        "startDate": "2019",
+    }
+    assert data["work"][1]["position"] == "Estagiária"
+    assert data["awards"] == [
+        {"title": "Beca de Excelencia", "date": "2017", "awarder": "Fundación Ejemplo"}
+    ]
+    assert data["languages"] == [{"language": "Inglés", "fluency": "avanzado"}]

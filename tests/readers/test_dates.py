@@ -126,6 +126,15 @@ RANGES = [
     ("expected May 2026", "2026-05", None, False, True, None),
     ("2021 – 2026 (expected)", "2021", "2026", False, True, None),
     ("01.09.2023 – heute", "2023-09-01", None, True, False, None),
+    # day ranges sharing their year (and month): exact start and end days
+    ("12 March - 2 April 2018", "2018-03-12", "2018-04-02", False, False, None),
+    ("14-15 June 2016", "2016-06-14", "2016-06-15", False, False, None),
+    ("March 12 – April 2, 2018", "2018-03-12", "2018-04-02", False, False, None),
+    ("June 14–15, 2016", "2016-06-14", "2016-06-15", False, False, None),
+    # Japanese / Korean "present"
+    ("2024年4月 – 現在", "2024-04", None, True, False, None),
+    ("2019년 3월 - 2021년 2월", "2019-03", "2021-02", False, False, None),
+    ("2023년 3월 – 현재", "2023-03", None, True, False, None),
     ("seit 09/2019", "2019-09", None, True, False, None),
     ("until Sep 2023", None, "2023-09", False, False, None),
     ("April 2022 - October 2022:", "2022-04", "2022-10", False, False, None),

@@ -447,7 +447,11 @@ def test_helpers():
     assert iso_date("2020-1-5") == "2020-01-05"
     assert iso_date("2020-01-05T10:00:00") == "2020-01-05"
     assert iso_date("2020") == "2020"
-    assert iso_date("March 2020") == "March 2020"
+    # rule 7: every date spelling becomes ISO; what is no date gives none (never invalid)
+    assert iso_date("March 2020") == "2020-03"
+    assert iso_date("2024.01.01") == "2024-01-01"
+    assert iso_date("6/1995") == "1995-06"
+    assert iso_date("someday") is None
 
 
 # --------------------------------------------------------------------------- real sites

@@ -37,8 +37,9 @@ def _site(root: Path, config: str = "title: x\nauthor:\n  name: Ada\n") -> Path:
 
 
 def _talks(resume: resumeconv.Resume) -> list[str]:
-    sections = resume.to_dict()["meta"]["x-resumeconv"]["sections"]
-    return [e["name"] for s in sections for e in s.get("entries", [])]
+    """Talk documents are publications of type talk (issue 12, rule 1)."""
+    pubs = resume.to_dict().get("publications", [])
+    return [p["name"] for p in pubs if p.get("x-type") == "talk"]
 
 
 def test_duplicate_key_in_site_config_warns_and_keeps_the_last(tmp_path, capsys):

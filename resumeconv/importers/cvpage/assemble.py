@@ -11,10 +11,17 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from resumeconv.dialect import is_code_group, is_language_group
+from resumeconv.dates import parse_range
+from resumeconv.dialect import (
+    is_code_group,
+    is_language_group,
+    names_code,
+    publication_type,
+)
 from resumeconv.importers.cvpage import entries as E
 from resumeconv.importers.cvpage import fields as F
 from resumeconv.importers.cvpage import labels as L
+from resumeconv.importers.cvpage import levels
 from resumeconv.importers.cvpage.blocks import (
     Block,
     Heading,
@@ -26,8 +33,10 @@ from resumeconv.importers.cvpage.blocks import (
     Skipped,
     Table,
 )
+from resumeconv.importers.cvpage.contact import contact_field
 from resumeconv.importers.cvpage.inline import Line
-from resumeconv.importers.cvpage.sections import CUSTOM, SUMMARY, Page, PageSection
+from resumeconv.importers.cvpage.sections import BASICS, CUSTOM, SUMMARY, Page, PageSection
+from resumeconv.importers.cvpage.valid import keep_valid
 from resumeconv.model import EXTENSION_KEY, EXTENSION_VERSION, STANDARD_SECTIONS
 from resumeconv.report import (
     IMPORTED,
@@ -46,6 +55,19 @@ _ON_REQUEST = re.compile(r"^references?\s+(are\s+)?available\s+(up)?on\s+request
 #: 150 KB header line took over a minute.
 _EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+(\.[\w-]+)+")
 _BLANK = "no text (white space or &nbsp; only)"
+_LAST_UPDATED = re.compile(
+    r"^\s*(?:page\s+)?last\s+(?:updated|modified)(?:\s+on)?\s*[:：]?\s*(?P<date>.*?)\s*$",
+    re.I,
+)
+#: The prose field of each standard section a paragraph may describe an entry in.
+_PROSE_FIELD = {
+    "work": "summary",
+    "volunteer": "summary",
+    "awards": "summary",
+    "publications": "summary",
+    "projects": "description",
+    "references": "reference",
+}
 #: ``[text](url)`` → text. Neither part can hold its opening bracket (a URL one pair of
 #: parentheses), so every try stops at the next bracket: linear on ``[a](`` × 10,000,
 #: where ``[^]]*`` and ``[^)]*`` scanned to the end of the line from each ``[``.
@@ -64,6 +86,16 @@ class EntrySource:
     end: int
     from_paragraph: bool = False
     labelled: bool = False
+    topic_label: bool = False
+    """A short bold line above a list of papers ("Topic A"): it names their topic."""
+    topic: str = ""
+    """The topic label or sub-heading the entry is listed under (``x-category``)."""
+    org_heading: Line | None = None
+    """An organisation sub-heading above the entry (``### Example Society``)."""
+    heading: bool = False
+    """The source is a heading inside the section (``### 2023``, ``### Example Society``)."""
+    group: Line | None = None
+    """A year heading above the entry (``### 2023``): its dates when it has none."""
 
 
 @dataclass(slots=True)
@@ -88,6 +120,8 @@ class Assembler:
     _custom: list[tuple[dict[str, Any], int, Any, Position | None]] = field(
         init=False, default_factory=list
     )
+    _legend: Any = field(init=False, default=None)
+    """The level-glyph legend of the skills section being read (``levels.legend``)."""
     """Custom entries whose layout index is known only once the page is read."""
 
     def __post_init__(self) -> None:
@@ -260,7 +294,12 @@ class Assembler:
             self.report.add(
                 heading.start, heading.end, IMPORTED, pointer("meta", EXTENSION_KEY, "sections")
             )
+        if key == BASICS:
+            self._contact(section)
+            return
         sources = self._sources(section)
+        if key in ("skills", "languages"):
+            sources = self._level_legend(sources)
         if key == SUMMARY:
             self._summary(section, sources)
             return
@@ -274,6 +313,8 @@ class Assembler:
         for src in sources:
             if isinstance(src, Loop):
                 self._loop(src, key, layout)
+            elif isinstance(src, Prose) and key in _PROSE_FIELD:
+                self._prose_entry(src, key, layout)
             elif isinstance(src, Prose):
                 prose_layout = prose_layout or {"section": CUSTOM, "title": title, "entries": []}
                 self._add_custom(prose_layout, {"summary": _prose_text(src.lines)}, src)
@@ -294,6 +335,91 @@ class Assembler:
             # a heading with nothing under it still belongs to the page (a page without
             # headings whose blocks all say nothing has no section at all)
             self.layout.append(layout)
+
+    def _contact(self, section: PageSection) -> None:
+        """A contact section ("Contact Information"): its lines fill ``basics``, as the
+        header's do; the layout keeps only the title and place (rule 1)."""
+        basics = self.data.setdefault("basics", {})
+        for block in section.blocks:
+            lines = _contact_lines(block)
+            if isinstance(block, Paragraph) and not lines:
+                self.report.add(block.start, block.end, SKIPPED, None, _BLANK)
+                continue
+            if not lines:
+                self._skip(block)
+                continue
+            for line in lines:
+                self._contact_line(basics, line)
+            self.report.add(block.start, block.end, IMPORTED, "/basics")
+        if not basics:
+            self.data.pop("basics")
+        self.layout.append({"section": BASICS, "title": section.title})
+
+    def _contact_line(self, basics: dict[str, Any], line: Line) -> None:
+        found = contact_field(line)
+        if found is None:
+            label = line.plain.split(":", 1)[0].strip(" *_")
+            links = line.links()
+            labelled = ":" in line.plain and 0 < len(label) <= 30
+            if labelled and links:  # "**ORCID**: [0000-…](https://orcid.org/…)"
+                profile = {"network": label, "url": links[0][1]}
+                if links[0][0] and links[0][0] != links[0][1]:
+                    profile["username"] = links[0][0]
+                self._add_profile(basics, profile, line.lineno)
+                rest = line.plain.split(":", 1)[1].replace(links[0][0], "", 1).strip(" ,;()")
+                if rest:  # "(125+ repositories)": no profile field holds it
+                    self._summary_line(
+                        basics, f"{label}: {line.linked().split(':', 1)[1].strip()}", line.lineno
+                    )
+            elif labelled and not links and not isinstance(basics.get("summary", ""), str):
+                self._header_line(basics, line)
+            elif labelled and not links:  # "Nationality: …": no field of its own
+                self._summary_line(basics, line.linked(), line.lineno)
+            else:
+                self._header_line(basics, line)
+            return
+        key, value = found
+        if key == "address":
+            loc = basics.setdefault("location", {})
+            if isinstance(loc, dict):
+                loc["address"] = f"{loc['address']}\n{value}" if "address" in loc else value
+                self.source_map.add("/basics/location", line.lineno)
+            return
+        if key in basics:  # the header said it first; a second one is a profile or kept
+            if key == "url":
+                self._add_profile(basics, {"network": "Website", "url": value}, line.lineno)
+            return
+        basics[key] = value
+        self.source_map.add(f"/basics/{key}", line.lineno)
+
+    def _level_legend(self, sources: list[Any]) -> list[Any]:
+        """A ``•••Expert ••Good •Basic`` line is the legend of the section's level glyphs,
+        not a skill: it names the levels (``levels.legend``) and is reported as read."""
+        self._legend = None
+        out = []
+        for src in sources:
+            if isinstance(src, EntrySource) and len(src.lines) == 1 and not src.children:
+                found = levels.legend(src.lines[0].plain)
+                if found is not None:
+                    self._legend = found
+                    why = "legend of the level glyphs"
+                    self.report.add(src.start, src.end, IMPORTED, "/skills", why)
+                    continue
+            out.append(src)
+        return out
+
+    def _prose_entry(self, src: Prose, key: str, layout: dict[str, Any]) -> None:
+        """A paragraph under a standard heading is one entry of it, its text the entry's
+        prose field (a job described in a paragraph): the content stays out of meta."""
+        idx = self.add(key, {_PROSE_FIELD[key]: _prose_text(src.lines)}, src.start, src.end)
+        if idx is not None:
+            layout["items"].append(idx)
+
+    def _summary_line(self, basics: dict[str, Any], text: str, lineno: int) -> None:
+        """A contact line no basics field holds joins ``basics.summary`` as its own line."""
+        old = basics.get("summary")
+        basics["summary"] = f"{old}\n{text}" if old else text
+        self.source_map.add("/basics/summary", lineno)
 
     def _summary(self, section: PageSection, sources: list[Any]) -> None:
         texts = []
@@ -318,6 +444,11 @@ class Assembler:
     # ------------------------------------------------------------------ blocks → sources
 
     def _sources(self, section: PageSection) -> list[Any]:
+        out = self._block_sources(section)
+        out = _year_groups(out, self.report, section.key)
+        return _org_headings(out, self.report, section.key)
+
+    def _block_sources(self, section: PageSection) -> list[Any]:
         out: list[Any] = []
         prose_section = section.key == SUMMARY
         for block in section.blocks:
@@ -330,6 +461,9 @@ class Assembler:
                 block = self._without_empty_items(block)
                 if not block.items:
                     continue
+            if isinstance(block, Paragraph) and _last_updated(block):
+                self.report.add(block.start, block.end, SKIPPED, None, "last-updated line")
+                continue
             if isinstance(block, Paragraph):
                 label = _label_paragraph(block)
                 if (
@@ -355,7 +489,12 @@ class Assembler:
                         EntrySource(block.lines, [], block.start, block.end, True, bool(label))
                     )
             elif isinstance(block, ListBlock):
-                if isinstance(last, EntrySource) and last.from_paragraph and _bold_led(last):
+                topic = section.key == "publications" and _topic_label(last)
+                if topic:
+                    last.topic_label = True  # type: ignore[union-attr]
+                    for item in block.items:
+                        out.append(EntrySource(item.lines, item.children, item.start, item.end))
+                elif isinstance(last, EntrySource) and last.from_paragraph and _bold_led(last):
                     last.children.extend(block.items)
                     last.end = block.end
                 else:
@@ -386,7 +525,9 @@ class Assembler:
             elif isinstance(block, Loop):
                 out.append(block)
             elif isinstance(block, Heading):
-                out.append(EntrySource([block.line], [], block.start, block.end, True))
+                out.append(
+                    EntrySource([block.line], [], block.start, block.end, True, heading=True)
+                )
             else:
                 self._skip(block)
         return out
@@ -432,6 +573,8 @@ class Assembler:
             extra_layouts.append({"section": "references", "title": "References", "items": [idx]})
             return
         parts = E.cut_dates(src.lines, list(src.children))
+        if parts.dates is None and src.group is not None:
+            parts.dates, parts.date_text = parse_range(src.group.plain), src.group.plain
         if key in ("work", "volunteer"):
             org_key = "name" if key == "work" else "organization"
             groups = E.split_grouped_roles(parts)
@@ -441,9 +584,10 @@ class Assembler:
                     self._place(key, entry, src, layout)
                 return
             teaching = any(w in section.title.lower() for w in ("teach", "教学"))
-            self._place(
-                key, E.interpret_work(parts, teaching=teaching, org_key=org_key), src, layout
-            )
+            entry = E.interpret_work(parts, teaching=teaching, org_key=org_key)
+            if src.org_heading is not None:
+                _heading_org(entry, src.org_heading, org_key)
+            self._place(key, entry, src, layout)
         elif key == "education":
             self._place(key, E.interpret_education(parts), src, layout)
         elif key == "awards":
@@ -479,6 +623,7 @@ class Assembler:
     def _field_entry(self, src: EntrySource, key: str, layout: dict[str, Any]) -> None:
         """An entry written as field lines only ("* *Position:* …"): no heuristics."""
         entry = _fields_of(src, key)
+        _typed(entry, key, layout)
         if key == CUSTOM:
             self._add_custom(layout, entry, src)
             return
@@ -488,6 +633,9 @@ class Assembler:
 
     def _place(self, key: str, entry: dict[str, Any], src: EntrySource, layout: dict) -> None:
         entry.update(self._overrides)
+        if src.topic and key == "publications":
+            entry.setdefault("x-category", src.topic)
+        _typed(entry, key, layout)
         idx = self.add(key, entry, src.start, src.end)
         # an entry of another kind under this heading is not listed in its layout slot;
         # exporters show unlisted entries under the section's default title
@@ -504,16 +652,17 @@ class Assembler:
     ) -> None:
         label, value = E.skill_label(parts)
         is_group = bool(value) or bool(parts.children)
-        if key == "skills" and is_group and is_language_group(label):
+        spoken = is_language_group(label) and not (value and names_code(value))
+        if key == "skills" and is_group and spoken:
             texts = ([value] if value else []) + [E.flatten(c) for c in parts.children]
             target = _extra_layout(extra_layouts, "languages", label, layout)
-            for entry in E.language_entries(texts):
+            for entry in E.language_entries(texts, self._legend):
                 idx = self.add("languages", entry, src.start, src.end)
                 target["items"].append(idx)
             return
         if key == "languages" and is_group and is_code_group(label):
             target = _extra_layout(extra_layouts, "skills", label, layout)
-            idx = self.add("skills", E.interpret_skill(parts), src.start, src.end)
+            idx = self.add("skills", E.interpret_skill(parts, self._legend), src.start, src.end)
             if idx is not None:
                 target["items"].append(idx)
             return
@@ -522,12 +671,12 @@ class Assembler:
             if not is_group or not texts:
                 texts = [parts.main.plain] if parts.main is not None and not is_group else texts
             texts += [E.flatten(c) for c in parts.children]
-            for entry in E.language_entries(texts):
+            for entry in E.language_entries(texts, self._legend):
                 entry.update(self._overrides)
                 idx = self.add("languages", entry, src.start, src.end)
                 layout["items"].append(idx)
             return
-        self._place("skills", E.interpret_skill(parts), src, layout)
+        self._place("skills", E.interpret_skill(parts, self._legend), src, layout)
 
     def _skills_table(self, table: Table, layout: dict[str, Any]) -> None:
         header = [" ".join(line.plain for line in cell) for cell in (table.header or [])]
@@ -559,6 +708,9 @@ class Assembler:
             )
             return
         items = self.site.collection(loop.collection)
+        if loop.sort_by:  # Liquid's sort: by that front matter value, missing ones first
+            by = loop.sort_by
+            items = sorted(items, key=lambda d: (by in d.front, str(d.front.get(by, ""))))
         if loop.reversed:
             items = list(reversed(items))
         if not items:
@@ -567,9 +719,13 @@ class Assembler:
         section_target = key if key in ("publications", "work") else CUSTOM
         for item in items:
             target = section_target
+            kind = target
             if target == "work" and jekyll.entry_section(loop.collection, item) == CUSTOM:
-                target = CUSTOM  # a student in _teaching/ is not a job
-            entry = jekyll.collection_entry(item, target)
+                kind = "students"  # a student in _teaching/: supervision, read as work
+            entry = jekyll.collection_entry(item, kind)
+            if target == "publications" and loop.collection != "publications":
+                kind = publication_type(layout["title"]) or "talk"
+                entry.setdefault("x-type", kind)
             place = Position(str(item.file), item.line)
             if target == CUSTOM:
                 holder = layout if layout["section"] == CUSTOM else self._loop_extra(layout)
@@ -633,14 +789,133 @@ class Assembler:
 
     def result(self) -> dict[str, Any]:
         self._resolve_custom_pointers()
+        keep_valid(self.data, getattr(self.site, "url", None), self._note)
         out = dict(self.data)
         meta = out.setdefault("meta", {})
         meta[EXTENSION_KEY] = {"version": EXTENSION_VERSION, "sections": self.layout}
         order = ("basics", *STANDARD_SECTIONS, "meta")
         return {k: out[k] for k in order if k in out}
 
+    def _note(self, ptr: str, why: str) -> None:
+        """A value changed or moved so that the output stays valid (rule 9)."""
+        pos = self.source_map.lookup(ptr)
+        line = pos.line if pos is not None and pos.file == self.file else 1
+        self.report.add(line, line, NOTE, ptr, why)
+
     def unmapped(self, start: int, end: int, text: str) -> None:
         self.report.add(start, end, UNMAPPED, None, "text not mapped to any field", text)
+
+
+def _year_groups(sources: list[Any], report: ImportReport, key: str) -> list[Any]:
+    """Year headings (``### 2023``, ``**2021–2022**`` alone) date the entries under them
+    (rule 5): the heading is no entry; each entry after it, up to the next heading, takes
+    its dates unless it has its own."""
+    out: list[Any] = []
+    group: Line | None = None
+    topic = ""
+    for src in sources:
+        if isinstance(src, EntrySource) and key == "publications" and not src.children:
+            label = src.topic_label or (src.heading and _undated(src.lines[0]))
+            if label:  # a topic label or sub-heading over papers is no paper
+                topic = src.lines[0].plain.strip()
+                why = "topic label: the category of the papers under it"
+                report.add(src.start, src.end, IMPORTED, pointer(key), why)
+                continue
+        if isinstance(src, EntrySource) and topic and not src.heading:
+            src.topic = topic
+        if isinstance(src, EntrySource) and src.from_paragraph and len(src.lines) == 1:
+            line = src.lines[0]
+            heading_like = src.labelled or _all_strong(line) or src.heading
+            if heading_like and parse_range(line.plain.strip(" :：")) is not None:
+                group = line
+                why = "year heading: dates the entries under it"
+                report.add(src.start, line.lineno, IMPORTED, pointer(key), why)
+                # "**2021**" took the list under it as its bullets: they are the entries
+                for item in src.children:
+                    out.append(
+                        EntrySource(item.lines, item.children, item.start, item.end, group=line)
+                    )
+                continue
+            if src.heading:
+                group = None
+        if isinstance(src, EntrySource) and group is not None and not src.heading:
+            src.group = group
+        out.append(src)
+    return out
+
+
+_SHORTCODE = re.compile(r"\s*:[a-z0-9_+-]+:")
+
+
+def _org_headings(sources: list[Any], report: ImportReport, key: str) -> list[Any]:
+    """In work and volunteer sections, a sub-heading (``### Example Society [:link:](…)``)
+    with entries under it names their organisation (rule 5): it is no entry of its own."""
+    if key not in ("work", "volunteer"):
+        return sources
+    out: list[Any] = []
+    current: Line | None = None
+    for i, src in enumerate(sources):
+        if isinstance(src, EntrySource) and src.heading:
+            nxt = sources[i + 1] if i + 1 < len(sources) else None
+            if isinstance(nxt, EntrySource) and not nxt.heading and _undated(src.lines[0]):
+                current = src.lines[0]
+                why = "organisation heading: the organisation of the entries under it"
+                report.add(src.start, src.end, IMPORTED, pointer(key), why)
+                continue
+            current = None
+        if isinstance(src, EntrySource) and current is not None:
+            src.org_heading = current
+        out.append(src)
+    return out
+
+
+def _heading_org(entry: dict[str, Any], heading: Line, org_key: str) -> None:
+    """Fill the entry's organisation (and url) from its organisation heading; an entry
+    that names its own keeps the heading as its group (``x-category``)."""
+    name = _SHORTCODE.sub("", heading.plain).strip(" :|–—-")
+    if not name:
+        return
+    own = entry.get(org_key)
+    if own and not entry.get("position") and isinstance(own, str) and not F.looks_like_org(own):
+        entry["position"] = entry.pop(org_key)  # "Since June 2015: Treasurer": the role
+    elif own:
+        entry.setdefault("x-category", name)
+        return
+    entry[org_key] = name
+    links = [u for _, u in heading.links() if u.startswith(("http://", "https://"))]
+    if links and "url" not in entry:
+        entry["url"] = links[0]
+
+
+def _undated(line: Line) -> bool:
+    return parse_range(line.plain.strip(" :：")) is None
+
+
+def _topic_label(src: Any) -> bool:
+    """A short bold-only paragraph line with no date (``**Topic A**``)."""
+    return (
+        isinstance(src, EntrySource)
+        and src.from_paragraph
+        and len(src.lines) == 1
+        and not src.children
+        and _all_strong(src.lines[0])
+        and len(src.lines[0].plain.split()) <= 8
+        and _undated(src.lines[0])
+    )
+
+
+def _all_strong(line: Line) -> bool:
+    runs = [r for r in line.runs if r.text.strip()]
+    return bool(runs) and all(r.bold for r in runs)
+
+
+def _typed(entry: dict[str, Any], key: str, layout: dict[str, Any]) -> None:
+    """A publication under a talks heading is a talk (``x-type``, rule 1), unless its own
+    field line says otherwise."""
+    if key == "publications" and layout.get("section") == key:
+        kind = publication_type(layout.get("title") or "")
+        if kind is not None:
+            entry.setdefault("x-type", kind)
 
 
 def _list_key(key: str) -> str:
@@ -730,6 +1005,26 @@ def _block_lines(block: Block) -> list[Line]:
     if isinstance(block, Paragraph):
         return [line for line in block.lines if line]
     return []
+
+
+def _contact_lines(block: Block) -> list[Line]:
+    """Every line of a contact section's block: paragraph lines, bullets and sub-bullets."""
+    if isinstance(block, ListBlock):
+        out: list[Line] = []
+        stack = list(reversed(block.items))
+        while stack:
+            item = stack.pop()
+            out.extend(line for line in item.lines if line)
+            stack.extend(reversed(item.children))
+        return out
+    return _block_lines(block)
+
+
+def _last_updated(block: Paragraph) -> bool:
+    """``*Last updated: {{ "now" | date }}*`` or ``Last updated: March 2024``: when the page
+    was edited, page chrome, not part of the CV."""
+    m = _LAST_UPDATED.match(" ".join(line.plain for line in block.lines))
+    return m is not None and (not m.group("date") or parse_range(m.group("date")) is not None)
 
 
 def _label_paragraph(block: Paragraph) -> bool:

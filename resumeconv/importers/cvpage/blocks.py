@@ -24,6 +24,11 @@ if TYPE_CHECKING:
     from markdown_it.token import Token
 
 LOOP = re.compile(r"\{%-?\s*for\s+\w+\s+in\s+site\.(\w+)([^%]*)%\}")
+#: ``{% for post in sorted_teaching %}``: a loop over a variable, resolved when the page
+#: ``{% assign sorted_teaching = site.teaching | sort: "date" %}`` (:func:`_assigned_loops`).
+VAR_LOOP = re.compile(r"\{%-?\s*for\s+\w+\s+in\s+([A-Za-z_]\w*)\s*([^%]*)%\}")
+ASSIGN = re.compile(r"\{%-?\s*assign\s+(\w+)\s*=\s*site\.(\w+)\s*([^%]*)%\}")
+_SORT = re.compile(r"\|\s*sort\s*:\s*[\"']([\w-]+)[\"']")
 IAL = re.compile(r"^\s*\{:[^{}\n]*\}\s*$")
 _TITLED = re.compile(r"<h[1-6][\s>]|class\s*=\s*[\"'][^\"'>]*(?:title|heading)\b", re.I)
 _TITLE_MAX_CHARS = 80
@@ -74,6 +79,10 @@ class Loop(Block):
 
     collection: str
     reversed: bool
+    variable: str = ""
+    """The Liquid variable looped over (``sorted_teaching``) until its assign is known."""
+    sort_by: str = ""
+    """A ``sort: "key"`` filter of the assign: documents ordered by that front matter key."""
 
 
 @dataclass(slots=True)
@@ -105,11 +114,34 @@ def page_blocks(text: str) -> list[Block]:
 
     stream, references = tokens(text)
     blocks = parse_blocks(stream)
+    if "assign" in text:
+        blocks = _assigned_loops(text, blocks)
     if references:
         reason = "link reference definition (the links that use it keep its URL)"
         blocks += [Skipped(start, end, reason) for start, end in references]
         blocks.sort(key=lambda b: b.start)
     return blocks
+
+
+def _assigned_loops(text: str, blocks: list[Block]) -> list[Block]:
+    """Loops over a variable that an ``{% assign x = site.C | sort: "k" | reverse %}`` of
+    the page set are loops over collection C (academicpages pages sort their teaching this
+    way); a loop over a variable the page never assigns from a collection stays Liquid."""
+    assigned = {m.group(1): (m.group(2), m.group(3)) for m in ASSIGN.finditer(text)}
+    out: list[Block] = []
+    for block in blocks:
+        if isinstance(block, Loop) and block.variable:
+            found = assigned.get(block.variable)
+            if found is None:
+                out.append(Skipped(block.start, block.end, "Liquid loop (ignored)"))
+                continue
+            collection, filters = found
+            sort = _SORT.search(filters)
+            rev = block.reversed != bool(re.search(r"\|\s*reverse\b", filters))
+            by = sort.group(1) if sort and sort.group(1) != "date" else ""
+            block = Loop(block.start, block.end, collection, rev, sort_by=by)
+        out.append(block)
+    return out
 
 
 def parse_blocks(tokens: list[Token]) -> list[Block]:
@@ -319,6 +351,9 @@ def html_blocks(content: str, start: int, end: int) -> list[Block]:
     loop = LOOP.search(content)
     if loop:
         return [Loop(start, end, loop.group(1), "reversed" in loop.group(2))]
+    var = VAR_LOOP.search(content)
+    if var and var.group(1) not in ("site", "include", "page"):
+        return [Loop(start, end, "", "reversed" in var.group(2), variable=var.group(1))]
     if is_liquid_only(content):
         return [Skipped(start, end, "Liquid tag (ignored)", stripped)]
     if "<s" in content or "<S" in content:

@@ -17,8 +17,10 @@ from typing import Any
 from resumeconv.dates import DateRange, find_range, parse_range
 from resumeconv.dialect import date_fields, split_degree
 from resumeconv.importers.cvpage import fields as F
+from resumeconv.importers.cvpage import levels
 from resumeconv.importers.cvpage.blocks import Item
 from resumeconv.importers.cvpage.inline import Line
+from resumeconv.places import is_place
 
 _DATE_LABELS = ("时间", "日期", "date", "dates", "period", "time", "when", "duration")
 
@@ -82,10 +84,18 @@ def cut_dates(lines: list[Line], children: list[Item]) -> Parts:
         before = line.cut(0, a)
         # dates mostly end the line: nothing after them to cut
         after = line.cut(b) if b < len(plain) else Line([], line.lineno)
+        chain = _date_chain(after.plain, found, date_text)
+        if chain is not None:
+            found, date_text = chain
+            after = Line([], line.lineno)
         paren = _PAREN.match(after.plain)
         if paren:
             note, after = paren.group(1).strip(), Line([], line.lineno)
-        parts = [p for p in (before, after) if p and p.plain.lower() not in _CONNECTORS]
+        parts = [
+            p
+            for p in (before, after)
+            if p and p.plain.lower() not in _CONNECTORS and p.plain.strip(" .,;:")
+        ]  # "Example Lab, 2023." leaves no ". " behind
         if len(parts) == 2:
             joined = Line([*before.runs, _sep(before, after), *after.runs], line.lineno)
             head[idx : idx + 1] = [joined]
@@ -109,6 +119,26 @@ def cut_dates(lines: list[Line], children: list[Item]) -> Parts:
         head = [line for line in rest_children.pop(0).lines if line]
     main = head[0] if head else None
     return Parts(main, head[1:], rest_children, dates, date_text, note, original, date_led)
+
+
+_CHAIN = re.compile(
+    r"^\s*(?:[(（][^()（）]*[)）])?\s*(?:->|→|[-–—~～])\s*([^()（）]+?)\s*"
+    r"(?:[(（][^()（）]*[)）])?\s*$"
+)
+
+
+def _date_chain(after: str, dates: DateRange, text: str) -> tuple[DateRange, str] | None:
+    """``2018.03.01 -> 2018.06.30（实习） -> 2019.05.20（在职）``: a range followed by more
+    dated stages (intern, then employed) is one range to the last date; the chain as
+    written, with its stage notes, is the note (x-note)."""
+    m = _CHAIN.match(after)
+    if m is None or dates.start is None:
+        return None
+    last = parse_range(m.group(1))
+    if last is None or last.start is None or last.end is not None:
+        return None
+    chain = f"{text}{after}".strip()
+    return DateRange(dates.start, last.start, False, False, chain, dates.span), chain
 
 
 _CONNECTORS = {"awarded", "since", "from", "until", "received", "graduated in"}
@@ -136,7 +166,11 @@ def _more_dates(head: list[Line], idx: int, dates: DateRange, text: str) -> tupl
 def _sep(before: Line, after: Line) -> Any:
     from resumeconv.importers.cvpage.inline import Run
 
-    return Run(", " if before.plain and after.plain else "")
+    if not (before.plain and after.plain):
+        return Run("")
+    if after.plain.lstrip()[:1] in ")]）】" or before.plain.rstrip()[-1:] in "([（【":
+        return Run("")  # "(EXC 2023)" cut: "(EXC)", not "(EXC, )"
+    return Run(", ")
 
 
 # ----------------------------------------------------------------------------- date fields
@@ -258,7 +292,30 @@ def _merge_label_runs(lines: list[str]) -> list[str]:
 def _org_and_place(text: str) -> tuple[str, str]:
     parts = F.split_parts(text, ",，")
     rest, place = F.split_location(parts)
+    if not place:
+        rest, place = _town_after_org(rest)
     return ", ".join(rest), place
+
+
+def _town_after_org(parts: list[str]) -> tuple[list[str], str]:
+    """``Beispiel-Institut GmbH, Musterstadt``: a last part of one or two capitalised
+    words with no organisation or role word, right after an organisation, is its town
+    (the places table cannot know every town)."""
+    if len(parts) < 2:
+        return parts, ""
+    last, before = parts[-1].strip(), parts[-2]
+    words = last.split()
+    if (
+        0 < len(words) <= 2
+        and all(w[:1].isupper() and not w.isupper() for w in words)  # "UCSF" is no town
+        and not any(ch.isdigit() for ch in last)
+        and F.looks_like_org(before)
+        and not F.looks_like_org(last)
+        and not F.looks_like_role(last)
+        and not _AWARDER_WORDS.search(last)
+    ):
+        return parts[:-1], last
+    return parts, ""
 
 
 def _role_line(line: Line) -> tuple[str, str]:
@@ -271,8 +328,8 @@ def _role_line(line: Line) -> tuple[str, str]:
             return _clean(bold + " " + after_clean), ""
         after_clean = re.sub(r"^[\s,;:|–—-]*(?:@|at\s)\s*", "", after_clean)
         return _clean(bold), _clean(after_clean)
-    text = line.plain
-    split = F.split_role_org(text)
+    text = _without_link_labels(line)
+    split = F.split_role_org(text) or _cjk_org_role(text)
     if split:
         return _clean(split[0]), _clean(split[1])
     parts = F.split_parts(text, ",，")
@@ -281,6 +338,48 @@ def _role_line(line: Line) -> tuple[str, str]:
     if F.looks_like_role(text) and not F.looks_like_org(text):
         return _clean(text), ""
     return "", _clean(text)
+
+
+#: Link texts that only say "here is a link" (the URL is the entry's ``url``).
+_LINK_LABELS = frozenset(
+    {"主页", "官网", "网站", "链接", "homepage", "home page", "website", "web", "link", "url",
+     "site", "ホームページ", "홈페이지"}
+)  # fmt: skip
+
+
+def _without_link_labels(line: Line) -> str:
+    """The line's text without links whose text is only a label (``公司[主页](…)-职位``)."""
+    runs = line.runs
+    if not any(r.href is not None for r in runs):
+        return line.plain
+    kept = [r.text for r in runs if r.href is None or r.text.strip().lower() not in _LINK_LABELS]
+    return " ".join("".join(kept).split())
+
+
+_CJK_JOIN = re.compile(r"\s+|(?<=[^\x00-\x7f])[-－—–](?=[^\x00-\x7f])")
+
+
+def _cjk_org_role(text: str) -> tuple[str, str] | None:
+    """(position, organisation) of a CJK line that joins them with a space or a dash:
+    ``例示研究所 研究員``, ``株式会社サンプル　インターン``, ``示例科技有限公司-算法实习生``
+    (or the role first: ``研究员-示例研究院``)."""
+    text = text.strip()
+    if text.isascii():
+        return None
+    cuts = list(_CJK_JOIN.finditer(text))
+    if not cuts:
+        return None
+    cut = cuts[-1]
+    left, right = text[: cut.start()].strip(), text[cut.end() :].strip()
+    if not left or not right:
+        return None
+    # the role may name its unit ("网络数据中心实习生"): what it ends with decides
+    role_right = F.looks_like_role(right) and not F.looks_like_org(right[-3:])
+    if F.looks_like_org(left) and role_right:
+        return right, left
+    if F.looks_like_role(left) and not F.looks_like_org(left) and F.looks_like_org(right):
+        return left, right
+    return None
 
 
 def interpret_work(parts: Parts, *, teaching: bool = False, org_key: str = "name") -> dict:
@@ -496,6 +595,9 @@ def interpret_education(parts: Parts) -> dict:
                         area = ", ".join([area, *others]) if area else ", ".join(others)
                     parts.children.pop(i)
                     break
+    institution, score = _score_in_brackets(institution)
+    if score:
+        entry["score"] = score
     _put(entry, "institution", _clean(institution))
     url = _first_url([lines[i] for i in sorted(used)]) if used else None
     _put(entry, "url", url)
@@ -526,6 +628,18 @@ def interpret_education(parts: Parts) -> dict:
     return entry
 
 
+def _score_in_brackets(institution: str) -> tuple[str, str]:
+    """``Beispiel-Universität Musterstadt (Note: 1,3)`` → the institution and the score
+    "1,3" (a grade written in brackets after the school, as German CVs do)."""
+    m = re.search(r"\s*[(（]([^()（）]*)[)）]\s*$", institution)
+    if not m:
+        return institution, ""
+    score = _score().search(m.group(1))
+    if not score:
+        return institution, ""
+    return institution[: m.start()].strip(), score.group(2).strip()
+
+
 def _split_at(text: str) -> tuple[str, str]:
     """``"MEng Computer Science @ University of Warwick"`` → both sides of the @."""
     m = re.search(r"\s@\s", text)
@@ -550,6 +664,8 @@ def _find_degree(text: str) -> tuple[str, str, list[str]] | None:
             area = f"{area}, {others.pop(0)}" if area else others.pop(0)
         if not area and others and not F.looks_like_org(others[0]) and i == 0:
             area, others = others[0], others[1:]
+        if not area and i > 0:
+            area, others = _area_before_degree(parts[:i], others)
         if area and not others:
             inst = _cjk_institution(area)
             if inst:
@@ -558,11 +674,27 @@ def _find_degree(text: str) -> tuple[str, str, list[str]] | None:
     return None
 
 
+def _area_before_degree(before: list[str], others: list[str]) -> tuple[str, list[str]]:
+    """``示例大学，电子工程，博士`` (school, subject, degree): the part right before the
+    degree is the subject when it is no organisation and an organisation precedes it."""
+    last = before[-1]
+    subject = not F.looks_like_org(last) and not is_place(last)  # "Shenzhen": a place
+    if len(before) >= 2 and F.looks_like_org(before[0]) and subject:
+        return last, [p for p in others if p is not last]
+    return "", others
+
+
 _AREA_TAIL = re.compile(r"^(?:(?i:minor|major|specialization|concentration)\b|[a-z])")
-_CJK_ORG_END = re.compile(r"^(.+?(?:大学|学院|研究所|研究院|学校))(.+)$")
+_CJK_ORG_END = re.compile(r"^(.+?(?:大学|学院|研究所|研究院|学校|대학교|대학원|대학|연구소))(.+)$")
 
 
 def _cjk_institution(text: str) -> str | None:
+    """The school at the start of a CJK degree text: its first space-separated segment
+    when that names a school (``例示大学大学院 情報学研究科`` → ``例示大学大学院``), else
+    the text up to the first school word (``示例大学人工智能学院…``)."""
+    first = text.split()[0] if text.split() else ""
+    if first != text and _CJK_ORG_END.match(first + " ") and not first.isascii():
+        return first
     m = _CJK_ORG_END.match(text)
     return m.group(1) if m else None
 
@@ -590,6 +722,10 @@ def interpret_award(parts: Parts) -> dict:
         else:
             title = _clean(plain)
             url = links[0][1] if links else None
+            title, awarder, note = split_title_awarder(title, tuple(t for t, _ in links))
+            summary = summary or note
+            if not awarder:
+                title, awarder = _cjk_awarder_title(title)
         if summary and not awarder:
             sub = F.split_parts(summary, ",，")
             if sub and F.looks_like_org(sub[0]):
@@ -608,6 +744,49 @@ def interpret_award(parts: Parts) -> dict:
     if url and url.startswith(("http://", "https://")):
         entry["x-url"] = url
     return entry
+
+
+_AWARDER_WORDS = re.compile(
+    r"\b(societ(y|ies)|foundation|association|council|conference|workshop|symposium|agency"
+    r"|fund|trust|ministry|committee|organi[sz]ation|federation|journal|government"
+    r"|commission|club|union|consortium|program(me)?)\b|学会|协会|基金会|財団|협회|학회",
+    re.I,
+)
+_TRAILING_PAREN = re.compile(r"\s*[(（]([^()（）]*)[)）]\s*$")
+#: A comma that separates parts: not one inside a number ("$4,170", "15,000").
+_PART_SPLIT = re.compile(r"(?<!\d)[,，]|[,，](?!\d{3}\b)")
+
+
+def split_title_awarder(text: str, link_texts: tuple[str, ...] = ()) -> tuple[str, str, str]:
+    """``"Travel Grant, Example Society ($500)"`` → ("Travel Grant", "Example Society",
+    "$500"): a plain award line whose second part names who gives it (an organisation,
+    society, foundation, conference …); later parts are a note, except the text of a link
+    of the line ("[Link](…)": its URL is the award's). Commas inside numbers ("$4,170")
+    do not split. Otherwise the whole text is the title."""
+    parts = [p.strip() for p in _PART_SPLIT.split(text) if p.strip()]
+    if len(parts) < 2:
+        return text, "", ""
+    awarder, notes = parts[1], parts[2:]
+    paren = _TRAILING_PAREN.search(awarder)
+    if paren:
+        awarder = awarder[: paren.start()].strip()
+        notes.insert(0, paren.group(1).strip())
+    if not awarder or not (F.looks_like_org(awarder) or _AWARDER_WORDS.search(awarder)):
+        return text, "", ""
+    notes = [n for n in notes if n not in link_texts]
+    return parts[0], awarder, ", ".join(notes)
+
+
+def _cjk_awarder_title(text: str) -> tuple[str, str]:
+    """``例示学会 優秀発表賞`` → ("優秀発表賞", "例示学会"): a CJK award line that names the
+    giver, then a space, then the prize; otherwise (text, "")."""
+    segments = text.split()
+    if len(segments) != 2 or text.isascii():
+        return text, ""
+    giver, prize = segments
+    if F.looks_like_org(giver) or _AWARDER_WORDS.search(giver):
+        return prize, giver
+    return text, ""
 
 
 # ----------------------------------------------------------------------------- publications
@@ -632,7 +811,10 @@ def interpret_publication(parts: Parts) -> dict:
         head = lines[0] if lines else Line()
         quoted = _quoted().search(head.plain)
         emph = [e for e in head.emphasized() if len(e) > 12]
-        if quoted:
+        titled = _linked_title_and_venue(head)
+        if titled is not None:  # "DOE, Jane. [Notes on sampling][p1]. *Example Meetup*."
+            name, publisher = titled
+        elif quoted:
             name = quoted.group(1)
             after = head.plain[quoted.end() :]
             venue = [e for e in head.emphasized() if e in after and len(e) > 3]
@@ -646,6 +828,8 @@ def interpret_publication(parts: Parts) -> dict:
             name = (
                 links[0][0] if links and links[0][0] else _clean(re.split(r"\s\[", head.plain)[0])
             )
+    if not publisher:
+        publisher = _venue_after_in(lines)
     _put(entry, "name", _clean(name).rstrip("."))
     _put(entry, "publisher", _clean(publisher))
     apply_dates(entry, parts, "publications")
@@ -655,6 +839,34 @@ def interpret_publication(parts: Parts) -> dict:
         entry["summary"] = full.strip()
     _put(entry, "x-highlights", parts.child_texts())
     return entry
+
+
+def _linked_title_and_venue(head: Line) -> tuple[str, str] | None:
+    """(title, venue) of a citation whose title is a link after the authors and whose
+    venue is the italic text after it; None for other lines."""
+    plain = head.plain
+    for text, url in head.links():
+        if not text or text.lower() in _LINK_LABELS or text == url or len(text) < 4:
+            continue
+        at = plain.find(text)
+        if at <= 0:  # a title at the start is read by the other rules
+            return None
+        after = plain[at + len(text) :]
+        venues = [e for e in head.emphasized() if e in after and e != text]
+        return (text, venues[0]) if venues else None
+    return None
+
+
+_IN_VENUE = re.compile(r"(?:^|[.,;]\s+)In:?\s+(?P<venue>[A-Z][^.,;]*[^\s.,;])")
+
+
+def _venue_after_in(lines: list[Line]) -> str:
+    """``A. Author, B. Author. In ExConf`` on a citation line: the venue after "In"."""
+    for line in lines[1:]:
+        m = _IN_VENUE.search(line.plain.strip())
+        if m:
+            return m.group("venue")
+    return ""
 
 
 # ----------------------------------------------------------------- skills, languages, interests
@@ -673,9 +885,21 @@ def skill_label(parts: Parts) -> tuple[str, str]:
     return _clean(parts.main.linked()), ""
 
 
-def interpret_skill(parts: Parts) -> dict:
+def _linked_tail(line: Line, tail: str) -> str:
+    """The end of ``line`` whose plain text is ``tail``, with its links as Markdown."""
+    at = line.plain.rfind(tail)
+    return line.slice(at).linked().strip() if at >= 0 else tail
+
+
+def interpret_skill(parts: Parts, legend: levels.Legend | None = None) -> dict:
     label, value = skill_label(parts)
-    keywords = F.split_keywords(value) if value else []
+    if value and levels.has_glyphs(value) and parts.main is not None and parts.main.links():
+        value = _linked_tail(parts.main, value)  # "[Foo](url)•••": the links stay
+    drawn = levels.split_levels(value, legend) if value else None
+    if drawn:  # "Julia••• Haskell••": the glyphs are levels, not part of the names
+        keywords = [f"{name} ({level})" for name, level in drawn]
+    else:
+        keywords = F.split_keywords(value) if value else []
     for child in parts.children:
         keywords.extend(_child_keywords(child))
     for line in parts.rest:
@@ -694,9 +918,13 @@ def _child_keywords(item: Item) -> list[str]:
     return F.split_keywords(text)
 
 
-def language_entries(texts: list[str]) -> list[dict]:
+def language_entries(texts: list[str], legend: levels.Legend | None = None) -> list[dict]:
     out = []
     for text in texts:
+        drawn = levels.split_levels(text, legend)
+        if drawn:  # "Spanish••• German••"
+            out.extend({"language": name, "fluency": level} for name, level in drawn)
+            continue
         for part in F.split_parts(text, ",，;；、"):
             lang, fluency = F.split_language(part)
             entry: dict[str, Any] = {}
@@ -744,12 +972,23 @@ def interpret_project(parts: Parts) -> dict:
     roles: list[str] = []
     entity = ""
     name = ""
+    extra_links: list[str] = []
     if parts.main is not None:
         bold, after = _after_bold(parts.main)
-        if bold and _clean(after):
+        labels = _link_labels_only(parts.main, after)
+        if bold and labels is not None:
+            # "**Tool X** [[paper](…)] [[code](…)]": links, not roles; the first is the
+            # url, the others stay in the entry as Markdown links
+            name, extra_links = bold, labels[1:]
+        elif bold and _clean(after):
             name, roles = bold, [_clean(after)]
         else:
             name = _clean(parts.main.plain)
+            event = _event_line(parts.main)
+            if event is not None:
+                name, role, entity, description = event
+                roles += [role] if role else []
+                _put(entry, "description", description)
     while parts.rest and (_is_bold_only(parts.rest[0]) or F.looks_like_role(parts.rest[0].plain)):
         text = _clean(parts.rest.pop(0).plain)
         if text:
@@ -771,8 +1010,40 @@ def interpret_project(parts: Parts) -> dict:
     apply_dates(entry, parts, "projects")
     url = _first_url([parts.main]) if parts.main is not None else None
     _put(entry, "url", url)
-    _put(entry, "highlights", _highlights(parts))
+    _put(entry, "highlights", extra_links + _highlights(parts))
     return entry
+
+
+def _event_line(line: Line) -> tuple[str, str, str, str] | None:
+    """(name, role, entity, description) of a workshop / training line:
+    ``Participant at the Example Camp 2022, Example Centre`` (role at event, host) or
+    ``*Design Workshop* Three-week course at Example Library`` (titled event, what it
+    was, where). None when the line has neither shape."""
+    text = _clean(line.plain)
+    italic = line.emphasized()
+    if italic and text.startswith(italic[0]) and len(italic[0]) < len(text):
+        rest = _clean(text[len(italic[0]) :])
+        what, _, where = rest.partition(" at ")
+        return italic[0], "", _clean(where), _clean(what)
+    split = F.split_role_org(text)
+    if split and F.looks_like_role(split[0]):
+        event, *host = F.split_parts(re.sub(r"^the\s+", "", split[1]), ",，")
+        return _clean(event), _clean(split[0]), _clean(", ".join(host)), ""
+    return None
+
+
+def _link_labels_only(line: Line, after: str) -> list[str] | None:
+    """The links after a bold title when nothing else is there but brackets and
+    punctuation (``[[paper](…)] [[code](…)]``), as Markdown links; None otherwise."""
+    links = [(t, u) for t, u in line.links() if t and t in after]
+    if not links:
+        return None
+    rest = after
+    for text, _ in links:
+        rest = rest.replace(text, "", 1)
+    if rest.strip(" []()|,;·/"):
+        return None
+    return [f"[{t}]({u})" for t, u in links]
 
 
 def interpret_custom(parts: Parts) -> dict:

@@ -158,6 +158,14 @@ _ROLE_WORDS = (
 _ORG_WORDS = (
     "university",
     "universit",
+    "universidad",
+    "laborato",
+    "association",
+    "associação",
+    "asociaci",
+    "société",
+    "instituto",
+    "fundaci",
     "institute",
     "institut",
     "college",
@@ -214,10 +222,90 @@ def _words(text: str) -> list[str]:
     return [w.lower().strip(".") for w in _WORD.findall(text)]
 
 
+#: Stems of role and organisation words in languages that inflect and compound them
+#: ("Wissenschaftliche Mitarbeiterin", "Studentische Hilfskraft", "Lehrstuhl für …",
+#: "Beispielverein e. V."), and Japanese/Korean ones: a word that contains one counts.
+_ROLE_STEMS = (
+    "mitarbeiter",
+    "hilfskraft",
+    "kassenwart",
+    "führer",
+    "vorstand",
+    "doktorand",
+    "praktikant",
+    "werkstudent",
+    "leiter",
+    "referent",
+    "dozent",
+    "assistent",
+    "vorsitz",
+    "entwickler",
+    "berater",
+    "stagiaire",
+    "chercheu",
+    "doctorant",
+    "ingénieur",
+    "investigador",
+    "becari",
+    "profesor",
+    "pesquisador",
+    "estagi",
+    "trésor",
+    "tesorer",
+    "présiden",
+    "secrétaire",
+    "secretari",
+    "professeur",
+    "enseignant",
+    "ingenier",
+    "engenheir",
+    "analista",
+    "desarrollador",
+    "研究員",
+    "インターン",
+    "エンジニア",
+    "教授",
+    "助教",
+    "講師",
+    "연구원",
+    "인턴",
+)
+_ORG_STEMS = (
+    "universit",
+    "universidad",
+    "laborato",
+    "association",
+    "associação",
+    "asociaci",
+    "société",
+    "instituto",
+    "fundaci",
+    "hochschule",
+    "lehrstuhl",
+    "verein",
+    "stiftung",
+    "gesellschaft",
+    "klinik",
+    "fakultät",
+    "empresa",
+    "株式会社",
+    "研究所",
+    "大学",
+    "学会",
+    "会社",
+    "대학",
+    "연구소",
+    "회사",
+)
+_EV = re.compile(r"e\.\s?v\.", re.I)
+
+
 def looks_like_role(text: str) -> bool:
     if not _ROLE_SET.isdisjoint(_words(text)):
         return True
-    return any(cjk in text for cjk in _ROLE_CJK)
+    if any(cjk in text for cjk in _ROLE_CJK):
+        return True
+    return _has_stem(text, _ROLE_STEMS)
 
 
 def looks_like_org(text: str) -> bool:
@@ -226,7 +314,14 @@ def looks_like_org(text: str) -> bool:
         w.startswith(("universit", "institut")) for w in words
     ):
         return True
-    return any(cjk in text for cjk in _ORG_CJK)
+    if any(cjk in text for cjk in _ORG_CJK):
+        return True
+    return _has_stem(text, _ORG_STEMS) or bool(_EV.search(text))
+
+
+def _has_stem(text: str, stems: tuple[str, ...]) -> bool:
+    low = text.lower()
+    return any(stem in low for stem in stems)
 
 
 _AT = re.compile(r"\s+(?:at|@)\s+(?:the\s+)?", re.I)

@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from resumeconv.dialect import (
+    BASICS,
     CUSTOM,
     SUMMARY,
     is_known_title,
@@ -27,9 +28,11 @@ from resumeconv.importers.cvpage.blocks import (
     Paragraph,
     Table,
 )
+from resumeconv.importers.cvpage.homes import home_by_shape
 from resumeconv.importers.cvpage.inline import Line
 
 __all__ = [
+    "BASICS",
     "CUSTOM",
     "SUMMARY",
     "Page",
@@ -50,6 +53,8 @@ class PageSection:
     key: str
     heading: Heading | None
     blocks: list[Block] = field(default_factory=list)
+    explicit: bool = False
+    """The kind was named by a kramdown class (``{: .cv-custom}``), not guessed."""
 
 
 @dataclass(slots=True)
@@ -71,6 +76,8 @@ def split_sections(blocks: list[Block]) -> Page:
     blocks = _promote_bold_headings(blocks)
     headings = [b for b in blocks if isinstance(b, Heading)]
     if not headings:
+        # a page without headings is one untitled section: its blocks are read as they
+        # come (raw-HTML layouts find their headings in the blocks), no shape is guessed
         return Page(header=[], sections=[PageSection("", CUSTOM, None, blocks)] if blocks else [])
     rules = {id(h): matching_rule(h.line.plain) for h in headings}  # this page's, once
     level = _section_level(headings, rules)
@@ -87,11 +94,22 @@ def split_sections(blocks: list[Block]) -> Page:
         elif sections:
             current = sections[-1]
             if isinstance(block, Attributes) and not current.blocks:
-                current.key = section_class(block.text) or current.key
+                named = section_class(block.text)
+                current.key = named or current.key
+                current.explicit = named is not None
             current.blocks.append(block)
         else:
             header.append(block)
+    for section in sections:
+        _give_home(section)
     return Page(header, sections)
+
+
+def _give_home(section: PageSection) -> None:
+    """A section whose title no rule knows goes where its entries' shape says
+    (:func:`homes.home_by_shape`), unless a class named its kind."""
+    if section.key == CUSTOM and not section.explicit and section.blocks:
+        section.key = home_by_shape(section.blocks)
 
 
 def _section_level(headings: list[Heading], rules: dict[int, str | None]) -> int:
