@@ -13,7 +13,7 @@ import sys
 from collections.abc import Sequence
 
 from resumeconv import __version__, api
-from resumeconv.cli import arguments, batch, jobs, progress, rebuild, reporting
+from resumeconv.cli import arguments, batch, fixing, jobs, progress, rebuild, reporting
 from resumeconv.cli.stopping import Terminated, on_sigterm
 
 
@@ -45,6 +45,10 @@ def _main(args: argparse.Namespace) -> int:
             return rebuild.run(args, _convert_once)
         if args.command == "convert":
             return _convert_once(args)[0]
+        if args.command == "fix":
+            return fixing.run_fix(args)
+        if args.command == "init":
+            return fixing.run_init(args)
         if args.command == "serve":
             from resumeconv.cli import serve
 
