@@ -64,6 +64,20 @@ def _main(args: argparse.Namespace) -> int:
     except Terminated:
         print("resumeconv: terminated", file=sys.stderr)
         return 143
+    except BrokenPipeError:  # the reader of our output went away (`resumeconv … | head`)
+        api.remove_temporaries()
+        _quiet_stdout()
+        return 141  # as a shell reports a program stopped by SIGPIPE
+
+
+def _quiet_stdout() -> None:
+    """Point stdout at /dev/null so that the interpreter's final flush of the closed pipe
+    does not print a second error (the recipe of the Python docs, "Note on SIGPIPE")."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError):
+        pass
 
 
 def _formats() -> int:
