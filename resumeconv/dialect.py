@@ -76,6 +76,19 @@ LOCATION_LABELS: dict[str, str] = {
     "countryCode": "Country",
 }
 LOCATION_KEYS = {label: key for key, label in LOCATION_LABELS.items()}
+#: The order a location's parts are written in on one line ("2712 Broadway St, San
+#: Francisco, California, CA 94115, US").
+LOCATION_ORDER = ("address", "city", "region", "postalCode", "countryCode")
+
+
+def location_line(location: dict[str, str]) -> str:
+    """A structured location as the one line a person writes: its parts, comma-separated,
+    in :data:`LOCATION_ORDER`. The Markdown writer writes it; the CV-page reader reads it
+    back into the same parts when the page's front matter remembers them and the line
+    still says exactly this (an edited line wins, and stays whole in ``address``)."""
+    return ", ".join(location[k] for k in LOCATION_ORDER if location.get(k))
+
+
 _RAW_KEY = re.compile(r"^(?:x-[\w-]+|[a-z][A-Za-z0-9_]*)$")
 
 

@@ -23,12 +23,14 @@ from resumeconv.dialect import (
     ATTRIBUTE_LIST,
     LOCATION_KEYS,
     LOCATION_LABELS,
+    LOCATION_ORDER,
     date_fields,
     is_code_group,
     is_language_group,
     is_page_title,
     key_for,
     label_for,
+    location_line,
     publication_type,
     section_key,
     split_degree,
@@ -87,6 +89,9 @@ def not_content(data: dict[str, Any]) -> dict[str, Any]:
         out["$schema"] = data["$schema"]
     if _empty_basics(data):
         out["basics"] = _empty_basics(data)
+    split = _location_split(data)
+    if split is not None:
+        out["location"] = split
     meta = data.get("meta")
     if not isinstance(meta, dict):
         return out
@@ -104,11 +109,16 @@ def not_content(data: dict[str, Any]) -> dict[str, Any]:
 
 
 def _empty_basics(data: dict[str, Any]) -> dict[str, Any]:
-    """basics fields that are empty strings (``"image": ""``): no line can show them."""
+    """basics fields no line of the page shows: empty strings (``"image": ""``), and the
+    photo's URL (academicpages shows the photo from ``_config.yml``, never in the CV)."""
     basics = data.get("basics")
     if not isinstance(basics, dict):
         return {}
-    return {k: v for k, v in basics.items() if v == "" and k != "name"}
+    return {
+        k: v
+        for k, v in basics.items()
+        if (v == "" and k != "name") or (k == "image" and isinstance(v, str))
+    }
 
 
 _LOOP = (
@@ -710,6 +720,9 @@ class _Writer:
             value = basics[key]
             if key == "profiles" and _profiles_ok(value):
                 lines.extend(_profile_line(p) for p in value)
+            elif key == "location" and _location_ok(value) and _one_line_location(value):
+                md = _field_value("x", location_line(value))
+                lines.append("*Address:* " + md[len("*x:* ") :])
             elif key == "location" and _location_ok(value):
                 lines.extend(_location_lines(value))
             else:
@@ -950,6 +963,24 @@ def _location_ok(value: Any) -> bool:
         and bool(value)
         and all(k in LOCATION_LABELS and _text_ok(v) for k, v in value.items())
     )
+
+
+def _one_line_location(value: dict[str, str]) -> bool:
+    """A location written as one ``*Address:*`` line, its split kept in the front matter:
+    parts in the usual order, none empty or holding the separator itself."""
+    parts = [value.get(k) for k in LOCATION_ORDER if k in value]
+    return set(value) <= set(LOCATION_ORDER) and all(
+        isinstance(p, str) and p.strip() == p and p and ", " not in p for p in parts
+    )
+
+
+def _location_split(data: dict[str, Any]) -> dict[str, str] | None:
+    """The parts of the location written as one line (front matter ``location``), if any."""
+    basics = data.get("basics")
+    value = basics.get("location") if isinstance(basics, dict) else None
+    if not (_location_ok(value) and _one_line_location(value)) or set(value) == {"address"}:
+        return None
+    return dict(value)
 
 
 def _location_lines(value: dict[str, str]) -> list[str]:

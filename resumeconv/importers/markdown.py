@@ -195,6 +195,7 @@ def _front_matter_meta(data: dict[str, Any], kept: Any) -> None:
     if not isinstance(kept, dict):
         return
     schema, meta, empty = kept.get("$schema"), kept.get("meta"), kept.get("basics")
+    _split_location(data, kept.get("location"))
     if isinstance(empty, dict) and empty:
         basics = data.setdefault("basics", {})
         for key, value in empty.items():
@@ -212,6 +213,21 @@ def _front_matter_meta(data: dict[str, Any], kept: Any) -> None:
             page_ext.update({k: v for k, v in value.items() if k not in ("sections", "lang")})
         else:
             page_meta[key] = value
+
+
+def _split_location(data: dict[str, Any], parts: Any) -> None:
+    """The header's one-line address back into its parts, as the front matter's
+    ``jsonresume.location`` remembers them, only while the line still says exactly that
+    (an edited address wins and stays whole)."""
+    from resumeconv.dialect import LOCATION_ORDER, location_line
+
+    basics = data.get("basics")
+    if not isinstance(parts, dict) or not isinstance(basics, dict):
+        return
+    if not set(parts) <= set(LOCATION_ORDER) or not all(isinstance(v, str) for v in parts.values()):
+        return
+    if basics.get("location") == {"address": location_line(parts)}:
+        basics["location"] = {k: parts[k] for k in parts}
 
 
 def _merge_site_basics(data: dict[str, Any], site: Any, asm: Any) -> None:

@@ -117,6 +117,34 @@ def test_no_stray_escapes_and_no_data_dump() -> None:
         assert stray not in text, stray
     assert "R&D" in text and "Silicon_Valley" in text and "*Score:* 4.0" in text
     assert "jsonresume: {" in text.split("\n---\n", 1)[0]
+    page = text.split("\n---\n", 1)[1]
+    for dump in ("*Postal code:*", "*City:*", "*Region:*", "*Country:*", "*Image:*"):
+        assert dump not in page, dump
+
+
+def test_a_structured_address_is_one_line_and_reads_back_in_parts() -> None:
+    location = {
+        "address": "1 Example Road",
+        "postalCode": "EX1 2MP",
+        "city": "Exampleton",
+        "region": "Exampleshire",
+        "countryCode": "GB",
+    }
+    resume = resumeconv.Resume.from_dict(
+        {
+            "basics": {"name": "Ann Example", "location": location},
+            "work": [{"name": "Example Ltd", "position": "Engineer", "startDate": "2020"}],
+        }
+    )
+    page = _export(resume)
+    lines = [line.rstrip() for line in page.splitlines()]
+    assert "*Address:* 1 Example Road, Exampleton, Exampleshire, EX1 2MP, GB" in lines
+    assert _reimport(page).to_dict()["basics"]["location"] == location
+    # an edited line wins: it is the address as written, not the remembered parts
+    edited = page.replace("1 Example Road, Exampleton", "2 Other Street, Otherton")
+    assert _reimport(edited).to_dict()["basics"]["location"] == {
+        "address": "2 Other Street, Otherton, Exampleshire, EX1 2MP, GB"
+    }
 
 
 def test_english_titles_for_a_resume_without_layout() -> None:
