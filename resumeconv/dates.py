@@ -135,7 +135,7 @@ _TOKEN = (
     r"|[0-9]++"  # number
     r"|<br\s*/?>"  # br
     rf"|-+>|→|[{_DASHES}]++"  # dash
-    r"|至今|预计|現在|현재|[年月日至今起]"  # cjk (現在, 현재: "present" in ja, ko)
+    r"|至今|预计|現在|현재|[年月日至今起년월일]"  # cjk (現在, 현재: "present" in ja, ko)
     r"|\S"  # punct
 )
 
@@ -176,7 +176,7 @@ def _kind_table() -> dict[str, str]:
     ranges = re.findall(r"(.)-(.)", _LETTERS)
     kinds.update((chr(c), _WORD) for a, b in ranges for c in range(ord(a), ord(b) + 1))
     kinds.update(dict.fromkeys(_DASHES + "→", _DASH))
-    kinds.update(dict.fromkeys("年月日至今起現현", _CJK))
+    kinds.update(dict.fromkeys("年月日至今起現현년월일", _CJK))
     return kinds
 
 
@@ -185,6 +185,9 @@ def _kind_table() -> dict[str, str]:
 #: index is cheaper than a named field (and a plain tuple cheaper to make).
 _Tok = tuple  # (str, str, int, int)
 _KIND, _TEXT, _START, _END = 0, 1, 2, 3
+
+
+_HANGUL_UNITS = {"년": "年", "월": "月", "일": "日"}
 
 
 def _tokenize(text: str) -> list[_Tok]:
@@ -201,6 +204,8 @@ def _tokenize(text: str) -> list[_Tok]:
         kind = get(tok[0], _PUNCT)
         if kind == _WORD:
             tok = tok.lower()
+        elif kind == _CJK and tok in _HANGUL_UNITS:
+            tok = _HANGUL_UNITS[tok]  # 2023년 3월 is 2023年3月
         elif kind == _PUNCT and end - pos > 1:
             kind = _BR if tok[0] == "<" else _CJK  # "<br>", "预计"
         append((kind, tok, pos, end))

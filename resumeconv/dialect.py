@@ -642,6 +642,15 @@ _DEGREE_PATTERNS = (
     r"Mittlere Reife",
     r"Diplom(?:a)?",
     r"Licence",
+    r"Licenciatura",
+    r"Licenciad[oa]",
+    r"Grado",
+    r"Máster",
+    r"Doctorado",
+    r"Doctorat",
+    r"Bacharelado",
+    r"Mestrado",
+    r"Doutorado",
     r"Associate(?:'s)? Degree",
 )
 
@@ -690,7 +699,7 @@ def split_degree(text: str) -> tuple[str, str] | None:
     if m:
         degree = m.group("degree").strip()
         rest = text[m.end() :].strip()
-        rest = re.sub(r"^(?:in|of|en|in the field of)\s+", "", rest, flags=re.I).strip(" ,")
+        rest = re.sub(r"^(?:in|of|en|em|in the field of)\s+", "", rest, flags=re.I).strip(" ,")
         return degree, rest
     bracket = _CJK_DEGREE_BRACKET.search(text)
     if bracket and bracket.start() > 0:

@@ -312,6 +312,10 @@ def _home(kind: str | None, title: str, has_summary: bool) -> rcv.Home:
     elif kind == "NormalEntry":
         homes = ("awards", "projects", "certificates", "references", "publications")
         section = rule if rule in homes else dialect.CUSTOM
+        if section == "publications" and dialect.publication_type(title) is not None:
+            # CV pages' talks titles name publications of a type (issue 12, rule 1); a
+            # RenderCV NormalEntry talk keeps its own section and type (docs/rendercv.md)
+            section = dialect.CUSTOM
     elif kind == "BulletEntry" and rule in ("interests", "skills"):
         section = rule
     elif kind == rcv.TEXT and rule == dialect.SUMMARY and not has_summary:

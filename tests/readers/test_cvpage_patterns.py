@@ -638,10 +638,10 @@ def test_checked_formats_are_never_invalid_silently() -> None:
     assert not [i for i in resumeconv.validate(resume) if i.is_error]
 
 
-def test_amounts_keep_thousands_and_a_year_in_a_name_stays() -> None:
+def test_amounts_keep_thousands_and_a_year_in_brackets_leaves_no_comma() -> None:
     """Pattern 12: "€12,500" stays whole; "Title, Organisation, amount" gives title, awarder
     and the amount in the summary (a long title stays whole); a year inside a named
-    parenthesis ("(ERC 2024)") is read but not cut out of the name."""
+    parenthesis ("(ERC 2024)") is the date and leaves "(ERC)", never "(ERC, )"."""
     data = load("amounts-and-named-years.md")
     bursary, pilot, study = data["awards"]
     assert (bursary["title"], bursary["awarder"]) == (
@@ -656,7 +656,7 @@ def test_amounts_keep_thousands_and_a_year_in_a_name_stays() -> None:
     )
     assert study["title"].endswith("Birdlife Society, Northern Branch") and "awarder" not in study
     text = str(data)
-    assert "(ERC 2024)" in text and "ERC, )" not in text
+    assert "(ERC)" in text and "ERC, )" not in text  # the year is the date, the bracket whole
 
 
 def test_talk_citations_title_venue_and_date() -> None:
@@ -1102,3 +1102,90 @@ def test_talk_citations_and_organisation_headings() -> None:
         },
     ]
     assert ":link" not in str(data)
+
+
+def test_last_updated_line_is_page_chrome() -> None:
+    """When the page was edited is no part of the CV (a Liquid date or a written one)."""
+    page = (
+        "Courses\n======\n* Advanced Example Methods (Example University)\n\n"
+        '*Last updated: {{ "now" | date: "%B %d, %Y" }}*\n\nLast updated: March 2024\n'
+    )
+    resume = resumeconv.load(page.encode(), format="markdown")
+    assert "Last" not in str(resume.to_dict())
+    assert len(resume.to_dict()["education"]) == 1
+    reasons = [b.reason for b in resume.import_report.blocks if b.status == SKIPPED]
+    assert reasons.count("last-updated line") == 2
+
+
+def test_a_year_cut_from_brackets_leaves_no_comma() -> None:
+    """``(EXM 2021)``: the year is the date, the bracket stays whole around what is left."""
+    page = "Invited Talks\n======\n1. Session chair at Example Meeting (EXM 2021)\n"
+    pub = resumeconv.load(page.encode(), format="markdown").to_dict()["publications"][0]
+    assert pub["name"] == "Session chair at Example Meeting (EXM)"
+    assert pub["releaseDate"] == "2021" and pub["summary"].endswith("(EXM 2021)")
+
+
+def test_korean_page() -> None:
+    """학력 / 경력 / 수상 find their homes; 년 월 dates and 현재 (open)."""
+    data = resumeconv.load(PAGES / "korean.md").to_dict()
+    assert data["education"] == [
+        {
+            "institution": "예시대학교",
+            "area": "컴퓨터공학과",
+            "studyType": "학사",
+            "startDate": "2015-03",
+            "endDate": "2019-02",
+        }
+    ]
+    assert data["work"] == [{"name": "예시연구소", "position": "연구원", "startDate": "2021-03"}]
+    assert data["awards"] == [{"title": "우수논문상", "date": "2020", "awarder": "예시학회"}]
+
+
+def test_french_page() -> None:
+    """French titles (accents folded), roles and organisations (Ingénieur, Trésorier,
+    Laboratoire, Association), « aujourd'hui » (open), Langues with their level."""
+    data = resumeconv.load(PAGES / "french.md").to_dict()
+    layout = data["meta"]["x-resumeconv"]["sections"]
+    assert [s["section"] for s in layout] == [
+        "education",
+        "work",
+        "skills",
+        "languages",
+        "volunteer",
+    ]
+    assert data["work"] == [
+        {
+            "name": "Laboratoire Exemple",
+            "location": "Lyon",
+            "position": "Ingénieur de recherche",
+            "startDate": "2019",
+        }
+    ]
+    assert data["education"][0]["institution"] == "Université d'Exemple"
+    assert data["education"][0]["area"] == "Informatique"
+    assert data["languages"] == [{"language": "Anglais", "fluency": "courant"}]
+    assert data["volunteer"][0]["organization"] == "Association Exemple"
+    assert data["volunteer"][0]["position"] == "Trésorier"
+
+
+def test_spanish_and_portuguese_sections_and_degrees() -> None:
+    """Formación / Educação → education, Experiencia / Experiência → work, Idiomas,
+    Premios y becas; Grado / Bacharelado degrees with their subject; «actualidad» open."""
+    data = resumeconv.load(PAGES / "spanish-portuguese.md").to_dict()
+    layout = [s["section"] for s in data["meta"]["x-resumeconv"]["sections"]]
+    assert layout == ["education", "work", "languages", "awards", "education", "work"]
+    assert [(e["studyType"], e["area"], e["institution"]) for e in data["education"]] == [
+        ("Grado", "Física", "Universidad de Ejemplo"),
+        ("Bacharelado", "Química", "Universidade Exemplo"),
+    ]
+    assert data["work"][0] == {
+        "name": "Instituto Ejemplo de Óptica",
+        "location": "Madrid",
+        "position": "Investigadora",
+        "startDate": "2019",
+    }
+    assert data["work"][1]["position"] == "Estagiária"
+    assert data["awards"] == [
+        {"title": "Beca de Excelencia", "date": "2017", "awarder": "Fundación Ejemplo"}
+    ]
+    assert data["languages"] == [{"language": "Inglés", "fluency": "avanzado"}]

@@ -134,6 +134,8 @@ RANGES = [
     ("June 14–15, 2016", "2016-06-14", "2016-06-15", False, False, None),
     # Japanese / Korean "present"
     ("2024年4月 – 現在", "2024-04", None, True, False, None),
+    ("2019년 3월 - 2021년 2월", "2019-03", "2021-02", False, False, None),
+    ("2023년 3월 – 현재", "2023-03", None, True, False, None),
     ("seit 09/2019", "2019-09", None, True, False, None),
     ("until Sep 2023", None, "2023-09", False, False, None),
     ("April 2022 - October 2022:", "2022-04", "2022-10", False, False, None),

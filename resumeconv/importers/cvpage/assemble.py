@@ -55,6 +55,10 @@ _ON_REQUEST = re.compile(r"^references?\s+(are\s+)?available\s+(up)?on\s+request
 #: 150 KB header line took over a minute.
 _EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+(\.[\w-]+)+")
 _BLANK = "no text (white space or &nbsp; only)"
+_LAST_UPDATED = re.compile(
+    r"^\s*(?:page\s+)?last\s+(?:updated|modified)(?:\s+on)?\s*[:：]?\s*(?P<date>.*?)\s*$",
+    re.I,
+)
 #: The prose field of each standard section a paragraph may describe an entry in.
 _PROSE_FIELD = {
     "work": "summary",
@@ -459,6 +463,9 @@ class Assembler:
                 block = self._without_empty_items(block)
                 if not block.items:
                     continue
+            if isinstance(block, Paragraph) and _last_updated(block):
+                self.report.add(block.start, block.end, SKIPPED, None, "last-updated line")
+                continue
             if isinstance(block, Paragraph):
                 label = _label_paragraph(block)
                 if (
@@ -1028,6 +1035,13 @@ def _contact_lines(block: Block) -> list[Line]:
             stack.extend(reversed(item.children))
         return out
     return _block_lines(block)
+
+
+def _last_updated(block: Paragraph) -> bool:
+    """``*Last updated: {{ "now" | date }}*`` or ``Last updated: March 2024``: when the page
+    was edited, page chrome, not part of the CV."""
+    m = _LAST_UPDATED.match(" ".join(line.plain for line in block.lines))
+    return m is not None and (not m.group("date") or parse_range(m.group("date")) is not None)
 
 
 def _label_paragraph(block: Paragraph) -> bool:

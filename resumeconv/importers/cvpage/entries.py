@@ -100,9 +100,7 @@ def cut_dates(lines: list[Line], children: list[Item]) -> Parts:
             for p in (before, after)
             if p and p.plain.lower() not in _CONNECTORS and p.plain.strip(" .,;:")
         ]  # "Example Lab, 2023." leaves no ". " behind
-        if _in_named_paren(before.plain, after.plain):
-            pass  # "Example Conference (EXC 2023)": the year is part of the name, kept
-        elif len(parts) == 2:
+        if len(parts) == 2:
             joined = Line([*before.runs, _sep(before, after), *after.runs], line.lineno)
             head[idx : idx + 1] = [joined]
         else:
@@ -143,18 +141,6 @@ def _date_outside_links(line: Line, found: DateRange | None) -> DateRange | None
 def _academic_year(before: str) -> bool:
     """``AY`` / ``A.Y.`` (academic year) right before the dates."""
     return before.strip(" *_").upper() in ("AY", "A.Y.", "A. Y.")
-
-
-def _in_named_paren(before: str, after: str) -> bool:
-    """The dates sit in a parenthesis after words of its own (``(EXC 2023)``): cutting them
-    out would leave ``(EXC, )``, so the line stays whole (the dates are still read)."""
-    opened = before.rfind("(")
-    return (
-        opened >= 0
-        and ")" not in before[opened:]
-        and bool(before[opened + 1 :].strip())
-        and after.lstrip().startswith(")")
-    )
 
 
 _CHAIN = re.compile(
@@ -202,7 +188,11 @@ def _more_dates(head: list[Line], idx: int, dates: DateRange, text: str) -> tupl
 def _sep(before: Line, after: Line) -> Any:
     from resumeconv.importers.cvpage.inline import Run
 
-    return Run(", " if before.plain and after.plain else "")
+    if not (before.plain and after.plain):
+        return Run("")
+    if after.plain.lstrip()[:1] in ")]）】" or before.plain.rstrip()[-1:] in "([（【":
+        return Run("")  # "(EXC 2023)" cut: "(EXC)", not "(EXC, )"
+    return Run(", ")
 
 
 # ----------------------------------------------------------------------------- date fields
@@ -339,7 +329,7 @@ def _town_after_org(parts: list[str]) -> tuple[list[str], str]:
     words = last.split()
     if (
         0 < len(words) <= 2
-        and all(w[:1].isupper() for w in words)
+        and all(w[:1].isupper() and not w.isupper() for w in words)  # "UCSF" is no town
         and not any(ch.isdigit() for ch in last)
         and F.looks_like_org(before)
         and not F.looks_like_org(last)
@@ -948,7 +938,7 @@ def _area_before_degree(before: list[str], others: list[str]) -> tuple[str, list
 
 
 _AREA_TAIL = re.compile(r"^(?:(?i:minor|major|specialization|concentration)\b|[a-z])")
-_CJK_ORG_END = re.compile(r"^(.+?(?:大学|学院|研究所|研究院|学校))(.+)$")
+_CJK_ORG_END = re.compile(r"^(.+?(?:大学|学院|研究所|研究院|学校|대학교|대학원|대학|연구소))(.+)$")
 
 
 def _cjk_institution(text: str) -> str | None:
@@ -1078,7 +1068,7 @@ def interpret_label_list(lines: list[Line], key: str) -> dict:
 _AWARDER_WORDS = re.compile(
     r"\b(societ(y|ies)|foundation|association|council|conference|workshop|symposium|agency"
     r"|fund|trust|ministry|committee|organi[sz]ation|federation|journal|government"
-    r"|commission|club|union|consortium|program(me)?)\b|学会|协会|基金会|財団|협회",
+    r"|commission|club|union|consortium|program(me)?)\b|学会|协会|基金会|財団|협회|학회",
     re.I,
 )
 _TRAILING_PAREN = re.compile(r"\s*[(（]([^()（）]*)[)）]\s*$")
