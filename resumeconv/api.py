@@ -23,6 +23,7 @@ from resumeconv.formats import for_path as format_of_path
 from resumeconv.model import Resume
 from resumeconv.options import ReadOptions, WriteOptions
 from resumeconv.outputs import (
+    backup,
     check_destination,
     check_not_input,
     make_folder,
@@ -38,10 +39,12 @@ from resumeconv.sources import (
     read_source,
     sniff_format,
 )
+from resumeconv.starter import STARTER_NAMES, starter
 from resumeconv.validation.issues import Issue
 
 __all__ = [
     "FORMATS",
+    "STARTER_NAMES",
     "Format",
     "InputError",
     "Issue",
@@ -50,12 +53,14 @@ __all__ = [
     "ResumeconvError",
     "Source",
     "UsageError",
+    "backup",
     "check_destination",
     "check_not_input",
     "convert",
     "convert_bytes",
     "dump",
     "export_notes",
+    "fix",
     "format_for_output",
     "format_named",
     "format_of_path",
@@ -70,9 +75,11 @@ __all__ = [
     "site_files",
     "site_root",
     "skip_folder",
+    "theme_warning",
     "themes",
     "validate",
     "write_atomic",
+    "write_starter",
 ]
 
 PathLike = str | os.PathLike[str]
@@ -291,6 +298,84 @@ def convert(
     resume = load(src, format=from_format, site=site, bib=bib, author=author)
     write_atomic(dst, render(resume, fmt.name, **options))
     return resume
+
+
+def fix(source: PathLike | Source, format: str | None = None, to_name: str | None = None) -> Any:
+    """Repair a JSON Resume file (JSON, JSONC or YAML): a :class:`resumeconv.repair.Fixed`
+    with the new text, each change (rule, pointer, line), what could not be fixed, and the
+    validation findings of the result. Writes nothing; the text keeps the file's format,
+    key order, indentation and line ends, and equals the input when nothing needed fixing.
+    The findings name ``to_name`` (the file the text is for; by default the input's).
+    """
+    from resumeconv.repair import Fixed, repair
+    from resumeconv.repair import text as repair_text
+    from resumeconv.validation.issues import ERROR
+
+    src, fmt = _source_and_format(source, format)
+    if fmt.name not in ("json", "yaml"):
+        raise UsageError(
+            f"fix repairs JSON Resume files (JSON or YAML), not {fmt.name}",
+            file=src.name,
+            hint="convert a CV page with 'resumeconv convert', then fix the JSON if need be",
+        )
+    load(src, format=fmt.name)  # unreadable, or no resume: the reader's own error
+    try:
+        parsed = repair_text.parse(src, fmt.name)
+    except ResumeconvError as exc:
+        raise exc.located(src.name) from None
+    changes, context = repair(parsed.document, parsed.positions)
+    unfixed = context.unfixed
+    # the notes (comments that cannot be kept) only matter when the file is written anew
+    changes = sorted(changes, key=lambda c: (c.line or 0, c.pointer))
+    changes = parsed.notes + changes if changes else []
+    text = src.text
+    if changes:
+        text = repair_text.render(parsed, parsed.document, _newline(src), context.positions)
+    try:
+        name = to_name or src.name
+        again = load(Source(text.replace("\r\n", "\n"), name=name), format=fmt.name)
+        issues = validate(again)
+    except ResumeconvError as exc:
+        issues = [Issue(ERROR, "", str(exc), "read", file=name)]
+    return Fixed(src.name, fmt.name, src.text, text, changes, unfixed, issues)
+
+
+def theme_warning(resume: Resume, theme: PathLike | None = None) -> str | None:
+    """``file:line:col: warning: …`` when the resume's ``meta.theme`` names a theme we do not
+    ship (HTML and PDF then use the default), None otherwise or when ``theme`` (``--theme``)
+    decides. For the command line to print: a writer prints nothing."""
+    from resumeconv.exporters.themes import meta_theme_warning
+
+    message = meta_theme_warning(resume, theme)
+    if message is None:
+        return None
+    where = resume.source_map.lookup("/meta/theme") if resume.source_map is not None else None
+    prefix = f"{where.file}:{where.line}:{where.column}: " if where is not None else ""
+    return f"{prefix}warning: {message}"
+
+
+def write_starter(path: PathLike, format: str) -> None:
+    """Write the example resume (``resumeconv init``) to ``path`` in ``format`` (``md``,
+    ``json`` or ``yaml``); refuses a path that exists, so it never overwrites a CV."""
+    fmt = format_named(format)
+    if os.path.lexists(path):
+        raise UsageError(
+            "already exists; init never overwrites a file",
+            file=str(path),
+            hint="choose another name with -o, or remove the file first",
+        )
+    write_atomic(path, render(starter(fmt.name), fmt.name))
+
+
+def _newline(src: Source) -> str:
+    """The line end of the file ``src`` was read from: CRLF when it has one, else LF."""
+    if src.path is None:
+        return "\n"
+    try:
+        with open(src.path, "rb") as fh:
+            return "\r\n" if b"\r\n" in fh.read(64 * 1024) else "\n"
+    except OSError:
+        return "\n"
 
 
 def convert_bytes(data: bytes, from_format: str, to_format: str, **options: Any) -> bytes:

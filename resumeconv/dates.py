@@ -325,8 +325,9 @@ def _rule_month_first_numeric(t: list[_Tok], i: int) -> _Hit | None:
 
 
 def _rule_month_name(t: list[_Tok], i: int) -> _Hit | None:
-    """``Sept. 2024``, ``Sep, 2022``, ``1 Sep 2023``, ``Sep 1, 2023``, ``1er septembre 2023``,
-    ``1 de septiembre de 2023``, ``1. Sep. 2023``; a bare ``October`` (year None)."""
+    """``Sept. 2024``, ``Sep, 2022``, ``Mar-2022``, ``1 Sep 2023``, ``Sep 1, 2023``,
+    ``1er septembre 2023``, ``1 de septiembre de 2023``, ``1. Sep. 2023``; a bare
+    ``October`` (year None)."""
     n = len(t)
     k = i
     day = None
@@ -346,6 +347,15 @@ def _rule_month_name(t: list[_Tok], i: int) -> _Hit | None:
     if k < n and t[k][_TEXT] == "." and _tight(t, k):
         k += 1
         after_month = k
+    if (  # "Mar-2022", "Sep/2021": a month glued to its year by one dash or slash
+        day is None
+        and k + 1 < n
+        and t[k][_TEXT] in ("-", "/")
+        and _tight(t, k)
+        and _tight(t, k + 1)
+        and (y := _year(t[k + 1])) is not None
+    ):
+        return (y, m, None, False), k + 2
     if k < n and t[k][_TEXT] == ",":
         k += 1
     if day is None and k < n and (d := _small(t[k], 31)):  # (a year has four digits)

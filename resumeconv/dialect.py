@@ -547,6 +547,42 @@ def is_known_title(title: str) -> bool:
     return matching_rule(title) is not None
 
 
+#: A kramdown attribute list inside a line (``[Download](cv.pdf){: .btn}``): styling, which
+#: the reader drops from text, so the writer never writes text holding one as text.
+ATTRIBUTE_LIST = re.compile(r"\{:\s*[.#][^{}\n]*\}")
+
+#: Titles of the page itself, never a person's name nor a section ("Curriculum vitae").
+_PAGE_TITLES = frozenset(
+    {
+        "cv",
+        "c.v.",
+        "curriculum vitae",
+        "curriculum vitæ",
+        "vita",
+        "resume",
+        "résumé",
+        "my cv",
+        "my resume",
+        "academic cv",
+        "lebenslauf",
+        "currículum",
+        "currículum vitae",
+        "curriculum vitae et studiorum",
+        "hoja de vida",
+        "简历",
+        "个人简历",
+        "履歴書",
+        "이력서",
+    }
+)
+
+
+def is_page_title(title: str) -> bool:
+    """The heading names the page ("# Curriculum vitae", "CV"), not a person or section."""
+    text = " ".join(title.replace("\u00a0", " ").split()).strip(" :-–—").lower()
+    return text in _PAGE_TITLES
+
+
 _CLASS = re.compile(r"\.cv-([a-z]+)\b")
 _CLASS_KEYS = {
     "custom": CUSTOM,
@@ -665,6 +701,7 @@ def _degree() -> re.Pattern[str]:
     )
 
 
+_PROGRAMME = re.compile(r"^(programme|program|degree|studies)\s+(?=in\s|of\s)", re.I)
 _CJK_DEGREES = (
     "博士研究生",
     "硕士研究生",
@@ -699,6 +736,9 @@ def split_degree(text: str) -> tuple[str, str] | None:
     if m:
         degree = m.group("degree").strip()
         rest = text[m.end() :].strip()
+        programme = _PROGRAMME.match(rest)
+        if programme:  # "Bachelor's Programme in History": the programme is the degree's
+            degree, rest = f"{degree} {programme.group(1)}", rest[programme.end() :]
         rest = re.sub(r"^(?:in|of|en|em|in the field of)\s+", "", rest, flags=re.I).strip(" ,")
         return degree, rest
     bracket = _CJK_DEGREE_BRACKET.search(text)

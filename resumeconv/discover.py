@@ -55,7 +55,7 @@ def is_resume_file(path: str, in_site: bool) -> bool:
     head = _head(path)
     if head is None:
         return True  # unreadable: converting it reports why
-    if suffix == ".json":
+    if suffix in (".json", ".jsonc"):
         return bool(_JSON_KEY.search(head))
     if suffix in (".yaml", ".yml"):
         return bool(_YAML_KEY.search(head))

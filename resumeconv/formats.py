@@ -53,8 +53,8 @@ FORMATS: tuple[Format, ...] = (
     ),
     Format(
         "json",
-        (".json",),
-        "JSON Resume (any published version)",
+        (".json", ".jsonc"),
+        "JSON Resume (any published version; comments allowed)",
         reader="resumeconv.importers.json:read",
         writer="resumeconv.exporters.json:write",
     ),

@@ -24,6 +24,10 @@ EXTENSION_KEY = "x-resumeconv"
 #: Version of the extension layout written by this package.
 EXTENSION_VERSION = "1"
 
+#: The official JSON Resume schema of the version resumeconv writes: what the ``$schema`` key of
+#: a JSON output names, so that an editor (VS Code, JetBrains) offers completion and checks.
+SCHEMA_URL = "https://raw.githubusercontent.com/jsonresume/resume-schema/v1.2.1/schema.json"
+
 #: JSON Resume's top-level sections in the order the standard lists them.
 STANDARD_SECTIONS: tuple[str, ...] = (
     "work",

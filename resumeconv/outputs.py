@@ -154,6 +154,20 @@ def write_atomic(path: str | os.PathLike[str], data: bytes) -> None:
         _PENDING.discard(tmp)
 
 
+def backup(path: str | os.PathLike[str]) -> str:
+    """Keep ``path`` as ``path.bak`` (its bytes as they are, written atomically) before it
+    is replaced; an older ``.bak`` is replaced, as ``sed -i.bak`` does. Returns the name."""
+    kept = f"{path}.bak"
+    try:
+        data = Path(path).read_bytes()
+    except OSError as exc:
+        raise OutputError(
+            f"cannot read it to keep a backup: {exc.strerror}", file=str(path)
+        ) from None
+    write_atomic(kept, data)
+    return kept
+
+
 def _create_temporary(folder: str, name: str) -> tuple[int, str]:
     """A new private (0600) file ``.NAME.<random>.tmp`` beside the target, opened for writing.
 

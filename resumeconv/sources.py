@@ -155,17 +155,17 @@ _YAML_KEY = re.compile(r"""(?:[A-Za-z_$][\w$ .-]*|"[^"\n]*"|'[^'\n]*'):(?:[ \t]|
 
 
 def sniff_format(text: str) -> str | None:
-    """The format of a text that has no file name (stdin), from how it starts: ``{`` or
-    ``[`` → ``json``; front matter (``---`` … ``---``) or a ``#`` heading → ``markdown``;
-    ``key:`` lines (every unindented line a key, ``#`` lines comments) → ``yaml``, or
-    ``rendercv`` when a top-level key is ``cv:`` (:func:`is_rendercv`);
-    ``@article{key,`` → ``bibtex``; None when it is none of these."""
+    """The format of a text that has no file name (stdin), from how it starts: ``{``, ``[``
+    or a ``//`` / ``/*`` comment (JSONC) → ``json``; front matter (``---`` … ``---``) or a
+    ``#`` heading → ``markdown``; ``key:`` lines (every unindented line a key, ``#`` lines
+    comments) → ``yaml``, or ``rendercv`` when a top-level key is ``cv:``
+    (:func:`is_rendercv`); ``@article{key,`` → ``bibtex``; None when it is none of these."""
     from resumeconv.importers.kinds import looks_like_bibtex
 
     if looks_like_bibtex(text):
         return "bibtex"
     body = text.lstrip()
-    if body[:1] in ("{", "["):
+    if body[:1] in ("{", "[") or body.startswith(("//", "/*")):  # "//": JSONC's comments
         return "json"
     lines = body.split("\n")
     if lines[0].rstrip() == "---" and any(line.rstrip() == "---" for line in lines[1:]):

@@ -13,12 +13,14 @@ from __future__ import annotations
 
 import gc
 import itertools
+import json
 import re
 import time
 from collections.abc import Callable
 from typing import Any
 
 import pytest
+import yaml
 
 import resumeconv
 
@@ -175,6 +177,48 @@ def test_writer_is_near_linear(fmt: str, shape: str) -> None:
         WRITERS[fmt],
     )
     assert ratio < MAX_RATIO, f"{fmt} {shape}: {shown} (ratio {ratio:.0f})"
+
+
+@pytest.mark.parametrize("fmt", ["json", "yaml"])
+def test_reading_old_field_names_is_near_linear(fmt: str) -> None:
+    """Every 0.x name renamed (``company``, ``website``): the source map's pointers are
+    moved per pointer, not once per rename (320 KB took 16 s that way)."""
+
+    def make(n: int) -> bytes:
+        work = [
+            {"company": f"Acme {next(_SALT)}-{i}", "website": "https://a.example"}
+            for i in range(n // 60)
+        ]
+        document = {"basics": {"name": "J"}, "work": work}
+        return resumeconv.render(resumeconv.load(document), fmt)
+
+    ratio, shown = _ratio(make, lambda data: resumeconv.load(data, format=fmt), 4000)
+    assert ratio < MAX_RATIO, f"{fmt} old names: {shown} (ratio {ratio:.0f})"
+
+
+def _broken(n: int) -> str:
+    """A JSON Resume with every fault ``fix`` repairs, many times (``n`` characters or so)."""
+    work = [
+        {"company": f"Acme {next(_SALT)}-{i}", "url": "acme.example.com", "startDate":
+         "Mar-2022", "endDate": "Present", "summary": "", "highlights": [{"text": "x"}, ""]}
+        for i in range(n // 200)
+    ]  # fmt: skip
+    return json.dumps({"basics": {"name": "J", "url": ""}, "work": work}, indent=2)
+
+
+@pytest.mark.parametrize("fmt", ["json", "yaml"])
+def test_fix_is_near_linear(fmt: str) -> None:
+    from resumeconv import api
+    from resumeconv.sources import Source
+
+    def make(n: int) -> str:
+        text = _broken(n)
+        return text if fmt == "json" else yaml.safe_dump(json.loads(text), sort_keys=False)
+
+    ratio, shown = _ratio(
+        make, lambda text: api.fix(Source(text, name=f"r.{fmt}"), format=fmt), 8000
+    )
+    assert ratio < MAX_RATIO, f"fix {fmt}: {shown} (ratio {ratio:.0f})"
 
 
 def test_a_quadratic_reader_is_caught() -> None:

@@ -66,7 +66,7 @@ CASES: list[tuple[str, bytes, str, str]] = [
         "YAML syntax error",
         r":\d+:\d+:",
     ),
-    ("comma.json", b'{\n  "basics": {\n    "name": "A",\n  }\n}\n', "trailing comma", ":4:3:"),
+    ("comma.json", b'{\n  "basics": {\n    "name": "A",,\n  }\n}\n', "found ','", ":3:17:"),
     ("unclosed.json", b'{\n  "basics": {\n    "name": "A"\n', "end of the file", ":4:1:"),
     ("colon.json", b'{\n  "basics" {"name": "A"}\n}\n', "':' after the key", ":2:12:"),
     ("quote.json", b'{\n  "basics": {"name": "A}\n}\n', "closing double quote missing", ":2:25:"),

@@ -13,7 +13,7 @@ import sys
 from collections.abc import Sequence
 
 from resumeconv import __version__, api
-from resumeconv.cli import arguments, batch, jobs, progress, rebuild, reporting
+from resumeconv.cli import arguments, batch, fixing, jobs, progress, rebuild, reporting
 from resumeconv.cli.stopping import Terminated, on_sigterm
 
 
@@ -45,6 +45,10 @@ def _main(args: argparse.Namespace) -> int:
             return rebuild.run(args, _convert_once)
         if args.command == "convert":
             return _convert_once(args)[0]
+        if args.command == "fix":
+            return fixing.run_fix(args)
+        if args.command == "init":
+            return fixing.run_init(args)
         if args.command == "serve":
             from resumeconv.cli import serve
 
@@ -60,6 +64,20 @@ def _main(args: argparse.Namespace) -> int:
     except Terminated:
         print("resumeconv: terminated", file=sys.stderr)
         return 143
+    except BrokenPipeError:  # the reader of our output went away (`resumeconv … | head`)
+        api.remove_temporaries()
+        _quiet_stdout()
+        return 141  # as a shell reports a program stopped by SIGPIPE
+
+
+def _quiet_stdout() -> None:
+    """Point stdout at /dev/null so that the interpreter's final flush of the closed pipe
+    does not print a second error (the recipe of the Python docs, "Note on SIGPIPE")."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError):
+        pass
 
 
 def _formats() -> int:

@@ -15,6 +15,8 @@ EPILOG = """examples:
   resumeconv convert cv.md --bib papers.bib --author "Jane Doe" -o cv.html
   resumeconv convert refs.bib -o refs.json
   resumeconv validate cv.md resume.json --format github
+  resumeconv fix resume.json --diff
+  resumeconv init --format md -o cv.md
   resumeconv serve cv.md                    # http://127.0.0.1:8000/, reloads on save
   resumeconv convert cv.md -o out/ -t html,pdf --watch
   resumeconv formats
@@ -39,6 +41,10 @@ def build_parser(version: str) -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     _convert(sub.add_parser("convert", help="convert a resume to other formats"))
     _validate(sub.add_parser("validate", help="check resumes against JSON Resume and common sense"))
+    _fix(
+        sub.add_parser("fix", help="repair a JSON Resume file (JSON or YAML) so that it validates")
+    )
+    _init(sub.add_parser("init", help="write an example resume to start from"))
     _serve(sub.add_parser("serve", help="preview the HTML in a browser, reloaded on every save"))
     sub.add_parser("formats", help="list the formats resumeconv reads and writes")
     sub.add_parser("themes", help="list the built-in themes (--theme NAME)")
@@ -163,6 +169,42 @@ def _validate(cmd: argparse.ArgumentParser) -> None:
     )
     cmd.add_argument("--schema-version", default="1.2.1", choices=["1.2.1", "1.0.0"])
     _running(cmd)
+
+
+def _fix(cmd: argparse.ArgumentParser) -> None:
+    cmd.add_argument("input", metavar="FILE", help="a JSON Resume file (.json, .jsonc, .yaml)")
+    cmd.add_argument(
+        "-o",
+        "--output",
+        metavar="OUT",
+        help="write the repaired file here (- for stdout) instead of over FILE",
+    )
+    cmd.add_argument(
+        "--backup", action="store_true", help="keep the original as FILE.bak when fixing in place"
+    )
+    cmd.add_argument("--diff", action="store_true", help="print a unified diff of the changes")
+    cmd.add_argument(
+        "-f",
+        "--from",
+        dest="from_format",
+        metavar="FORMAT",
+        help="json or yaml (default: from the extension)",
+    )
+
+
+def _init(cmd: argparse.ArgumentParser) -> None:
+    cmd.add_argument(
+        "--format",
+        default="md",
+        choices=["md", "json", "yaml"],
+        help="CV page (md, the default), JSON Resume (json) or YAML",
+    )
+    cmd.add_argument(
+        "-o",
+        "--output",
+        metavar="FILE",
+        help="where to write it (default cv.md, resume.json or resume.yaml); never overwritten",
+    )
 
 
 def _reading(cmd: argparse.ArgumentParser) -> None:

@@ -25,7 +25,7 @@ from resumeconv.cli.progress import CONVERT_WORDS, VALIDATE_WORDS, make_reporter
 _started = time.perf_counter()
 
 # Suffixes picked up when a folder is given (api.is_resume_file decides among them).
-_CONVERTIBLE = (".md", ".markdown", ".json", ".yaml", ".yml")
+_CONVERTIBLE = (".md", ".markdown", ".json", ".jsonc", ".yaml", ".yml")
 
 # Most files handed to a worker at once: big enough to save round trips, small enough
 # that both workers stay busy to the end and the progress bar moves.

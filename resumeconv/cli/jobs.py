@@ -245,6 +245,10 @@ def run_conversion(
             f"{file}:{line}:{column}: warning: {message}"
             for file, line, column, message in (report.warnings if report is not None else [])
         ]
+        if any(name in ("html", "pdf") for name, _ in job.outputs):
+            unknown_theme = api.theme_warning(resume, options.get("theme"))
+            if unknown_theme is not None:
+                result.warnings.append(unknown_theme)
         if not check:  # --check names stale outputs only; the warning came when they were made
             result.warnings += _nameless(job, resume)
         # never write a schema-invalid document silently: its errors are printed after

@@ -20,11 +20,13 @@ from resumeconv import locales
 from resumeconv.dateformat import format_range
 from resumeconv.dates import find_range, parse_range
 from resumeconv.dialect import (
+    ATTRIBUTE_LIST,
     LOCATION_KEYS,
     LOCATION_LABELS,
     date_fields,
     is_code_group,
     is_language_group,
+    is_page_title,
     key_for,
     label_for,
     publication_type,
@@ -269,6 +271,8 @@ def _text_ok(value: Any) -> bool:
     """Text that reads back as itself after ``linked_text``: one clean line whose links
     the reader writes the same way (``[text](url)``, text not the URL)."""
     if not isinstance(value, str) or not _clean(value) or _CONTROL.search(value):
+        return False
+    if ATTRIBUTE_LIST.search(value):  # "{: .btn}" is styling to the reader, not text
         return False
     for m in _LINKED.finditer(value):
         text, url = m.group(1), m.group(2)
@@ -921,9 +925,13 @@ def _contacts(basics: dict[str, Any]) -> dict[str, str]:
 
 def _name_ok(name: Any) -> bool:
     """A name the reader takes from the header's first line: a few words, no link, no
-    e-mail address."""
+    e-mail address, not a page title ("CV" there names the page)."""
     return (
-        _text_ok(name) and not _LINKED.search(name) and "@" not in name and len(name.split()) <= 6
+        _text_ok(name)
+        and not _LINKED.search(name)
+        and "@" not in name
+        and len(name.split()) <= 6
+        and not is_page_title(name)
     )
 
 

@@ -60,9 +60,14 @@ _lock = threading.Lock()
 
 def write(resume: Resume, options: WriteOptions) -> bytes:
     """The resume as a PDF (A4 or Letter, from ``options.paper``; the look from
-    ``options.theme``, a built-in theme name)."""
+    ``options.theme``, a built-in theme name, else the resume's ``meta.theme``)."""
+    import dataclasses
+
     from resumeconv.exporters import outline
 
+    theme = themes.chosen(options.theme, resume)
+    if theme != options.theme:
+        options = dataclasses.replace(options, theme=str(theme))
     return render(outline.build(resume, locale=options.locale), options)
 
 

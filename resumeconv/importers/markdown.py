@@ -215,13 +215,19 @@ def _front_matter_meta(data: dict[str, Any], kept: Any) -> None:
 
 
 def _merge_site_basics(data: dict[str, Any], site: Any, asm: Any) -> None:
-    """The author block of ``_config.yml``; what the page itself says wins."""
+    """The author block of ``_config.yml``; what the page itself states wins, but the
+    author block's name and bio win over a name or tagline the page's header only
+    suggests (a plain line read as one: ``Assembler.header_guesses``)."""
     from resumeconv.report import Position
 
     page = data.get("basics", {})
     merged = dict(site.basics)
     for key, value in page.items():
+        if key in ("name", "label") and key in asm.header_guesses and key in merged:
+            asm.source_map.positions.pop("/basics/" + key, None)  # the site's line instead
+            continue
         merged[key] = value
+    page = {k: v for k, v in page.items() if merged.get(k) is v}
     if merged:
         data["basics"] = merged
         data_order = ["basics"] + [k for k in data if k != "basics"]

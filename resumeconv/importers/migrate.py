@@ -150,16 +150,43 @@ def _profiles_object(basics: dict[str, Any], migration: Migration) -> None:
 def move_positions(
     positions: dict[str, tuple[int, int]], moved: list[tuple[str, str]]
 ) -> dict[str, tuple[int, int]]:
-    """Positions with every pointer under a moved key rewritten to its new name."""
+    """Positions with every pointer under a moved key rewritten to its new name, the moves
+    applied in order (``/bio/picture`` → ``/basics/picture`` → ``/basics/image``).
+
+    Each pointer looks up only its own prefixes among the moves (not every move), so a
+    document with thousands of renamed fields costs its size, not size × renames."""
     if not moved:
         return positions
+    by_old: dict[str, list[tuple[int, str]]] = {}
+    for i, (old, new) in enumerate(moved):
+        by_old.setdefault(old, []).append((i, new))
     out: dict[str, tuple[int, int]] = {}
     for pointer, pos in positions.items():
-        for old, new in moved:
-            if pointer == old or pointer.startswith(old + "/"):
-                pointer = new + pointer[len(old) :]
+        done = -1
+        while True:
+            step = _next_move(pointer, by_old, done)
+            if step is None:
+                break
+            done, old, new = step
+            pointer = new + pointer[len(old) :]
         out.setdefault(pointer, pos)
     return out
+
+
+def _next_move(
+    pointer: str, by_old: dict[str, list[tuple[int, str]]], done: int
+) -> tuple[int, str, str] | None:
+    """The first move after ``done`` whose old pointer is ``pointer`` or one of its parents."""
+    best: tuple[int, str, str] | None = None
+    end = 0
+    while end != -1:
+        end = pointer.find("/", end + 1)
+        prefix = pointer if end == -1 else pointer[:end]
+        for i, new in by_old.get(prefix, ()):
+            if i > done and (best is None or i < best[0]):
+                best = (i, prefix, new)
+                break
+    return best
 
 
 def build_resume(

@@ -27,7 +27,7 @@ def test_convert_a_bib_file_to_json(tmp_path: Path):
     out = tmp_path / "refs.json"
     assert main(["convert", str(BIB / "refs.bib"), "-o", str(out), "--no-progress"]) == 0
     data = json.loads(out.read_text(encoding="utf-8"))
-    assert list(data) == ["publications"] and len(data["publications"]) == 4
+    assert list(data) == ["$schema", "publications"] and len(data["publications"]) == 4
 
 
 def test_bib_appends_after_the_inputs_own_without_doubles(tmp_path: Path, capsys):

@@ -4,6 +4,8 @@ a GitHub Actions log (``::error`` commands) or an error message (issue 14)."""
 from __future__ import annotations
 
 import json
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -85,3 +87,20 @@ def test_the_import_report_keeps_one_line_per_block(tmp_path) -> None:
     assert len(lines) == 2
     assert "/meta/a\\nb" in lines[0] and "why\\r\\n::error" in lines[0]
     assert "broken\\n::error::injected" in lines[1]
+
+
+def test_a_closed_pipe_is_no_traceback(tmp_path: Path) -> None:
+    """`resumeconv fix --diff … | head`: the reader goes away; no traceback, status 141."""
+    source = tmp_path / "inv.json"
+    source.write_text(json.dumps({"work": [{"startDate": f"x{i}"} for i in range(3000)]}))
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "resumeconv", "fix", str(source), "--diff", "-o",
+         str(tmp_path / "out.json")],
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+    )  # fmt: skip
+    assert proc.stdout is not None and proc.stderr is not None
+    proc.stdout.read(100)
+    proc.stdout.close()
+    err = proc.stderr.read().decode()
+    assert proc.wait(timeout=60) == 141
+    assert "Traceback" not in err and "BrokenPipe" not in err

@@ -45,8 +45,24 @@ def test_corpus_page_imports_valid(page) -> None:
 #: standard sections, every page >= 0.99 anywhere in the file). They record what holds
 #: now and may only be raised.
 STANDARD_MEDIAN_FLOOR = 0.99
-STANDARD_WORST_FLOOR = 0.92
-ANYWHERE_WORST_FLOOR = 0.92
+STANDARD_WORST_FLOOR = 0.925
+ANYWHERE_WORST_FLOOR = 0.925
+
+
+#: Skipped blocks that are page chrome, not content (issue 12, rule 8): their words are
+#: not asked for (a download button, a <details> toggle).
+_CHROME = ("page chrome", "toggle of a <details>", "last-updated line")
+
+
+def _without_chrome(text: str, resume: resumeconv.Resume) -> str:
+    """The page with the lines of its chrome blocks blanked (line numbers kept)."""
+    lines = text.split("\n")
+    for block in resume.import_report.blocks:
+        if block.status == "skipped" and (block.reason or "").startswith(_CHROME):
+            for n in range(block.start, block.end + 1):
+                if 0 < n <= len(lines):
+                    lines[n - 1] = ""
+    return "\n".join(lines)
 
 
 @needs_shared
@@ -56,8 +72,9 @@ def test_corpus_word_coverage(capsys) -> None:
     headings counted as lost (strict), and anywhere in the file."""
     rows = []
     for page in PAGES:
-        data = resumeconv.load(page).to_dict()
-        text = page.read_text(encoding="utf-8")
+        resume = resumeconv.load(page)
+        data = resume.to_dict()
+        text = _without_chrome(page.read_text(encoding="utf-8"), resume)
         std = measure(text, standard_part(data))
         strict = measure(text, standard_part(data, titles=False))
         anywhere = measure(text, data)

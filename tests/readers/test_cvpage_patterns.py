@@ -20,6 +20,409 @@ def layout(data: dict[str, Any]) -> list[tuple[str, str]]:
     return [(s["section"], s["title"]) for s in data["meta"]["x-resumeconv"]["sections"]]
 
 
+# ------------------------------------------- the header, raw HTML and page chrome (issue 12)
+
+
+def test_download_chrome_is_not_content() -> None:
+    """Patterns 04 and 33: an intro line, a button, a bullet and a heading that only lead to
+    the CV as a file are page chrome: no name, no url, no section, no text in the JSON; a
+    paper's own "[pdf]" link stays with the paper."""
+    resume = resumeconv.load(PAGES / "download-chrome.md")
+    data = resume.to_dict()
+    assert "basics" not in data
+    assert data["education"][0]["institution"] == "Lakeside University"
+    assert data["publications"] == [
+        {"name": "Counting Vowels in Tidal Dialects", "url": "https://papers.example/vowels.pdf"}
+        | {"summary": data["publications"][0]["summary"]}
+    ]
+    text = str(data)
+    for chrome in ("Printer-friendly", "Download", "Descargar", "Get my CV", "mira-cv", "btn"):
+        assert chrome not in text
+    assert [title for _, title in layout(data)] == [
+        "Official documents",
+        "Education",
+        "Publications",
+    ]
+    skipped = [b for b in resume.import_report.blocks if "page chrome" in (b.reason or "")]
+    assert [(b.start, b.status) for b in skipped] == [
+        (6, SKIPPED),
+        (8, SKIPPED),
+        (14, SKIPPED),
+        (24, SKIPPED),
+    ]
+    assert resume.import_report.unmapped() == []
+
+
+def _page(text: str) -> dict[str, Any]:
+    from resumeconv.sources import Source
+
+    return resumeconv.load(Source(text, name="cv.md"), format="markdown").to_dict()
+
+
+def test_header_contact_list() -> None:
+    """Pattern 06: a Name / E-mail / Homepage list above the first heading fills basics;
+    the labels are not kept; a network label is a profile."""
+    data = load("header-contact-list.md")
+    assert data["basics"] == {
+        "name": "Tomas Ferreira",
+        "email": "tomas.f@example.net",
+        "phone": "+351 21 000 0000",
+        "url": "https://tferreira.example.net/",
+        "profiles": [
+            {"network": "GitHub", "username": "tferreira", "url": "https://github.com/tferreira"}
+        ],
+    }
+    assert layout(data) == [("work", "Work experience")]
+
+
+def test_header_name_heading_above_setext_sections() -> None:
+    """Pattern 07 and c33: "# Name" above "Education\n===" is the name, not a section; the
+    line under it is the label; a second e-mail is kept as a profile named by its label."""
+    data = load("header-name-heading.md")
+    assert data["basics"] == {
+        "name": "Lena M. Okafor",
+        "label": "Second-year PhD Candidate in Hydrology, Riverbend University",
+        "email": "lena.okafor@example.com",
+        "profiles": [{"network": "Lab Email", "username": "lokafor@riverbend.example.edu"}],
+    }
+    assert layout(data) == [("education", "Education")]
+    assert "mailto:" not in str(data)
+    # c33's school line: bold school over an italic qualification with its subjects
+    assert data["education"][1] == {
+        "institution": "Riverside Sixth Form College",
+        "studyType": "A-Levels in Biology, Geography, and Art",
+        "startDate": "2014",
+        "endDate": "2016",
+        "x-highlights": ["Head of the debating club."],
+    }
+    # the same heading style as the sections: a name only with contact lines under it
+    named = _page(
+        "# Ana Ruiz\n\n[ana@example.org](mailto:ana@example.org)\n\n# Education\n\n"
+        "* B.A. in Art, Example College, 2010\n"
+    )
+    assert named["basics"] == {"name": "Ana Ruiz", "email": "ana@example.org"}
+    section = _page(
+        "# Field Notes\n\n* Science fair judge, 2019\n\n# Education\n\n"
+        "* B.A. in Art, Example College, 2010\n"
+    )
+    assert "basics" not in section
+    assert layout(section)[0][1] == "Field Notes"  # a section (its home: rule 1)
+
+
+def test_page_title_heading_is_not_the_name() -> None:
+    """Pattern 21: "# CV" above "## Education" titles the page: no name, reported."""
+    resume = resumeconv.load(PAGES / "header-page-title.md")
+    data = resume.to_dict()
+    assert "basics" not in data
+    assert data["education"][0]["institution"] == "Northfield College"
+    (title,) = [b for b in resume.import_report.blocks if b.start == 5]
+    assert (title.status, title.reason) == (SKIPPED, "page title (not the name)")
+    # "Bachelor's Programme in History": the programme is the degree's, History the area
+    degree = _page(
+        "# CV\n\n## Education\n\n**2015--2018** Master's Programme in Music, Example University.\n"
+    )["education"][0]
+    assert (degree["studyType"], degree["area"]) == ("Master's Programme", "Music")
+    for heading in ("Curriculum Vitae", "Résumé", "简历"):
+        page = _page(f"# {heading}\n\n# Education\n\n* B.A. in Art, Example College, 2010\n")
+        assert "basics" not in page and layout(page) == [("education", "Education")]
+
+
+def test_header_name_title_address_contacts_profiles() -> None:
+    """Pattern 42: bold name, title line, address, "Tel: … · e-mail" and a row of links:
+    each to its field; network links are profiles, the homepage is the url, another
+    link a profile named by its text."""
+    basics = load("header-contacts-profiles.md")["basics"]
+    assert basics == {
+        "name": "Ravi K. Menon",
+        "label": "Associate Professor of Economics, Westlake University",
+        "email": "rmenon@westlake.example.edu",
+        "phone": "+86 571 0000 0000",
+        "url": "https://rmenon.example.org",
+        "location": {"address": "School of Economics, 12 Lake Road, Hangzhou, China"},
+        "profiles": [
+            {"network": "ORCID", "url": "https://orcid.org/0000-0001-0000-0001"},
+            {"network": "LinkedIn", "url": "https://www.linkedin.com/in/rmenon"},
+            {"network": "Lab", "url": "https://lab.example.org"},
+        ],
+    }
+    # "Role, Centre for X": "for" belongs to the organisation's name
+    work = _page("# Work\n\n* 2018–2020: Research Fellow, Centre for Coastal Studies\n")["work"]
+    assert (work[0]["position"], work[0]["name"]) == (
+        "Research Fellow",
+        "Centre for Coastal Studies",
+    )
+
+
+def test_header_tagline_and_intro_sentence() -> None:
+    """Pattern 30 and c29/c35: "Currently · Role · Field" is the label (its lead dropped),
+    "Email:" the e-mail, an intro sentence with a link the summary (link kept), never
+    the name or the url."""
+    basics = load("header-tagline.md")["basics"]
+    assert basics == {
+        "label": "Postdoctoral Researcher · Soil Science",
+        "email": "sam.osei@example.org",
+        "summary": "Below is what I have been doing; see [my pronouns page]"
+        "(https://pronouns.example/sam) for how to address me.",
+    }
+    assert _page("Ada Lovelace\n\nPhone: 2019- 2021\n\n# Work\n\n* 2020, Engineer\n")["basics"] == {
+        "name": "Ada Lovelace",
+        "phone": "2019- 2021",
+    }
+    assert "phone" not in _page("Ada Lovelace\n\n2019- 2021\n\n# Work\n\n* x\n")["basics"]
+    # a bold name leading a line, the rest its label; "Last updated: …" is page chrome
+    page = _page(
+        "**Ada Lovelace**, PhD Candidate in Logic\n\n# Work\n\n* 2020, Engineer\n\n"
+        "*Last updated: {{ 'now' | date: '%B %Y' }}*\n"
+    )
+    assert page["basics"] == {"name": "Ada Lovelace", "label": "PhD Candidate in Logic"}
+    assert "updated" not in str(page).lower()
+    # rule 3: a website given as a host is a URL; a page-relative one is never a uri
+    assert _page("Ada Lovelace\n\nWeb: ada.example.org\n\n# Work\n\n* x\n")["basics"] == {
+        "name": "Ada Lovelace",
+        "url": "https://ada.example.org",
+    }
+    assert _page("Ada Lovelace\n\nWebsite: /about/\n\n# Work\n\n* x\n")["basics"] == {
+        "name": "Ada Lovelace",
+        "x-url": "/about/",
+    }
+
+
+def test_details_blocks_belong_to_the_entry_above() -> None:
+    """Pattern 22: a ``<details>`` block unfolds the entry above it (text or a list, in
+    any section); its toggle text ("More", "Details") is a control, not content."""
+    resume = resumeconv.load(PAGES / "details-blocks.md")
+    data = resume.to_dict()
+    guide, barista = data["work"]
+    assert (guide["position"], guide["name"]) == ("Museum Guide", "Harbour Museum")
+    assert guide["highlights"] == ["I led tours for school groups and trained new guides."]
+    assert barista["highlights"] == ["Opened the shop", "Ordered supplies"]
+    assert data["education"][0]["x-highlights"] == ["Thesis on harbour trade in the 18th century."]
+    text = str(data)
+    assert "More" not in text and "Show duties" not in text and "Details" not in text
+    assert "<" not in text
+    toggles = [b.text for b in resume.import_report.blocks if "toggle" in (b.reason or "")]
+    assert toggles == ["More", "Show duties", "Details"]
+
+
+def test_award_title_comma_awarder() -> None:
+    """Pattern 01's award line: "Prize, Organisation" is the title and who gave it; a
+    comma part that names no organisation stays in the title."""
+    awards = _page(
+        "# Awards\n\n* 2019.03 — Best Talk Prize, Harbour Society of Birds\n"
+        "* 2021: Third Prize: Code Cup, C++, Group A\n"
+    )["awards"]
+    assert awards[0] == {
+        "title": "Best Talk Prize",
+        "awarder": "Harbour Society of Birds",
+        "date": "2019-03",
+    }
+    assert awards[1]["title"] == "Third Prize: Code Cup, C++, Group A"
+    assert "awarder" not in awards[1]
+
+
+def test_raw_html_layout_titles_by_their_text() -> None:
+    """Pattern 01: a CV laid out in ``<div>``/``<span>``/``<p>`` whose section titles are
+    elements with a known title as their only text (any class): headings; the entry divs
+    under them are entries, with no markup in the output."""
+    data = load("raw-html-layout.md")
+    assert layout(data) == [
+        ("work", "Work Experience"),
+        ("education", "Education"),
+        ("work", "Research Experience"),
+    ]
+    assert data["work"][0] == {
+        "name": "Northwind Surveys, Bergen",
+        "position": "Survey Assistant",
+        "startDate": "2019",
+        "endDate": "2021",
+    }
+    # one HTML block of entry <div>s: one entry each, its <span>s its lines, the <p> of
+    # text under a <div> its description; an entry <div> is never a title
+    assistant, intern = data["work"][1:]
+    assert (assistant["position"], assistant["name"]) == (
+        "Field Assistant",
+        "Fjord University Geology Lab",
+    )
+    assert assistant["highlights"] == [
+        "I prepared rock samples and kept the core archive in order for the whole group."
+    ]
+    assert (intern["position"], intern["name"], intern["startDate"]) == (
+        "Research Intern",
+        "Coastal Institute",
+        "2018",
+    )
+    assert data["education"] == [
+        {
+            "institution": "Fjord University",
+            "area": "Geology",
+            "studyType": "B.Sc.",
+            "startDate": "2015",
+            "endDate": "2019",
+            "x-location": "Norway",
+        }
+    ]
+    text = str(data)
+    assert "<" not in text and "class" not in text and "block-label" not in text
+
+
+def test_interests_sentence_and_references_on_request() -> None:
+    """Pattern 43: an interests line without a label is one interest per part (a labelled
+    line stays one interest with keywords); "More references available upon request" is a
+    remark, not a reference (reported as skipped)."""
+    resume = resumeconv.load(PAGES / "interests-references.md")
+    data = resume.to_dict()
+    assert data["interests"] == [
+        {"name": "Urban ecology"},
+        {"name": "pollinator networks"},
+        {"name": "green roofs"},
+        {"name": "Methods", "keywords": ["field surveys", "network models"]},
+    ]
+    assert data["references"] == [
+        {
+            "name": "Dr. Mina Park",
+            "reference": "Reader in Ecology, Example College — mina.park@example.ac.uk",
+        }
+    ]
+    assert "request" not in str(data) and "mailto:" not in str(data)
+    (remark,) = [b for b in resume.import_report.blocks if b.start == 14]
+    assert remark.status == SKIPPED and "on request" in remark.reason
+
+
+def test_intro_sentence_and_legend_are_not_entries() -> None:
+    """Pattern 14: a sentence introducing a section's list is not an entry, its links are
+    the person's profiles; a legend of author marks ("* equal contribution") is not
+    imported; the entries between them are read as usual."""
+    resume = resumeconv.load(PAGES / "intro-and-legend.md")
+    data = resume.to_dict()
+    assert data["basics"] == {
+        "profiles": [
+            {"network": "ORCID", "url": "https://orcid.org/0000-0002-0000-0003"},
+            {"network": "DBLP", "url": "https://dblp.org/pid/00/0000"},
+        ]
+    }
+    first, second = data["publications"]
+    assert (first["name"], first["url"]) == (
+        "Tidal Sounds of the North Sea",
+        "https://talks.example/tides.pdf",
+    )
+    assert "Wave Counting" in second["summary"]
+    text = str(data)
+    assert "contribution" not in text and "corresponding" not in text and "full list" not in text
+    reasons = {b.start: b.reason for b in resume.import_report.blocks if b.status == SKIPPED}
+    assert reasons[7].startswith("intro sentence") and reasons[12].startswith("legend")
+    # a fake bullet ("\\* **Member**, Society") is no legend
+    page = _page("# Service\n\n\\* **Member**, Example Society\n")
+    assert "Example Society" in str(page)
+
+
+def test_minority_heading_level_and_pipe_rows_without_header() -> None:
+    """Pattern 27: "## ACADEMIC BACKGROUND" above "# PROJECTS" is a section (a known title
+    with entries under it), not the name; pipe rows with no header row (CommonMark reads
+    them as a paragraph) are rows; a delimiter row is dropped; a grid of short undated
+    cells is one entry per cell."""
+    data = load("minority-heading-pipe-rows.md")
+    assert data["basics"] == {"location": {"address": "Imperial Lane 4, Example Town"}}
+    assert [
+        (e["studyType"], e["area"], e["institution"], e["startDate"], e["endDate"])
+        for e in data["education"]
+    ] == [
+        ("M.A.", "Linguistics", "Harbour University", "2017", "2019"),
+        ("B.A.", "English", "Lakeside College", "2013", "2017"),
+    ]
+    assert data["projects"] == [{"name": "Dialect Atlas"}, {"name": "Vowel Charts"}]
+    assert "|" not in str(data) and "---" not in str(data)
+    # a coursework section lists the courses of the first (most recent) degree
+    assert data["education"][0]["courses"] == ["Phonetics", "Historical Syntax"]
+    assert "courses" not in data["education"][1] and len(data["education"]) == 2
+    assert layout(data)[-1] == ("education", "RELEVANT COURSEWORK")
+
+
+def test_job_line_with_two_titles() -> None:
+    """Pattern 30: "Research Fellow, Research Assistant, School of X, Org, dates" keeps
+    both titles as the position; a course name after a title is not a second title."""
+    work = _page(
+        "## Work experience\n"
+        "* Teaching Fellow, Lab Manager, Department of Botany, Example College, "
+        "Jan 2018 - Mar 2020\n"
+        "* Guest Lecturer, Introduction to Research Methods (RM 101), Example College\n"
+    )["work"]
+    assert (work[0]["position"], work[0]["name"]) == (
+        "Teaching Fellow, Lab Manager",
+        "Department of Botany, Example College",
+    )
+    assert (work[0]["startDate"], work[0]["endDate"]) == ("2018-01", "2020-03")
+    assert work[1]["position"] == "Guest Lecturer"
+
+
+def test_header_table_and_blocks_nothing_reads_are_reported() -> None:
+    """Rule 8: a contact grid above the sections is read as header lines; a block no rule
+    reads is reported as such (unmapped, so --strict refuses it), never as "no text"."""
+    from resumeconv.importers.cvpage.assemble import Assembler
+    from resumeconv.importers.cvpage.blocks import Loop
+
+    data = _page(
+        "| Ada Lovelace | [ada@example.org](mailto:ada@example.org) |\n|---|---|\n"
+        "| Phone: +44 20 0000 0000 | [GitHub](https://github.com/ada) |\n\n"
+        "# Education\n\n* B.A. in Art, X College, 2010\n"
+    )
+    assert data["basics"] == {
+        "name": "Ada Lovelace",
+        "email": "ada@example.org",
+        "phone": "+44 20 0000 0000",
+        "profiles": [{"network": "GitHub", "url": "https://github.com/ada"}],
+    }
+    asm = Assembler("cv.md")
+    asm._skip(Loop(3, 4, "talks", False))
+    (block,) = asm.report.blocks
+    assert (block.status, block.reason) == (
+        "unmapped",
+        "a Liquid loop here is not read (not imported)",
+    )
+
+
+def test_kramdown_attribute_lists_in_lines_are_not_text() -> None:
+    """Rule 2: ``{: .btn}`` after a link, ``{: .notice}`` ending a line are styling; the
+    text and links around them stay."""
+    page = _page(
+        "# Education\n\n* B.A. in Art, Example College, 2010 {: .notice}\n\n"
+        "# Projects\n\n* [Tide Atlas](https://tides.example){: .btn .btn--info}\n"
+    )
+    assert page["education"][0]["institution"] == "Example College"
+    assert page["projects"][0]["url"] == "https://tides.example"
+    assert "{:" not in str(page) and "btn" not in str(page)
+
+
+def test_nested_raw_html_lists_are_nested_items() -> None:
+    """Rule 2: ``<li>`` with a ``<ul>`` inside is an item with sub-items, as in Markdown
+    (the outer item's own text was lost)."""
+    work = _page(
+        "# Work experience\n\n<ul>\n<li><b>Data Analyst</b>, Acme Corp, 2020–2022\n"
+        "<ul><li>Built dashboards</li><li>Cleaned data</li></ul>\n</li>\n"
+        "<li>Intern, Beta Labs, 2019</li>\n</ul>\n"
+    )["work"]
+    assert work[0] == {
+        "name": "Acme Corp",
+        "position": "Data Analyst",
+        "startDate": "2020",
+        "endDate": "2022",
+        "highlights": ["Built dashboards", "Cleaned data"],
+    }
+    assert (work[1]["position"], work[1]["name"]) == ("Intern", "Beta Labs")
+
+
+def test_every_table_of_a_raw_html_block_is_read() -> None:
+    """Rule 2: two ``<table>``s in one raw HTML block are two tables (the second was lost)."""
+    awards = _page(
+        "# Awards\n\n<table><tr><td>2019</td><td>Best Poster Prize, Example Society</td></tr>"
+        "</table>\n<table><tr><td>2021</td><td>Travel Grant, Example Foundation</td></tr>"
+        "</table>\n"
+    )["awards"]
+    assert [(a["title"], a["date"]) for a in awards] == [
+        ("Best Poster Prize", "2019"),
+        ("Travel Grant", "2021"),
+    ]
+
+
 def test_template_style_dates_first_then_employer() -> None:
     data = load("template-style.md")
     assert data["education"][0] == {
@@ -129,8 +532,11 @@ def test_raw_html_blocks() -> None:
     ]
     ta = data["work"][1]
     assert (ta["position"], ta["name"]) == ("Teaching Assistant", "Northwind College")
-    unmapped = [b.reason for b in resume.import_report.unmapped()]
-    assert unmapped == ["page navigation (download link)"]  # visible, so --strict refuses it
+    assert resume.import_report.unmapped() == []
+    # a download button is page chrome, not CV content (issue 12, rule 8): skipped, said why
+    (button,) = [b for b in resume.import_report.blocks if "download button" in (b.reason or "")]
+    assert button.status == SKIPPED and "Download CV as PDF" in button.text
+    assert "Download" not in str(data)
 
 
 def test_chinese_page() -> None:
@@ -256,11 +662,13 @@ def test_strict_refuses_visible_text_that_was_not_mapped(tmp_path) -> None:
     from resumeconv.cli import main
 
     out = tmp_path / "x.json"
-    assert main(["convert", str(PAGES / "html-blocks.md"), "-o", str(out), "--strict"]) == 1
+    assert main(["convert", str(PAGES / "tables.md"), "-o", str(out), "--strict"]) == 1
     assert not out.exists()  # nothing written when --strict refuses
-    assert main(["convert", str(PAGES / "html-blocks.md"), "-o", str(out)]) == 0
+    assert main(["convert", str(PAGES / "tables.md"), "-o", str(out)]) == 0
     tables = resumeconv.load(PAGES / "tables.md").import_report.unmapped()
     assert [b.text for b in tables] == ["Period | Description"] * 2
+    # page chrome (a download button) is not content: --strict accepts the page
+    assert main(["convert", str(PAGES / "html-blocks.md"), "-o", str(out), "--strict"]) == 0
 
 
 def test_pointers_escape_and_the_source_map_keeps_the_first_position() -> None:
@@ -638,10 +1046,10 @@ def test_checked_formats_are_never_invalid_silently() -> None:
     assert not [i for i in resumeconv.validate(resume) if i.is_error]
 
 
-def test_amounts_keep_thousands_and_a_year_in_brackets_leaves_no_comma() -> None:
+def test_amounts_keep_thousands_and_a_year_in_a_name_stays() -> None:
     """Pattern 12: "€12,500" stays whole; "Title, Organisation, amount" gives title, awarder
     and the amount in the summary (a long title stays whole); a year inside a named
-    parenthesis ("(ERC 2024)") is the date and leaves "(ERC)", never "(ERC, )"."""
+    parenthesis ("(ERC 2024)") is read but not cut out of the name."""
     data = load("amounts-and-named-years.md")
     bursary, pilot, study = data["awards"]
     assert (bursary["title"], bursary["awarder"]) == (
@@ -656,7 +1064,7 @@ def test_amounts_keep_thousands_and_a_year_in_brackets_leaves_no_comma() -> None
     )
     assert study["title"].endswith("Birdlife Society, Northern Branch") and "awarder" not in study
     text = str(data)
-    assert "(ERC)" in text and "ERC, )" not in text  # the year is the date, the bracket whole
+    assert "(ERC 2024)" in text and "ERC, )" not in text
 
 
 def test_talk_citations_title_venue_and_date() -> None:
@@ -910,7 +1318,10 @@ def test_school_line_over_degree_line_and_cjk_subject_before_degree() -> None:
     data = load("school-line-and-cjk-subject.md")
     school, master = data["education"]
     assert school["institution"] == "Millbrook Grammar School"
-    assert (school["studyType"], school["area"]) == ("A-Levels", "Biology, Chemistry, and Art")
+    # a school qualification keeps its subjects in its name (golden c33 asks for the line
+    # "A-Levels in Maths, Physics, Chemistry, and EPQ" whole): no area
+    assert school["studyType"] == "A-Levels in Biology, Chemistry, and Art"
+    assert "area" not in school
     assert (school["startDate"], school["endDate"]) == ("2012", "2014")
     assert (master["institution"], master["area"], master["studyType"]) == (
         "北方示例大学",
@@ -1121,8 +1532,9 @@ def test_a_year_cut_from_brackets_leaves_no_comma() -> None:
     """``(EXM 2021)``: the year is the date, the bracket stays whole around what is left."""
     page = "Invited Talks\n======\n1. Session chair at Example Meeting (EXM 2021)\n"
     pub = resumeconv.load(page.encode(), format="markdown").to_dict()["publications"][0]
-    assert pub["name"] == "Session chair at Example Meeting (EXM)"
-    assert pub["releaseDate"] == "2021" and pub["summary"].endswith("(EXM 2021)")
+    # merged readings: the year stays in its named parenthesis (fidb's rule 6, pattern 12)
+    assert pub["name"] == "Session chair at Example Meeting (EXM 2021)"
+    assert pub["releaseDate"] == "2021" and "summary" not in pub  # the name is the line
 
 
 def test_korean_page() -> None:

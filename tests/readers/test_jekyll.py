@@ -568,33 +568,60 @@ def test_resolve_link_takes_the_site_url_as_root(site_url, href, expected):
     assert resolve_link(site_url, href) == expected
 
 
-def test_relative_header_link_is_resolved_against_the_site_url():
+def test_download_sentence_is_chrome_not_the_url():
+    """The line "For a complete CV, download the [PDF](…)" is page chrome (issue 12, rule 8):
+    basics.url is the site's own url, and the line is reported as skipped."""
     import resumeconv
 
     resume = resumeconv.load(RELATIVE / "_pages" / "cv.md")
-    assert resume.to_dict()["basics"]["url"] == "https://bo-example.github.io/home/files/bo-cv.pdf"
+    assert resume.to_dict()["basics"]["url"] == "https://bo-example.github.io/home"
+    (chrome,) = [b for b in resume.import_report.blocks if b.start == 9]
+    assert chrome.status == "skipped" and "link to this CV as a file" in chrome.reason
+    assert "bo-cv.pdf" in chrome.text
+
+
+def _relative_header_page(root: Path) -> Path:
+    """The site-relative fixture whose header links to a page of the site (not the CV)."""
+    import shutil
+
+    shutil.copytree(RELATIVE, root / "site")
+    page = root / "site" / "_pages" / "cv.md"
+    text = page.read_text(encoding="utf-8")
+    text = text.replace(
+        "For a complete CV, download the [PDF](../files/bo-cv.pdf).",
+        "Bo Example\n\n[Lab](../lab/)",
+    )
+    page.write_text(text, encoding="utf-8")
+    return page
+
+
+def test_relative_header_link_is_resolved_against_the_site_url(tmp_path):
+    import resumeconv
+
+    resume = resumeconv.load(_relative_header_page(tmp_path))
+    assert resume.to_dict()["basics"]["url"] == "https://bo-example.github.io/home/lab/"
     notes = [b for b in resume.import_report.blocks if b.status == "note"]
-    config = (RELATIVE / "_config.yml").resolve()
+    config = (tmp_path / "site" / "_config.yml").resolve()
     assert [(b.start, b.pointer, b.reason) for b in notes] == [
-        (9, "/basics/url", notes[0].reason),
+        (11, "/basics/url", notes[0].reason),
         (1, None, f"site settings: {config} (the page's site root)"),
     ]
-    assert "../files/bo-cv.pdf" in notes[0].reason
+    assert "../lab/" in notes[0].reason
     assert not [i for i in resumeconv.validate(resume) if i.is_error]
 
 
-def test_relative_header_link_without_a_site_is_kept_and_reported():
+def test_relative_header_link_without_a_site_is_kept_and_reported(tmp_path):
     """No site url: the link is no URI, so it is not basics.url; it stays in x-url."""
     import resumeconv
     from resumeconv.sources import Source
 
-    text = (RELATIVE / "_pages" / "cv.md").read_text(encoding="utf-8")
+    text = _relative_header_page(tmp_path).read_text(encoding="utf-8")
     resume = resumeconv.load(Source(text, name="cv.md"), format="markdown")
     basics = resume.to_dict()["basics"]
     assert "url" not in basics
-    assert basics["x-url"] == "../files/bo-cv.pdf"
+    assert basics["x-url"] == "../lab/"
     notes = [b for b in resume.import_report.blocks if b.status == "note"]
-    assert [(b.start, b.pointer) for b in notes] == [(9, "/basics/x-url")]
+    assert [(b.start, b.pointer) for b in notes] == [(11, "/basics/x-url")]
     assert "--site" in notes[0].reason
     for version in ("1.2.1", "1.0.0"):
         assert not [i for i in resumeconv.validate(resume, version) if i.is_error]

@@ -7,6 +7,7 @@ import subprocess
 import sys
 
 import resumeconv
+from resumeconv.model import SCHEMA_URL
 from resumeconv.report import IMPORTED, SKIPPED, UNMAPPED
 
 from conftest import FIXTURES, SEED
@@ -52,7 +53,9 @@ def test_cli_converts_seed_to_json_and_strict_passes(tmp_path) -> None:
         text=True,
     )
     assert proc.returncode == 0, proc.stderr
-    assert json.loads(out.read_text(encoding="utf-8")) == EXPECTED
+    written = json.loads(out.read_text(encoding="utf-8"))
+    assert next(iter(written)) == "$schema"  # first, for editor completion
+    assert written == {"$schema": SCHEMA_URL, **EXPECTED}
 
 
 def test_cli_report_lists_blocks(tmp_path) -> None:

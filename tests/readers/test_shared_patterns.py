@@ -35,21 +35,7 @@ def _specs() -> list[tuple[str, Path, Path]]:
 
 
 #: Specs not yet met (issue 12). Take a name off when its spec holds.
-KNOWN_MISSES = {
-    "01-raw-html-layout",
-    "04-printable-version-line",
-    "06-header-contact-list",
-    "07-name-as-atx-heading",
-    "14-intro-sentence-and-legend",
-    "21-page-title-heading",
-    "22-details-blocks",
-    "27-minority-heading-level",
-    "30-header-tagline-two-titles",
-    "33-download-chrome",
-    "42-header-name-contacts-profiles",
-    "43-interests-and-references",
-    "golden-c33",
-}
+KNOWN_MISSES: set[str] = set()
 
 _PENDING = pytest.mark.xfail(strict=True, reason="issue 12: spec not met yet")
 SPECS = _specs() if (SHARED / "patterns").is_dir() else []

@@ -16,6 +16,7 @@ from typing import Any
 import pytest
 
 import resumeconv
+from resumeconv.importers.cvpage.valid import keep_valid
 from resumeconv.model import STANDARD_SECTIONS
 from resumeconv.sources import Source
 from tests.writers.test_markdown_roundtrip import field_diff
@@ -90,9 +91,13 @@ def _reimport(markdown: str) -> resumeconv.Resume:
 @pytest.mark.parametrize("path", json_inputs(), ids=lambda p: p.name)
 def test_json_round_trip_keeps_every_field(path: Path) -> None:
     resume = resumeconv.load(path)
-    j1 = resume.to_dict()
     markdown = _export(resume)
     j2 = _reimport(markdown).to_dict()
+    # A CV page's url and email fields are made valid or moved aside (x-url, x-email) by
+    # the reader's last rule (issue 12, rule 9): the round trip keeps every value in that
+    # form, so the original is compared in it too (only xss.json's hostile URLs change).
+    j1 = copy.deepcopy(resume.to_dict())
+    keep_valid(j1, None, lambda pointer, why: None)
     diff = field_diff(_as_laid_out(j1), _as_laid_out(_layout_added(j1, j2)))
     assert not diff, "fields differ after JSON → Markdown → JSON:\n" + "\n".join(diff)
 

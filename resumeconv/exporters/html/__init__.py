@@ -4,7 +4,8 @@ The page renders :mod:`resumeconv.exporters.outline`, so it shows what DOCX and 
 Every page is a Jinja2 theme rendered by :func:`.theme.page`: the built-in ones are the
 folders shipped in the package (``themes/default/``, ``classic/``, ``modern/``,
 ``compact/``: :mod:`resumeconv.exporters.themes`), a user's is the folder given with
-``--theme``; all take the same path.
+``--theme``; all take the same path. Without ``--theme``, the resume's ``meta.theme`` may
+name a built-in theme (:func:`resumeconv.exporters.themes.chosen`).
 
 Everything the resume says is data, never template code or markup: every value is
 autoescaped, links are limited by :mod:`resumeconv.links` twice (outline and templates),
@@ -39,10 +40,11 @@ def write(resume: Resume, options: WriteOptions) -> bytes:
         )
     view = outline_mod.build(resume, options.locale)
     words = locales.get(view.locale)
-    if themes.is_builtin(options.theme):
-        folder = str(themes.html_folder(options.theme))
+    name = themes.chosen(options.theme, resume)
+    if themes.is_builtin(name):
+        folder = str(themes.html_folder(name))
     else:
-        folder = _theme_folder(themes.html_folder(options.theme))
+        folder = _theme_folder(themes.html_folder(name))
     html = theme.page(folder, view, words, paper, resume.to_dict())
     if not html.endswith("\n"):
         html += "\n"

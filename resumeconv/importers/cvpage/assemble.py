@@ -15,15 +15,18 @@ from resumeconv.dates import find_range, parse_range
 from resumeconv.dialect import (
     is_code_group,
     is_language_group,
+    is_page_title,
     names_code,
     publication_type,
 )
 from resumeconv.importers.cvpage import entries as E
 from resumeconv.importers.cvpage import fields as F
+from resumeconv.importers.cvpage import header as H
 from resumeconv.importers.cvpage import labels as L
 from resumeconv.importers.cvpage import levels
 from resumeconv.importers.cvpage.blocks import (
     Block,
+    Details,
     Heading,
     Item,
     ListBlock,
@@ -49,16 +52,16 @@ from resumeconv.report import (
     pointer,
 )
 
-_ON_REQUEST = re.compile(r"^references?\s+(are\s+)?available\s+(up)?on\s+request\.?$", re.I)
+_ON_REQUEST = re.compile(
+    r"^(?:(?:further|more|additional|other)\s+)?references?\s+(?:are\s+)?available"
+    r"\s+(?:up)?on\s+request\.?$",
+    re.I,
+)
 #: An address; it starts only where a run of its characters starts (the look-behind): a
 #: search tried from every character of ``a.a.a.…@`` rescanned the run each time, and a
 #: 150 KB header line took over a minute.
 _EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+(\.[\w-]+)+")
 _BLANK = "no text (white space or &nbsp; only)"
-_LAST_UPDATED = re.compile(
-    r"^\s*(?:page\s+)?last\s+(?:updated|modified)(?:\s+on)?\s*[:：]?\s*(?P<date>.*?)\s*$",
-    re.I,
-)
 #: The prose field of each standard section a paragraph may describe an entry in.
 _PROSE_FIELD = {
     "work": "summary",
@@ -72,6 +75,21 @@ _PROSE_FIELD = {
 #: parentheses), so every try stops at the next bracket: linear on ``[a](`` × 10,000,
 #: where ``[^]]*`` and ``[^)]*`` scanned to the end of the line from each ``[``.
 _LINK_MARKUP = re.compile(r"\[([^\[\]]*)\]\([^()]*(?:\([^()]*\)[^()]*)?\)")
+_BLOCK_KINDS = {
+    "Table": "table",
+    "ListBlock": "list",
+    "Loop": "Liquid loop",
+    "Details": "<details> block",
+    "Paragraph": "paragraph",
+    "Heading": "heading",
+}
+_COURSEWORK = re.compile(
+    r"\bcourse ?work\b|^(?:relevant |selected |graduate |major )?courses(?: taken)?$|课程",
+    re.I,
+)
+_BARE_DOMAIN = re.compile(
+    r"^[\w-]+(?:\.[\w-]+)*\.(?!(?:pdf|docx?|html?|md|png|jpe?g|txt)\b)[a-z]{2,}(?:/\S*)?$", re.I
+)
 _SCHEME = re.compile(r"^[a-z][a-z0-9+.-]*:", re.I)
 _PHONE = re.compile(r"^\+?[\d\s()./-]{7,}$")
 
@@ -125,6 +143,9 @@ class Assembler:
     _legend: Any = field(init=False, default=None)
     """The level-glyph legend of the skills section being read (``levels.legend``)."""
     """Custom entries whose layout index is known only once the page is read."""
+    header_guesses: set[str] = field(init=False, default_factory=set)
+    """basics fields the header gave by judgement (a name line, a tagline, an address):
+    the site's author block wins over them."""
 
     def __post_init__(self) -> None:
         self.report = ImportReport(self.file)
@@ -157,56 +178,187 @@ class Assembler:
             self._section(section)
 
     def _header(self, blocks: list[Block]) -> None:
+        """Blocks above the first section → basics (rule 4 of issue 12; cvpage/header.py)."""
         basics = self.data.setdefault("basics", {})
         for block in blocks:
-            lines = _block_lines(block)
+            lines = _header_lines(block)
             if not lines:
                 self._skip(block)
                 continue
-            for line in lines:
-                self._header_line(basics, line)
-            self.report.add(block.start, block.end, IMPORTED, "/basics")
+            kept = [line for line in lines if not self._page_title(line)]
+            for line in kept:
+                self._header_line(basics, line, heading=isinstance(block, Heading))
+            if kept:
+                self.report.add(block.start, block.end, IMPORTED, "/basics")
         if not basics:
             self.data.pop("basics")
 
-    def _header_line(self, basics: dict[str, Any], line: Line) -> None:
+    def _page_title(self, line: Line) -> bool:
+        """ "# Curriculum vitae" names the page, not the person: reported, not kept."""
+        if not is_page_title(line.plain):
+            return False
+        why = "page title (not the name)"
+        self.report.add(line.lineno, line.lineno, SKIPPED, None, why, line.plain)
+        return True
+
+    def _header_line(self, basics: dict[str, Any], line: Line, heading: bool = False) -> None:
         labelled = L.line_label(line)
         if labelled is not None:
             self._header_field(basics, labelled[0], labelled[1], line.lineno)
             return
-        text = line.plain.strip()
-        if "name" not in basics and len(text.split()) <= 6 and not _EMAIL.search(text):
-            basics["name"] = text
+        if "name" not in basics and self._is_name_line(basics, line, heading):
+            basics["name"] = line.plain.strip()
             self.source_map.add("/basics/name", line.lineno)
+            if not heading and not _all_bold(line):
+                self.header_guesses.add("name")
             return
         if "name" in basics and "label" not in basics and _label_line(line):
-            basics["label"] = text
+            basics["label"] = line.plain.strip()  # "*Associate Professor*" under the name
             self.source_map.add("/basics/label", line.lineno)
             return
-        for part in (p.strip() for p in re.split(r"\s[|·•]\s", line.linked())):
-            links = [(t, u) for t, u in line.links() if t and t in part]
-            plain = _LINK_MARKUP.sub(r"\1", part)
-            url = links[0][1] if links else None
-            if (url and url.lower().startswith("mailto:")) or _EMAIL.fullmatch(plain):
-                basics.setdefault("email", url[7:] if url and url.startswith("mailto:") else plain)
-                self.source_map.add("/basics/email", line.lineno)
-            elif url and "url" not in basics and "x-url" not in basics:
-                self._header_url(basics, url, line.lineno)
-            elif _PHONE.match(plain):
-                basics.setdefault("phone", plain)
-            elif plain:
-                loc = basics.setdefault("location", {})
-                if isinstance(loc, dict):
-                    loc["address"] = f"{loc['address']}\n{plain}" if "address" in loc else plain
-                elif isinstance(loc, str):  # `*Location:* …` set it as text: the line joins it
-                    basics["location"] = f"{loc}\n{plain}"
-                else:  # JSON of another type in a code span: kept for validation to report
-                    why = (
-                        "header line not kept: basics.location is already a value that is not text"
-                    )
-                    self.report.add(line.lineno, line.lineno, UNMAPPED, "/basics/location", why)
-                    continue
-                self.source_map.add("/basics/location", line.lineno)
+        bold = line.bold_prefix()
+        if "name" not in basics and not basics and bold and H.looks_like_name(bold):
+            rest = line.cut(len(line.plain) - len(line.plain.lstrip()) + len(bold))
+            if rest and line.plain.lstrip().startswith(bold):
+                # "**Jane Roe**, PhD Candidate in Biology": the bold name, then the rest
+                basics["name"] = bold
+                self.source_map.add("/basics/name", line.lineno)
+                self._header_line(basics, rest)
+                return
+        parts = _header_parts(line)
+        plain = line.plain
+        if (H.is_sentence(plain) and not H.find_email(plain)) or not any(
+            _contact_like(part) for part in parts
+        ):
+            self._header_text(basics, line)  # "Current position · PhD Fellow · Economics"
+            return
+        for part in parts:
+            self._header_part(basics, part)
+
+    def _is_name_line(self, basics: dict[str, Any], line: Line, heading: bool) -> bool:
+        """The person's name: a heading or bold line ("**Jane Q. Example**", the form the
+        Markdown writer uses), or the header's first line when it reads as a name."""
+        text = line.plain.strip()
+        if not text or line.links() or _EMAIL.search(text):
+            return False
+        if _all_bold(line) and not heading:
+            return len(text.split()) <= 6
+        if H.contact_label(line):
+            return False
+        if heading:
+            return H.looks_like_name(text) or (not basics and len(text.split()) <= 4)
+        return not basics and H.looks_like_name(text) and not H.looks_like_address(text)
+
+    def _header_text(self, basics: dict[str, Any], line: Line) -> None:
+        """A header line of text only: an intro sentence (→ summary, links kept in it), a
+        tagline or title (→ label), or an address (→ location)."""
+        text = line.plain.strip()
+        pieces = [p.strip() for p in re.split(r"\s[·•|]\s", text) if p.strip()]
+        if len(pieces) > 1 and H.is_tagline_lead(pieces[0]):
+            text = " · ".join(pieces[1:])  # "Current position · PhD Fellow · Economics"
+        if H.is_sentence(text) and not H.looks_like_address(text):
+            old = basics.get("summary")
+            linked = line.linked().strip()
+            basics["summary"] = f"{old}\n\n{linked}" if isinstance(old, str) else linked
+            self.source_map.add("/basics/summary", line.lineno)
+            return
+        address = H.looks_like_address(text)
+        if "label" not in basics and (F.looks_like_role(text) or not address):
+            basics["label"] = text
+            self.source_map.add("/basics/label", line.lineno)
+            self.header_guesses.add("label")
+            return
+        self._header_location(basics, text, line.lineno)
+
+    def _header_part(self, basics: dict[str, Any], part: Line) -> None:
+        """One contact of a header line: a labelled value ("Phone: …"), an e-mail, a
+        profile link, the website, a phone number, or text."""
+        lineno = part.lineno
+        labelled = H.contact_label(part)
+        if labelled is not None:
+            self._header_contact(basics, labelled[0], labelled[1], labelled[2])
+            return
+        plain = part.plain.strip()
+        links = part.links()
+        url = links[0][1] if links else None
+        if (url and url.lower().startswith("mailto:")) or H.is_email(plain):
+            self._header_email(
+                basics, url[7:] if url and url.lower().startswith("mailto:") else plain, lineno
+            )
+        elif url and H.network_of(url):
+            text = links[0][0]
+            network = H.network_of(url) or text
+            profile: dict[str, Any] = {"network": network, "url": url}
+            if text and text != url and H.network_by_name(text) is None:
+                profile["username"] = text
+            self._add_profile(basics, profile, lineno)
+        elif url and "url" not in basics and "x-url" not in basics:
+            self._header_url(basics, url, lineno)
+        elif url:
+            self._add_profile(basics, {"network": links[0][0] or url, "url": url}, lineno)
+        elif H.is_phone(plain):
+            basics.setdefault("phone", plain)
+            self.source_map.add("/basics/phone", lineno)
+        elif plain:
+            self._header_text(basics, part)
+
+    def _header_contact(self, basics: dict[str, Any], key: str, label: str, value: Line) -> None:
+        """``Email: …``, ``**Phone**: …``, ``* Name: …``, ``GitHub: …``: the labelled field."""
+        lineno = value.lineno
+        text = value.plain.strip()
+        links = value.links()
+        url = links[0][1] if links else F.find_url(text)
+        if key == "email":
+            mail = url[7:] if url and url.lower().startswith("mailto:") else text
+            self._header_email(basics, mail, lineno, label)
+        elif key == "url" and (url or (text and " " not in text)):
+            url = url or text  # "Website: /about/", "Web: jane.example.org": still the link
+            if "url" in basics or "x-url" in basics:
+                self._add_profile(basics, {"network": label, "url": url}, lineno)
+            else:
+                self._header_url(basics, url, lineno)
+        elif key == "profile":
+            network = H.network_by_name(label) or label
+            profile: dict[str, Any] = {"network": network}
+            if links and links[0][0] and links[0][0] != url:
+                profile["username"] = links[0][0]
+            elif not url and text:
+                profile["username"] = text
+            if url:
+                profile["url"] = url
+            self._add_profile(basics, profile, lineno)
+        elif key == "location":
+            self._header_location(basics, text, lineno)
+        elif key in ("name", "phone", "label") and text:
+            basics[key] = text
+            self.source_map.add(f"/basics/{key}", lineno)
+        elif text:  # "Website: my page" without a link: kept as the line says it
+            self._header_text(basics, value)
+
+    def _header_email(
+        self, basics: dict[str, Any], mail: str, lineno: int, label: str = ""
+    ) -> None:
+        """The first e-mail is ``basics.email``; a second one ("Academic Email") a profile."""
+        mail = mail.strip()
+        if "email" not in basics:
+            basics["email"] = mail
+            self.source_map.add("/basics/email", lineno)
+        elif basics["email"] != mail:
+            self._add_profile(basics, {"network": label or "Email", "username": mail}, lineno)
+
+    def _header_location(self, basics: dict[str, Any], text: str, lineno: int) -> None:
+        """A header line that is a place or an address joins ``basics.location.address``."""
+        loc = basics.setdefault("location", {})
+        if isinstance(loc, dict):
+            loc["address"] = f"{loc['address']}\n{text}" if "address" in loc else text
+        elif isinstance(loc, str):  # `*Location:* …` set it as text: the line joins it
+            basics["location"] = f"{loc}\n{text}"
+        else:  # JSON of another type in a code span: kept for validation to report
+            why = "header line not kept: basics.location is already a value that is not text"
+            self.report.add(lineno, lineno, UNMAPPED, "/basics/location", why)
+            return
+        self.source_map.add("/basics/location", lineno)
+        self.header_guesses.add("location")
 
     def _header_url(self, basics: dict[str, Any], url: str, lineno: int) -> None:
         """The header's first link is ``basics.url``. A link with a scheme is kept as written
@@ -214,6 +366,8 @@ class Assembler:
         of the Jekyll site follows from its ``url``, so it is resolved against it
         (:func:`jekyll.resolve_link`); without a
         site url it is no URI, and it is kept in ``basics.x-url`` and reported."""
+        if _BARE_DOMAIN.match(url):  # "jane.example.org": a host, as a browser reads it
+            url = "https://" + url
         if _SCHEME.match(url):
             basics["url"] = url
             self.source_map.add("/basics/url", lineno)
@@ -305,6 +459,9 @@ class Assembler:
         if key == SUMMARY:
             self._summary(section, sources)
             return
+        if key == "education" and _COURSEWORK.search(title) and self._coursework(sources):
+            self.layout.append({"section": key, "title": title, "items": []})
+            return
         layout: dict[str, Any] = {"section": key, "title": title}
         if key == CUSTOM:
             layout["entries"] = []
@@ -337,6 +494,25 @@ class Assembler:
             # a heading with nothing under it still belongs to the page (a page without
             # headings whose blocks all say nothing has no section at all)
             self.layout.append(layout)
+
+    def _coursework(self, sources: list[Any]) -> bool:
+        """A "Coursework" section under the degrees lists courses taken: they are the
+        ``courses`` of the page's first (most recent) degree (pattern 27), not degrees of
+        their own. False (nothing done) when the page has no degree yet or a source is
+        not a plain item."""
+        degrees = self.data.get("education")
+        items = [s for s in sources if isinstance(s, EntrySource)]
+        if not isinstance(degrees, list) or not degrees or len(items) != len(sources):
+            return False
+        courses = [E.flatten(Item(s.start, s.end, s.lines, s.children)) for s in items]
+        if not courses or any(len(c.split()) > 12 for c in courses):
+            return False
+        first = degrees[0]
+        first.setdefault("courses", []).extend(courses)
+        for src in items:
+            why = "a course taken: courses of the first degree"
+            self.report.add(src.start, src.end, IMPORTED, "/education/0/courses", why)
+        return True
 
     def _contact(self, section: PageSection) -> None:
         """A contact section ("Contact Information"): its lines fill ``basics``, as the
@@ -453,19 +629,26 @@ class Assembler:
     def _block_sources(self, section: PageSection) -> list[Any]:
         out: list[Any] = []
         prose_section = section.key == SUMMARY
-        for block in section.blocks:
+        for n, block in enumerate(section.blocks):
             last = out[-1] if out else None
             if isinstance(block, Paragraph) and not any(block.lines):
                 # "&nbsp;" alone, a spacer between sections: nothing to read
                 self.report.add(block.start, block.end, SKIPPED, None, _BLANK)
                 continue
+            if isinstance(block, Paragraph) and not prose_section:
+                nxt = section.blocks[n + 1] if n + 1 < len(section.blocks) else None
+                if H.is_legend(block.lines):
+                    why = "legend of the marks in the entries (not an entry)"
+                    text = " ".join(line.plain for line in block.lines)
+                    self.report.add(block.start, block.end, SKIPPED, None, why, text)
+                    continue
+                if not out and H.is_intro(block.lines, nxt):
+                    self._intro(block)
+                    continue
             if isinstance(block, ListBlock):
                 block = self._without_empty_items(block)
                 if not block.items:
                     continue
-            if isinstance(block, Paragraph) and _last_updated(block):
-                self.report.add(block.start, block.end, SKIPPED, None, "last-updated line")
-                continue
             if isinstance(block, Paragraph):
                 label = _label_paragraph(block)
                 if (
@@ -513,7 +696,7 @@ class Assembler:
                 if section.key == "skills" and block.header:
                     out.append(block)
                 else:
-                    for row in block.rows:
+                    for row in _grid_cells(block) or block.rows:
                         lines = [line for cell in row for line in cell]
                         if lines:
                             start = min((line.lineno for line in lines), default=block.start)
@@ -530,6 +713,8 @@ class Assembler:
                             "table header row (column titles are not kept)",
                             header,
                         )
+            elif isinstance(block, Details):
+                out.extend(self._details(block, last))
             elif isinstance(block, Loop):
                 out.append(block)
             elif isinstance(block, Heading):
@@ -539,6 +724,46 @@ class Assembler:
             else:
                 self._skip(block)
         return out
+
+    def _details(self, block: Details, last: Any) -> list[Any]:
+        """A ``<details>`` block unfolds more of the entry above it: its text joins that
+        entry's bullets; its toggle ("Details") is a control, reported as skipped. Without
+        an entry above, its text is read as entries of its own."""
+        if block.toggle:
+            why = "toggle of a <details> block (a control, not content)"
+            self.report.add(block.start, block.start, SKIPPED, None, why, block.toggle)
+        items: list[Item] = []
+        for inner in block.inner:
+            if isinstance(inner, Paragraph):
+                items.append(Item(inner.start, inner.end, inner.lines))
+            elif isinstance(inner, ListBlock):
+                items.extend(inner.items)
+            else:
+                self._skip(inner)
+        if isinstance(last, EntrySource):
+            last.children.extend(items)
+            last.end = block.end
+            return []
+        return [EntrySource(i.lines, i.children, i.start, i.end) for i in items]
+
+    def _intro(self, block: Paragraph) -> None:
+        """ "All my papers are listed on my [Scholar page](…)." above a section's entries
+        introduces them: not an entry. Its links are the person's pages: profiles."""
+        basics = self.data.setdefault("basics", {})
+        kept = 0
+        for line in block.lines:
+            for text, url in line.links():
+                if _SCHEME.match(url) and not url.lower().startswith("mailto:"):
+                    network = H.network_of(url) or H.network_from_text(text) or url
+                    self._add_profile(basics, {"network": network, "url": url}, line.lineno)
+                    kept += 1
+        if not basics:
+            self.data.pop("basics")
+        why = "intro sentence of the section (not an entry)"
+        if kept:
+            why += "; its links are kept in basics.profiles"
+        text = " ".join(line.linked() for line in block.lines)
+        self.report.add(block.start, block.end, SKIPPED, "/basics" if kept else None, why, text)
 
     def _without_empty_items(self, block: ListBlock) -> ListBlock:
         """The list without its empty bullets (``* `` alone), each reported as skipped."""
@@ -558,8 +783,12 @@ class Assembler:
             self.report.add(block.start, block.end, status, None, block.reason, block.text)
         elif isinstance(block, Rule):
             self.report.add(block.start, block.end, SKIPPED, None, "divider (---)")
-        else:
+        elif isinstance(block, Paragraph | Heading) and not _block_lines(block):
             self.report.add(block.start, block.end, SKIPPED, None, "no text")
+        else:  # rule 8: a block read nowhere is said to be so, never "no text"
+            kind = _BLOCK_KINDS.get(type(block).__name__, "block")
+            why = f"a {kind} here is not read (not imported)"
+            self.report.add(block.start, block.end, UNMAPPED, None, why)
 
     # ------------------------------------------------------------------ entries by section
 
@@ -580,8 +809,9 @@ class Assembler:
         self._overrides, src = _field_children(src)
         text = " ".join(line.plain for line in src.lines).strip()
         if _ON_REQUEST.match(text) and not src.children:
-            idx = self.add("references", {"reference": text}, src.start, src.end)
-            extra_layouts.append({"section": "references", "title": "References", "items": [idx]})
+            # "Further references available on request" names no referee (pattern 43)
+            why = "a remark that references are available on request (not a reference)"
+            self.report.add(src.start, src.end, SKIPPED, None, why, text)
             return
         parts = E.cut_dates(src.lines, list(src.children))
         if parts.dates is None and src.group is not None:
@@ -628,7 +858,8 @@ class Assembler:
             else:
                 self._place(key, E.interpret_reference(parts), src, layout)
         elif key == "interests":
-            self._place(key, E.interpret_interest(parts), src, layout)
+            for interest in E.interpret_interests(parts):
+                self._place(key, interest, src, layout)
         elif key in ("skills", "languages"):
             self._skill_or_language(parts, key, src, layout, extra_layouts)
         else:
@@ -1007,6 +1238,64 @@ def _extra_layout(
     return layout
 
 
+def _grid_cells(table: Table) -> list[list[list[Line]]] | None:
+    """A table without a header whose cells are short undated items ("| Control Theory |
+    Signal Processing |"): a grid of items, each cell one entry (as rows of one cell);
+    None for a table of records (a row with dates, long cells, a header)."""
+    if table.header is not None or not table.rows:
+        return None
+    cells = [cell for row in table.rows for cell in row if any(cell)]
+    if len(cells) <= len(table.rows):
+        return None
+    for cell in cells:
+        text = " ".join(line.plain for line in cell)
+        if len(text.split()) > 6 or find_range(text) is not None:
+            return None
+    return [[cell] for cell in cells]
+
+
+def _header_lines(block: Block) -> list[Line]:
+    """The lines of a header block; a list's items are lines ("* Email: …")."""
+    if isinstance(block, ListBlock):
+        return [line for item in block.items for line in _item_lines(item) if line]
+    if isinstance(block, Details):
+        return [line for inner in block.inner for line in _header_lines(inner)]
+    if isinstance(block, Table):  # a contact grid above the sections: its cells' lines
+        rows = ([block.header] if block.header else []) + block.rows
+        return [line for row in rows for cell in row for line in cell if line]
+    return _block_lines(block)
+
+
+def _item_lines(item: Item) -> list[Line]:
+    return list(item.lines) + [line for child in item.children for line in _item_lines(child)]
+
+
+def _header_parts(line: Line) -> list[Line]:
+    """A header line cut at its separators (" | ", " · ", " • ") into contacts."""
+    plain = line.plain
+    cuts = [(m.start(), m.end()) for m in H.SEPARATORS.finditer(plain)]
+    if not cuts:
+        return [line]
+    parts: list[Line] = []
+    pos = 0
+    for a, b in cuts:
+        parts.append(line.cut(pos, a))
+        pos = b
+    parts.append(line.cut(pos))
+    return [p for p in parts if p]
+
+
+def _contact_like(line: Line) -> bool:
+    """A line with a link, an e-mail address, a phone number or a contact label."""
+    plain = line.plain.strip()
+    return bool(line.links() or H.find_email(plain) or H.is_phone(plain) or H.contact_label(line))
+
+
+def _all_bold(line: Line) -> bool:
+    runs = [r for r in line.runs if r.text.strip()]
+    return bool(runs) and all(r.bold for r in runs)
+
+
 def _label_line(line: Line) -> bool:
     """A header line in italics only, no link (``*Associate Professor*`` under the name):
     the author's title, ``basics.label``."""
@@ -1035,13 +1324,6 @@ def _contact_lines(block: Block) -> list[Line]:
             stack.extend(reversed(item.children))
         return out
     return _block_lines(block)
-
-
-def _last_updated(block: Paragraph) -> bool:
-    """``*Last updated: {{ "now" | date }}*`` or ``Last updated: March 2024``: when the page
-    was edited, page chrome, not part of the CV."""
-    m = _LAST_UPDATED.match(" ".join(line.plain for line in block.lines))
-    return m is not None and (not m.group("date") or parse_range(m.group("date")) is not None)
 
 
 def _label_paragraph(block: Paragraph) -> bool:

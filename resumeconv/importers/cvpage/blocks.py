@@ -16,8 +16,11 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from itertools import pairwise
 from typing import TYPE_CHECKING, Any
 
+from resumeconv.dialect import is_known_title
+from resumeconv.importers.cvpage import chrome
 from resumeconv.importers.cvpage.inline import Line, inline_lines, is_liquid_only, text_lines
 
 if TYPE_CHECKING:
@@ -32,6 +35,14 @@ _SORT = re.compile(r"\|\s*sort\s*:\s*[\"']([\w-]+)[\"']")
 IAL = re.compile(r"^\s*\{:[^{}\n]*\}\s*$")
 _TITLED = re.compile(r"<h[1-6][\s>]|class\s*=\s*[\"'][^\"'>]*(?:title|heading)\b", re.I)
 _TITLE_MAX_CHARS = 80
+_START_TAG = re.compile(r"<[a-zA-Z]")
+_GROUP_TAGS = frozenset({"div", "p", "section", "article"})
+_SPAN_LINES = re.compile(r"(</span\s*>)[ \t]*\n\s*(<span\b)", re.I)
+_CONTAINERS = frozenset({"table", "ul", "ol", "dl", "details", "style", "script"})
+_TITLE_TEXT = re.compile(r">[^<>]{1,80}<")  # an element with a short text in it
+_DETAILS = re.compile(r"\s*<details\b", re.I)
+_DETAILS_TAGS = re.compile(r"</?details\b[^>]*>", re.I)
+_SUMMARY = re.compile(r"<summary\b[^>]*>(.*?)</summary\s*>", re.S | re.I)
 _NOT_SHOWN = re.compile(r"<(style|script)\b[^>]*>.*?(?:</\1\s*>|\Z)", re.S | re.I)
 
 
@@ -47,6 +58,8 @@ class Block:
 class Heading(Block):
     level: int
     line: Line
+    markup: str = ""
+    """How the page wrote it: ``#`` (ATX), ``=`` or ``-`` (Setext), "" (raw HTML)."""
 
 
 @dataclass(slots=True)
@@ -101,6 +114,15 @@ class Skipped(Block):
 @dataclass(slots=True)
 class Attributes(Skipped):
     """A kramdown attribute list (``{: .notice}``): styling for the block above it."""
+
+
+@dataclass(slots=True)
+class Details(Block):
+    """A ``<details>`` block: the blocks it unfolds, and its ``<summary>`` toggle text
+    (a control, not content). It belongs to the entry above it."""
+
+    inner: list[Block]
+    toggle: str = ""
 
 
 @dataclass(slots=True)
@@ -165,7 +187,11 @@ def _heading(tokens: list[Token], i: int, out: list[Block]) -> int:
     line = lines[0] if lines else Line([], start)
     for extra in lines[1:]:
         line.runs.extend(extra.runs)
-    out.append(Heading(start, end, int(tokens[i].tag[1]), line))
+    if chrome.is_download_line(line):  # "[Download CV (PDF)](…)" as a heading: no section
+        out.append(Skipped(start, end, chrome.REASON, line.linked()))
+        return i + 3
+    markup = (tokens[i].markup or "")[:1]
+    out.append(Heading(start, end, int(tokens[i].tag[1]), line, markup))
     return i + 3  # heading_open, inline, heading_close
 
 
@@ -180,17 +206,55 @@ def _paragraph(tokens: list[Token], i: int, out: list[Block]) -> int:
     elif IAL.match(content):
         out.append(Attributes(start, end, "kramdown attribute list (styling)", content.strip()))
     else:
-        out.append(
-            Paragraph(start, end, inline_lines(inline.children or [], start, soft_breaks=True))
-        )
+        lines = inline_lines(inline.children or [], start, soft_breaks=True)
+        rows = _pipe_rows(lines)
+        if rows is not None:  # "| M.Tech., Example Institute | 2019- 2021 |" with no header
+            out.append(Table(start, end, None, rows))
+        elif chrome.is_download_block(lines):
+            text = " ".join(line.linked() for line in lines)
+            out.append(Skipped(start, end, chrome.REASON, text))
+        elif chrome.is_updated_line(lines):
+            text = " ".join(line.plain for line in lines)
+            out.append(Skipped(start, end, chrome.UPDATED_REASON, text))
+        else:
+            out.append(Paragraph(start, end, lines))
     return i + 3  # paragraph_open, inline, paragraph_close
+
+
+def _pipe_rows(lines: list[Line]) -> list[list[list[Line]]] | None:
+    """The rows of a paragraph written as table rows without a header row (which
+    CommonMark then reads as a paragraph): every line has a ``|``, one starts with one.
+    Delimiter rows (``| --- | --- |``) and empty cells are dropped; None for any other
+    paragraph."""
+    shown = [line for line in lines if line]
+    if not shown or not all("|" in line.plain for line in shown):
+        return None
+    if not any(line.plain.lstrip().startswith("|") for line in shown):
+        return None
+    rows: list[list[list[Line]]] = []
+    for line in shown:
+        plain = line.plain
+        cuts = [-1, *(i for i, ch in enumerate(plain) if ch == "|"), len(plain)]
+        cells = [line.cut(a + 1, b) for a, b in pairwise(cuts)]
+        cells = [c for c in cells if c]
+        if cells and not all(_DELIMITER.fullmatch(c.plain) for c in cells):
+            rows.append([[c] for c in cells])
+    return rows
+
+
+_DELIMITER = re.compile(r"\s*:?-{3,}:?\s*")
 
 
 def _list(tokens: list[Token], i: int, out: list[Block]) -> int:
     """A bullet or ordered list: its items (see ``_ITEM_RULES``)."""
     start, end = _span(tokens[i])
     close = _matching_close(tokens, i)
-    out.append(ListBlock(start, end, _items(tokens, i + 1, close)))
+    items = _items(tokens, i + 1, close)
+    if items and all(not it.children and chrome.is_download_block(it.lines) for it in items):
+        text = " ".join(line.linked() for it in items for line in it.lines)
+        out.append(Skipped(start, end, chrome.REASON, text))  # "* [Download my CV](cv.pdf)"
+        return close + 1
+    out.append(ListBlock(start, end, items))
     return close + 1
 
 
@@ -362,11 +426,27 @@ def html_blocks(content: str, start: int, end: int) -> list[Block]:
         content = _NOT_SHOWN.sub(lambda m: "\n" * m.group(0).count("\n"), content)
         if not content.strip():
             return [Skipped(start, end, "style sheet or script (not shown on the page)", stripped)]
-    if _TITLED.search(content):
+    if _DETAILS.match(content):
+        return [_details(content, start, end)]
+    if _TITLED.search(content) or content.lstrip().startswith("<"):
         titled = _html_titles(content, start, end)
         if titled is not None:
             return titled
     return _html_block(content, stripped, start, end)
+
+
+def _details(content: str, start: int, end: int) -> Details:
+    """``<details><summary>Details</summary> text </details>``: the text as blocks of its
+    own (line numbers kept), the toggle text apart."""
+    toggle = ""
+    found = _SUMMARY.search(content)
+    if found is not None:
+        toggle = " ".join(line.plain for line in text_lines(found.group(1), start))
+        content = (
+            content[: found.start()] + "\n" * found.group(0).count("\n") + content[found.end() :]
+        )
+    body = _DETAILS_TAGS.sub("", content)
+    return Details(start, end, _html_part(body, start, end), toggle)
 
 
 def _html_titles(content: str, start: int, end: int) -> list[Block] | None:
@@ -384,19 +464,56 @@ def _html_titles(content: str, start: int, end: int) -> list[Block] | None:
     out: list[Block] = []
     pos = 0
     line_of = _LineCounter(content, start)
-    for a, b, level in finder.titles:
-        lines = text_lines(content[a:b], line_of(a))
-        if len(lines) != 1 or len(lines[0].plain) > _TITLE_MAX_CHARS:
-            continue  # a paragraph with a "title" class, not a heading
+    groups = sum(1 for e in finder.elements if e[3] in _GROUP_TAGS)
+    previous = ""
+    for a, b, level, tag in finder.elements:
+        heading = _element_heading(content, a, b, level, tag, line_of)
+        if heading is None:
+            if groups >= 2 and tag in _GROUP_TAGS:
+                # one entry group per <div>/<p> (rule 2): not all of them run together
+                out += _html_part(content[pos:a], line_of(pos))
+                out += _html_group(content[a:b], line_of(a), line_of(max(a, b - 1)), tag, previous)
+                pos = b
+            previous = tag
+            continue
         out += _html_part(content[pos:a], line_of(pos))
-        first = line_of(a)
-        last = line_of(max(a, b - 1))
-        out.append(Heading(first, last, level, lines[0]))
+        out.append(heading)
         pos = b
+        previous = ""
     if not out:
         return None
     out += _html_part(content[pos:], line_of(pos), end)
     return out
+
+
+def _element_heading(
+    content: str, a: int, b: int, level: int, tag: str, line_of: _LineCounter
+) -> Heading | None:
+    """A top-level element that is a heading: ``<hN>``, a "…title" class, or an element
+    whose only text is a known section title (``<div class="section-head">Education``)."""
+    if not level and (tag in _CONTAINERS or not _TITLE_TEXT.search(content, a, b)):
+        return None
+    lines = text_lines(content[a:b], line_of(a))
+    if len(lines) != 1 or len(lines[0].plain) > _TITLE_MAX_CHARS:
+        return None  # a paragraph with a "title" class, not a heading
+    if not level:
+        text = lines[0].plain
+        if len(text.split()) > 6 or not is_known_title(text) or "," in text:
+            return None
+        if len(_START_TAG.findall(content, a, b)) > 2:
+            return None  # <div><span>Role,</span><span>Org</span></div>: an entry
+        level = 2
+    return Heading(line_of(a), line_of(max(a, b - 1)), level, lines[0])
+
+
+def _html_group(content: str, first: int, last: int, tag: str, previous: str) -> list[Block]:
+    """One ``<div>`` or ``<p>`` of a raw-HTML layout: its ``<span>``s on lines of their own
+    are lines (``<span>Role,</span>⏎<span>Org</span>``); a ``<p>`` of text right after an
+    entry's ``<div>`` describes that entry (read like a ``<details>`` body)."""
+    blocks = _html_part(_SPAN_LINES.sub(r"\1<br>\2", content), first, last)
+    if tag == "p" and previous == "div" and len(blocks) == 1 and isinstance(blocks[0], Paragraph):
+        return [Details(first, last, blocks)]
+    return blocks
 
 
 class _LineCounter:
@@ -438,18 +555,29 @@ def _html_block(content: str, stripped: str, start: int, end: int) -> list[Block
         # html.parser gives up on some malformed markup ("<![" with no name): keep the
         # block's text as a paragraph instead of its structure
         tree = HTMLTree()
-    if tree.tables:
-        header, rows = tree.tables[0]
-        return [Table(start, end, _cells_header(header, start), _cells(rows, start))]
+    if tree.tables:  # every table of the block, not only the first
+        return [
+            Table(start, end, _cells_header(header, start), _cells(rows, start))
+            for header, rows in tree.tables
+        ]
     if tree.items:
-        items = [Item(start, end, text_lines(raw, start)) for raw in tree.items]
-        return [ListBlock(start, end, [i for i in items if i.lines])]
+        items = [_html_item(item, start, end) for item in tree.items]
+        return [ListBlock(start, end, [i for i in items if i.lines or i.children])]
     lines = text_lines(content, start)
     if not lines:
         return [Skipped(start, end, "HTML without text", stripped)]
-    if tree.only_links_to_files:
-        return [Skipped(start, end, "page navigation (download link)", stripped, visible=True)]
+    if tree.only_links_to_files and chrome.is_download_block(lines):
+        shown = " ".join(line.plain for line in lines)
+        return [Skipped(start, end, chrome.BUTTON_REASON, shown)]
     return [Paragraph(start, end, lines)]
+
+
+def _html_item(item: Any, start: int, end: int) -> Item:
+    """An ``<li>`` and the ``<li>``s of the lists nested in it, as Markdown list items."""
+    children = [_html_item(child, start, end) for child in item.children]
+    return Item(
+        start, end, text_lines(item.raw, start), [c for c in children if c.lines or c.children]
+    )
 
 
 def _cells(rows: list[list[str]], start: int) -> list[list[list[Line]]]:

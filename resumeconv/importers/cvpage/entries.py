@@ -100,7 +100,9 @@ def cut_dates(lines: list[Line], children: list[Item]) -> Parts:
             for p in (before, after)
             if p and p.plain.lower() not in _CONNECTORS and p.plain.strip(" .,;:")
         ]  # "Example Lab, 2023." leaves no ". " behind
-        if len(parts) == 2:
+        if _in_named_paren(before.plain, after.plain):
+            pass  # "Example Conference (EXC 2023)": the year is part of the name, kept
+        elif len(parts) == 2:
             joined = Line([*before.runs, _sep(before, after), *after.runs], line.lineno)
             head[idx : idx + 1] = [joined]
         else:
@@ -141,6 +143,18 @@ def _date_outside_links(line: Line, found: DateRange | None) -> DateRange | None
 def _academic_year(before: str) -> bool:
     """``AY`` / ``A.Y.`` (academic year) right before the dates."""
     return before.strip(" *_").upper() in ("AY", "A.Y.", "A. Y.")
+
+
+def _in_named_paren(before: str, after: str) -> bool:
+    """The dates sit in a parenthesis after words of its own (``(EXC 2023)``): cutting them
+    out would leave ``(EXC, )``, so the line stays whole (the dates are still read)."""
+    opened = before.rfind("(")
+    return (
+        opened >= 0
+        and ")" not in before[opened:]
+        and bool(before[opened + 1 :].strip())
+        and after.lstrip().startswith(")")
+    )
 
 
 _CHAIN = re.compile(
@@ -277,6 +291,11 @@ def _take_child_line(parts: Parts, accept: Callable[[str], bool]) -> str | None:
 def _sentence(text: str) -> bool:
     """Prose rather than a name: several words, no organisation word."""
     return len(text.split()) > 5 and not F.looks_like_org(text)
+
+
+def _prose(text: str) -> bool:
+    """Sentences, not a name: two full stops, or more than 20 words ("I led tours …")."""
+    return (text.count(". ") >= 1 and text.rstrip().endswith(".")) or len(text.split()) > 20
 
 
 def _short_name(text: str) -> bool:
@@ -508,7 +527,10 @@ def interpret_work(parts: Parts, *, teaching: bool = False, org_key: str = "name
         short = (lambda t: False) if child_place else _short_name
         org = (
             _take_child_line(
-                parts, lambda t: (short(t) or F.looks_like_org(t)) and find_range(t) is None
+                parts,
+                lambda t: (
+                    (short(t) or F.looks_like_org(t)) and find_range(t) is None and not _prose(t)
+                ),
             )
             or ""
         )
@@ -702,8 +724,9 @@ def interpret_education(parts: Parts, *, under_institution: bool = False) -> dic
     _put(entry, "institution", _drop_full_stop(_clean(institution)))
     url = _first_url([lines[i] for i in sorted(used)]) if used else None
     _put(entry, "url", url)
-    _put(entry, "area", _clean(area))
-    _put(entry, "studyType", _clean(degree))
+    degree, area = _school_subjects(_clean(degree), _clean(area))
+    _put(entry, "area", area)
+    _put(entry, "studyType", degree)
     if place:
         entry["x-location"] = place
     apply_dates(entry, parts, "education")
@@ -919,12 +942,28 @@ def _area_list(area: str, others: list[str]) -> tuple[str, list[str]]:
     """``B.Sc. in Biology, Ecology and Conservation, Example University``: the parts between
     the subject and the first organisation are more subjects (never a place)."""
     orgs = [k for k, o in enumerate(others) if F.looks_like_org(o)]
+    if not orgs and others and _LIST_END.match(others[-1]):
+        orgs = [len(others)]  # "A-Levels in Maths, Physics, and EPQ": all subjects, no school
     if not orgs or orgs[0] == 0:
         return area, others
     between = others[: orgs[0]]
     if any(F.is_place_part(b) or find_range(b) or F.split_label(b) for b in between):
         return area, others
     return ", ".join([area, *between]), others[orgs[0] :]
+
+
+def _school_subjects(degree: str, area: str) -> tuple[str, str]:
+    """A school-leaving qualification has subjects, not an area of study: "A-Levels in
+    Maths, Physics, and EPQ" stays the qualification's name as written (golden c33)."""
+    if area and _SCHOOL.match(degree):
+        return f"{degree} in {area}", ""
+    return degree, area
+
+
+_SCHOOL = re.compile(
+    r"^(?:A-Levels?|AS-Levels?|GCSEs?|IGCSEs?|IB|International Baccalaureate)$", re.I
+)
+_LIST_END = re.compile(r"^(?:and|&)\s+\S", re.I)
 
 
 def _area_before_degree(before: list[str], others: list[str]) -> tuple[str, list[str]]:
@@ -1354,6 +1393,19 @@ def language_entries(texts: list[str], legend: levels.Legend | None = None) -> l
             if entry:
                 out.append(entry)
     return out
+
+
+def interpret_interests(parts: Parts) -> list[dict]:
+    """A research-interests line without a label ("Coastal geomorphology, sediment
+    transport, citizen science.") is one interest per comma part (pattern 43); a labelled
+    line or a bullet with sub-bullets is one interest with keywords."""
+    value = skill_label(parts)[1]
+    if parts.main is not None and not value and not parts.children and not parts.rest:
+        names = [p.rstrip(".。;；") for p in F.split_parts(parts.main.linked(), ",，、;；")]
+        names = [n for n in names if n]
+        if len(names) > 1 and all(len(n.split()) <= 6 for n in names):
+            return [{"name": n} for n in names]
+    return [interpret_interest(parts)]
 
 
 def interpret_interest(parts: Parts) -> dict:

@@ -360,8 +360,11 @@ def split_role_org(text: str) -> tuple[str, str] | None:
     if m and m.start() > 0:
         return text[: m.start()].strip(), text[m.end() :].strip()
     m = _FOR.search(text)
-    if m and m.start() > 0 and looks_like_role(text[: m.start()]):
-        return text[: m.start()].strip(), text[m.end() :].strip()
+    left = text[: m.start()] if m else ""
+    # "Postdoctoral Researcher, Example Institute for Maps": "for" is in the institute's
+    # name when an organisation word comes before it (pattern 42)
+    if m and m.start() > 0 and looks_like_role(left) and not looks_like_org(left):
+        return left.strip(), text[m.end() :].strip()
     return None
 
 

@@ -5,7 +5,20 @@ Its own module so that pages without such blocks never import :mod:`html.parser`
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
 from html.parser import HTMLParser
+
+
+@dataclass(slots=True)
+class HTMLItem:
+    """One ``<li>``: its own markup (nested lists left out) and its nested items."""
+
+    chunks: list[str] = field(default_factory=list)
+    children: list[HTMLItem] = field(default_factory=list)
+
+    @property
+    def raw(self) -> str:
+        return "".join(self.chunks)
 
 
 class HTMLTree(HTMLParser):
@@ -14,13 +27,14 @@ class HTMLTree(HTMLParser):
     def __init__(self) -> None:
         super().__init__(convert_charrefs=False)
         self.tables: list[tuple[list[str] | None, list[list[str]]]] = []
-        self.items: list[str] = []
+        self.items: list[HTMLItem] = []
+        """Top-level list items, each with the items of the lists nested in it."""
+        self._li_stack: list[HTMLItem] = []
         self._cell: list[str] | None = None
         self._row: list[str] | None = None
         self._header: list[str] | None = None
         self._rows: list[list[str]] = []
         self._in_head = False
-        self._li: list[str] | None = None
         self._links: list[str] = []
         self._text_outside_links = False
         self._a_depth = 0
@@ -45,7 +59,7 @@ class HTMLTree(HTMLParser):
             self._cell = []
             self._row_th = self._row_th or tag == "th"
         elif tag == "li":
-            self._li = []
+            self._li_stack.append(HTMLItem())
         elif tag == "a":
             self._links.append(dict(attrs).get("href") or "")
             self._a_depth += 1
@@ -70,9 +84,9 @@ class HTMLTree(HTMLParser):
             self._in_head = False
         elif tag == "table":
             self.tables.append((self._header, self._rows))
-        elif tag == "li" and self._li is not None:
-            self.items.append("".join(self._li))
-            self._li = None
+        elif tag == "li" and self._li_stack:
+            item = self._li_stack.pop()
+            (self._li_stack[-1].children if self._li_stack else self.items).append(item)
         else:
             if tag == "a":
                 self._a_depth = max(self._a_depth - 1, 0)
@@ -92,8 +106,8 @@ class HTMLTree(HTMLParser):
     def _sink(self, text: str) -> None:
         if self._cell is not None:
             self._cell.append(text)
-        elif self._li is not None:
-            self._li.append(text)
+        elif self._li_stack:
+            self._li_stack[-1].chunks.append(text)
 
 
 _VOID = frozenset(
@@ -106,19 +120,23 @@ class TitleFinder(HTMLParser):
     an element whose class names a title (``<div class="cv-section-title">``).
 
     :attr:`titles` holds (start offset, end offset, level) of each, in order; ``<hN>`` is
-    level N, a titled element level 2.
+    level N, a titled element level 2. :attr:`elements` holds (start, end, level, tag) of
+    every top-level element (level 0 when neither), whose text may still name a section
+    (``<div class="section-head">Education</div>``).
     """
 
     def __init__(self, text: str) -> None:
         super().__init__(convert_charrefs=True)
         self.text = text
         self.titles: list[tuple[int, int, int]] = []
+        self.elements: list[tuple[int, int, int, str]] = []
         self._starts = [0]
         for i, char in enumerate(text):
             if char == "\n":
                 self._starts.append(i + 1)
         self._depth = 0
-        self._open: tuple[int, int] | None = None  # (start offset, level) of a title
+        self._open: tuple[int, int] | None = None  # (start offset, level) of an element
+        self._tag = ""
 
     def _offset(self) -> int:
         line, col = self.getpos()
@@ -129,7 +147,8 @@ class TitleFinder(HTMLParser):
             return
         if self._depth == 0:
             level = _title_level(tag, dict(attrs).get("class") or "")
-            self._open = (self._offset(), level) if level else None
+            self._open = (self._offset(), level)
+            self._tag = tag
         self._depth += 1
 
     def handle_endtag(self, tag: str) -> None:
@@ -139,7 +158,10 @@ class TitleFinder(HTMLParser):
         if self._depth == 0 and self._open is not None:
             start, level = self._open
             end = self.text.find(">", self._offset())
-            self.titles.append((start, len(self.text) if end < 0 else end + 1, level))
+            stop = len(self.text) if end < 0 else end + 1
+            self.elements.append((start, stop, level, self._tag))
+            if level:
+                self.titles.append((start, stop, level))
             self._open = None
 
 

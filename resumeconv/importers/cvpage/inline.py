@@ -78,6 +78,16 @@ def strip_liquid(text: str) -> str:
     return "".join(out)
 
 
+def strip_attribute_lists(text: str) -> str:
+    """``text`` without kramdown attribute lists such as ``{: .btn .btn--info}``
+    (``dialect.ATTRIBUTE_LIST``): styling, not text."""
+    if "{:" not in text:
+        return text
+    from resumeconv.dialect import ATTRIBUTE_LIST
+
+    return ATTRIBUTE_LIST.sub("", text)
+
+
 def is_liquid_only(text: str) -> bool:
     """True when ``text`` holds nothing but Liquid tags and white space."""
     return not strip_liquid(text).strip()
@@ -266,7 +276,7 @@ class _Builder:
     def text(self, text: str, code: bool = False) -> None:
         if not text:
             return
-        text = strip_liquid(text)
+        text = strip_liquid(text) if code else strip_attribute_lists(strip_liquid(text))
         href = next((h for h in reversed(self.hrefs) if h), None) if self.hrefs else None
         self.runs.append(Run(text, self.bold > 0, self.italic > 0, href, code))
 
@@ -306,6 +316,8 @@ class _Builder:
                 else:
                     m = rx.href.search(attrs)
                     href = next((g for g in m.groups() if g), None) if m else None
+                    if href and "{" in href:  # Liquid is Jekyll's: `{% link … %}` alone is no URL
+                        href = strip_liquid(href).strip()
                     self.hrefs.append(_unescape(href) if href else None)  # href="": no link
             elif name == "img":
                 m = rx.alt.search(attrs)
@@ -357,7 +369,7 @@ def inline_lines(tokens: list[Any], first_line: int, soft_breaks: bool) -> list[
 def _plain_line(text: str, lineno: int) -> list[Line]:
     """What :func:`inline_lines` makes of one plain text token (most bullets and headings),
     without a builder: one unstyled run, Liquid dropped, white space collapsed and trimmed."""
-    text = strip_liquid(text)
+    text = strip_attribute_lists(strip_liquid(text))
     if "  " in text or not text.isprintable():
         text = _SPACE.sub(" ", text)
     text = text.strip()

@@ -14,6 +14,7 @@ from resumeconv.dialect import (
     CUSTOM,
     SUMMARY,
     is_known_title,
+    is_page_title,
     matching_rule,
     normalize_title,
     section_class,
@@ -81,6 +82,7 @@ def split_sections(blocks: list[Block]) -> Page:
         return Page(header=[], sections=[PageSection("", CUSTOM, None, blocks)] if blocks else [])
     rules = {id(h): matching_rule(h.line.plain) for h in headings}  # this page's, once
     level = _section_level(headings, rules)
+    name_heading = _name_heading(blocks, headings, rules)
     header: list[Block] = []
     sections: list[PageSection] = []
     for block in blocks:
@@ -89,8 +91,16 @@ def split_sections(blocks: list[Block]) -> Page:
             if block.level < level and rule is None and not sections:
                 header.append(block)
                 continue
+            if not sections and block is name_heading:
+                header.append(block)  # "# Jane Roe" above "Education\n===": the name
+                continue
             title = block.line.plain.strip()
             sections.append(PageSection(title, rule or CUSTOM, block))
+        elif not sections and isinstance(block, Heading) and _opens_section(block, blocks, rules):
+            # "## EDUCATION" with its entries above "# COURSEWORK": a section all the same
+            sections.append(
+                PageSection(block.line.plain.strip(), rules[id(block)] or CUSTOM, block)
+            )
         elif sections:
             current = sections[-1]
             if isinstance(block, Attributes) and not current.blocks:
@@ -103,6 +113,40 @@ def split_sections(blocks: list[Block]) -> Page:
     for section in sections:
         _give_home(section)
     return Page(header, sections)
+
+
+def _name_heading(
+    blocks: list[Block], headings: list[Heading], rules: dict[int, str | None]
+) -> Heading | None:
+    """The page's first heading when it names the page ("# CV") or the person ("# Jane
+    Roe") rather than a section (rule 4 of issue 12): no section title in it, and either
+    a page title, or a name written unlike the section headings after it (``#`` above
+    ``Education\n===``) or with only contact lines under it."""
+    from resumeconv.importers.cvpage.header import contact_lines_only, looks_like_name
+
+    first = headings[0]
+    if rules[id(first)] is not None or len(headings) < 2:
+        return None
+    text = first.line.plain
+    if is_page_title(text):
+        return first
+    if not looks_like_name(text):
+        return None
+    if first.markup and headings[1].markup and first.markup != headings[1].markup:
+        return first
+    start = blocks.index(first) + 1
+    stop = blocks.index(headings[1])
+    return first if contact_lines_only(blocks[start:stop]) else None
+
+
+def _opens_section(block: Heading, blocks: list[Block], rules: dict[int, str | None]) -> bool:
+    """A heading deeper than the section level, above the first section, opens one when
+    its title is a known one and entries (not just another heading) follow it: pages mix
+    ``##`` and ``#`` (pattern 27); a header's ``### address`` line names no section."""
+    if rules[id(block)] is None:
+        return False
+    i = blocks.index(block) + 1
+    return i < len(blocks) and isinstance(blocks[i], ListBlock | Table | Paragraph | Loop)
 
 
 def _give_home(section: PageSection) -> None:
