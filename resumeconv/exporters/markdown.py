@@ -365,6 +365,23 @@ _ROLE_LABEL = re.compile(r"^\s*(?:职位|角色|Role|role|Position)\s*[:：]")
 _ON_REQUEST = re.compile(r"\breferences?\b.*\brequest\b", re.I | re.S)
 
 
+#: The fields of a publication as JSON Resume defines them.
+_PLAIN_PUBLICATION = frozenset({"name", "publisher", "releaseDate", "url", "summary"})
+
+
+def _title_ok(value: Any) -> bool:
+    """A publication title for the bold slot of its line: words (no separator, date,
+    Markdown or link); "for" and "at" allowed."""
+    return (
+        isinstance(value, str)
+        and _clean(value)
+        and _WORD.fullmatch(value) is not None
+        and value == _strip_punct(value)
+        and not value.endswith((".", "/", "&", "+"))
+        and find_range(value) is None
+    )
+
+
 def _word(value: Any) -> bool:
     """A value safe in any slot of a CV line: words, no separator, no date, no place."""
     return (
@@ -509,6 +526,24 @@ def _natural(kind: str, e: dict[str, Any], teaching: bool) -> tuple[str, dict[st
             dates, shown = "", {}
         shown[main] = e[main]
         head, kids = f"**{escape(e[main])}**", False
+    elif kind == "publications":
+        # "* **Title**, Venue, 1 Oct 2014", for a paper as JSON Resume has it (a paper read
+        # from a CV page keeps the layout its citation fields give it); a bold title is its
+        # own slot, so words such as "for" or "at" that other slots avoid may stand in it
+        if not set(e) <= _PLAIN_PUBLICATION or not _title_ok(e.get("name")):
+            return None
+        if not _text_ok(e.get("summary")) or " " not in e["name"]:
+            return None  # the reader keeps such a line whole (as summary, or as the title)
+        words = [e["name"]]
+        if _org_ok(e.get("publisher"), single=True) and not e["publisher"][:1].isdigit():
+            words.append(e["publisher"])
+        if _line(words, dates) is None:
+            if _line(words, "") is None:
+                return None
+            dates, shown = "", {}
+        shown.update(zip(["name", "publisher"], words, strict=False))
+        head = ", ".join([f"**{escape(words[0])}**", *map(_escape_tail, words[1:])])
+        kids = False
     elif kind == "projects":
         if not _word(e.get("name")):
             return None

@@ -226,3 +226,20 @@ def test_language_group_that_does_not_fit_is_its_own_section() -> None:
     data["languages"][0]["x-note"] = "since birth"
     text = _export(resumeconv.load(data))
     assert "\nLanguages\n======\n" in text and "*Note:* since birth" in text
+
+
+def test_a_json_resume_paper_is_one_citation_line() -> None:
+    paper = {
+        "name": "Compression for 3d media at scale",
+        "publisher": "Example Press",
+        "releaseDate": "2014-10-01",
+        "url": "https://papers.example.org/1",
+        "summary": "A middle-out algorithm.",
+    }
+    resume = resumeconv.Resume.from_dict(
+        {"basics": {"name": "Ann Example"}, "publications": [paper]}
+    )
+    page = _export(resume)
+    assert "* **Compression for 3d media at scale**, Example Press, 1 Oct 2014" in page
+    assert "*Name:*" not in page and "*Released:*" not in page
+    assert _reimport(page).to_dict()["publications"] == [paper]
