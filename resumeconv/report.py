@@ -11,6 +11,9 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
+#: A pointer inside a custom section's entries or text (``/meta/x-resumeconv/sections/2/…``).
+_IN_CUSTOM = re.compile(r"^/meta/x-resumeconv/sections/\d+/")
+
 # Characters that end a line somewhere (a terminal, a CI log, a text editor) or control it.
 _BREAKS = re.compile("[\x00-\x08\x0a-\x1f\x7f\x85\u2028\u2029]")
 _SHOWN = {"\n": "\\n", "\r": "\\r"}
@@ -148,6 +151,16 @@ class ImportReport:
     def unmapped(self) -> list[Block]:
         """Blocks of visible text that reached no field (what ``--strict`` refuses)."""
         return [b for b in self.blocks if b.status == UNMAPPED]
+
+    def meta_only(self) -> list[Block]:
+        """Blocks whose text reached only a custom section of ``meta["x-resumeconv"]``,
+        where no JSON Resume tool reads it (``--strict`` refuses them too: issue 12, rule 8).
+        A heading's title is layout, not content, and does not count."""
+        return [
+            b
+            for b in self.blocks
+            if b.status == IMPORTED and b.pointer and _IN_CUSTOM.match(b.pointer)
+        ]
 
     def to_dict(self) -> dict[str, Any]:
         out: dict[str, Any] = {"file": self.file, "blocks": [b.to_dict() for b in self.sorted()]}

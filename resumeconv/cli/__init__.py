@@ -141,6 +141,14 @@ def _convert_once(args: argparse.Namespace) -> tuple[int, list[jobs.ConversionRe
                 "mapped (--strict); run with --report to see them",
                 file=sys.stderr,
             )
+        elif res.error is None and res.outcome == jobs.INVALID and res.meta_only:
+            lines = ", ".join(map(str, res.meta_only[:10]))
+            print(
+                f"resumeconv: {res.input}: {len(res.meta_only)} block(s) reached only a custom "
+                f"section of meta.x-resumeconv, which no JSON Resume tool shows (line {lines}; "
+                "--strict): give the section a title resumeconv knows (docs/cv-page-import.md)",
+                file=sys.stderr,
+            )
         elif res.error is None and res.outcome == jobs.INVALID and res.problems:
             print(
                 f"resumeconv: {res.input}: {len(res.problems)} site document(s) could not be "

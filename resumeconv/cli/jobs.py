@@ -51,6 +51,8 @@ class ConversionResult:
     error: ResumeconvError | None = None
     report: Any = None
     unmapped: int = 0
+    meta_only: list[int] = field(default_factory=list)
+    """First lines of the blocks that reached only a custom section (meta)."""
     problems: list[Any] = field(default_factory=list)
     """Files the import could not use (``report.Problem``): printed as warnings."""
     warnings: list[str] = field(default_factory=list)
@@ -235,6 +237,7 @@ def run_conversion(
         report = resume.import_report
         result.report = report if want_report else None
         result.unmapped = len(report.unmapped()) if report is not None else 0
+        result.meta_only = [b.start for b in report.meta_only()] if report is not None else []
         if report is not None:
             result.problems = list(report.problems)
             result.read = list(report.read_files)
@@ -254,7 +257,7 @@ def run_conversion(
         # never write a schema-invalid document silently: its errors are printed after
         # writing, and --strict refuses to write it
         result.findings = [i for i in api.validate(resume) if i.is_error]
-        if strict and (result.unmapped or result.problems or result.findings):
+        if strict and (result.unmapped or result.meta_only or result.problems or result.findings):
             result.outcome = INVALID
             return result
         formats = [fmt for fmt, _ in job.outputs]
