@@ -305,8 +305,10 @@ def test_fix_of_any_document_loses_nothing_and_is_idempotent(document, fmt):
     befores = [json.dumps(c.before) for c in fixed.changes]
     for pointer, value in leaves(document):
         if isinstance(value, str) and value.strip():
-            assert any(value in k for k in kept) or any(
-                json.dumps(value)[1:-1] in b for b in befores
+            # white space around a value is no content: a joined name is stripped
+            word = value.strip()
+            assert any(word in k for k in kept) or any(
+                json.dumps(word)[1:-1] in b for b in befores
             ), (pointer, value)
 
 
