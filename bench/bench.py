@@ -47,7 +47,11 @@ RENDERCV = WORK / "rendercv-venv"
 VENV = WORK / "venv"  # a regular install of this checkout, made by bench/run.sh
 OURS = VENV / "bin" / "resumeconv"
 PYTHON = VENV / "bin" / "python"
-SEED_PAGE = ROOT / "fixtures" / "seed" / "cv.md"
+#: The user's own CV page, read from ../shared (a real person's CV is not copied into the
+#: repo); the bundled example page of our own when ../shared is absent.
+SEED_PAGE = ROOT.parent / "shared" / "seed" / "cv.md"
+if not SEED_PAGE.is_file():
+    SEED_PAGE = ROOT / "fixtures" / "example" / "cv.md"
 SAMPLE = ROOT.parent / "shared" / "jsonresume" / "sample.resume.json"
 CHROMIUM = "/usr/bin/chromium"
 
@@ -135,7 +139,9 @@ def prepare_content() -> dict[str, str]:
         text=True,
     )
     if proc.returncode == 0:
-        info["content"] = "fixtures/seed/cv.md converted by resumeconv to JSON Resume"
+        info["content"] = (
+            f"{SEED_PAGE.relative_to(ROOT.parent)} converted by resumeconv to JSON Resume"
+        )
     else:
         shutil.copyfile(SAMPLE, seed_json)
         first = (proc.stderr.strip().splitlines() or ["?"])[0]

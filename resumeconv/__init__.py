@@ -2,7 +2,7 @@
 HTML, DOCX, Markdown and PDF, and check it in CI.
 
 >>> import resumeconv
->>> resume = resumeconv.load("fixtures/seed/cv.md")
+>>> resume = resumeconv.load("fixtures/example/cv.md")
 >>> resume.education[0].institution
 'Shanghai Jiao Tong University'
 """

@@ -113,6 +113,33 @@ SUMMARY = "basics.summary"
 
 BASICS = "basics"
 
+#: Words of a title that name talks, in every language of the vocabulary: such a section
+#: is publications (rule 1) and its entries are talks (``x-type``).
+_TALK_WORDS = (
+    "talk",
+    "presenta",
+    "prasentation",
+    "lecture",
+    "seminar",
+    "keynote",
+    "colloqui",
+    "symposi",
+    "vortrag",
+    "vortrage",
+    "communications",
+    "expose",
+    "ponencia",
+    "charla",
+    "palestra",
+    "apresenta",
+    "报告",
+    "演讲",
+    "講演",
+    "発表",
+    "발표",
+    "강연",
+)
+
 # (section key, words that mark it). The first rule whose words appear in the title wins,
 # so the more specific rules come first. Words are matched after accents are folded
 # ("Expériences" → "experiences"), in English, Chinese, Japanese, Korean, German, French,
@@ -195,34 +222,7 @@ _RULES: tuple[tuple[str, tuple[str, ...]], ...] = (
             "학회",
         ),
     ),
-    (
-        "publications",
-        (
-            "talk",
-            "presenta",
-            "prasentation",
-            "poster",
-            "lecture",
-            "seminar",
-            "keynote",
-            "colloqui",
-            "symposi",
-            "vortrag",
-            "vortrage",
-            "communications",
-            "expose",
-            "ponencia",
-            "charla",
-            "palestra",
-            "apresenta",
-            "报告",
-            "演讲",
-            "講演",
-            "発表",
-            "발표",
-            "강연",
-        ),
-    ),
+    ("publications", ("poster", *_TALK_WORDS)),
     (
         SUMMARY,
         (
@@ -470,36 +470,7 @@ _RULES: tuple[tuple[str, tuple[str, ...]], ...] = (
 #: Words of a talks title that name the kind of publication it lists (``x-type``).
 _TALK_TYPES: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("poster", ("poster",)),
-    (
-        "talk",
-        (
-            "talk",
-            "presenta",
-            "prasentation",
-            "lecture",
-            "seminar",
-            "keynote",
-            "colloqui",
-            "symposi",
-            "vortrag",
-            "vortrage",
-            "communications",
-            "expose",
-            "ponencia",
-            "charla",
-            "palestra",
-            "apresenta",
-            "报告",
-            "演讲",
-            "講演",
-            "発表",
-            "발표",
-            "강연",
-            "conference",
-            "konferenz",
-            "congres",
-        ),
-    ),
+    ("talk", (*_TALK_WORDS, "conference", "konferenz", "congres")),
 )
 
 

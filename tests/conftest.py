@@ -17,7 +17,10 @@ FIXTURES = REPO / "fixtures"
 #: ../shared through this name only.
 SHARED_HIDDEN = os.environ.get("RESUMECONV_NO_SHARED", "") not in ("", "0")
 SHARED = Path(os.devnull) / "shared" if SHARED_HIDDEN else REPO.parent / "shared"
-SEED = FIXTURES / "seed" / "cv.md"
+#: The user's own CV page (``../shared/seed/cv.md``, read there: it is a real person's CV)
+#: and the product's bundled example, a page of our own with the same shapes.
+SEED = SHARED / "seed" / "cv.md"
+EXAMPLE = FIXTURES / "example" / "cv.md"
 
 
 def corpus_pages() -> list[Path]:
@@ -44,3 +47,4 @@ def generated_pages(n: int, seed: int) -> list[str]:
 
 
 needs_shared = pytest.mark.skipif(not (SHARED / "corpus").is_dir(), reason="../shared is absent")
+needs_seed = pytest.mark.skipif(not SEED.is_file(), reason="../shared/seed/cv.md is absent")

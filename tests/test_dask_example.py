@@ -18,19 +18,20 @@ pytest.importorskip("dask.bag")
 
 import resumeconv
 
-from conftest import REPO
+from conftest import REPO, SEED, needs_seed
 
 ROOT = REPO
 EXAMPLE = ROOT / "bench" / "dask_example.py"
-SEED = ROOT / "fixtures" / "seed" / "cv.md"
+PAGE = SEED  # the user's page, read from ../shared
 
 
+@needs_seed
 def test_dask_example_converts_every_page_like_the_library_does(tmp_path: Path) -> None:
     pages, out = tmp_path / "pages", tmp_path / "out"
     pages.mkdir()
     out.mkdir()
     for name in ("alice", "bob", "carol"):
-        shutil.copyfile(SEED, pages / f"{name}.md")
+        shutil.copyfile(PAGE, pages / f"{name}.md")
     proc = subprocess.run(
         [sys.executable, str(EXAMPLE), str(pages), str(out)],
         capture_output=True,
@@ -38,7 +39,7 @@ def test_dask_example_converts_every_page_like_the_library_does(tmp_path: Path) 
         timeout=300,
     )
     assert proc.returncode == 0, proc.stderr
-    resume = resumeconv.load(SEED.read_bytes(), format="markdown")
+    resume = resumeconv.load(PAGE.read_bytes(), format="markdown")
     expected_json = resumeconv.render(resume, "json")
     expected_html = resumeconv.render(resume, "html")
     assert sorted(p.name for p in out.iterdir()) == [

@@ -40,7 +40,7 @@ def fuzz() -> Any:
 
 def test_inputs_are_reproducible(fuzz: Any) -> None:
     seeds = fuzz.load_seeds()
-    assert any(s.name.endswith("fixtures/seed/cv.md") for s in seeds)
+    assert any(s.name.endswith("fixtures/example/cv.md") for s in seeds)
     first = [fuzz.make_input(seeds, 3, i) for i in range(40)]
     again = [fuzz.make_input(seeds, 3, i) for i in range(40)]
     assert first == again

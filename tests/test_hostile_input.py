@@ -27,7 +27,7 @@ from conftest import REPO
 
 ROOT = REPO
 EXE = ROOT / ".venv" / "bin" / "resumeconv"
-SEED = ROOT / "fixtures" / "seed" / "cv.md"
+EXAMPLE = ROOT / "fixtures" / "example" / "cv.md"
 
 MARKER = "resumeconv-hostile-marker"
 
@@ -366,7 +366,7 @@ def test_output_equal_to_input_leaves_input_untouched(
     tmp_path: Path, capsys: pytest.CaptureFixture[str], case: int
 ) -> None:
     src = tmp_path / "cv.md"
-    src.write_bytes(SEED.read_bytes())
+    src.write_bytes(EXAMPLE.read_bytes())
     os.utime(src, ns=(1_000_000_000_000_000_000, 1_000_000_000_000_000_000))
     (tmp_path / "link.md").symlink_to(src)
     os.link(src, tmp_path / "hard.md")
@@ -376,7 +376,7 @@ def test_output_equal_to_input_leaves_input_untouched(
     assert code == 2, (label, err)
     assert "output is the input file" in err, label
     assert "Traceback" not in err
-    assert src.read_bytes() == SEED.read_bytes()
+    assert src.read_bytes() == EXAMPLE.read_bytes()
     assert src.stat().st_mtime_ns == 1_000_000_000_000_000_000
     assert _listing(tmp_path) == before, label
 

@@ -25,7 +25,7 @@ FIX = ROOT / "fixtures" / "batch"
 GOOD = [FIX / "good" / name for name in ("ada.json", "bo.json", "more/chen.json", "more/dee.json")]
 BROKEN = FIX / "bad" / "broken.json"
 INVALID = FIX / "bad" / "invalid.json"
-SEED = ROOT / "fixtures" / "seed" / "cv.md"
+EXAMPLE = ROOT / "fixtures" / "example" / "cv.md"
 
 
 def _cli(
@@ -341,7 +341,7 @@ def test_summary_counts_each_outcome(capsys: pytest.CaptureFixture[str]) -> None
 )
 def test_seed_page_in_a_batch_with_json_files(tmp_path: Path) -> None:
     fmts = ",".join(_writable("json", "html", "markdown"))
-    proc = _cli("convert", str(SEED), *[str(p) for p in GOOD], "-o", f"{tmp_path}/", "-t", fmts)
+    proc = _cli("convert", str(EXAMPLE), *[str(p) for p in GOOD], "-o", f"{tmp_path}/", "-t", fmts)
     assert proc.returncode == 0, proc.stderr
     assert (tmp_path / "cv.json").stat().st_size > 0
     assert "5 inputs: 5 converted" in proc.stderr

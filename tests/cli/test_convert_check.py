@@ -19,7 +19,7 @@ from resumeconv import cli
 from conftest import REPO
 
 ROOT = REPO
-SEED = ROOT / "fixtures" / "seed" / "cv.md"
+EXAMPLE = ROOT / "fixtures" / "example" / "cv.md"
 EXPORT_FIXTURES = sorted((ROOT / "fixtures" / "export").glob("*.json"))
 FORMATS = ("json", "yaml", "markdown", "html", "docx", "pdf")
 EXT = {"json": "json", "yaml": "yaml", "markdown": "md", "html": "html", "docx": "docx"}
@@ -46,7 +46,7 @@ def _run(args: list[str], capsys: pytest.CaptureFixture[str]) -> tuple[int, list
 def site(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> tuple[Path, Path]:
     """The seed page converted to ``out/`` as html, md and json."""
     src = tmp_path / "cv.md"
-    src.write_bytes(SEED.read_bytes())
+    src.write_bytes(EXAMPLE.read_bytes())
     code, err = _run([str(src), "-o", f"{tmp_path}/out/", "-t", "html,md,json"], capsys)
     assert code == 0, err
     return src, tmp_path / "out"
@@ -104,7 +104,9 @@ def test_changed_input_makes_every_output_stale(
     site: tuple[Path, Path], capsys: pytest.CaptureFixture[str]
 ) -> None:
     src, out = site
-    src.write_text(src.read_text().replace("Shanghai Jiao Tong University", "Fudan University"))
+    src.write_text(
+        src.read_text().replace("Example Institute of Technology", "Other Institute of Technology")
+    )
     before = _snapshot(out)
     code, err = _check(src, out, capsys)
     assert code == 1
@@ -114,7 +116,7 @@ def test_changed_input_makes_every_output_stale(
 
 def test_check_creates_no_folder(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     src = tmp_path / "cv.md"
-    src.write_bytes(SEED.read_bytes())
+    src.write_bytes(EXAMPLE.read_bytes())
     code, err = _check(src, tmp_path / "never", capsys)
     assert code == 1
     assert len(err) == 3 and all(": missing (" in line for line in err)
@@ -136,7 +138,7 @@ def test_check_with_an_unreadable_input_is_exit_2(
 
 def test_single_file_output_check(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     src = tmp_path / "cv.md"
-    src.write_bytes(SEED.read_bytes())
+    src.write_bytes(EXAMPLE.read_bytes())
     pdf = tmp_path / "cv.pdf"
     assert _run([str(src), "-o", str(pdf)], capsys)[0] == 0
     stamp = pdf.stat().st_mtime_ns
@@ -150,9 +152,9 @@ def test_single_file_output_check(tmp_path: Path, capsys: pytest.CaptureFixture[
 
 @pytest.mark.parametrize("fmt", FORMATS)
 def test_same_resume_same_bytes_in_one_process(fmt: str) -> None:
-    resume = resumeconv.load(SEED)
+    resume = resumeconv.load(EXAMPLE)
     first = resumeconv.render(resume, fmt)
-    again = resumeconv.render(resumeconv.load(SEED), fmt)
+    again = resumeconv.render(resumeconv.load(EXAMPLE), fmt)
     assert first, fmt
     assert first == again, fmt
 
@@ -175,7 +177,7 @@ def test_same_bytes_in_fresh_processes_at_other_times_and_zones(tmp_path: Path) 
         out = tmp_path / zone.replace("/", "_")
         env = {**os.environ, "TZ": zone, "LC_ALL": "C.UTF-8"}
         env.pop("SOURCE_DATE_EPOCH", None)
-        command = [sys.executable, "-m", "resumeconv", "convert", str(SEED), "-o", f"{out}/"]
+        command = [sys.executable, "-m", "resumeconv", "convert", str(EXAMPLE), "-o", f"{out}/"]
         subprocess.run(
             [*command, "-t", formats, "--no-progress"],
             check=True,
@@ -193,7 +195,7 @@ def test_same_bytes_in_fresh_processes_at_other_times_and_zones(tmp_path: Path) 
 
 def test_check_refuses_stdout(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     src = tmp_path / "cv.md"
-    src.write_bytes(SEED.read_bytes())
+    src.write_bytes(EXAMPLE.read_bytes())
     code, err = _run([str(src), "-o", "-", "-t", "json", "--check"], capsys)
     assert code == 2
     assert err == [f"resumeconv: {src}: --check compares files; it cannot check stdout (use -o)"]

@@ -161,7 +161,7 @@ def test_unreadable_file_exit_2_untouched(tmp_path):
 
 
 def test_a_cv_page_is_refused_with_a_hint(tmp_path):
-    proc = run("fix", str(REPO / "fixtures" / "seed" / "cv.md"), "-o", str(tmp_path / "x.md"))
+    proc = run("fix", str(REPO / "fixtures" / "example" / "cv.md"), "-o", str(tmp_path / "x.md"))
     assert proc.returncode == 2 and "convert" in proc.stderr
     assert os.listdir(tmp_path) == []
 

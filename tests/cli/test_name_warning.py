@@ -11,7 +11,7 @@ import pytest
 
 from resumeconv import cli
 
-from conftest import SEED
+from conftest import EXAMPLE
 
 CONFIG = """title: "Site"
 author:
@@ -29,7 +29,7 @@ def test_a_page_without_a_name_is_warned_with_the_fix(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     page = tmp_path / "cv.md"
-    page.write_bytes(SEED.read_bytes())
+    page.write_bytes(EXAMPLE.read_bytes())
     code, err = _convert([str(page), "-o", f"{tmp_path}/out/", "-t", "pdf,html"], capsys)
     assert code == 0
     lines = [line for line in err.splitlines() if "has no name" in line]
@@ -51,12 +51,12 @@ def test_no_warning_for_data_formats_or_a_named_resume(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     page = tmp_path / "cv.md"
-    page.write_bytes(SEED.read_bytes())
+    page.write_bytes(EXAMPLE.read_bytes())
     _, err = _convert([str(page), "-o", str(tmp_path / "cv.json")], capsys)
     assert "has no name" not in err
     named = tmp_path / "named.md"
     named.write_text(
-        "---\nname: Ada Example\n---\n" + SEED.read_text(encoding="utf-8").split("---", 2)[2]
+        "---\nname: Ada Example\n---\n" + EXAMPLE.read_text(encoding="utf-8").split("---", 2)[2]
     )
     _, err = _convert([str(named), "-o", str(tmp_path / "named.html")], capsys)
     assert "has no name" not in err
@@ -71,7 +71,7 @@ def test_the_seed_page_in_its_site_prints_the_author_on_top(
     (site / "_pages").mkdir(parents=True)
     (site / "_config.yml").write_text(CONFIG, encoding="utf-8")
     page = site / "_pages" / "cv.md"
-    page.write_bytes(SEED.read_bytes())
+    page.write_bytes(EXAMPLE.read_bytes())
     code, err = _convert([str(page), "-o", str(tmp_path / "cv.pdf")], capsys)
     assert code == 0 and "has no name" not in err
     text = subprocess.run(

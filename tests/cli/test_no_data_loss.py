@@ -67,7 +67,7 @@ def test_an_output_that_is_another_input_is_refused(
 ) -> None:
     d = tmp_path / "d"
     d.mkdir()
-    shutil.copy(FIXTURES / "seed" / "cv.md", d / "cv.md")
+    shutil.copy(FIXTURES / "example" / "cv.md", d / "cv.md")
     (d / "cv.json").write_text('{"basics": {"name": "Hand Written"}}\n')
     before = _snapshot(d)
     code, err = _run(["convert", str(d), "-o", f"{d}/", "-t", "json"], capsys)

@@ -10,7 +10,7 @@ import pytest
 import resumeconv
 from resumeconv import cli
 
-from conftest import SEED
+from conftest import EXAMPLE
 
 
 def _run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str]:
@@ -27,7 +27,7 @@ def test_a_name_that_contradicts_t_is_refused(
     tmp_path: Path, capsys: pytest.CaptureFixture[str], name: str, to: str, says: str
 ) -> None:
     out = tmp_path / name
-    code, err = _run(capsys, "convert", str(SEED), "-o", str(out), "-t", to)
+    code, err = _run(capsys, "convert", str(EXAMPLE), "-o", str(out), "-t", to)
     assert code == 2
     assert err.count("\n") == 1, err
     assert f"{out}: the output name says {says} but the format asked for is {to}" in err
@@ -42,15 +42,15 @@ def test_a_name_that_contradicts_t_is_refused(
 def test_names_that_agree_or_say_nothing_are_written(
     tmp_path: Path, capsys: pytest.CaptureFixture[str], name: str, to: str
 ) -> None:
-    code, err = _run(capsys, "convert", str(SEED), "-o", str(tmp_path / name), "-t", to)
+    code, err = _run(capsys, "convert", str(EXAMPLE), "-o", str(tmp_path / name), "-t", to)
     assert code == 0, err
     assert (tmp_path / name).stat().st_size > 0
 
 
 def test_the_library_refuses_it_too(tmp_path: Path) -> None:
     with pytest.raises(resumeconv.ResumeconvError, match="output name says html"):
-        resumeconv.convert(SEED, tmp_path / "cv.html", to_format="pdf")
-    resume = resumeconv.load(SEED)
+        resumeconv.convert(EXAMPLE, tmp_path / "cv.html", to_format="pdf")
+    resume = resumeconv.load(EXAMPLE)
     with pytest.raises(resumeconv.ResumeconvError, match="output name says html"):
         resumeconv.dump(resume, tmp_path / "cv.html", format="pdf")
     assert list(tmp_path.iterdir()) == []
@@ -74,7 +74,7 @@ TOO_LONG = "file name is too long"
 def test_very_long_names_are_one_clear_error(
     tmp_path: Path, capsys: pytest.CaptureFixture[str], args: list[str], words: str
 ) -> None:
-    argv = [a.replace("{seed}", str(SEED)).replace("{tmp}", str(tmp_path)) for a in args]
+    argv = [a.replace("{seed}", str(EXAMPLE)).replace("{tmp}", str(tmp_path)) for a in args]
     code, err = _run(capsys, *argv)
     assert code == 2
     lines = err.splitlines()
@@ -89,7 +89,7 @@ def test_an_output_named_after_a_long_input_is_refused_before_writing(
 ) -> None:
     """A 255-byte input name is fine; its output name with ``.docx`` is 257 bytes."""
     src = tmp_path / ("d" * 252 + ".md")
-    src.write_bytes(SEED.read_bytes())
+    src.write_bytes(EXAMPLE.read_bytes())
     out = tmp_path / "out"
     code, err = _run(capsys, "convert", str(src), "-o", f"{out}/", "-t", "json,docx")
     assert code == 2

@@ -14,7 +14,7 @@ import resumeconv
 from resumeconv.errors import InputError
 from resumeconv.sources import decode, sniff_format
 
-from conftest import REPO, SEED
+from conftest import EXAMPLE, REPO
 
 DOC = '{\r\n  "basics": {"name": "Zoë 陈 😀"}\r\n}\r\n'
 
@@ -31,8 +31,8 @@ def test_utf16_and_utf32_with_a_bom_are_read(codec: str) -> None:
 
 def test_notepad_unicode_file_converts(tmp_path) -> None:
     src = tmp_path / "cv.md"
-    src.write_bytes(SEED.read_text(encoding="utf-8").encode("utf-16"))  # LE with BOM
-    assert resumeconv.load(src).to_dict() == resumeconv.load(SEED).to_dict()
+    src.write_bytes(EXAMPLE.read_text(encoding="utf-8").encode("utf-16"))  # LE with BOM
+    assert resumeconv.load(src).to_dict() == resumeconv.load(EXAMPLE).to_dict()
 
 
 @pytest.mark.parametrize(

@@ -10,7 +10,9 @@ import resumeconv
 from resumeconv.model import SCHEMA_URL
 from resumeconv.report import IMPORTED, SKIPPED, UNMAPPED
 
-from conftest import FIXTURES, SEED
+from conftest import FIXTURES, SEED, needs_seed
+
+pytestmark = needs_seed  # the page is read from ../shared/seed (a real person's CV)
 
 EXPECTED = json.loads((FIXTURES / "seed" / "cv.expected.json").read_text(encoding="utf-8"))
 

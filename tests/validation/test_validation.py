@@ -20,7 +20,7 @@ from conftest import REPO, SHARED
 
 ROOT = REPO
 FIXTURES = ROOT / "fixtures" / "validation"
-SEED = ROOT / "fixtures" / "seed" / "cv.md"
+EXAMPLE = ROOT / "fixtures" / "example" / "cv.md"
 
 
 def _check(doc: dict[str, Any], version: str = "1.2.1", lint: bool = True) -> list[Issue]:
@@ -125,7 +125,7 @@ def test_an_imported_cv_with_the_extension_validates_under_both_versions() -> No
 
 def test_the_seed_cv_page_validates_under_both_versions() -> None:
     """The product's own example, imported by the CV-page reader (needs that importer)."""
-    resume = resumeconv.load(SEED)
+    resume = resumeconv.load(EXAMPLE)
     assert resume.extension is not None
     for version in ("1.2.1", "1.0.0"):
         errors = [i for i in resumeconv.validate(resume, version) if i.is_error]

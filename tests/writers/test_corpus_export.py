@@ -16,9 +16,9 @@ import resumeconv
 from resumeconv.exporters import outline
 from resumeconv.sources import Source
 
-from conftest import SEED, SHARED, corpus_pages
+from conftest import EXAMPLE, SHARED, corpus_pages
 
-PAGES = [SEED, *corpus_pages()]
+PAGES = [EXAMPLE, *corpus_pages()]
 
 
 def _norm(text: str) -> str:
@@ -68,7 +68,7 @@ def _missing(wanted: list[str], text: str) -> list[str]:
 
 
 def _name(page) -> str:
-    return "seed" if page == SEED else str(page.relative_to(SHARED))
+    return "seed" if page == EXAMPLE else str(page.relative_to(SHARED))
 
 
 @pytest.mark.parametrize("page", PAGES, ids=_name)

@@ -201,7 +201,7 @@ def test_libreoffice_converts_it_to_pdf(rich: bytes, tmp_path: Path) -> None:
 
 
 def test_seed_cv_page_converts() -> None:
-    resume = api.load(REPO / "fixtures" / "seed" / "cv.md")
+    resume = api.load(REPO / "fixtures" / "example" / "cv.md")
     paras = paragraphs(api.render(resume, "docx"))
     titles = [text for style, text in paras if style == "Heading 2"]
     assert titles == [s.title for s in outline.build(resume).sections]

@@ -21,11 +21,11 @@ from typing import Any
 
 import resumeconv
 
-from conftest import SEED, SHARED, corpus_pages
+from conftest import EXAMPLE, SHARED, corpus_pages
 from wordshare import words
 
 FLOOR = 0.98
-PAGES = [SEED, *corpus_pages()]
+PAGES = [EXAMPLE, *corpus_pages()]
 #: Keys whose values are dates or link targets: not words a reader reads.
 DATE_KEYS = {"startDate", "endDate", "date", "releaseDate", "x-endDate", "lastModified"}
 URL_KEYS = {"url", "image", "x-url", "x-slides", "x-bibtex", "x-links", "canonical"}
@@ -117,7 +117,7 @@ def pdf_text(data: bytes) -> str:
 
 
 def _name(page: Path) -> str:
-    return "seed" if page == SEED else str(page.relative_to(SHARED))
+    return "seed" if page == EXAMPLE else str(page.relative_to(SHARED))
 
 
 def test_every_word_of_the_resume_is_in_every_export() -> None:

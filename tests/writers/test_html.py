@@ -471,11 +471,11 @@ def test_resume_without_basics_has_no_empty_header():
     assert '<time datetime="2022">2022</time>' in out  # a lone end date is the graduation
 
 
-SEED = REPO / "fixtures" / "seed" / "cv.md"
+EXAMPLE = REPO / "fixtures" / "example" / "cv.md"
 
 
 def test_seed_cv_page_renders_every_section_and_bullet():
-    resume = api.load(SEED)
+    resume = api.load(EXAMPLE)
     page = Page(render(resume))
     view = outline.build(resume)
     assert page.all("h2") == [s.title for s in view.sections]

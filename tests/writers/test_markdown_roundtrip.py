@@ -18,7 +18,7 @@ import resumeconv
 from resumeconv.errors import UsageError
 from resumeconv.sources import Source
 
-from conftest import FIXTURES, REPO, SHARED, corpus_pages
+from conftest import FIXTURES, REPO, SEED, SHARED, corpus_pages, needs_seed
 
 
 def fixture_pages() -> list[Path]:
@@ -96,7 +96,7 @@ def test_fixpoint(page: Path) -> None:
 def test_pages_found() -> None:
     """The fixpoint runs over the seed and the pattern fixtures (not an empty list)."""
     names = {_id(p) for p in PAGES}
-    assert "fixtures/seed/cv.md" in names
+    assert "fixtures/example/cv.md" in names
     assert any(n.startswith("fixtures/cvpage/") for n in names)
 
 
@@ -162,8 +162,9 @@ def test_plain_keeps_titles_and_names(page: Path) -> None:
 # ----------------------------------------------------------------------------- the page's form
 
 
+@needs_seed
 def test_academicpages_front_matter_and_loops() -> None:
-    page = REPO / "fixtures" / "seed" / "cv.md"
+    page = SEED
     text = _export(resumeconv.load(page))
     assert text.startswith(
         '---\nlayout: archive\ntitle: "CV"\npermalink: /cv/\nauthor_profile: true\n'

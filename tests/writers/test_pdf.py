@@ -17,7 +17,7 @@ from resumeconv.exporters import outline, pdf
 from resumeconv.model import Resume
 from resumeconv.options import WriteOptions
 
-from conftest import REPO
+from conftest import REPO, SEED, needs_seed
 
 FIXTURES = REPO / "fixtures"
 EXPORT = FIXTURES / "export"
@@ -186,10 +186,11 @@ def test_prose_paragraphs_and_line_items(tmp_path: Path) -> None:
 
 
 @poppler
+@needs_seed
 def test_seed_cv_page_converts(tmp_path: Path) -> None:
     if importlib.util.find_spec("resumeconv.importers.markdown") is None:
         pytest.skip("the CV-page importer has not landed yet")
-    resume = api.load(FIXTURES / "seed" / "cv.md")
+    resume = api.load(SEED)
     text = squash(pdf_text(render(resume), tmp_path))
     for words in ("Education", "Shanghai Jiao Tong University", "Huawei Cloud", "Skills"):
         assert squash(words) in text

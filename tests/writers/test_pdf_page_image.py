@@ -12,7 +12,7 @@ import pytest
 
 import resumeconv
 
-from conftest import SEED
+from conftest import EXAMPLE
 
 pytestmark = pytest.mark.skipif(shutil.which("pdftoppm") is None, reason="poppler absent")
 
@@ -35,7 +35,7 @@ def _page_one(pdf: bytes, tmp_path: Path) -> tuple[int, int, bytes]:
 @pytest.mark.parametrize(("paper", "ratio"), [("a4", 210 / 297), ("letter", 8.5 / 11)])
 def test_first_page_looks_like_a_cv(paper: str, ratio: float, tmp_path: Path) -> None:
     width, height, pixels = _page_one(
-        resumeconv.render(resumeconv.load(SEED), "pdf", paper=paper), tmp_path
+        resumeconv.render(resumeconv.load(EXAMPLE), "pdf", paper=paper), tmp_path
     )
     assert abs(width / height - ratio) < 0.01
     ink = sum(1 for p in pixels if p < 128) / len(pixels)

@@ -22,7 +22,7 @@ from conftest import corpus_pages
 ROOT = Path(__file__).resolve().parents[2]
 FIXTURES = ROOT / "fixtures" / "rendercv"
 RCV_FILES = sorted(FIXTURES.glob("*.y*ml"))
-SEED = ROOT / "fixtures" / "seed" / "cv.md"
+EXAMPLE = ROOT / "fixtures" / "example" / "cv.md"
 HAVE_RENDERCV = importlib.util.find_spec("rendercv") is not None
 NO_RENDERCV = "rendercv is not installed (pip install -e '.[rendercv]')"
 
@@ -64,7 +64,7 @@ def _leaves(value, path=()):
 def test_a_cv_page_keeps_every_value_through_rendercv():
     """Seed page → RenderCV → model: every string the page's model held is still there
     (but an empty section, an unresolved Liquid loop, which RenderCV refuses)."""
-    resume = resumeconv.load(SEED)
+    resume = resumeconv.load(EXAMPLE)
     data = resume.to_dict()
     layout = data["meta"]["x-resumeconv"]["sections"]
     data["meta"]["x-resumeconv"]["sections"] = [s for s in layout if s.get("items") != []]
@@ -75,7 +75,7 @@ def test_a_cv_page_keeps_every_value_through_rendercv():
 
 
 def test_same_resume_same_bytes():
-    resume = resumeconv.load(SEED)
+    resume = resumeconv.load(EXAMPLE)
     assert resumeconv.render(resume, "rendercv") == resumeconv.render(resume, "rendercv")
 
 
@@ -166,7 +166,7 @@ def test_output_names(tmp_path: Path, capsys):
 def _inputs() -> list[tuple[str, resumeconv.Resume, str | None]]:
     """(name, resume, the RenderCV text it came from or None)."""
     out = [(p.name, resumeconv.load(p), p.read_text(encoding="utf-8")) for p in RCV_FILES]
-    out.append(("seed cv.md", resumeconv.load(SEED), None))
+    out.append(("seed cv.md", resumeconv.load(EXAMPLE), None))
     for page in [*sorted((ROOT / "fixtures" / "cvpage").glob("*.md")), *corpus_pages()]:
         out.append((str(page), resumeconv.load(page), None))
     return out
