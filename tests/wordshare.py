@@ -96,6 +96,11 @@ class _Text(HTMLParser):
     """Text a browser shows: not the bodies of ``<style>`` and ``<script>``."""
 
     _HIDDEN = ("style", "script")
+    #: Phrasing elements: a browser draws ``<strong>E</strong>ast`` as one word "East".
+    _INLINE = frozenset(
+        "a abbr b bdi bdo cite code data del dfn em font i ins kbd mark q s samp small span"
+        " strong sub sup time u var".split()
+    )
 
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
@@ -108,12 +113,14 @@ class _Text(HTMLParser):
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         self.hidden += tag in self._HIDDEN
-        self.chunks.append(" ")
+        if tag not in self._INLINE:
+            self.chunks.append(" ")
 
     def handle_endtag(self, tag: str) -> None:
         if tag in self._HIDDEN and self.hidden:
             self.hidden -= 1
-        self.chunks.append(" ")
+        if tag not in self._INLINE:
+            self.chunks.append(" ")
 
 
 def visible_text(page: str) -> str:
@@ -128,7 +135,7 @@ def visible_text(page: str) -> str:
     html = _COMMENT.sub(" ", html)
     parser = _Text()
     parser.feed(html)
-    return " ".join(parser.chunks)
+    return "".join(parser.chunks)
 
 
 def _strings(value: Any) -> list[str]:

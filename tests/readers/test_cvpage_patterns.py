@@ -1601,3 +1601,16 @@ def test_spanish_and_portuguese_sections_and_degrees() -> None:
         {"title": "Beca de Excelencia", "date": "2017", "awarder": "Fundación Ejemplo"}
     ]
     assert data["languages"] == [{"language": "Inglés", "fluency": "avanzado"}]
+
+
+def test_script_indented_inside_html_is_not_content() -> None:
+    """Corpus pattern: a chart widget whose ``<script>`` sits indented after a blank line
+    inside a ``<div>``. CommonMark would show it as a code block; Jekyll's kramdown reads the
+    HTML to its closing tag, so the visitor sees no code and neither does the JSON."""
+    resume = resumeconv.load(PAGES / "html-widget.md")
+    text = str(resume.to_dict())
+    assert "River Atlas" in text
+    for code in ("charts.init", "getElementById", "cdn.example.org", "Meadow"):
+        assert code not in text
+    reasons = [b.reason for b in resume.import_report.blocks if b.status == SKIPPED]
+    assert any("script" in r for r in reasons), reasons

@@ -6,6 +6,7 @@ The CV-page reader (``blocks.py`` reads its token stream) and developer measures
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 _PARSER: Any = None
@@ -18,7 +19,31 @@ def parser() -> Any:
         from markdown_it import MarkdownIt
 
         _PARSER = MarkdownIt("commonmark").enable("table")
+        _PARSER.core.ruler.push("html_continuation", html_continuation)
     return _PARSER
+
+
+def html_continuation(state: Any) -> None:
+    """An indented code block right after a raw-HTML block, itself starting with a tag, is
+    that HTML's continuation: Jekyll's kramdown reads an HTML block to its closing tag, where
+    CommonMark ends it at a blank line and shows the indented rest (a ``<script>`` nested in
+    a ``<div>``) as code a visitor never sees."""
+    previous = None
+    for token in state.tokens:
+        if token.level != 0:
+            continue
+        if (
+            token.type == "code_block"
+            and previous is not None
+            and previous.type == "html_block"
+            and _TAG_START.match(token.content)
+        ):
+            token.type = "html_block"
+            token.tag = ""
+        previous = token
+
+
+_TAG_START = re.compile(r"\s*</?[A-Za-z][\w-]*[\s>/]")
 
 
 def tokens(text: str) -> tuple[list[Any], list[tuple[int, int]]]:
