@@ -797,7 +797,7 @@ def test_degree_detail_bullets_reach_score_and_courses() -> None:
     """Pattern 35: GPA and course bullets under a degree are its score and courses; thesis,
     supervisor (with the link) and minor stay in that degree; no extra entries."""
     data = load("degree-detail-bullets.md")
-    master, bachelor = data["education"]
+    master, bachelor, diploma = data["education"]
     assert (master["studyType"], master["area"]) == ("M.A.", "Linguistics")
     assert master["institution"] == "Northfield Graduate School"
     assert master["score"] == "9.1/10"
@@ -809,6 +809,9 @@ def test_degree_detail_bullets_reach_score_and_courses() -> None:
     assert bachelor["courses"] == ["Phonetics", "Syntax", "Old Norse"]
     assert bachelor["x-highlights"] == ["Minor: Theatre"]
     assert set(data) & {"work", "references", "projects"} == set()
+    # a remark in lower case under a degree with no school named is no institution
+    assert "institution" not in diploma
+    assert diploma["x-highlights"][-1] == "passed with distinction (summa cum laude)"
 
 
 def test_open_ranges_and_seasons() -> None:

@@ -299,7 +299,14 @@ def _prose(text: str) -> bool:
 
 
 def _short_name(text: str) -> bool:
-    return 0 < len(text.split()) <= 12 and not text.rstrip().endswith((".", "。"))
+    """Short enough to be a name, and not a sentence: no closing full stop, and not begun
+    in lower case ("passed with the highest honours" is a remark, not a school)."""
+    first = next((ch for ch in text if ch.isalpha()), "")
+    return (
+        0 < len(text.split()) <= 12
+        and not text.rstrip().endswith((".", "。"))
+        and not (first.islower() and first.isascii())
+    )
 
 
 def _highlights(parts: Parts) -> list[str]:
