@@ -54,8 +54,8 @@ from resumeconv.validation import check
 page = {page!r}
 src = read_source(page)
 text = md._blank_front_matter(src)[0]
-stream, _references = tokens(text)
-blocks = page_blocks(text)
+stream, references = tokens(text)
+blocks = page_blocks(text, stream, references)
 resume = md.read(src, ReadOptions())
 document = resume.to_dict()
 

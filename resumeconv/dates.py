@@ -105,6 +105,13 @@ _ORDINALS = frozenset({"st", "nd", "rd", "th", "er", "re"})
 _JOIN_WORDS = frozenset({"and", "und", "et", "y"})
 _JOIN_PUNCT = frozenset({",", ";", "&", "，", "；", "、"})
 _CLOSERS = frozenset({")", "）", ":", "：", ",", ";", "，", "；", "|", "]", "*", "_", "<"})
+#: Words that belong to a date expression besides its numbers, months and seasons (a
+#: page's "since", "expected", "till": the CV-page word check finds them in any date).
+DATE_WORDS = (
+    _TERM_WORDS | _OPEN_WORDS | _SINCE_WORDS | _FROM_WORDS | _ONWARDS | _UNTIL_WORDS
+    | _SEP_WORDS | _EXPECTED_WORDS | _ORDINALS
+    | {"年", "月", "日", "至", "今", "预", "计", "awarded", "graduated", "graduating"}
+)  # fmt: skip
 #: Words that may follow "expected": "Expected graduation: May 2026".
 _EXPECTED_WHAT = frozenset({"graduation", "completion", "date", "defense", "defence"})
 #: Words right before a number that make it a page, volume, score…, never a year.

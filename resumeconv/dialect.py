@@ -106,6 +106,29 @@ def key_for(label: str) -> str | None:
     return None
 
 
+#: Words that join a CV line's fields rather than belong to one: "PhD *in* Physics *at*
+#: Example University", "Lecturer *for* the Science Day", "Doktorand *an der* …",
+#: "实习生*于*…". The CV-page reader consumes them when it splits a line into fields; its
+#: word check (``cvpage/wordcheck.py``) counts them as the line's form, not lost content.
+JOINING_WORDS = frozenset(
+    {
+        # English
+        "in", "at", "of", "for", "the", "a", "an", "and", "on", "with", "by", "from", "to", "as",
+        "under", "via",
+        # German
+        "am", "im", "bei", "für", "der", "die", "das", "den", "dem", "des", "und", "von", "vom",
+        "zu", "zum", "zur",
+        # French
+        "à", "au", "aux", "de", "du", "en", "chez", "le", "la", "les", "et", "pour", "sur",
+        # Spanish, Portuguese
+        "el", "los", "las", "y", "del", "con", "para", "na", "no", "nos", "em", "do", "da", "dos",
+        "e", "com",
+        # Chinese
+        "于", "在", "的", "和", "与", "及",
+    }
+)  # fmt: skip
+
+
 # ----------------------------------------------------------------------------- sections
 
 CUSTOM = "custom"

@@ -132,6 +132,19 @@ class ImportReport:
     """What the import tolerated, to tell the user even without a report:
     (file, line, column, message), e.g. a duplicate key in the site's ``_config.yml``."""
 
+    form: list[tuple[int, str]] = field(default_factory=list)
+    """Text a rule read as the page's structure, not a value: (line, text) — the lead of a
+    tagline ("Current position · …"), a group label that only names the kind of its items
+    ("Human" over spoken languages). The word check counts it as form, not lost."""
+    lost_words: list[tuple[int, str]] = field(default_factory=list)
+    """Visible words of a CV page that reached no standard field, nor were read as the
+    page's form (labels, joining words: ``cvpage/wordcheck.py``): (line, word), in page
+    order. ``convert`` warns about them and ``--strict`` refuses them (issue 12, rule 8)."""
+
+    def read_as_form(self, line: int, text: str) -> None:
+        """Record that ``text`` on ``line`` was read as structure (see :attr:`form`)."""
+        self.form.append((line, text))
+
     def warn(self, file: str, line: int, column: int, message: str) -> None:
         self.warnings.append((file, line, column, message))
 
@@ -166,7 +179,27 @@ class ImportReport:
         out: dict[str, Any] = {"file": self.file, "blocks": [b.to_dict() for b in self.sorted()]}
         if self.problems:
             out["problems"] = [p.to_dict() for p in self.problems]
+        if self.lost_words:
+            out["lost_words"] = [
+                {"line": line, "words": found} for line, found in self.lost_by_line()
+            ]
         return out
+
+    def lost_by_line(self) -> list[tuple[int, list[str]]]:
+        """:attr:`lost_words` grouped by line, in page order."""
+        out: dict[int, list[str]] = {}
+        for line, word in self.lost_words:
+            out.setdefault(line, []).append(word)
+        return sorted(out.items())
+
+    def lost_summary(self, lines: int = 5, words: int = 8) -> str:
+        """``line 33: mechanisms, token, …; line 40: human`` — the first lost words."""
+        parts = []
+        for line, found in self.lost_by_line()[:lines]:
+            shown = ", ".join(found[:words]) + (", …" if len(found) > words else "")
+            parts.append(f"line {line}: {shown}")
+        more = len(self.lost_by_line()) - lines
+        return "; ".join(parts) + (f"; and {more} more line(s)" if more > 0 else "")
 
     def sorted(self) -> list[Block]:
         return sorted(self.blocks, key=lambda b: (b.start, b.end))
@@ -183,6 +216,9 @@ class ImportReport:
             lines.append(one_line(f"{self.file}:{span}\t{b.status}\t{target}\t{detail}".rstrip()))
         for p in self.problems:
             lines.append(one_line(f"{p.file}:{p.line}\tproblem\t\t{p.message}"))
+        for line, found in self.lost_by_line():
+            text = "words that reached no standard field: " + ", ".join(found)
+            lines.append(one_line(f"{self.file}:{line}\tlost\t\t{text}"))
         return "\n".join(lines)
 
 

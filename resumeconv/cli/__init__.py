@@ -149,6 +149,13 @@ def _convert_once(args: argparse.Namespace) -> tuple[int, list[jobs.ConversionRe
                 "--strict): give the section a title resumeconv knows (docs/cv-page-import.md)",
                 file=sys.stderr,
             )
+        elif res.error is None and res.outcome == jobs.INVALID and res.lost:
+            print(
+                f"resumeconv: {res.input}: {res.lost} word(s) of the page reached no JSON Resume "
+                f"field (--strict): {res.lost_summary}; give them a field or a section title "
+                "resumeconv knows (docs/cv-page-import.md), or run without --strict",
+                file=sys.stderr,
+            )
         elif res.error is None and res.outcome == jobs.INVALID and res.problems:
             print(
                 f"resumeconv: {res.input}: {len(res.problems)} site document(s) could not be "

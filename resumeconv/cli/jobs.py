@@ -53,6 +53,10 @@ class ConversionResult:
     unmapped: int = 0
     meta_only: list[int] = field(default_factory=list)
     """First lines of the blocks that reached only a custom section (meta)."""
+    lost: int = 0
+    """Words of a CV page that reached no standard field (``ImportReport.lost_words``)."""
+    lost_summary: str = ""
+    """The first of them with their lines (``line 33: token, …``), for the message."""
     problems: list[Any] = field(default_factory=list)
     """Files the import could not use (``report.Problem``): printed as warnings."""
     warnings: list[str] = field(default_factory=list)
@@ -238,6 +242,9 @@ def run_conversion(
         result.report = report if want_report else None
         result.unmapped = len(report.unmapped()) if report is not None else 0
         result.meta_only = [b.start for b in report.meta_only()] if report is not None else []
+        if report is not None and report.lost_words:
+            result.lost = len(report.lost_words)
+            result.lost_summary = report.lost_summary()
         if report is not None:
             result.problems = list(report.problems)
             result.read = list(report.read_files)
@@ -257,9 +264,15 @@ def run_conversion(
         # never write a schema-invalid document silently: its errors are printed after
         # writing, and --strict refuses to write it
         result.findings = [i for i in api.validate(resume) if i.is_error]
-        if strict and (result.unmapped or result.meta_only or result.problems or result.findings):
+        refused = result.unmapped or result.meta_only or result.lost or result.problems
+        if strict and (refused or result.findings):
             result.outcome = INVALID
             return result
+        if result.lost:
+            result.warnings.append(
+                f"{job.input}: warning: {result.lost} word(s) of the page reached no JSON "
+                f"Resume field ({result.lost_summary}); --report lists them, --strict refuses"
+            )
         formats = [fmt for fmt, _ in job.outputs]
         result.warnings += [
             f"{job.input}: warning: {note}" for note in api.export_notes(resume, formats)

@@ -24,6 +24,7 @@ def read(source: Source, options: ReadOptions) -> Resume:
     from resumeconv.importers import jekyll
     from resumeconv.importers.cvpage.assemble import Assembler
     from resumeconv.importers.cvpage.blocks import page_blocks
+    from resumeconv.importers.cvpage.parser import tokens
     from resumeconv.importers.cvpage.sections import split_sections
     from resumeconv.importers.kinds import looks_like_bibtex, refuse_page
 
@@ -51,7 +52,8 @@ def read(source: Source, options: ReadOptions) -> Resume:
         asm.report.add(1, commented, NOTE, None, _COMMENTED_NOTE)
     if front_end:
         asm.report.add(1, front_end, SKIPPED, None, "front matter (Jekyll page settings)")
-    asm.read_page(split_sections(page_blocks(text)))
+    stream, references = tokens(text)
+    asm.read_page(split_sections(page_blocks(text, stream, references)))
     data = asm.result()
     _front_matter_fields(data, front, source.name, asm)
     if site is not None:
@@ -83,7 +85,18 @@ def read(source: Source, options: ReadOptions) -> Resume:
     )
     if site is not None:
         resume = _add_site_bibliography(resume, site, source.text, data, options)
+    _check_words(text, stream, resume)
     return resume
+
+
+def _check_words(text: str, stream: list[Any], resume: Resume) -> None:
+    """Every visible word of the page is in a standard field or is the page's form; the
+    others are listed in the import report (issue 12, rule 8: never lost silently)."""
+    from resumeconv.importers.cvpage.wordcheck import check_page
+
+    report = resume.import_report
+    check = check_page(text, resume.to_dict(), report.blocks, form=report.form, stream=stream)
+    report.lost_words = [(word.line, word.text) for word in check.lost]
 
 
 def _add_site_bibliography(

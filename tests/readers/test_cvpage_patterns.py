@@ -658,16 +658,18 @@ def test_liquid_detection_is_linear_on_hostile_text() -> None:
     assert resumeconv.load(page, format="markdown") is not None
 
 
-def test_strict_refuses_visible_text_that_was_not_mapped(tmp_path) -> None:
+def test_table_column_titles_are_labels_and_strict_accepts_them(tmp_path) -> None:
+    """A non-skills table's header row ("Period | Description") labels the cells below:
+    skipped with that reason, its words the page's form, so --strict accepts the page;
+    page chrome (a download button) is not content either."""
     from resumeconv.cli import main
 
     out = tmp_path / "x.json"
-    assert main(["convert", str(PAGES / "tables.md"), "-o", str(out), "--strict"]) == 1
-    assert not out.exists()  # nothing written when --strict refuses
-    assert main(["convert", str(PAGES / "tables.md"), "-o", str(out)]) == 0
-    tables = resumeconv.load(PAGES / "tables.md").import_report.unmapped()
-    assert [b.text for b in tables] == ["Period | Description"] * 2
-    # page chrome (a download button) is not content: --strict accepts the page
+    assert main(["convert", str(PAGES / "tables.md"), "-o", str(out), "--strict"]) == 0
+    report = resumeconv.load(PAGES / "tables.md").import_report
+    headers = [b for b in report.blocks if b.reason.startswith("table header row")]
+    assert [(b.status, b.text) for b in headers] == [(SKIPPED, "Period | Description")] * 2
+    assert report.unmapped() == [] and report.lost_words == []
     assert main(["convert", str(PAGES / "html-blocks.md"), "-o", str(out), "--strict"]) == 0
 
 
@@ -1617,3 +1619,19 @@ def test_script_indented_inside_html_is_not_content() -> None:
         assert code not in text
     reasons = [b.reason for b in resume.import_report.blocks if b.status == SKIPPED]
     assert any("script" in r for r in reasons), reasons
+
+
+def test_research_statement_paragraph_is_the_summary() -> None:
+    """Corpus pattern: a research statement written as a paragraph under "Research
+    Interests" is prose about the person: ``basics.summary`` (a standard field), not a
+    custom section of meta; the list under it still gives one interest per part."""
+    resume = resumeconv.load(PAGES / "research-statement.md")
+    data = resume.to_dict()
+    assert data["basics"]["summary"].startswith("I study how tide-pool communities recover")
+    assert [i["name"] for i in data["interests"]] == [
+        "Coastal ecology",
+        "population dynamics",
+        "citizen science",
+    ]
+    assert ("basics.summary", "Research Interests") in layout(data)
+    assert resume.import_report.meta_only() == []

@@ -20,9 +20,9 @@ from pathlib import Path
 from typing import Any
 
 import resumeconv
+from resumeconv.importers.cvpage.wordcheck import words
 
 from conftest import EXAMPLE, SHARED, corpus_pages
-from wordshare import words
 
 FLOOR = 0.98
 PAGES = [EXAMPLE, *corpus_pages()]

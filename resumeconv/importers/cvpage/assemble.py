@@ -63,6 +63,8 @@ _ON_REQUEST = re.compile(
 _EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+(\.[\w-]+)+")
 _BLANK = "no text (white space or &nbsp; only)"
 #: The prose field of each standard section a paragraph may describe an entry in.
+#: Sections whose paragraphs are prose about the person: they join ``basics.summary``.
+_SUMMARY_PROSE = frozenset({"interests"})
 _PROSE_FIELD = {
     "work": "summary",
     "volunteer": "summary",
@@ -256,6 +258,7 @@ class Assembler:
         pieces = [p.strip() for p in re.split(r"\s[·•|]\s", text) if p.strip()]
         if len(pieces) > 1 and H.is_tagline_lead(pieces[0]):
             text = " · ".join(pieces[1:])  # "Current position · PhD Fellow · Economics"
+            self.report.read_as_form(line.lineno, pieces[0])
         if H.is_sentence(text) and not H.looks_like_address(text):
             old = basics.get("summary")
             linked = line.linked().strip()
@@ -474,6 +477,10 @@ class Assembler:
                 self._loop(src, key, layout)
             elif isinstance(src, Prose) and key in _PROSE_FIELD:
                 self._prose_entry(src, key, layout)
+            elif isinstance(src, Prose) and key in _SUMMARY_PROSE:
+                if prose_layout is None:
+                    prose_layout = {"section": SUMMARY, "title": title}
+                self._prose_summary(src)
             elif isinstance(src, Prose):
                 prose_layout = prose_layout or {"section": CUSTOM, "title": title, "entries": []}
                 self._add_custom(prose_layout, {"summary": _prose_text(src.lines)}, src)
@@ -582,6 +589,7 @@ class Assembler:
                     self._legend = found
                     why = "legend of the level glyphs"
                     self.report.add(src.start, src.end, IMPORTED, "/skills", why)
+                    self.report.read_as_form(src.start, src.lines[0].plain)
                     continue
             out.append(src)
         return out
@@ -592,6 +600,17 @@ class Assembler:
         idx = self.add(key, {_PROSE_FIELD[key]: _prose_text(src.lines)}, src.start, src.end)
         if idx is not None:
             layout["items"].append(idx)
+
+    def _prose_summary(self, src: Prose) -> None:
+        """A paragraph under Research Interests ("I develop organizational theory for …")
+        is the person's research statement: it joins ``basics.summary``, the one standard
+        field for prose about the person, instead of a custom section."""
+        basics = self.data.setdefault("basics", {})
+        old = basics.get("summary")
+        text = _prose_text(src.lines)
+        basics["summary"] = f"{old}\n\n{text}" if old else text
+        self.report.add(src.start, src.end, IMPORTED, "/basics/summary")
+        self.source_map.add("/basics/summary", src.start)
 
     def _summary_line(self, basics: dict[str, Any], text: str, lineno: int) -> None:
         """A contact line no basics field holds joins ``basics.summary`` as its own line."""
@@ -708,9 +727,9 @@ class Assembler:
                         self.report.add(
                             block.start,
                             block.start,
-                            UNMAPPED,
+                            SKIPPED,
                             None,
-                            "table header row (column titles are not kept)",
+                            "table header row: column titles, the labels of the cells below",
                             header,
                         )
             elif isinstance(block, Details):
@@ -916,6 +935,8 @@ class Assembler:
             return
         if key == "languages":
             texts = [value] if value else []
+            if is_group and spoken and parts.main is not None:
+                self.report.read_as_form(parts.main.lineno, label)  # "Human" over languages
             if not is_group or not texts:
                 texts = [parts.main.plain] if parts.main is not None and not is_group else texts
             texts += [E.flatten(c) for c in parts.children]

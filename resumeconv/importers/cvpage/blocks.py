@@ -130,11 +130,9 @@ class Rule(Block):
     """A thematic break (``---``): only a divider."""
 
 
-def page_blocks(text: str) -> list[Block]:
-    """The top-level blocks of a page's text (front matter already blanked)."""
-    from resumeconv.importers.cvpage.parser import tokens
-
-    stream, references = tokens(text)
+def page_blocks(text: str, stream: list[Token], references: list[tuple[int, int]]) -> list[Block]:
+    """The top-level blocks of a page's text (front matter already blanked), from its
+    token stream and link reference definitions (``parser.tokens(text)``)."""
     blocks = parse_blocks(stream)
     if "assign" in text:
         blocks = _assigned_loops(text, blocks)

@@ -439,7 +439,8 @@ def _take_labelled_child(parts: Parts, labels: tuple[str, ...]) -> str:
 #: Link texts that only say "here is a link" (the URL is the entry's ``url``).
 _LINK_LABELS = frozenset(
     {"主页", "官网", "网站", "链接", "homepage", "home page", "website", "web", "link", "url",
-     "site", "ホームページ", "홈페이지"}
+     "site", "ホームページ", "홈페이지", "pdf", "paper", "slides", "poster", "thesis", "code",
+     "video", "preprint", "arxiv", "doi"}
 )  # fmt: skip
 
 
@@ -649,7 +650,7 @@ def interpret_education(parts: Parts, *, under_institution: bool = False) -> dic
     degree = area = institution = place = ""
     used: set[int] = set()
     for idx, line in enumerate(lines):
-        text = line.plain
+        text = _without_link_labels(line)  # "…, 2024 [thesis](…)": the link is the url
         left, right = _split_at(text)
         found = _find_degree(left)
         if found is None:
