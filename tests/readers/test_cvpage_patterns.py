@@ -1635,3 +1635,40 @@ def test_research_statement_paragraph_is_the_summary() -> None:
     ]
     assert ("basics.summary", "Research Interests") in layout(data)
     assert resume.import_report.meta_only() == []
+
+
+def test_every_link_target_reaches_its_entry() -> None:
+    """Rule 3 of issue 12 (corpus pages c27, c38, c40): the entry's first link is its
+    ``url`` (a field the schema has) and further links are its ``x-links``, whatever line
+    of the entry or HTML element they are on; a link label ("thesis", "slides") is never
+    glued to a name; a page-relative link without a site is kept as written, never as a
+    ``url`` field."""
+    data = load("links-kept.md")
+    (phd,) = data["education"]
+    assert (phd["institution"], phd["url"]) == (
+        "Harbourside University",
+        "https://papers.example/thesis.pdf",
+    )
+    technician, assistant = data["work"]
+    assert technician["name"] == "Lune Valley Survey Office"
+    assert technician["url"] == "https://lune.example/about.html"
+    assert assistant["name"] == "Tidal Dynamics Lab"
+    assert assistant["url"] == "https://tides.example/lab/index.html"
+    fellowship, poster = data["awards"]
+    assert fellowship["x-url"] == "https://fund.example/"
+    assert fellowship["x-links"] == [{"label": "news", "url": "https://news.example/fellows-2023"}]
+    assert poster["awarder"] == "Example Society"
+    assert poster["x-links"] == [{"label": "slides", "url": "../files/poster.pdf"}]
+    assert "url" not in poster
+
+
+def test_relative_further_links_resolve_against_the_site() -> None:
+    from resumeconv.importers.cvpage.valid import keep_valid
+
+    data = {
+        "awards": [{"title": "Poster", "x-links": [{"label": "slides", "url": "/files/p.pdf"}]}]
+    }
+    keep_valid(data, "https://jane.example.io", lambda at, why: None)
+    assert data["awards"][0]["x-links"] == [
+        {"label": "slides", "url": "https://jane.example.io/files/p.pdf"}
+    ]

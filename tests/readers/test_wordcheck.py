@@ -63,7 +63,7 @@ def test_a_labels_word_that_is_also_a_value_goes_to_the_value() -> None:
 def test_link_text_is_form_only_when_its_target_was_kept() -> None:
     page = "* Acme Corp [homepage](https://acme.example/) and [slides](../files/talk.pdf)\n"
     data = {"work": [{"name": "Acme Corp", "url": "https://acme.example/"}]}
-    assert lost(page, data) == [(1, "slides")]
+    assert lost(page, data) == [(1, "<../files/talk.pdf>"), (1, "slides")]
     kinds = {w.text: w.kind for w in page_words(page)}
     assert kinds["homepage"] == LINK and kinds["acme"] != LINK
 
@@ -168,3 +168,16 @@ def test_label_word_limit_keeps_sentences_out() -> None:
 def test_digits_that_are_no_numbers() -> None:
     """A superscript two is a digit to ``str.isdigit`` but no number (found by Hypothesis)."""
     assert check_page("²\n", {}, []).total == 1
+
+
+def test_a_link_whose_target_reached_nothing_is_lost() -> None:
+    """Rule 3: a link target must be in the resume; an anchor or a Liquid link need not."""
+    page = (
+        "* [Fellowship](https://fund.example/) [[news](https://news.example/n)]\n"
+        "* [top](#top) [cv]({{ base_path }}/files/cv.pdf) [mail](mailto:j@example.org)\n"
+    )
+    data = {"awards": [{"title": "Fellowship", "x-url": "https://fund.example/"}]}
+    data["basics"] = {"email": "j@example.org"}
+    assert (1, "<https://news.example/n>") in lost(page, data)
+    data["awards"][0]["x-links"] = [{"label": "news", "url": "https://news.example/n"}]
+    assert [w for w in lost(page, data) if w[1].startswith("<")] == []

@@ -841,7 +841,7 @@ class Assembler:
             if groups:
                 for sub in groups:
                     entry = E.interpret_grouped_role(sub, sub.org_line, org_key)
-                    self._place(key, entry, src, layout)
+                    self._place(key, entry, src, layout, whole=len(groups) == 1)
                 return
             teaching = any(w in section.title.lower() for w in ("teach", "教学"))
             entry = E.interpret_work(parts, teaching=teaching, org_key=org_key)
@@ -853,7 +853,8 @@ class Assembler:
             if degrees:
                 for sub in degrees:
                     assert sub.org_line is not None
-                    self._place(key, E.interpret_grouped_degree(sub, sub.org_line), src, layout)
+                    entry = E.interpret_grouped_degree(sub, sub.org_line)
+                    self._place(key, entry, src, layout, whole=len(degrees) == 1)
                 return
             self._place(key, E.interpret_education(parts), src, layout)
         elif key == "awards":
@@ -877,8 +878,9 @@ class Assembler:
             else:
                 self._place(key, E.interpret_reference(parts), src, layout)
         elif key == "interests":
-            for interest in E.interpret_interests(parts):
-                self._place(key, interest, src, layout)
+            interests = E.interpret_interests(parts)
+            for interest in interests:
+                self._place(key, interest, src, layout, whole=len(interests) == 1)
         elif key in ("skills", "languages"):
             self._skill_or_language(parts, key, src, layout, extra_layouts)
         else:
@@ -898,7 +900,18 @@ class Assembler:
         if idx is not None and layout["section"] == key:
             layout["items"].append(idx)
 
-    def _place(self, key: str, entry: dict[str, Any], src: EntrySource, layout: dict) -> None:
+    def _place(
+        self,
+        key: str,
+        entry: dict[str, Any],
+        src: EntrySource,
+        layout: dict,
+        whole: bool = True,
+    ) -> None:
+        """Add ``entry``, read from ``src`` (the whole of it unless ``whole`` is false: one
+        of several roles or degrees of one bullet), to section ``key`` and its layout."""
+        if whole:
+            _keep_links(key, entry, src)
         entry.update(self._overrides)
         if src.topic and key == "publications":
             entry.setdefault("x-category", src.topic)
@@ -1431,6 +1444,45 @@ def _is_prose(block: Paragraph, key: str) -> bool:
     words = len(text.split())
     sentences = text.count(". ") + text.count("。")
     return key not in ("publications",) and words > 40 and sentences >= 2
+
+
+#: Sections whose entries have a ``url`` field in JSON Resume 1.2.1.
+_URL_KEYS = frozenset(
+    {"work", "volunteer", "education", "certificates", "publications", "projects"}
+)
+
+
+def _keep_links(key: str, entry: dict[str, Any], src: EntrySource) -> None:
+    """Rule 3 of issue 12, every link target is kept: a link of the entry's lines whose
+    URL no field holds becomes the entry's ``url`` when it has none (``cvpage/valid.py``
+    then resolves or sets aside a relative one), else one of its ``x-links``."""
+    lines = [*src.lines, *(line for child in src.children for line in _item_lines(child))]
+    if src.org_heading is not None:
+        lines.append(src.org_heading)
+    links = [(text, url) for line in lines for text, url in line.links() if url]
+    if not links:
+        return
+    held = list(_strings(entry))
+    for text, url in links:
+        target = url.removeprefix("mailto:").removeprefix("tel:").rstrip("/")
+        if not target or any(target in value for value in held):
+            continue
+        if key in _URL_KEYS and "url" not in entry and "x-url" not in entry:
+            entry["url"] = url
+        else:
+            label = text if text and text != url else ""
+            entry.setdefault("x-links", []).append({"label": label, "url": url} if label else url)
+        held.append(url)
+
+
+def _strings(value: Any) -> list[str]:
+    if isinstance(value, str):
+        return [value]
+    if isinstance(value, dict):
+        return [s for v in value.values() for s in _strings(v)]
+    if isinstance(value, list):
+        return [s for v in value for s in _strings(v)]
+    return []
 
 
 def _prose_text(lines: list[Line]) -> str:

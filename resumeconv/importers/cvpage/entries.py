@@ -1020,7 +1020,7 @@ def interpret_award(parts: Parts) -> dict:
             if len(sub) > 1 and F.looks_like_org(", ".join(sub[1:])):
                 title, awarder = sub[0], ", ".join(sub[1:])
         else:
-            title = _clean(plain)
+            title = _clean(_without_link_labels(parts.main))  # "[slides](…)": a link, no word
             url = links[0][1] if links else None
             title, awarder, note = split_title_awarder(title, tuple(t for t, _ in links))
             summary = summary or note

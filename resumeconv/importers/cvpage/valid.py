@@ -58,6 +58,27 @@ def keep_valid(data: dict[str, Any], site_url: str | None, note: Note) -> None:
             for i, entry in enumerate(entries):
                 if isinstance(entry, dict):
                     _url(entry, f"/{key}/{i}", site_url, note)
+    if site_url:
+        for value in data.values():
+            for entry in value if isinstance(value, list) else []:
+                if isinstance(entry, dict) and isinstance(entry.get("x-links"), list):
+                    _resolve_links(entry["x-links"], site_url)
+
+
+def _resolve_links(links: list[Any], site_url: str) -> None:
+    """An entry's further links relative to the page (``../files/poster.pdf``) resolved
+    against the site's url, as its ``url`` is; without a site they stay as written."""
+    for i, link in enumerate(links):
+        url = link.get("url") if isinstance(link, dict) else link
+        if not isinstance(url, str) or _SCHEME.match(url.strip()):
+            continue
+        fixed = fix_url(url, site_url)
+        if fixed is None:
+            continue
+        if isinstance(link, dict):
+            link["url"] = fixed
+        else:
+            links[i] = fixed
 
 
 def _email(obj: dict[str, Any], at: str, note: Note) -> None:

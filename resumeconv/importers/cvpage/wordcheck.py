@@ -41,6 +41,7 @@ _LIQUID = re.compile(r"\{%.*?%\}|\{\{.*?\}\}", re.S)
 #: ``:link:``, ``:star2:``: jemoji (in the academicpages template) draws a picture.
 _SHORTCODE = re.compile(r":[a-z0-9_+-]+:")
 _TAG = re.compile(r"<[^>]*>?")
+_SCHEME = re.compile(r"^[a-z][a-z0-9+.-]*:", re.I)
 _BREAKING_TAG = re.compile(r"<(?:br|/?(?:p|div|li|tr|td|th|h[1-6]|ul|ol|table))\b", re.I)
 _ISO = re.compile(r"^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?$")
 #: A label: ``GPA:``, ``**Personal Email**:``, ``时间：`` at the start of a line, or after a
@@ -125,13 +126,16 @@ def check_page(
     the page's tokens, when the reader has them (:func:`page_words`)."""
     skipped = _skipped_lines(blocks)
     read_as_form = Counter((line, word) for line, part in form for word in words(part))
-    pool, dates = _pool(standard_part(data) if standard else data)
+    searched = standard_part(data) if standard else data
+    pool, dates = _pool(searched)
+    pool_strings = list(_strings(searched))
     result = WordCheck()
     shown = [word for word in page_words(text, stream) if word.line not in skipped]
     # labels and column titles are form whatever the pool holds: they look last, so that
     # "Grade: 1.4 (ECTS Grade A)" finds the value's "Grade" for the value
     ordered = [w for w in shown if w.kind not in _FORM_KINDS]
     ordered += [w for w in shown if w.kind in _FORM_KINDS]
+    result.lost.extend(_lost_links(shown, pool_strings))
     for word in ordered:
         result.total += 1
         if pool[word.text] > 0:
@@ -399,6 +403,35 @@ def _is_form(word: Word, data: dict[str, Any]) -> bool:
     if word.kind == LINK and word.href and _url_kept(word.href, data):
         return True
     return word.text in JOINING_WORDS
+
+
+def _lost_links(shown: list[Word], strings: list[str]) -> list[Word]:
+    """Rule 3, every link target is kept: a link (Markdown or ``<a href>``) whose target
+    no string holds is lost, reported as ``<url>`` at its line."""
+    out: list[Word] = []
+    seen: set[tuple[int, str]] = set()
+    for word in shown:
+        href = word.href
+        if not href or (word.line, href) in seen:
+            continue
+        seen.add((word.line, href))
+        target = _link_target(href)
+        if target and not any(target in text for text in strings):
+            out.append(Word(f"<{href}>", word.line, LINK, href))
+    return out
+
+
+def _link_target(href: str) -> str:
+    """What of a link must be found in the resume: the address of a ``mailto:``, the path
+    of a page-relative link (resolved against the site's url, or kept as written); nothing
+    for an in-page anchor or a Liquid-made link."""
+    href = href.strip()
+    if href.startswith("#") or "{{" in href or "{%" in href:
+        return ""
+    target = href.removeprefix("mailto:").removeprefix("tel:").rstrip("/")
+    if not _SCHEME.match(target):
+        target = target.lstrip("./")
+    return target
 
 
 def _url_kept(href: str, data: dict[str, Any]) -> bool:
