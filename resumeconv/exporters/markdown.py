@@ -710,12 +710,14 @@ class _Writer:
     def heading(self, title: str, level: int, kind: str | None = None) -> str:
         """A section heading; ``{: .cv-KEY}`` under it when the title alone names
         another section (academicpages flavour only: kramdown reads it as a CSS class)."""
-        text = escape(title)
+        # a link the page's heading had stays a link ("Publications ([Scholar](…))")
+        text = linked_text(title) if _text_ok(title) else escape(title)
         if self.plain:
             return f"{'#' * level} {text}"
         head = f"{text}\n======"
+        shown = _LINKED.sub(lambda m: m.group(1), title)  # what the reader matches
         # a custom section is marked too: an unknown title alone is placed by its shape
-        if kind is not None and (section_key(title) != kind or kind == CUSTOM):
+        if kind is not None and (section_key(shown) != kind or kind == CUSTOM):
             css = "summary" if kind == _SUMMARY else kind
             head += f"\n\n{{: .cv-{css}}}"
         return head

@@ -197,6 +197,11 @@ def test_details_blocks_belong_to_the_entry_above() -> None:
     assert guide["highlights"] == ["I led tours for school groups and trained new guides."]
     assert barista["highlights"] == ["Opened the shop", "Ordered supplies"]
     assert data["education"][0]["x-highlights"] == ["Thesis on harbour trade in the 18th century."]
+    # a summary that says something is content: the first line of what it unfolds
+    assert data["education"][1]["x-highlights"] == [
+        "Final project: mapping the old quay",
+        "Measured with a plane table.",
+    ]
     text = str(data)
     assert "More" not in text and "Show duties" not in text and "Details" not in text
     assert "<" not in text
@@ -1672,3 +1677,25 @@ def test_relative_further_links_resolve_against_the_site() -> None:
     assert data["awards"][0]["x-links"] == [
         {"label": "slides", "url": "https://jane.example.io/files/p.pdf"}
     ]
+
+
+def test_links_in_headings_are_kept() -> None:
+    """Rule 3: a link in a section heading stays a Markdown link in the layout's title; in
+    a sub-heading over papers, in the papers' ``x-category``; the Markdown writer gives
+    both back as links (no escaped brackets)."""
+    from resumeconv.exporters import markdown
+    from resumeconv.options import WriteOptions
+
+    resume = resumeconv.load(PAGES / "heading-links.md")
+    data = resume.to_dict()
+    assert layout(data)[0] == (
+        "publications",
+        "Publications ([Google Scholar](https://scholar.google.com/citations?user=abc))",
+    )
+    assert data["publications"][1]["x-category"] == "[Teaching](https://teach.example/)"
+    assert resume.import_report.lost_words == []
+    written = markdown.write(resume, WriteOptions()).decode()
+    assert "Publications ([Google Scholar](https://scholar.google.com/citations?user=abc))" in (
+        written
+    )
+    assert "\\[" not in written

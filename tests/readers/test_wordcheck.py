@@ -86,20 +86,23 @@ def test_words_are_cut_as_a_browser_shows_them() -> None:
         assert hidden not in texts
 
 
-def test_column_titles_toggles_and_skipped_blocks() -> None:
+def test_column_titles_summaries_and_skipped_blocks() -> None:
     page = (
         "| Period | Description |\n| --- | --- |\n| 2020 | Tutor |\n\n"
         "<table><tr><th>Category</th></tr><tr><td>Rust</td></tr></table>\n\n"
-        "<details><summary>Details</summary>\nWrote the docs.\n</details>\n\n"
+        "<details><summary>Key results</summary>\nWrote the docs.\n</details>\n\n"
         "[Download CV](cv.pdf)\n"
     )
     data = {"work": [{"position": "Tutor", "startDate": "2020", "summary": "Wrote the docs."}]}
     data["skills"] = [{"name": "Rust"}]
     chrome = [Block(11, 11, SKIPPED, None, "page chrome: a link to this CV as a file")]
     check = check_page(page, data, chrome)
-    assert check.lost == []
-    assert {"period", "description", "category", "details"} <= set(check.form)
+    assert {"period", "description", "category"} <= set(check.form)
     assert "download" not in check.form  # a skipped block is not counted at all
+    # a summary that says something is content: lost until a field holds it
+    assert [w.text for w in check.lost] == ["key", "results"]
+    data["work"][0]["highlights"] = ["Key results"]
+    assert check_page(page, data, chrome).lost == []
 
 
 def test_what_a_rule_read_as_structure_is_form() -> None:

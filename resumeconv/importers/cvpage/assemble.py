@@ -19,11 +19,11 @@ from resumeconv.dialect import (
     names_code,
     publication_type,
 )
+from resumeconv.importers.cvpage import chrome, levels
 from resumeconv.importers.cvpage import entries as E
 from resumeconv.importers.cvpage import fields as F
 from resumeconv.importers.cvpage import header as H
 from resumeconv.importers.cvpage import labels as L
-from resumeconv.importers.cvpage import levels
 from resumeconv.importers.cvpage.blocks import (
     Block,
     Details,
@@ -447,7 +447,7 @@ class Assembler:
 
     def _section(self, section: PageSection) -> None:
         key = section.key
-        title = section.title
+        title = _layout_title(section)
         if section.heading is not None:
             heading = section.heading
             self.report.add(
@@ -538,7 +538,7 @@ class Assembler:
             self.report.add(block.start, block.end, IMPORTED, "/basics")
         if not basics:
             self.data.pop("basics")
-        self.layout.append({"section": BASICS, "title": section.title})
+        self.layout.append({"section": BASICS, "title": _layout_title(section)})
 
     def _contact_line(self, basics: dict[str, Any], line: Line) -> None:
         found = contact_field(line)
@@ -636,7 +636,7 @@ class Assembler:
         if texts:
             basics = self.data.setdefault("basics", {})
             basics["summary"] = "\n\n".join(texts)
-        self.layout.append({"section": SUMMARY, "title": section.title})
+        self.layout.append({"section": SUMMARY, "title": _layout_title(section)})
 
     # ------------------------------------------------------------------ blocks → sources
 
@@ -746,12 +746,17 @@ class Assembler:
 
     def _details(self, block: Details, last: Any) -> list[Any]:
         """A ``<details>`` block unfolds more of the entry above it: its text joins that
-        entry's bullets; its toggle ("Details") is a control, reported as skipped. Without
-        an entry above, its text is read as entries of its own."""
-        if block.toggle:
-            why = "toggle of a <details> block (a control, not content)"
-            self.report.add(block.start, block.start, SKIPPED, None, why, block.toggle)
+        entry's bullets; its toggle ("Details") is a control, reported as skipped, but a
+        summary that says something is the first of those bullets. Without an entry
+        above, its text is read as entries of its own."""
         items: list[Item] = []
+        if block.toggle and chrome.is_toggle(block.toggle):
+            why = "toggle of a <details> block (a control, not content)"
+            line = block.toggle_line
+            self.report.add(line, line, SKIPPED, None, why, block.toggle)
+        elif block.toggle_lines:
+            line = block.toggle_line
+            items.append(Item(line, line, block.toggle_lines))
         for inner in block.inner:
             if isinstance(inner, Paragraph):
                 items.append(Item(inner.start, inner.end, inner.lines))
@@ -1099,7 +1104,7 @@ def _year_groups(sources: list[Any], report: ImportReport, key: str) -> list[Any
         if isinstance(src, EntrySource) and key == "publications" and not src.children:
             label = src.topic_label or (src.heading and _undated(src.lines[0]))
             if label:  # a topic label or sub-heading over papers is no paper
-                topic = src.lines[0].plain.strip()
+                topic = _linked_text(src.lines[0])
                 why = "topic label: the category of the papers under it"
                 report.add(src.start, src.end, IMPORTED, pointer(key), why)
                 continue
@@ -1450,6 +1455,19 @@ def _is_prose(block: Paragraph, key: str) -> bool:
 _URL_KEYS = frozenset(
     {"work", "volunteer", "education", "certificates", "publications", "projects"}
 )
+
+
+def _layout_title(section: PageSection) -> str:
+    """The section's title as the layout keeps it: a link in the heading stays a Markdown
+    link ("Publications ([Google Scholar](…))": rule 3, never dropped)."""
+    if section.heading is None:
+        return section.title
+    return _linked_text(section.heading.line) or section.title
+
+
+def _linked_text(line: Line) -> str:
+    """The line's text, its links written ``[text](url)`` when it has any."""
+    return (line.linked() if line.links() else line.plain).strip()
 
 
 def _keep_links(key: str, entry: dict[str, Any], src: EntrySource) -> None:

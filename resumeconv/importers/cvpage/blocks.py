@@ -123,6 +123,10 @@ class Details(Block):
 
     inner: list[Block]
     toggle: str = ""
+    toggle_lines: list[Line] = field(default_factory=list)
+    """The ``<summary>``'s lines: the first line of the entry's unfolded text when it
+    says something (``chrome.is_toggle`` tells a control from content)."""
+    toggle_line: int = 0
 
 
 @dataclass(slots=True)
@@ -436,15 +440,17 @@ def html_blocks(content: str, start: int, end: int) -> list[Block]:
 def _details(content: str, start: int, end: int) -> Details:
     """``<details><summary>Details</summary> text </details>``: the text as blocks of its
     own (line numbers kept), the toggle text apart."""
-    toggle = ""
+    toggle, lines, line = "", [], start
     found = _SUMMARY.search(content)
     if found is not None:
-        toggle = " ".join(line.plain for line in text_lines(found.group(1), start))
+        line = start + content.count("\n", 0, found.start())
+        lines = [shown for shown in text_lines(found.group(1), line) if shown]
+        toggle = " ".join(shown.plain for shown in lines)
         content = (
             content[: found.start()] + "\n" * found.group(0).count("\n") + content[found.end() :]
         )
     body = _DETAILS_TAGS.sub("", content)
-    return Details(start, end, _html_part(body, start, end), toggle)
+    return Details(start, end, _html_part(body, start, end), toggle, lines, line)
 
 
 def _html_titles(content: str, start: int, end: int) -> list[Block] | None:

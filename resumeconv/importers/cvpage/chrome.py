@@ -79,5 +79,25 @@ def is_updated_line(lines: list[Line]) -> bool:
 
 REASON = "page chrome: a link to this CV as a file (not CV content)"
 UPDATED_REASON = "last-updated line"
-"""When the page was last edited: page chrome, like the reasons above (wordshare skips it)."""
+"""When the page was last edited: page chrome, like the reasons above (the word check
+does not count skipped blocks)."""
 BUTTON_REASON = "page chrome: a download button (not CV content)"
+
+
+#: What a ``<summary>`` says when it only opens its ``<details>``: a control, not content.
+_TOGGLES = re.compile(
+    r"^\s*(?:"
+    r"(?:show|see|read|view|hide|open|expand|click(?:\s+here)?(?:\s+(?:to|for))?)"
+    r"(?:\s+[\w’']+){0,3}"  # "Show duties", "Click here for more"
+    r"|details?|more|less|expand|abstract|info|mehr|plus|détails|más|detalles"
+    r"|详情|更多|展开|詳細"
+    r")\s*[.…»>▸▾+]*\s*$",
+    re.I,
+)
+
+
+def is_toggle(text: str) -> bool:
+    """``<summary>Details</summary>``, "Show more", "详情": the toggle of a ``<details>``
+    block, a control; a summary that says something ("Key results of the migration") is
+    the first line of what it unfolds."""
+    return bool(_TOGGLES.match(text))

@@ -6,14 +6,15 @@ visible words (as Jekyll shows them: no front matter, Liquid, comments, ``<style
 occurrence each, in page order. A word that is not found is either
 
 - *form*, read as the page's structure rather than as a value: a field label ("GPA:",
-  "Email:", "时间："), a table's column title, the toggle of a ``<details>`` block, the text
-  of a link whose URL reached the resume ("[Link](…)", "[主页](…)"), a joining word that a
+  "Email:", "时间："), a table's column title, the text of a link whose URL reached the
+  resume ("[Link](…)", "[主页](…)"), a joining word that a
   field split consumes ("PhD *in* Physics *at* …": :data:`resumeconv.dialect.JOINING_WORDS`),
   or a word of a date expression ("since", "expected"); or
 - *lost*: content that reached no field. The import report lists lost words with their
   lines, ``convert`` warns about them, and ``--strict`` refuses the page.
 
-Blocks the import report skips with a reason (front matter, page chrome, legends, spacers)
+Blocks the import report skips with a reason (front matter, page chrome, legends, spacers,
+the "Details" toggle of a ``<details>`` block)
 are not counted: their reasons are the account of them. The same check, given the whole
 resume instead of its standard sections, gives the "found anywhere in the file" figure of
 the corpus table (tests/readers/test_corpus.py).
@@ -50,8 +51,8 @@ _LABEL = re.compile(r"(?:^|[—–|·;(（,]|\s-\s)[\s*_•·\-–—>#]*([^:：
 _LABEL_MAX_WORDS = 5
 
 #: How a word was shown; every kind but TEXT is form when the word is not found.
-TEXT, LABEL, COLUMN, TOGGLE, LINK = "text", "label", "column title", "toggle", "link text"
-_FORM_KINDS = frozenset({LABEL, COLUMN, TOGGLE})
+TEXT, LABEL, COLUMN, LINK = "text", "label", "column title", "link text"
+_FORM_KINDS = frozenset({LABEL, COLUMN})
 
 
 @dataclass(frozen=True, slots=True)
@@ -298,7 +299,7 @@ def _html_words(html: str, first: int) -> Iterator[Word]:
 
 class _HtmlText(HTMLParser):
     """Text a browser shows of raw HTML, with lines: not ``<style>``/``<script>`` bodies;
-    ``<th>`` cells are column titles, ``<summary>`` a toggle, ``<a href>`` text a link's."""
+    ``<th>`` cells are column titles, ``<a href>`` text a link's."""
 
     _HIDDEN = frozenset({"style", "script"})
     #: Phrasing elements: ``<strong>E</strong>ast`` is one word "East".
@@ -318,7 +319,7 @@ class _HtmlText(HTMLParser):
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         if tag in self._HIDDEN:
             self.hidden += 1
-        kind = {"th": COLUMN, "summary": TOGGLE}.get(tag)
+        kind = {"th": COLUMN}.get(tag)
         if kind or tag == "a":
             href = dict(attrs).get("href") if tag == "a" else None
             self.kinds.append((tag, kind or LINK, href))
