@@ -1294,7 +1294,7 @@ def test_degree_lines_more_variants() -> None:
     phd, ms, diploma = data["education"]
     assert phd["institution"] == "Lakeshore Astronomical Observatory" and "area" not in phd
     assert ms["area"] == "Soil Physics"
-    assert ms["institution"] == "the School of Earth Sciences, Ridgeview University"
+    assert ms["institution"] == "School of Earth Sciences, Ridgeview University"
     assert diploma["institution"] == "Ecole professionnelle de Montvert (EPM)"
     assert diploma["endDate"] == "2010"
 
@@ -1699,3 +1699,33 @@ def test_links_in_headings_are_kept() -> None:
         written
     )
     assert "\\[" not in written
+
+
+def test_field_splits_seen_on_real_pages() -> None:
+    """Corpus patterns c17, c21, c26, c34, c35: M.Tech. and a dual degree ("B.S M.S. in
+    Physics") are degrees; a lower-case "the" is no part of a school's name; "**Role** for
+    the Org at the University" splits at "for"; a role heading over journal names makes
+    each journal the organisation; bullets typed as text ("\\* **Membership**, …") are
+    entries with no star in them."""
+    data = load("field-splits.md")
+    mtech, dual, ms = data["education"]
+    assert (mtech["studyType"], mtech["area"]) == ("M.Tech.", "Tidal Engineering")
+    assert mtech["institution"] == "Harbour Institute of Technology"
+    assert (dual["studyType"], dual["area"]) == ("B.S M.S.", "Physics")
+    assert ms["institution"].startswith("School of Earth Sciences")
+    (curator,) = data["work"]
+    assert curator["position"] == "Data Curator / Archive Architect"
+    assert curator["name"].startswith("Coastal Archive Network")
+    assert curator["url"] == "https://can.example/"
+    reviews = [v for v in data["volunteer"] if v.get("position") == "Journal Reviewer"]
+    assert [v["organization"] for v in reviews] == [
+        "Journal of Tidal Studies (JTS)",
+        "Coastal Engineering Letters",
+    ]
+    member, editor = [v for v in data["volunteer"] if v.get("position") != "Journal Reviewer"]
+    assert (member["position"], member["organization"]) == (
+        "Membership",
+        "Society for Coastal Research",
+    )
+    assert editor["position"] == "Guest Editor"
+    assert "*" not in str(data["volunteer"])

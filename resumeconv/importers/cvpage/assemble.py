@@ -668,6 +668,13 @@ class Assembler:
                 block = self._without_empty_items(block)
                 if not block.items:
                     continue
+            if isinstance(block, Paragraph) and _fake_bullets(block):
+                # "\\* **Membership**, Association for …": a bullet typed as text
+                for line in block.lines:
+                    bullet = _FAKE_BULLET.match(line.plain)
+                    bare = line.slice(bullet.end()) if bullet else line
+                    out.append(EntrySource([bare], [], line.lineno, line.lineno))
+                continue
             if isinstance(block, Paragraph):
                 label = _label_paragraph(block)
                 if (
@@ -1157,12 +1164,26 @@ def _org_headings(sources: list[Any], report: ImportReport, key: str) -> list[An
 
 
 def _heading_org(entry: dict[str, Any], heading: Line, org_key: str) -> None:
-    """Fill the entry's organisation (and url) from its organisation heading; an entry
-    that names its own keeps the heading as its group (``x-category``)."""
+    """Fill the entry's organisation (and url) from its organisation heading, or its
+    position from a role heading; an entry that names its own keeps the heading as its
+    group (``x-category``)."""
     name = _SHORTCODE.sub("", heading.plain).strip(" :|–—-")
     if not name:
         return
     own = entry.get(org_key)
+    if F.looks_like_role(name) and not F.looks_like_org(name):
+        # "#### Journal Reviewer" over journal names: the heading is the role, each item
+        # names where it was held
+        summary = entry.get("summary")
+        if not own and entry.get("position"):
+            entry[org_key] = entry.pop("position")
+        elif not own and isinstance(summary, str) and "\n" not in summary and len(summary) < 120:
+            entry[org_key] = entry.pop("summary")  # a bare name the entry rules left as text
+        if "position" not in entry:
+            entry["position"] = name
+        else:
+            entry.setdefault("x-category", name)
+        return
     if own and not entry.get("position") and isinstance(own, str) and not F.looks_like_org(own):
         entry["position"] = entry.pop(org_key)  # "Since June 2015: Treasurer": the role
     elif own:
@@ -1455,6 +1476,17 @@ def _is_prose(block: Paragraph, key: str) -> bool:
 _URL_KEYS = frozenset(
     {"work", "volunteer", "education", "certificates", "publications", "projects"}
 )
+
+
+#: A bullet written as text: an escaped ``\\*`` or a typed "•" at the start of a line.
+_FAKE_BULLET = re.compile(r"^\s*[*•·]\s+(?=\S)")
+
+
+def _fake_bullets(block: Paragraph) -> bool:
+    """Every line of the paragraph starts with a bullet typed as text (kramdown shows it
+    as a star): each line is an entry, as a list item would be."""
+    lines = [line for line in block.lines if line.plain.strip()]
+    return bool(lines) and all(_FAKE_BULLET.match(line.plain) for line in lines)
 
 
 def _layout_title(section: PageSection) -> str:

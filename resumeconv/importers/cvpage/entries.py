@@ -371,6 +371,9 @@ def _role_line(line: Line) -> tuple[str, str]:
     bold, after = _after_bold(line)
     if bold:
         after_clean = after.strip()
+        employer = re.match(r"^(?:for|with)\s+(?:the\s+)?(?=[A-Z\[])", after_clean)
+        if employer:  # "**Knowledge Graph Engineer** for the Swiss Art Research …"
+            return _clean(bold), _clean(after_clean[employer.end() :])
         if after_clean[:1].islower() and not after_clean.startswith(("at ", "@")):
             # "**Lecturer** of Physics"
             return _clean(bold + " " + after_clean), ""
@@ -729,7 +732,7 @@ def interpret_education(parts: Parts, *, under_institution: bool = False) -> dic
     institution, score = _score_in_brackets(institution)
     if score:
         entry["score"] = score
-    _put(entry, "institution", _drop_full_stop(_clean(institution)))
+    _put(entry, "institution", _drop_full_stop(_without_article(_clean(institution))))
     url = _first_url([lines[i] for i in sorted(used)]) if used else None
     _put(entry, "url", url)
     degree, area = _school_subjects(_clean(degree), _clean(area))
@@ -848,6 +851,12 @@ def _degree_at_org(part: str) -> tuple[str, str]:
     return "", part
 
 
+def _without_article(name: str) -> str:
+    """``the School of Computer Science, …`` → ``School of Computer Science, …``: a lower-case
+    article is the sentence's, not the name's ("The University of Edinburgh" keeps its)."""
+    return name[4:] if name.startswith("the ") else name
+
+
 def _drop_full_stop(name: str) -> str:
     """``Example University.`` (a sentence's end) → ``Example University``; an abbreviation
     keeps its dot (``Acme Corp.``, ``Univ.``)."""
@@ -888,6 +897,7 @@ def _find_degree(text: str) -> tuple[str, str, list[str]] | None:
         if found is None:
             continue
         degree, area = _degree_abbreviation(*found)
+        degree, area = _second_degree(degree, area)
         others = parts[:i] + parts[i + 1 :]
         area, others = _area_or_institution(area, others)
         while others and i == 0 and _AREA_TAIL.match(others[0]) and not F.looks_like_org(others[0]):
@@ -904,6 +914,21 @@ def _find_degree(text: str) -> tuple[str, str, list[str]] | None:
                 return degree, area[len(inst) :].strip(), [inst]
         return degree, area, others
     return None
+
+
+_DEGREE_JOIN = re.compile(r"^(?:(?:and|&|/|\+|und|et|y)\s*)?", re.I)
+
+
+def _second_degree(degree: str, area: str) -> tuple[str, str]:
+    """A dual degree: ``B.S M.S. in Physics`` or ``B.S. and M.S. in Physics`` is one entry
+    whose studyType names both ("B.S M.S.") and whose area is Physics, not "M.S. in …"."""
+    join = _DEGREE_JOIN.match(area)
+    rest = area[join.end() :] if join else area
+    second = _qualified_degree(rest) if rest else None
+    if second is None or not second[0] or not rest.startswith(second[0]):
+        return degree, area
+    between = area[: join.end()].strip() if join else ""
+    return " ".join(p for p in (degree, between, second[0]) if p), second[1]
 
 
 _QUALIFIERS = ("visiting", "exchange", "joint", "dual", "integrated", "double")
