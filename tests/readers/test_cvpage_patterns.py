@@ -1729,3 +1729,21 @@ def test_field_splits_seen_on_real_pages() -> None:
     )
     assert editor["position"] == "Guest Editor"
     assert "*" not in str(data["volunteer"])
+
+
+def test_paragraphs_wrapped_in_the_source() -> None:
+    """Corpus pattern c36: an entry written as a paragraph hard-wrapped at 80 columns. A
+    source line that begins in lower case goes on with the sentence (one line, not a new
+    field); the school's name ends where its sentence does; "PhD Student in …" is the
+    degree under way; "jointly at" is no part of a name but is kept in the entry."""
+    data = load("wrapped-paragraphs.md")
+    phd, master = data["education"]
+    assert (phd["studyType"], phd["area"]) == ("PhD Student", "Tidal Mathematics")
+    assert phd["institution"] == "Harbourside University"
+    assert phd["x-highlights"] == ["My supervisors are Ada Example and Bo Sample."]
+    assert master["institution"] == (
+        "Harbourside University and the Northfield Institute of Technology"
+    )
+    assert master["x-location"] == "Northfield"
+    assert master["x-highlights"][0].startswith("jointly at Harbourside University")
+    assert resumeconv.load(PAGES / "wrapped-paragraphs.md").import_report.lost_words == []

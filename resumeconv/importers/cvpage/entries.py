@@ -514,6 +514,7 @@ def interpret_work(parts: Parts, *, teaching: bool = False, org_key: str = "name
         and org
         and parts.rest
         and (_is_bold_only(parts.rest[0]) or F.looks_like_role(first_rest))
+        and not F.split_label(first_rest)  # "Responsibilities: …" describes, names no role
     ):
         # "Cloud Storage Innovation Lab, Huawei Cloud" with the role on its own line
         position = _clean(parts.rest.pop(0).plain)
@@ -525,6 +526,14 @@ def interpret_work(parts: Parts, *, teaching: bool = False, org_key: str = "name
         and (_short_name(first_rest) or F.looks_like_org(first_rest))
     ):
         org = _clean(parts.rest.pop(0).plain)
+    if not position and org:
+        # "华东理工大学党委研究生工作部，助管", "Office of Career Planning …, Deputy Director":
+        # the organisation, then the role held there
+        pieces = F.split_parts(org, ",，")
+        last = pieces[-1] if len(pieces) > 1 else ""
+        head = last.split(" of ", 1)[0]  # "Deputy Director of Animation Department"
+        if head and F.looks_like_role(head) and not F.looks_like_org(head):
+            position, org = last, ", ".join(pieces[:-1])
     if not position:
         position = (
             _take_child_line(parts, lambda t: F.looks_like_role(t) and not F.looks_like_org(t))
@@ -732,6 +741,12 @@ def interpret_education(parts: Parts, *, under_institution: bool = False) -> dic
     institution, score = _score_in_brackets(institution)
     if score:
         entry["score"] = score
+    institution, remark = _first_sentence(institution)
+    if remark and not place:
+        institution, place = _org_and_place(institution)
+    lead = _LEAD_WORDS.match(institution)
+    if lead and lead.group(1):  # "jointly at Stockholm University and …": kept as said
+        remark = "; ".join(p for p in (_clean(institution), remark) if p)
     _put(entry, "institution", _drop_full_stop(_without_article(_clean(institution))))
     url = _first_url([lines[i] for i in sorted(used)]) if used else None
     _put(entry, "url", url)
@@ -741,7 +756,7 @@ def interpret_education(parts: Parts, *, under_institution: bool = False) -> dic
     if place:
         entry["x-location"] = place
     apply_dates(entry, parts, "education")
-    notes: list[str] = []
+    notes: list[str] = [remark] if remark else []
     for idx, line in enumerate(lines):
         if idx in used:
             continue
@@ -852,9 +867,29 @@ def _degree_at_org(part: str) -> tuple[str, str]:
 
 
 def _without_article(name: str) -> str:
-    """``the School of Computer Science, …`` → ``School of Computer Science, …``: a lower-case
-    article is the sentence's, not the name's ("The University of Edinburgh" keeps its)."""
+    """``the School of Computer Science, …`` → ``School of Computer Science, …``, ``jointly at
+    Stockholm University`` → ``Stockholm University``: lower-case words before a name are
+    the sentence's ("The University of Edinburgh" keeps its article)."""
+    lead = _LEAD_WORDS.match(name)
+    name = name[lead.end() :] if lead else name
     return name[4:] if name.startswith("the ") else name
+
+
+_LEAD_WORDS = re.compile(r"^(?:([a-z]+)\s+)?(?:at|in)\s+(?=\S)|^the\s+")
+
+
+#: The end of a sentence inside a wrapped paragraph: "Stockholm University. My supervisors
+#: are …" (a word of three letters or more, a full stop, a capitalised word and a lower-case
+#: one; "Univ. Of Toronto" is no end).
+_SENTENCE_END = re.compile(r"(?<=[a-z]{3})\.\s+(?=[A-Z][a-z]*\s+[a-z0-9])")
+
+
+def _first_sentence(text: str) -> tuple[str, str]:
+    """(the name, the sentences after it): a school's line that goes on as prose."""
+    m = _SENTENCE_END.search(text)
+    if m is None:
+        return text, ""
+    return text[: m.start()].strip(), text[m.end() :].strip()
 
 
 def _drop_full_stop(name: str) -> str:
@@ -898,6 +933,9 @@ def _find_degree(text: str) -> tuple[str, str, list[str]] | None:
             continue
         degree, area = _degree_abbreviation(*found)
         degree, area = _second_degree(degree, area)
+        status = _DEGREE_STATUS.match(area)
+        if status:  # "PhD student in Statistics": the degree under way, in Statistics
+            degree, area = f"{degree} {status.group(1)}", area[status.end() :]
         others = parts[:i] + parts[i + 1 :]
         area, others = _area_or_institution(area, others)
         while others and i == 0 and _AREA_TAIL.match(others[0]) and not F.looks_like_org(others[0]):
@@ -916,6 +954,7 @@ def _find_degree(text: str) -> tuple[str, str, list[str]] | None:
     return None
 
 
+_DEGREE_STATUS = re.compile(r"^(student|candidate)\s+(?:in|of)\s+(?=\S)", re.I)
 _DEGREE_JOIN = re.compile(r"^(?:(?:and|&|/|\+|und|et|y)\s*)?", re.I)
 
 

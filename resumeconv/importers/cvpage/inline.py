@@ -335,10 +335,13 @@ def inline_lines(tokens: list[Any], first_line: int, soft_breaks: bool) -> list[
     if len(tokens) == 1 and tokens[0].type == "text":
         return _plain_line(tokens[0].content, first_line)
     b = _Builder(first_line, soft_breaks)
-    for tok in tokens:
+    for at, tok in enumerate(tokens):
         kind = tok.type
         if kind == "text" or kind == "code_inline":
             b.text(tok.content, code=kind == "code_inline")
+        elif kind == "softbreak" and _continues_sentence(tokens, at):
+            b.text(" ")  # "… Stockholm University and\nthe Royal Institute …": one line
+            b.lineno += 1
         elif kind == "softbreak":
             b.newline(hard=False)
         elif kind == "hardbreak":
@@ -364,6 +367,16 @@ def inline_lines(tokens: list[Any], first_line: int, soft_breaks: bool) -> list[
             b.html(tok.content)
     b.flush()
     return b.lines
+
+
+def _continues_sentence(tokens: list[Any], at: int) -> bool:
+    """The source line after this soft break begins in lower case: the sentence goes on
+    (prose wrapped at 80 columns), it is no new field line."""
+    nxt = tokens[at + 1] if at + 1 < len(tokens) else None
+    if nxt is None or nxt.type != "text":
+        return False
+    first = nxt.content.lstrip()[:1]
+    return first.isalpha() and first.islower()
 
 
 def _plain_line(text: str, lineno: int) -> list[Line]:
