@@ -20,6 +20,7 @@ from resumeconv.dialect import (
     publication_type,
 )
 from resumeconv.importers.cvpage import chrome, levels
+from resumeconv.importers.cvpage import contact as C
 from resumeconv.importers.cvpage import entries as E
 from resumeconv.importers.cvpage import fields as F
 from resumeconv.importers.cvpage import header as H
@@ -36,7 +37,6 @@ from resumeconv.importers.cvpage.blocks import (
     Skipped,
     Table,
 )
-from resumeconv.importers.cvpage.contact import contact_field
 from resumeconv.importers.cvpage.inline import Line
 from resumeconv.importers.cvpage.sections import BASICS, CUSTOM, SUMMARY, Page, PageSection
 from resumeconv.importers.cvpage.valid import keep_valid
@@ -245,7 +245,7 @@ class Assembler:
             return False
         if _all_bold(line) and not heading:
             return len(text.split()) <= 6
-        if H.contact_label(line):
+        if C.contact_label(line):
             return False
         if heading:
             return H.looks_like_name(text) or (not basics and len(text.split()) <= 4)
@@ -277,7 +277,7 @@ class Assembler:
         """One contact of a header line: a labelled value ("Phone: …"), an e-mail, a
         profile link, the website, a phone number, or text."""
         lineno = part.lineno
-        labelled = H.contact_label(part)
+        labelled = C.contact_label(part)
         if labelled is not None:
             self._header_contact(basics, labelled[0], labelled[1], labelled[2])
             return
@@ -288,11 +288,11 @@ class Assembler:
             self._header_email(
                 basics, url[7:] if url and url.lower().startswith("mailto:") else plain, lineno
             )
-        elif url and H.network_of(url):
+        elif url and C.network_of(url):
             text = links[0][0]
-            network = H.network_of(url) or text
+            network = C.network_of(url) or text
             profile: dict[str, Any] = {"network": network, "url": url}
-            if text and text != url and H.network_by_name(text) is None:
+            if text and text != url and C.network_by_name(text) is None:
                 profile["username"] = text
             self._add_profile(basics, profile, lineno)
         elif url and "url" not in basics and "x-url" not in basics:
@@ -313,6 +313,9 @@ class Assembler:
         url = links[0][1] if links else F.find_url(text)
         if key == "email":
             mail = url[7:] if url and url.lower().startswith("mailto:") else text
+            if _EMAIL.fullmatch(mail.strip()) is None:  # "jane at example dot org": text
+                self._summary_line(basics, f"{label}: {value.linked().strip()}", lineno)
+                return
             self._header_email(basics, mail, lineno, label)
         elif key == "url" and (url or (text and " " not in text)):
             url = url or text  # "Website: /about/", "Web: jane.example.org": still the link
@@ -321,7 +324,7 @@ class Assembler:
             else:
                 self._header_url(basics, url, lineno)
         elif key == "profile":
-            network = H.network_by_name(label) or label
+            network = C.network_by_name(label) or label
             profile: dict[str, Any] = {"network": network}
             if links and links[0][0] and links[0][0] != url:
                 profile["username"] = links[0][0]
@@ -330,9 +333,17 @@ class Assembler:
             if url:
                 profile["url"] = url
             self._add_profile(basics, profile, lineno)
+            rest = text.replace(links[0][0], "", 1).strip(" ,;()") if links else ""
+            if rest:  # "(125+ repositories)": no profile field holds it
+                self._summary_line(basics, f"{label}: {value.linked().strip()}", lineno)
         elif key == "location":
             self._header_location(basics, text, lineno)
         elif key in ("name", "phone", "label") and text:
+            if isinstance(basics.get(key), str) and basics[key] != text:
+                # a second "Position: …" or phone: the first keeps the field, this one
+                # stays as written in the summary (never dropped)
+                self._summary_line(basics, f"{label}: {value.linked().strip()}", lineno)
+                return
             basics[key] = text
             self.source_map.add(f"/basics/{key}", lineno)
         elif text:  # "Website: my page" without a link: kept as the line says it
@@ -541,41 +552,31 @@ class Assembler:
         self.layout.append({"section": BASICS, "title": _layout_title(section)})
 
     def _contact_line(self, basics: dict[str, Any], line: Line) -> None:
-        found = contact_field(line)
-        if found is None:
-            label = line.plain.split(":", 1)[0].strip(" *_")
-            links = line.links()
-            labelled = ":" in line.plain and 0 < len(label) <= 30
-            if labelled and links:  # "**ORCID**: [0000-…](https://orcid.org/…)"
-                profile = {"network": label, "url": links[0][1]}
-                if links[0][0] and links[0][0] != links[0][1]:
-                    profile["username"] = links[0][0]
-                self._add_profile(basics, profile, line.lineno)
-                rest = line.plain.split(":", 1)[1].replace(links[0][0], "", 1).strip(" ,;()")
-                if rest:  # "(125+ repositories)": no profile field holds it
-                    self._summary_line(
-                        basics, f"{label}: {line.linked().split(':', 1)[1].strip()}", line.lineno
-                    )
-            elif labelled and not links and not isinstance(basics.get("summary", ""), str):
-                self._header_line(basics, line)
-            elif labelled and not links:  # "Nationality: …": no field of its own
-                self._summary_line(basics, line.linked(), line.lineno)
-            else:
-                self._header_line(basics, line)
+        """A line of a contact section: a labelled contact is read as in the header
+        (``contact.contact_label``); a label no field has keeps its line in the summary."""
+        labelled = C.contact_label(line)
+        if labelled is not None:
+            self._header_contact(basics, *labelled)
             return
-        key, value = found
-        if key == "address":
-            loc = basics.setdefault("location", {})
-            if isinstance(loc, dict):
-                loc["address"] = f"{loc['address']}\n{value}" if "address" in loc else value
-                self.source_map.add("/basics/location", line.lineno)
-            return
-        if key in basics:  # the header said it first; a second one is a profile or kept
-            if key == "url":
-                self._add_profile(basics, {"network": "Website", "url": value}, line.lineno)
-            return
-        basics[key] = value
-        self.source_map.add(f"/basics/{key}", line.lineno)
+        label = line.plain.split(":", 1)[0].strip(" *_")
+        links = line.links()
+        labelled_line = ":" in line.plain and 0 < len(label) <= 30
+        if labelled_line and links:  # "**ORCID**: [0000-…](https://orcid.org/…)"
+            profile = {"network": label, "url": links[0][1]}
+            if links[0][0] and links[0][0] != links[0][1]:
+                profile["username"] = links[0][0]
+            self._add_profile(basics, profile, line.lineno)
+            rest = line.plain.split(":", 1)[1].replace(links[0][0], "", 1).strip(" ,;()")
+            if rest:  # "(125+ repositories)": no profile field holds it
+                self._summary_line(
+                    basics, f"{label}: {line.linked().split(':', 1)[1].strip()}", line.lineno
+                )
+        elif labelled_line and not links and not isinstance(basics.get("summary", ""), str):
+            self._header_line(basics, line)
+        elif labelled_line and not links:  # "Nationality: …": no field of its own
+            self._summary_line(basics, line.linked(), line.lineno)
+        else:
+            self._header_line(basics, line)
 
     def _level_legend(self, sources: list[Any]) -> list[Any]:
         """A ``•••Expert ••Good •Basic`` line is the legend of the section's level glyphs,
@@ -785,7 +786,7 @@ class Assembler:
         for line in block.lines:
             for text, url in line.links():
                 if _SCHEME.match(url) and not url.lower().startswith("mailto:"):
-                    network = H.network_of(url) or H.network_from_text(text) or url
+                    network = C.network_of(url) or H.network_from_text(text) or url
                     self._add_profile(basics, {"network": network, "url": url}, line.lineno)
                     kept += 1
         if not basics:
@@ -1348,7 +1349,7 @@ def _header_parts(line: Line) -> list[Line]:
 def _contact_like(line: Line) -> bool:
     """A line with a link, an e-mail address, a phone number or a contact label."""
     plain = line.plain.strip()
-    return bool(line.links() or H.find_email(plain) or H.is_phone(plain) or H.contact_label(line))
+    return bool(line.links() or H.find_email(plain) or H.is_phone(plain) or C.contact_label(line))
 
 
 def _all_bold(line: Line) -> bool:

@@ -10,49 +10,13 @@ profile links ("[Google Scholar](…) | [GitHub](…)"). These small rules say w
 from __future__ import annotations
 
 import re
-from functools import cache
-from urllib.parse import urlsplit
 
 from resumeconv.dialect import is_known_title, is_page_title
 from resumeconv.importers.cvpage import fields as F
+from resumeconv.importers.cvpage.contact import contact_label
 from resumeconv.importers.cvpage.inline import Line
 from resumeconv.places import is_place
 
-#: Contact labels people write before a value ("Email: …", "**Personal Website**: …"),
-#: lower case → the basics field they fill; "profile" is a network named by the label.
-_CONTACT_LABELS: dict[str, str] = {
-    "name": "name",
-    "full name": "name",
-    "email": "email",
-    "e-mail": "email",
-    "email address": "email",
-    "e-mail address": "email",
-    "mail": "email",
-    "phone": "phone",
-    "tel": "phone",
-    "telephone": "phone",
-    "mobile": "phone",
-    "cell": "phone",
-    "website": "url",
-    "web": "url",
-    "homepage": "url",
-    "home page": "url",
-    "url": "url",
-    "web page": "url",
-    "webpage": "url",
-    "site": "url",
-    "blog": "url",
-    "address": "location",
-    "office": "location",
-    "location": "location",
-    "position": "label",
-    "title": "label",
-    "current position": "label",
-}
-#: Words before such a label that do not change it ("Personal Email", "Academic Website").
-_LABEL_QUALIFIERS = frozenset(
-    {"personal", "academic", "work", "office", "university", "private", "business", "lab"}
-)
 #: The part of a header line that says where one contact ends and the next begins.
 SEPARATORS = re.compile(r"\s+[|·•]\s+|\s{2,}[|·•]?\s*")
 _EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+(\.[\w-]+)+")
@@ -63,79 +27,6 @@ _TAGLINE_LEAD = re.compile(r"^(?:current(?:ly)?(?: position)?|position today|now
 _ADDRESS_HINT = re.compile(
     r"\d|\b(?:street|st\.|road|rd\.|avenue|ave\.|hall|building|room)\b", re.I
 )
-
-
-def contact_label(line: Line) -> tuple[str, str, Line] | None:
-    """(basics field or "profile", the label as written, the value) of a line that starts
-    with a contact label, plain or bold ("Email: …", "**Email**: …", "Personal Website: …");
-    "GitHub: …" and other network names give ("profile", "GitHub", value)."""
-    plain = line.plain
-    found = F.split_label(plain)
-    if found is None:
-        return None
-    label = found[0].strip()
-    key = label_field(label)
-    if key is None:
-        return None
-    cut = plain.find(":") if ":" in plain else plain.find("：")
-    value = line.cut(cut + 1)
-    return key, label, value
-
-
-def label_field(label: str) -> str | None:
-    """The basics field a contact label names, "profile" for a network, else None."""
-    words = label.lower().split()
-    while len(words) > 1 and words[0] in _LABEL_QUALIFIERS:
-        words = words[1:]
-    text = " ".join(words)
-    if text in _CONTACT_LABELS:
-        return _CONTACT_LABELS[text]
-    if network_by_name(label) is not None:
-        return "profile"
-    return None
-
-
-@cache
-def _hosts() -> dict[str, str]:
-    """Host (no ``www.``) → network name, from the site reader's network table."""
-    from resumeconv.importers.jekyll import NETWORKS
-
-    hosts: dict[str, str] = {}
-    for name, pattern in NETWORKS.values():
-        if pattern is None:
-            continue
-        host = (urlsplit(pattern.replace("{}", "x")).hostname or "").removeprefix("www.")
-        if host and host != "x.tumblr.com":
-            hosts.setdefault(host, name)
-    hosts.update({"gitlab.com": "GitLab", "x.com": "X", "huggingface.co": "Hugging Face"})
-    return hosts
-
-
-def network_of(url: str) -> str | None:
-    """The profile network a URL belongs to ("https://github.com/x" → "GitHub")."""
-    host = (urlsplit(url).hostname or "").lower().removeprefix("www.")
-    if not host:
-        return None
-    if host.startswith("scholar.google."):
-        return "Google Scholar"
-    hosts = _hosts()
-    if host in hosts:
-        return hosts[host]
-    parent = host.split(".", 1)[1] if host.count(".") > 1 else ""
-    return hosts.get(parent)
-
-
-def network_by_name(label: str) -> str | None:
-    """The network a label names ("GitHub", "Google Scholar", "ORCID")."""
-    from resumeconv.importers.jekyll import NETWORKS
-
-    key = label.lower().replace(" ", "").replace("-", "")
-    if key in ("scholar", "googlescholar"):
-        return "Google Scholar"
-    for known, (name, _) in NETWORKS.items():
-        if key == known.replace("-", "").replace("_", "") or key == name.lower().replace(" ", ""):
-            return name
-    return {"gitlab": "GitLab"}.get(key)
 
 
 def looks_like_name(text: str) -> bool:
