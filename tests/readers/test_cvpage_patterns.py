@@ -1747,3 +1747,31 @@ def test_paragraphs_wrapped_in_the_source() -> None:
     assert master["x-location"] == "Northfield"
     assert master["x-highlights"][0].startswith("jointly at Harbourside University")
     assert resumeconv.load(PAGES / "wrapped-paragraphs.md").import_report.lost_words == []
+
+
+def test_apa_references() -> None:
+    """APA, the usual style in psychology and education CVs: the title is the sentence
+    after "(Year).", the venue the italic text after it without its volume, the authors
+    (owner in bold) before the year; a book or thesis has its title in italics and its
+    publisher after; ``doi:10.…`` is a DOI URL; "(in press)" has no date."""
+    pubs = load("apa-citations.md")["publications"]
+    got = [(p["name"], p.get("publisher"), p.get("releaseDate"), p.get("url")) for p in pubs]
+    assert got == [
+        (
+            "Tide pools recover from storms in weeks",
+            "Journal of Coastal Ecology",
+            "2023",
+            "https://doi.org/10.5555/jce.2023.41",
+        ),
+        ("A census of limpets", "Marine Letters", "2022", "https://doi.org/10.5555/ml.20211"),
+        ("Recovery of rock-pool fauna", "Harbourside University", "2020", None),
+        (
+            "Counting barnacles by photograph",
+            "Coastal Methods",
+            None,
+            "https://doi.org/10.5555/cm.2024.7",
+        ),
+        ("Storms and snails", "Snail", "2019", None),
+    ]
+    assert pubs[0]["x-authors"] == "**Lind, M.**, Okafor, R., & Brandt, A."
+    assert pubs[3]["x-authors"] == "Brandt, A., & **Lind, M.**"

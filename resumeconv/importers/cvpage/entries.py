@@ -1330,7 +1330,7 @@ def interpret_publication(parts: Parts) -> dict:
     entry: dict[str, Any] = {}
     lines = ([parts.main] if parts.main is not None else []) + parts.rest
     full = "\n".join(line.linked() for line in parts.original or lines)
-    name = publisher = ""
+    name = publisher = authors = ""
     if len(lines) >= 3 and not _quoted().search(lines[0].plain) and not lines[0].emphasized():
         # authors / title / venue, one per line
         name = _clean(lines[1].plain)
@@ -1340,7 +1340,11 @@ def interpret_publication(parts: Parts) -> dict:
         quoted = _quoted().search(head.plain) or _LEADING_QUOTE.match(head.plain)
         emph = [e for e in head.emphasized() if len(e) > 12]
         titled = _linked_title_and_venue(head)
-        if titled is not None:  # "DOE, Jane. [Notes on sampling][p1]. *Example Meetup*."
+        as_written = parts.original[0] if parts.original else head  # "(2023)" not cut yet
+        apa = _apa_citation(as_written) if titled is None and not quoted else None
+        if apa is not None:  # "Doe, J., & Roe, A. (2023). Title. *Journal, 12*(3), 4–5."
+            name, publisher, authors = apa
+        elif titled is not None:  # "DOE, Jane. [Notes on sampling][p1]. *Example Meetup*."
             name, publisher = titled
         elif quoted:
             name = quoted.group(1)
@@ -1361,16 +1365,68 @@ def interpret_publication(parts: Parts) -> dict:
     _put(entry, "name", _clean(name).rstrip("."))
     _put(entry, "publisher", _clean(publisher))
     apply_dates(entry, parts, "publications")
-    if lines and name:
+    if authors:
+        _put(entry, "x-authors", authors)
+    elif lines and name:
         _put(entry, "x-authors", _authors_before(lines[0], name))
         if "x-authors" not in entry and len(lines) > 1 and name not in lines[1].plain:
             _put(entry, "x-authors", _authors_line(lines[1]))
-    url = _first_url(lines)
+    url = _first_url(lines) or _doi_url(full)
     _put(entry, "url", url)
     if full.strip() and _clean(full) != entry.get("name"):
         entry["summary"] = full.strip()
     _put(entry, "x-highlights", parts.child_texts())
     return entry
+
+
+#: An APA reference: the authors, the year (or "in press") in brackets, then the rest.
+_APA = re.compile(
+    r"^(?P<authors>[^()]{3,400}?)\s*\((?P<year>(?:19|20)\d{2}[a-z]?(?:,\s*[^()]{1,20})?"
+    r"|in press|forthcoming|under review|submitted|accepted|n\.\s?d\.)\)\.?\s+(?P<rest>\S.*)$",
+    re.I,
+)
+_DOI = re.compile(r"\bdoi:\s*(10\.\d{4,9}/[^\s<>\]]+)", re.I)
+
+
+def _apa_citation(head: Line) -> tuple[str, str, str] | None:
+    """(title, venue, authors) of an APA reference: "**Doe, J.**, & Roe, A. (2023). Title of
+    the paper. *Journal of Examples, 12*(3), 45–67." — the title is the sentence after the
+    year, the venue the italic text after it (its volume cut off); a book or thesis has its
+    title in italics ("*Title* (Doctoral dissertation). University."), the publisher after."""
+    plain = head.plain
+    m = _APA.match(plain)
+    if m is None or not re.search(r",|&|\band\b", m.group("authors")):
+        return None
+    rest = m.group("rest")
+    authors = _authors_before(head, f"({m.group('year')})")
+    italic = [e for e in head.emphasized() if e.strip() and e in rest]
+    if italic and rest.startswith(italic[0]) and _italic_at(head, m.start("rest")):
+        # a book or a thesis: "*Emotion regulation in sleep* (Doctoral dissertation)."
+        after = re.sub(r"^\s*\([^()]*\)\.?", "", rest[len(italic[0]) :]).strip(" .")
+        return italic[0].strip(" ."), _clean(after.split(". ")[0]), authors
+    end = re.search(r"(?<=[^\s.]{2})[.?!](?=\s|$)", rest)
+    if end is None:
+        return None
+    title = rest[: end.end()].rstrip(".").strip()
+    venue = next((e for e in italic if rest.find(e, end.end()) >= 0), "")
+    venue = re.sub(r",\s*\d+\s*$", "", venue.strip(" ."))  # "Journal, 132" → the journal
+    return title, venue, authors
+
+
+def _italic_at(line: Line, offset: int) -> bool:
+    """The character at ``offset`` of the line's text is set in italics."""
+    at = 0
+    for run in line.runs:
+        if at <= offset < at + len(run.text):
+            return run.italic
+        at += len(run.text)
+    return False
+
+
+def _doi_url(text: str) -> str | None:
+    """``doi:10.1037/pas0001299`` → ``https://doi.org/10.1037/pas0001299``."""
+    m = _DOI.search(text)
+    return f"https://doi.org/{m.group(1).rstrip('.,;')}" if m else None
 
 
 def _linked_title_and_venue(head: Line) -> tuple[str, str] | None:
