@@ -1775,3 +1775,22 @@ def test_apa_references() -> None:
     ]
     assert pubs[0]["x-authors"] == "**Lind, M.**, Okafor, R., & Brandt, A."
     assert pubs[3]["x-authors"] == "Brandt, A., & **Lind, M.**"
+
+
+def test_work_lines_seen_on_fresh_pages() -> None:
+    """A bold employer with its city on the line and the role in italics below; a one-liner
+    whose employer has no organisation word before its place; a sentence after the dates:
+    the city is never the employer and the sentence is a highlight, not part of a name."""
+    kelp, tide, lab = load("work-lines-more.md")["work"]
+    assert (lab["position"], lab["name"], lab["location"]) == (
+        "Postdoctoral Appointee",
+        "Harbour Research Laboratory",
+        "Lemont, IL",
+    )
+    assert (kelp["position"], kelp["name"], kelp["location"]) == (
+        "Visiting Researcher",
+        "Kelp Research",
+        "Mountain View, CA",
+    )
+    assert (tide["name"], tide["location"], tide["startDate"]) == ("Tide Lab", "Geneva", "2020-01")
+    assert tide["highlights"] == ["Maintaining the gauge network software."]

@@ -67,6 +67,10 @@ def _is_date_only(line: Line) -> DateRange | None:
     return parse_range(text.strip(" :：,;"))
 
 
+#: A sentence after an entry's dates: a full stop, then at least three words.
+_SENTENCE_AFTER = re.compile(r"^\s*[.;]\s+(?=\S+\s+\S+\s+\S)")
+
+
 def cut_dates(lines: list[Line], children: list[Item]) -> Parts:
     """Find the entry's dates (head lines first, then a date-only bullet) and cut them out."""
     head = [line for line in lines if line]
@@ -100,8 +104,14 @@ def cut_dates(lines: list[Line], children: list[Item]) -> Parts:
             for p in (before, after)
             if p and p.plain.lower() not in _CONNECTORS and p.plain.strip(" .,;:")
         ]  # "Example Lab, 2023." leaves no ". " behind
+        # (not a citation's "(2023). Title.": its year is in brackets)
+        sentence = _SENTENCE_AFTER.match(after.plain) if "(" not in date_text else None
         if _in_named_paren(before.plain, after.plain):
             pass  # "Example Conference (EXC 2023)": the year is part of the name, kept
+        elif len(parts) == 2 and sentence:
+            # "…, Geneva, Jan 2020 – present. Maintaining the ROOT modules.": the entry's
+            # line ends with its dates; the sentence after them describes it
+            head[idx : idx + 1] = [before, after.cut(sentence.end())]
         elif len(parts) == 2:
             joined = Line([*before.runs, _sep(before, after), *after.runs], line.lineno)
             head[idx : idx + 1] = [joined]
@@ -387,8 +397,10 @@ def _role_line(line: Line) -> tuple[str, str]:
     if len(parts) > 1 and F.looks_like_role(parts[0]) and not F.looks_like_org(parts[0]):
         # "Research Fellow, Research Assistant, School of Biology, …": every title leading
         # the line is a position held there
-        n = 1
-        while n < len(parts) - 1 and _another_title(parts[n]):
+        named, place = F.split_location(parts)
+        last = len(named) - 1 if place and len(named) > 1 else len(parts) - 1
+        n = 1  # the part before a place is the employer ("…, Google Research, Mountain View")
+        while n < last and _another_title(parts[n]):
             n += 1
         return _clean(", ".join(parts[:n])), _clean(", ".join(parts[n:]))
     if F.looks_like_role(text) and not F.looks_like_org(text):
@@ -407,17 +419,36 @@ def _bold_org_italic_role(parts: Parts) -> tuple[str, str] | None:
     the words say the other way round (``**Research Intern**`` over ``*arXiv*``) they win."""
     if parts.main is None or not parts.rest:
         return None
-    if not _is_bold_only(parts.main) or not _is_italic_only(parts.rest[0]):
+    place = _place_after_bold(parts.main)
+    if place is None or not _is_italic_only(parts.rest[0]):
         return None
-    bold, italic = _clean(parts.main.plain), _clean(parts.rest[0].plain)
+    bold, italic = _clean(parts.main.bold_prefix()), _clean(parts.rest[0].plain)
     if not bold or not italic or F.split_label(italic):
         return None
     parts.rest.pop(0)
     bold_role = F.looks_like_role(bold) and not F.looks_like_org(bold)
     italic_org = F.looks_like_org(italic) and not F.looks_like_org(bold)
     if (bold_role or italic_org) and not F.looks_like_role(italic):
-        return bold, italic
-    return italic, bold
+        return bold, ", ".join(p for p in (italic, place) if p)
+    return italic, ", ".join(p for p in (bold, place) if p)
+
+
+def _place_after_bold(line: Line) -> str | None:
+    """What follows a bold name on its line when it is only a place ("**Argonne National
+    Laboratory**, Lemont, IL"): "" for a bold-only line, None when other text follows."""
+    if _is_bold_only(line):
+        return ""
+    bold = line.bold_prefix()
+    if not bold or not line.plain.lstrip().startswith(bold):
+        return None
+    after = line.plain.lstrip()[len(bold) :].strip()
+    if not after.startswith((",", "，", "|", "–", "-")):
+        return None
+    place = after.lstrip(",，|–- ").strip()
+    words = place.split()
+    if not place or len(words) > 5 or re.search(r"\d", place) or F.looks_like_role(place):
+        return None
+    return place
 
 
 _POSITION_LABELS = ("position", "role", "title", "job title", "职位", "职务", "岗位")
