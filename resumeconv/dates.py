@@ -88,8 +88,8 @@ _OPEN_WORDS = frozenset(
     {
         "present", "now", "current", "currently", "today", "ongoing", "至今", "今", "現在",
         "현재",
-        "heute", "jetzt", "présent", "aujourd'hui", "aujourd’hui", "actualidad", "presente",
-        "hoy",
+        "heute", "jetzt", "aktuell", "derzeit", "présent", "aujourd'hui", "aujourd’hui",
+        "actualidad", "actualmente", "presente", "hoy", "atual", "atualmente", "agora",
     }
 )  # fmt: skip
 _SINCE_WORDS = frozenset({"since", "seit", "depuis", "desde"})

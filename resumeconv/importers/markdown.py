@@ -24,7 +24,7 @@ def read(source: Source, options: ReadOptions) -> Resume:
     from resumeconv.importers import jekyll
     from resumeconv.importers.cvpage.assemble import Assembler
     from resumeconv.importers.cvpage.blocks import page_blocks
-    from resumeconv.importers.cvpage.parser import tokens
+    from resumeconv.importers.cvpage.parser import jekyll_text, tokens
     from resumeconv.importers.cvpage.sections import split_sections
     from resumeconv.importers.kinds import looks_like_bibtex, refuse_page
 
@@ -52,6 +52,7 @@ def read(source: Source, options: ReadOptions) -> Resume:
         asm.report.add(1, commented, NOTE, None, _COMMENTED_NOTE)
     if front_end:
         asm.report.add(1, front_end, SKIPPED, None, "front matter (Jekyll page settings)")
+    text = jekyll_text(text)
     stream, references = tokens(text)
     asm.read_page(split_sections(page_blocks(text, stream, references)))
     data = asm.result()

@@ -1794,3 +1794,28 @@ def test_work_lines_seen_on_fresh_pages() -> None:
     )
     assert (tide["name"], tide["location"], tide["startDate"]) == ("Tide Lab", "Geneva", "2020-01")
     assert tide["highlights"] == ["Maintaining the gauge network software."]
+
+
+def test_buttons_and_in_page_navigation_are_chrome() -> None:
+    """``[Download PDF]({{ base_path }}/files/cv.pdf){: .btn}`` (a link only once Liquid
+    has run, as Jekyll runs it first) and a row of ``{: .btn}`` links are buttons; a row of
+    links to the page's own anchors is navigation: none is the name, a url or a profile."""
+    resume = resumeconv.load(PAGES / "buttons-and-navigation.md")
+    data = resume.to_dict()
+    assert "basics" not in data
+    assert data["education"][0]["institution"] == "Harbourside University"
+    reasons = [b.reason for b in resume.import_report.blocks if b.status == SKIPPED]
+    assert any("download button" in r for r in reasons)
+    assert any("navigation" in r for r in reasons)
+    assert resume.import_report.lost_words == []
+
+
+def test_portuguese_open_ranges_and_roles() -> None:
+    """ "atual", "atualmente" and "presente" leave a range open; Pesquisadora, Professora
+    and Bolsista are positions."""
+    jobs = load("open-ranges-more.md")["work"]
+    assert [(j["position"], j["name"], j["startDate"], "endDate" in j) for j in jobs] == [
+        ("Pesquisadora", "Instituto Oceânico", "2021", False),
+        ("Professora", "Universidade do Porto Novo", "2019", False),
+        ("Bolsista", "Fundação Oceano", "2018", False),
+    ]

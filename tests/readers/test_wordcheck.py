@@ -177,7 +177,7 @@ def test_a_link_whose_target_reached_nothing_is_lost() -> None:
     """Rule 3: a link target must be in the resume; an anchor or a Liquid link need not."""
     page = (
         "* [Fellowship](https://fund.example/) [[news](https://news.example/n)]\n"
-        "* [top](#top) [cv]({{ base_path }}/files/cv.pdf) [mail](mailto:j@example.org)\n"
+        "* [top](#top) [cv]({{ site.cv_url }}) [mail](mailto:j@example.org)\n"
     )
     data = {"awards": [{"title": "Fellowship", "x-url": "https://fund.example/"}]}
     data["basics"] = {"email": "j@example.org"}

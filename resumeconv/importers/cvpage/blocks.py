@@ -212,6 +212,12 @@ def _paragraph(tokens: list[Token], i: int, out: list[Block]) -> int:
         rows = _pipe_rows(lines)
         if rows is not None:  # "| M.Tech., Example Institute | 2019- 2021 |" with no header
             out.append(Table(start, end, None, rows))
+        elif chrome.is_navigation_block(lines):
+            text = " ".join(line.linked() for line in lines)
+            out.append(Skipped(start, end, chrome.NAVIGATION_REASON, text))
+        elif chrome.is_button_block(content):
+            text = " ".join(line.linked() for line in lines)
+            out.append(Skipped(start, end, chrome.BUTTON_REASON, text))
         elif chrome.is_download_block(lines):
             text = " ".join(line.linked() for line in lines)
             out.append(Skipped(start, end, chrome.REASON, text))

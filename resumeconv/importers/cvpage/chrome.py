@@ -55,6 +55,38 @@ def is_download_block(lines: list[Line]) -> bool:
     return bool(shown) and all(is_download_line(line) for line in shown)
 
 
+#: A link styled as a button by a kramdown attribute list: ``[Text](…){: .btn .btn--info}``.
+_BUTTON_LINE = re.compile(r"^\s*\[[^\]\n]+\]\([^)\n]*\)\s*\{:[^{}\n]*\.btn\b[^{}\n]*\}\s*$")
+
+
+def is_button_block(content: str) -> bool:
+    """Every line of a paragraph's source is a link styled as a button (academicpages'
+    ``{: .btn}``): navigation, like a download button, not CV content."""
+    shown = [line for line in content.split("\n") if line.strip()]
+    return bool(shown) and all(_BUTTON_LINE.match(line) for line in shown)
+
+
+NAVIGATION_REASON = "page chrome: links to the page's own sections (navigation)"
+
+
+def is_navigation_block(lines: list[Line]) -> bool:
+    """Every line is links to anchors of the page itself ("[Education](#education) |
+    [Experience](#experience)") and separators: a table of contents, not content."""
+    shown = [line for line in lines if line]
+    if not shown:
+        return False
+    for line in shown:
+        links = line.links()
+        if not links or not all(url.startswith("#") for _, url in links):
+            return False
+        rest = line.plain
+        for text, _ in links:
+            rest = rest.replace(text, "", 1)
+        if rest.strip(" |·•-–—,;/"):
+            return False
+    return True
+
+
 #: "Last updated: March 2024", "*Last updated: {{ "now" | date: … }}*", "Updated on 2024-03-01".
 _UPDATED = re.compile(
     r"^\s*(?:page\s+)?(?:last\s+)?(?:updated|modified|revised)(?:\s+on)?\s*[:：]?\s*(?P<rest>.*)$",

@@ -46,6 +46,17 @@ def html_continuation(state: Any) -> None:
 _TAG_START = re.compile(r"\s*</?[A-Za-z][\w-]*[\s>/]")
 
 
+#: A Liquid output tag that starts a link's path: ``[CV]({{ base_path }}/files/cv.pdf)``.
+_LIQUID_PATH = re.compile(r"(\]\(\s*)\{\{[^{}\n]*\}\}(?=/)")
+
+
+def jekyll_text(text: str) -> str:
+    """The page as Markdown sees it once Jekyll's Liquid has run, as far as links go: the
+    base-path tag before a link's path is gone (its spaces would stop markdown-it from
+    reading the link at all; Jekyll puts the site's base path there, usually nothing)."""
+    return _LIQUID_PATH.sub(r"\1", text)
+
+
 def tokens(text: str) -> tuple[list[Any], list[tuple[int, int]]]:
     """markdown-it-py's block-level token stream of ``text`` (inline tokens as children),
     and the (1-based, inclusive) line ranges of its link reference definitions

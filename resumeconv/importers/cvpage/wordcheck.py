@@ -33,7 +33,7 @@ from typing import Any
 
 from resumeconv.dates import DATE_WORDS, MONTHS, SEASONS
 from resumeconv.dialect import JOINING_WORDS
-from resumeconv.importers.cvpage.parser import parser
+from resumeconv.importers.cvpage.parser import jekyll_text, parser
 from resumeconv.report import SKIPPED, Block
 
 _WORD = re.compile(r"[^\W_]+", re.U)
@@ -42,6 +42,8 @@ _LIQUID = re.compile(r"\{%.*?%\}|\{\{.*?\}\}", re.S)
 #: ``:link:``, ``:star2:``: jemoji (in the academicpages template) draws a picture.
 _SHORTCODE = re.compile(r":[a-z0-9_+-]+:")
 _TAG = re.compile(r"<[^>]*>?")
+#: A kramdown attribute list (``{: .btn .btn--info}``): styling, never shown.
+_IAL = re.compile(r"\{:[^{}\n]*\}")
 _SCHEME = re.compile(r"^[a-z][a-z0-9+.-]*:", re.I)
 _BREAKING_TAG = re.compile(r"<(?:br|/?(?:p|div|li|tr|td|th|h[1-6]|ul|ol|table))\b", re.I)
 _ISO = re.compile(r"^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?$")
@@ -167,7 +169,7 @@ def page_words(text: str, stream: list[Any] | None = None) -> Iterator[Word]:
     ``stream``: markdown-it-py's tokens of ``text`` when the reader has them already (one
     parse per page); Liquid is removed from the text the tokens hold."""
     if stream is None:
-        stream = parser().parse(text)
+        stream = parser().parse(jekyll_text(text))
     in_header = False
     for token in stream:
         if token.type in ("thead_open", "thead_close"):
@@ -210,7 +212,8 @@ def _inline_words(token: Any, line: int, base: str) -> Iterator[Word]:
                 shown, target = html.kinds[-1][1], html.kinds[-1][2] or href
             elif href is not None and base == TEXT:
                 shown = LINK
-            runs.append((_blank(_LIQUID, child.content), shown, target))
+            content = _code_value(child.content) if kind == "code_inline" else child.content
+            runs.append((_blank(_IAL, _blank(_LIQUID, content)), shown, target))
         elif kind == "html_inline":
             with contextlib.suppress(AssertionError, ValueError):  # malformed: no effect
                 html.feed(child.content)
@@ -266,6 +269,18 @@ def _offset_words(token: str) -> Iterator[tuple[int, str]]:
             buf_start = i
     if buf_start is not None:
         yield buf_start, token[buf_start:].lower()
+
+
+def _code_value(code: str) -> str:
+    """A code span as the reader takes it: JSON in backticks (what resumeconv's Markdown
+    writer uses for values with line breaks or lists, ``cvpage/labels.py``) is its text."""
+    import json
+
+    try:
+        value = json.loads(code)
+    except ValueError:
+        return code
+    return " ".join(_strings(value)) if isinstance(value, (str, list, dict)) else code
 
 
 def _label_spans(plain: str) -> list[tuple[int, int]]:
