@@ -1819,3 +1819,20 @@ def test_portuguese_open_ranges_and_roles() -> None:
         ("Professora", "Universidade do Porto Novo", "2019", False),
         ("Bolsista", "Fundação Oceano", "2018", False),
     ]
+
+
+def test_language_label_lines_and_tables() -> None:
+    """ "Swedish: native" names the language and its level (the label is the language, no
+    field label); a "Languages:" group label names the kind; a Language | Level table gives
+    each row's level. Before, "Swedish" was dropped and the word check let it pass as a
+    label: only labels the reader consumes as field names are form."""
+    resume = resumeconv.load(PAGES / "languages-labelled.md")
+    got = [(e["language"], e.get("fluency")) for e in resume.to_dict()["languages"]]
+    assert got == [
+        ("Swedish", "native"),
+        ("English", "fluent"),
+        ("Finnish", None),
+        ("Serbian", "Native"),
+        ("German", "Intermediate (B1)"),
+    ]
+    assert resume.import_report.lost_words == []

@@ -184,3 +184,12 @@ def test_a_link_whose_target_reached_nothing_is_lost() -> None:
     assert (1, "<https://news.example/n>") in lost(page, data)
     data["awards"][0]["x-links"] = [{"label": "news", "url": "https://news.example/n"}]
     assert [w for w in lost(page, data) if w[1].startswith("<")] == []
+
+
+def test_only_labels_the_reader_consumes_are_form() -> None:
+    """ "GPA:", "E-mail Address:", "时间：" are field labels; "Swedish:" is content."""
+    page = "* GPA: 3.9\n* E-mail Address: j@example.org\n* 时间：2020\n* Swedish: native\n"
+    data = {"education": [{"score": "3.9"}], "basics": {"email": "j@example.org"}}
+    data["languages"] = [{"fluency": "native"}]
+    data["work"] = [{"startDate": "2020"}]
+    assert lost(page, data) == [(4, "swedish")]

@@ -960,11 +960,19 @@ class Assembler:
                 target["items"].append(idx)
             return
         if key == "languages":
-            texts = [value] if value else []
+            main = parts.main.plain.strip() if parts.main is not None else ""
             if is_group and spoken and parts.main is not None:
                 self.report.read_as_form(parts.main.lineno, label)  # "Human" over languages
-            if not is_group or not texts:
-                texts = [parts.main.plain] if parts.main is not None and not is_group else texts
+            one_value = len(F.split_parts(value, ",，;；、")) == 1 if value else False
+            if one_value and not spoken and not parts.children:
+                texts = [main]  # "Swedish: native": the language, then its level
+            elif not is_group and main and len(parts.rest) == 1:
+                # a table row "| Swedish | Native |": the language, then its level
+                texts = [f"{main}: {parts.rest.pop(0).plain.strip()}"]
+            elif is_group:
+                texts = [value] if value else []
+            else:
+                texts = [main] if main else []
             texts += [E.flatten(c) for c in parts.children]
             for entry in E.language_entries(texts, self._legend):
                 entry.update(self._overrides)

@@ -1745,3 +1745,27 @@ def interpret_custom(parts: Parts) -> dict:
         entry["url"] = url
     _put(entry, "highlights", _highlights(parts))
     return entry
+
+
+#: Labels of degree details the education rules read into fields ("GPA: 3.9").
+_DETAIL_LABELS = ("gpa", "cgpa", "grade", "note", "score", "绩点", "成绩", "thesis", "advisor")
+
+
+def is_field_label(label: str) -> bool:
+    """``label`` (before a colon) is one the reader consumes as a field name: a contact
+    label, a field line's label, a date, position, score or course label, a label-list
+    field. Its words are the page's form; any other label ("Swedish: native") is text
+    that must reach a field (``cvpage/wordcheck.py``)."""
+    from resumeconv.dialect import key_for
+    from resumeconv.importers.cvpage.contact import label_field
+
+    text = " ".join(label.strip(" *_").lower().split())
+    if not text:
+        return False
+    if label_field(text) is not None or key_for(label.strip(" *_")) is not None:
+        return True
+    if text in _DATE_LABELS or text in _POSITION_LABELS:
+        return True
+    if any(text in fields for fields in LABEL_FIELDS.values()):
+        return True
+    return any(w in text for w in (*_COURSES, *_DETAIL_LABELS))

@@ -33,6 +33,7 @@ from typing import Any
 
 from resumeconv.dates import DATE_WORDS, MONTHS, SEASONS
 from resumeconv.dialect import JOINING_WORDS
+from resumeconv.importers.cvpage.entries import is_field_label
 from resumeconv.importers.cvpage.parser import jekyll_text, parser
 from resumeconv.report import SKIPPED, Block
 
@@ -49,7 +50,7 @@ _BREAKING_TAG = re.compile(r"<(?:br|/?(?:p|div|li|tr|td|th|h[1-6]|ul|ol|table))\
 _ISO = re.compile(r"^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?$")
 #: A label: ``GPA:``, ``**Personal Email**:``, ``时间：`` at the start of a line, or after a
 #: separator within it.
-_LABEL = re.compile(r"(?:^|[—–|·;(（,]|\s-\s)[\s*_•·\-–—>#]*([^:：\n—–|·;]{1,40}?)\s*[:：]")
+_LABEL = re.compile(r"(?:^|[—–|·;(（,]|\s-\s)[\s*_•·\-–—>#]*([^:：\n—–|·;(（,]{1,40}?)\s*[:：]")
 _LABEL_MAX_WORDS = 5
 
 #: How a word was shown; every kind but TEXT is form when the word is not found.
@@ -65,6 +66,8 @@ class Word:
     line: int
     kind: str = TEXT
     href: str | None = None
+    label: str = ""
+    """For a word of a label, the whole label ("Personal Email")."""
 
 
 @dataclass(slots=True)
@@ -247,8 +250,11 @@ def _run_words(runs: list[tuple[str, int, str, str | None]]) -> Iterator[Word]:
             while index + 1 < len(runs) and starts[index + 1] <= where:
                 index += 1
             _, line, kind, href = runs[index]
-            if kind in (TEXT, LINK) and any(a <= where < b for a, b in labels):
-                kind = LABEL
+            span = next(((a, b) for a, b in labels if a <= where < b), None)
+            if kind in (TEXT, LINK) and span is not None:
+                label = plain[span[0] : span[1]].rstrip(" :：")
+                yield Word(word, line, LABEL, href, label)
+                continue
             yield Word(word, line, kind, href)
 
 
@@ -414,7 +420,9 @@ def _pool(data: Any) -> tuple[Counter[str], _Dates]:
 
 
 def _is_form(word: Word, data: dict[str, Any]) -> bool:
-    if word.kind in _FORM_KINDS:
+    if word.kind == COLUMN:
+        return True
+    if word.kind == LABEL and is_field_label(word.label):
         return True
     if word.kind == LINK and word.href and _url_kept(word.href, data):
         return True
