@@ -1836,3 +1836,18 @@ def test_language_label_lines_and_tables() -> None:
         ("German", "Intermediate (B1)"),
     ]
     assert resume.import_report.lost_words == []
+
+
+def test_sections_wrapped_in_a_div() -> None:
+    """Rule 2: ``<div class="cv-section"><h2>Education</h2><ul>…</ul></div>`` — the wrapper
+    is styling; its heading opens a section and its items are entries (before, the whole
+    page reached only a custom section)."""
+    resume = resumeconv.load(PAGES / "html-wrapped-sections.md")
+    data = resume.to_dict()
+    assert layout(data) == [("education", "Education"), ("work", "Employment")]
+    assert data["education"][0]["institution"] == "Harbourside University"
+    assert (data["work"][0]["position"], data["work"][0]["name"]) == (
+        "Assistant Professor",
+        "Northfield University",
+    )
+    assert resume.import_report.lost_words == [] and resume.import_report.meta_only() == []

@@ -436,11 +436,39 @@ def html_blocks(content: str, start: int, end: int) -> list[Block]:
             return [Skipped(start, end, "style sheet or script (not shown on the page)", stripped)]
     if _DETAILS.match(content):
         return [_details(content, start, end)]
+    inner = _section_wrapper(content)
+    if inner is not None:
+        # <div class="cv-section"><h2>Education</h2><ul>…</ul></div>: the wrapper is
+        # styling; its heading and entries are read as if they stood on their own
+        offset = content.count("\n", 0, inner)
+        body = content[inner : content.rindex("</")]
+        blocks = html_blocks(body, start + offset, end)
+        if body.lstrip(" \t").startswith("\n"):  # the wrapper's tag on a line of its own
+            blocks.insert(0, Skipped(start, start + offset, "HTML wrapper (no text)"))
+        return blocks
     if _TITLED.search(content) or content.lstrip().startswith("<"):
         titled = _html_titles(content, start, end)
         if titled is not None:
             return titled
     return _html_block(content, stripped, start, end)
+
+
+_WRAPPER = re.compile(r"^\s*<(div|section|article|main)\b[^>]*>(?=\s*<h[1-6][\s>])", re.I)
+
+
+def _section_wrapper(content: str) -> int | None:
+    """Where the inside of a wrapper element starts, when the block is one ``<div>`` (or
+    ``<section>``) that opens with a heading and closes at the block's end; else None."""
+    m = _WRAPPER.match(content)
+    if m is None:
+        return None
+    tag = m.group(1).lower()
+    body = content[m.end() :]
+    if not re.search(rf"</{tag}\s*>\s*$", body, re.I):
+        return None
+    opened = len(re.findall(rf"<{tag}\b", body, re.I))
+    closed = len(re.findall(rf"</{tag}\s*>", body, re.I))
+    return m.end() if closed == opened + 1 else None
 
 
 def _details(content: str, start: int, end: int) -> Details:
