@@ -804,7 +804,7 @@ def test_degree_detail_bullets_reach_score_and_courses() -> None:
     """Pattern 35: GPA and course bullets under a degree are its score and courses; thesis,
     supervisor (with the link) and minor stay in that degree; no extra entries."""
     data = load("degree-detail-bullets.md")
-    master, bachelor, diploma = data["education"]
+    master, bachelor, diploma, engineer, music = data["education"]
     assert (master["studyType"], master["area"]) == ("M.A.", "Linguistics")
     assert master["institution"] == "Northfield Graduate School"
     assert master["score"] == "9.1/10"
@@ -819,6 +819,15 @@ def test_degree_detail_bullets_reach_score_and_courses() -> None:
     # a remark in lower case under a degree with no school named is no institution
     assert "institution" not in diploma
     assert diploma["x-highlights"][-1] == "passed with distinction (summa cum laude)"
+    # a score after the dates, with or without brackets, is the score; the place before it
+    # is the place, not part of the institution
+    assert (engineer["institution"], engineer["x-location"], engineer["score"]) == (
+        "Lakeside Institute of Technology",
+        "West Lafayette, IN",
+        "3.92/4.00",
+    )
+    assert (music["institution"], music["score"]) == ("Pinecrest College", "3.70/4.00")
+    assert "x-note" not in music
 
 
 def test_open_ranges_and_seasons() -> None:

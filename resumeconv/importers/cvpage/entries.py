@@ -685,10 +685,25 @@ def _score() -> re.Pattern[str]:
 _COURSES = ("course", "coursework", "课程")
 
 
+def _cut_score(line: Line, entry: dict[str, Any]) -> Line:
+    """The degree line without its score part ("…, West Lafayette, IN, GPA: 3.92/4.00"):
+    the score goes to ``entry``, so that the place before it is read as the place."""
+    plain = line.plain
+    m = _score().search(plain)
+    if m is None or plain[m.end() :].strip(" .;"):
+        return line  # only a score that ends the line is cut here; others stay text
+    start = plain.rfind(",", 0, m.start())
+    start = start if start >= 0 and not plain[start + 1 : m.start()].strip() else m.start()
+    entry["score"] = m.group(2).strip()
+    return line.cut(0, start)
+
+
 def interpret_education(parts: Parts, *, under_institution: bool = False) -> dict:
     """A degree: studyType, area, institution, place, dates, score, courses, highlights.
     ``under_institution``: the entry's institution is the line above it (no search for one)."""
     entry: dict[str, Any] = {}
+    if parts.main is not None:
+        parts.main = _cut_score(parts.main, entry)
     lines = ([parts.main] if parts.main is not None else []) + parts.rest
     degree = area = institution = place = ""
     used: set[int] = set()
@@ -787,6 +802,11 @@ def interpret_education(parts: Parts, *, under_institution: bool = False) -> dic
     if place:
         entry["x-location"] = place
     apply_dates(entry, parts, "education")
+    note = entry.get("x-note")
+    found = _score().fullmatch(note.strip()) if isinstance(note, str) else None
+    if found and "score" not in entry:  # "…, 2018 (GPA: 3.92/4.00)"
+        entry["score"] = found.group(2).strip()
+        del entry["x-note"]
     notes: list[str] = [remark] if remark else []
     for idx, line in enumerate(lines):
         if idx in used:

@@ -48,6 +48,8 @@ _IAL = re.compile(r"\{:[^{}\n]*\}")
 _SCHEME = re.compile(r"^[a-z][a-z0-9+.-]*:", re.I)
 _BREAKING_TAG = re.compile(r"<(?:br|/?(?:p|div|li|tr|td|th|h[1-6]|ul|ol|table))\b", re.I)
 _ISO = re.compile(r"^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?$")
+#: A score's label without a colon: "…, 2018, GPA 3.92" (``entries._score`` reads it).
+_SCORE_LABEL = re.compile(r"\b(GPA|CGPA|Grade|Note|Score|绩点|成绩)\s+(?=\d)", re.I)
 #: A label: ``GPA:``, ``**Personal Email**:``, ``时间：`` at the start of a line, or after a
 #: separator within it.
 _LABEL = re.compile(r"(?:^|[—–|·;(（,]|\s-\s)[\s*_•·\-–—>#]*([^:：\n—–|·;(（,]{1,40}?)\s*[:：]")
@@ -292,7 +294,7 @@ def _code_value(code: str) -> str:
 def _label_spans(plain: str) -> list[tuple[int, int]]:
     """Where the line's labels are: a leading ``Label:`` (up to five words), or one of up
     to three words after a separator ("… December 2022 — GPA: 4.05")."""
-    spans = []
+    spans = [(m.start(1), m.end(1)) for m in _SCORE_LABEL.finditer(plain)]  # "GPA 3.92"
     for m in _LABEL.finditer(plain):
         limit = _LABEL_MAX_WORDS if m.start() == 0 else 3
         if len(m.group(1).split()) <= limit and not plain[m.end() :].startswith("//"):
