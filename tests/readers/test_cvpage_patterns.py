@@ -1860,3 +1860,16 @@ def test_sections_wrapped_in_a_div() -> None:
         "Northfield University",
     )
     assert resume.import_report.lost_words == [] and resume.import_report.meta_only() == []
+
+
+def test_service_role_labels() -> None:
+    """ "Reviewer: *A*, *B*" and "Journal reviewing: A, B" name the role, then the venues:
+    the label is the position (not glued to the first venue), the venues the organisation."""
+    got = [
+        (v.get("position"), v.get("organization")) for v in load("service-lines.md")["volunteer"]
+    ]
+    assert got == [
+        ("Reviewer", "Journal of Tidal Studies, Coastal Letters"),
+        ("Journal reviewing", "Marine Notes, Reef Review"),
+        ("Reviewer", "Journal of Tidal Studies"),
+    ]

@@ -408,6 +408,21 @@ def _role_line(line: Line) -> tuple[str, str]:
     return "", _clean(text)
 
 
+_SERVICE_LABEL = re.compile(r"review|referee|editor|committee|organi[sz]|chair|member", re.I)
+
+
+def _role_label(text: str) -> tuple[str, str] | None:
+    """(role, organisations) of "Reviewer: A, B" or "Journal reviewing: A, B": a label of a
+    few words that names a role or a service, before what it was done for."""
+    found = F.split_label(text)
+    if found is None or not found[1].strip() or len(found[0].split()) > 4:
+        return None
+    label = found[0].strip(" *_")
+    if F.looks_like_org(label) or not (F.looks_like_role(label) or _SERVICE_LABEL.search(label)):
+        return None
+    return _clean(label), _clean(found[1])
+
+
 def _is_italic_only(line: Line) -> bool:
     runs = [r for r in line.runs if r.text.strip(" ,:;()")]
     return bool(runs) and all(r.italic and not r.bold for r in runs)
@@ -531,6 +546,9 @@ def interpret_work(parts: Parts, *, teaching: bool = False, org_key: str = "name
         position, org = labelled, _clean(parts.main.plain)
     elif styled is not None:
         position, org = styled
+    elif parts.main is not None and (role_label := _role_label(parts.main.plain)):
+        # "Reviewer: *Language*, *Journal of Phonetics*": the role, then where it was held
+        position, org = role_label
     elif parts.main is not None:
         position, org = _role_line(parts.main)
         role_like = F.looks_like_role(org) or not F.looks_like_org(org)
