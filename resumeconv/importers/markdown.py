@@ -190,6 +190,7 @@ def _front_matter_fields(
         data.update({"basics": basics, **rest})
         line, column = positions.get("/name", (1, 1))
         asm.source_map.positions.setdefault("/basics/name", Position(file, line, column))
+    _front_matter_author(data, value.get("author"), positions, file, asm)
     _front_matter_meta(data, value.get("jsonresume"))
     if isinstance(lang, str) and _LANG_CODE.fullmatch(lang.strip()):
         ext = data.get("meta", {}).get(EXTENSION_KEY)
@@ -198,6 +199,31 @@ def _front_matter_fields(
             line, column = positions.get("/lang", (1, 1))
             pointer = f"/meta/{EXTENSION_KEY}/lang"
             asm.source_map.positions.setdefault(pointer, Position(file, line, column))
+
+
+def _front_matter_author(
+    data: dict[str, Any], author: Any, positions: dict[str, Any], file: str, asm: Any
+) -> None:
+    """An ``author:`` block in the page's own front matter (Jekyll's ``page.author``,
+    which wins over the site's): read like ``_config.yml``'s; what the body says wins."""
+    from resumeconv.importers import jekyll
+    from resumeconv.report import Position
+
+    if not isinstance(author, dict):
+        return
+    found, lines, _notes = jekyll.build_basics({"author": author}, positions, None)
+    if not found:
+        return
+    basics = data.get("basics", {})
+    added = {k: v for k, v in found.items() if k not in basics}
+    if not added:
+        return
+    rest = {k: v for k, v in data.items() if k != "basics"}
+    data.clear()
+    data.update({"basics": {**added, **basics}, **rest})
+    for ptr, line in lines.items():
+        if ptr.split("/")[1] in added:
+            asm.source_map.positions.setdefault("/basics" + ptr, Position(file, line))
 
 
 def _front_matter_meta(data: dict[str, Any], kept: Any) -> None:

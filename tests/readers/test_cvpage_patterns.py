@@ -1873,3 +1873,11 @@ def test_service_role_labels() -> None:
         ("Journal reviewing", "Marine Notes, Reef Review"),
         ("Reviewer", "Journal of Tidal Studies"),
     ]
+
+
+def test_author_block_in_the_page_front_matter() -> None:
+    """A page's own ``author:`` block (Jekyll's page.author) gives basics as the site's
+    would: name, e-mail, location."""
+    basics = load("front-matter-author.md")["basics"]
+    assert (basics["name"], basics["email"]) == ("Ines Example", "ines@example.org")
+    assert basics["location"]["city"] == "Porto"
