@@ -1881,3 +1881,15 @@ def test_author_block_in_the_page_front_matter() -> None:
     basics = load("front-matter-author.md")["basics"]
     assert (basics["name"], basics["email"]) == ("Ines Example", "ines@example.org")
     assert basics["location"]["city"] == "Porto"
+
+
+def test_contact_lines_with_titles_and_icons() -> None:
+    """ "Dr. Ada Example · ada@… · [Google Scholar](…)" starts with the name; an icon before
+    a contact ("✉️ …", "📞 …") is no part of it."""
+    basics = load("contact-icons.md")["basics"]
+    assert basics["name"] == "Dr. Ada Example"
+    assert basics["email"] == "ada@example.edu"
+    assert basics["phone"] == "+1 555 010 0199"
+    networks = {p["network"]: p for p in basics["profiles"]}
+    assert networks["Email"]["username"] == "ada.private@example.org"
+    assert networks["GitHub"]["url"] == "https://github.com/adaexample"

@@ -52,6 +52,8 @@ from resumeconv.report import (
     pointer,
 )
 
+#: Symbols a contact starts with, icons of what it is (✉️, 📞, ☎, 🏠): not its text.
+_ICON_LEAD = re.compile(r"^[^\w@+(\[<]+(?=\S)")
 _ON_REQUEST = re.compile(
     r"^(?:(?:further|more|additional|other)\s+)?references?\s+(?:are\s+)?available"
     r"\s+(?:up)?on\s+request\.?$",
@@ -266,6 +268,12 @@ class Assembler:
             self.source_map.add("/basics/summary", line.lineno)
             return
         address = H.looks_like_address(text)
+        if "name" not in basics and not address and H.looks_like_name(text):
+            # "Dr. Priya Example · priya@example.edu · …": the contact line's first part
+            basics["name"] = text
+            self.source_map.add("/basics/name", line.lineno)
+            self.header_guesses.add("name")
+            return
         if "label" not in basics and (F.looks_like_role(text) or not address):
             basics["label"] = text
             self.source_map.add("/basics/label", line.lineno)
@@ -281,7 +289,7 @@ class Assembler:
         if labelled is not None:
             self._header_contact(basics, labelled[0], labelled[1], labelled[2])
             return
-        plain = part.plain.strip()
+        plain = _ICON_LEAD.sub("", part.plain.strip())  # "✉️ jane@…", "📞 +1 555 …"
         links = part.links()
         url = links[0][1] if links else None
         if (url and url.lower().startswith("mailto:")) or H.is_email(plain):
@@ -1356,7 +1364,7 @@ def _header_parts(line: Line) -> list[Line]:
 
 def _contact_like(line: Line) -> bool:
     """A line with a link, an e-mail address, a phone number or a contact label."""
-    plain = line.plain.strip()
+    plain = _ICON_LEAD.sub("", line.plain.strip())
     return bool(line.links() or H.find_email(plain) or H.is_phone(plain) or C.contact_label(line))
 
 
