@@ -82,6 +82,8 @@ SEASONS: dict[str, int] = {
     "spring": 3, "frühling": 3, "printemps": 3, "primavera": 3,
     "summer": 6, "sommer": 6, "été": 6, "verano": 6,
     "fall": 9, "autumn": 9, "herbst": 9, "automne": 9, "otoño": 9,
+    # German university terms: summer from April, winter from October
+    "sommersemester": 4, "sose": 4, "ss": 4, "wintersemester": 10, "wise": 10, "ws": 10,
 }  # fmt: skip
 _TERM_WORDS = frozenset({"semester", "term", "quarter", "session", "semestre"})
 _OPEN_WORDS = frozenset(

@@ -1893,3 +1893,15 @@ def test_contact_lines_with_titles_and_icons() -> None:
     networks = {p["network"]: p for p in basics["profiles"]}
     assert networks["Email"]["username"] == "ada.private@example.org"
     assert networks["GitHub"]["url"] == "https://github.com/adaexample"
+
+
+def test_german_university_terms_are_dates() -> None:
+    """Sommersemester / Wintersemester / SoSe / WS before a year are terms, like seasons:
+    dates (the year only, the words kept in x-note), never a place."""
+    jobs = load("german-terms.md")["work"]
+    got = [(j["name"], j.get("startDate"), j.get("endDate"), "location" in j) for j in jobs]
+    assert got == [
+        ("Universität Talstadt", "2019", "2019", False),
+        ("Universität Talstadt", "2018", "2019", False),
+        ("Hochschule Bergfeld", "2016", "2018", False),
+    ]

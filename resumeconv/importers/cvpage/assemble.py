@@ -52,6 +52,9 @@ from resumeconv.report import (
     pointer,
 )
 
+#: Words of a section title that make it teaching: courses are the summary, the school
+#: the employer.
+_TEACHING_WORDS = ("teach", "教学", "lehre", "enseign", "docencia", "ensino", "授業", "강의")
 #: Symbols a contact starts with, icons of what it is (✉️, 📞, ☎, 🏠): not its text.
 _ICON_LEAD = re.compile(r"^[^\w@+(\[<]+(?=\S)")
 _ON_REQUEST = re.compile(
@@ -864,7 +867,7 @@ class Assembler:
                     entry = E.interpret_grouped_role(sub, sub.org_line, org_key)
                     self._place(key, entry, src, layout, whole=len(groups) == 1)
                 return
-            teaching = any(w in section.title.lower() for w in ("teach", "教学"))
+            teaching = any(w in section.title.lower() for w in _TEACHING_WORDS)
             entry = E.interpret_work(parts, teaching=teaching, org_key=org_key)
             if src.org_heading is not None:
                 _heading_org(entry, src.org_heading, org_key)
