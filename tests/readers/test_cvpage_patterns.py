@@ -1905,3 +1905,29 @@ def test_german_university_terms_are_dates() -> None:
         ("Universität Talstadt", "2018", "2019", False),
         ("Hochschule Bergfeld", "2016", "2018", False),
     ]
+
+
+def test_table_columns_named_by_their_titles() -> None:
+    """A table whose column titles name fields is read by them, not by position: the
+    Title column is the talk's name, Venue its publisher, Links its url; Grant / Agency /
+    Amount give title, awarder and summary."""
+    data = load("titled-tables.md")
+    talks = [
+        (p["name"], p["publisher"], p["releaseDate"], p.get("url")) for p in data["publications"]
+    ]
+    assert talks == [
+        (
+            "Counting limpets at scale",
+            "Coastal Days 2024, Porto",
+            "2024-03",
+            "https://talks.example/limpets.pdf",
+        ),
+        ("Tide tables", "Harbour Workshop, Bergen", "2018-06", None),
+    ]
+    (grant,) = data["awards"]
+    assert (grant["title"], grant["awarder"], grant["date"], grant["summary"]) == (
+        "Kelp Survey Grant",
+        "Ocean Fund",
+        "2023",
+        "€12,000",
+    )

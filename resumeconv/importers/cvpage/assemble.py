@@ -123,6 +123,8 @@ class EntrySource:
     """The source is a heading inside the section (``### 2023``, ``### Example Society``)."""
     group: Line | None = None
     """A year heading above the entry (``### 2023``): its dates when it has none."""
+    entry: dict[str, Any] | None = None
+    """The entry already read (a table row whose column titles name its fields)."""
 
 
 @dataclass(slots=True)
@@ -734,11 +736,14 @@ class Assembler:
                 if section.key == "skills" and block.header:
                     out.append(block)
                 else:
+                    titles = [" ".join(line.plain for line in c) for c in block.header or []]
                     for row in _grid_cells(block) or block.rows:
                         lines = [line for cell in row for line in cell]
                         if lines:
                             start = min((line.lineno for line in lines), default=block.start)
-                            out.append(EntrySource(lines, [], start, start))
+                            src = EntrySource(lines, [], start, start)
+                            src.entry = E.interpret_table_row(section.key, titles, row)
+                            out.append(src)
                     if block.header:
                         header = " | ".join(
                             " ".join(line.plain for line in cell) for cell in block.header
@@ -848,6 +853,9 @@ class Assembler:
             return
         if src.label_list:
             self._place(key, E.interpret_label_list(src.lines, key), src, layout)
+            return
+        if src.entry is not None:  # "| Mar 2024 | Minimisers at scale | CHEP 2024 | …"
+            self._place(key, dict(src.entry), src, layout)
             return
         self._overrides, src = _field_children(src)
         text = " ".join(line.plain for line in src.lines).strip()

@@ -1807,3 +1807,103 @@ def is_field_label(label: str) -> bool:
     if any(text in fields for fields in LABEL_FIELDS.values()):
         return True
     return any(w in text for w in (*_COURSES, *_DETAIL_LABELS))
+
+
+# ----------------------------------------------------------------------------- table rows
+
+#: Column titles → the field a cell fills, per section ("Date | Title | Venue | Links").
+_COLUMN_FIELDS: dict[str, dict[str, tuple[str, ...]]] = {
+    "publications": {
+        "name": ("title", "paper", "talk", "presentation", "publication"),
+        "publisher": ("venue", "journal", "conference", "event", "where", "publisher", "meeting"),
+        "x-authors": ("authors", "author", "co-authors"),
+        "x-location": ("location", "city", "place"),
+    },
+    "awards": {
+        "title": ("award", "title", "name", "prize", "honor", "honour", "grant", "fellowship"),
+        "awarder": ("awarder", "organization", "organisation", "from", "issuer", "agency",
+                    "funder", "sponsor", "by"),
+        "summary": ("amount", "description", "details", "notes"),
+    },
+    "work": {
+        "position": ("position", "role", "title", "job"),
+        "name": ("organization", "organisation", "institution", "employer", "company",
+                 "university", "school", "where"),
+        "summary": ("course", "courses", "description", "details", "subject"),
+        "location": ("location", "city", "place"),
+    },
+    "volunteer": {
+        "position": ("position", "role", "title"),
+        "organization": ("organization", "organisation", "institution", "journal", "venue",
+                         "event", "where"),
+        "summary": ("description", "details"),
+    },
+    "education": {
+        "studyType": ("degree", "qualification", "title"),
+        "area": ("field", "major", "subject", "area", "programme", "program"),
+        "institution": ("institution", "school", "university", "college", "where"),
+        "score": ("gpa", "grade", "score"),
+        "x-location": ("location", "city", "place"),
+    },
+}  # fmt: skip
+_DATE_COLUMNS = ("date", "dates", "year", "years", "when", "period", "time", "duration")
+_LINK_COLUMNS = ("links", "link", "url", "slides", "pdf", "materials", "resources")
+
+
+def interpret_table_row(key: str, header: list[str], cells: list[list[Line]]) -> dict | None:
+    """An entry from a table row whose column titles name its fields; None when they name
+    fewer than two besides dates, links and a description (one cell then holds the entry
+    and the cells are read as a line, as an untitled table's are)."""
+    fields = _COLUMN_FIELDS.get(key)
+    if fields is None:
+        return None
+    names = [" ".join(h.lower().split()) for h in header]
+    columns: list[str | None] = []
+    for name in names:
+        if name in _DATE_COLUMNS:
+            columns.append("dates")
+        elif name in _LINK_COLUMNS:
+            columns.append("links")
+        else:
+            columns.append(next((f for f, words in fields.items() if name in words), None))
+    if sum(c not in (None, "dates", "links", "summary") for c in columns) < 2:
+        return None  # "Period | Description", "Year | Prize": one cell holds the entry
+    entry: dict[str, Any] = {}
+    notes: list[str] = []
+    links: list[tuple[str, str]] = []
+    for column, cell in zip(columns, cells, strict=False):
+        text = _clean(" ".join(line.plain for line in cell))
+        if not text or text in ("—", "–", "-"):
+            continue
+        if column == "dates":
+            found = parse_range(text)
+            if found is not None:
+                parts = Parts(None, [], [], found, text)
+                apply_dates(entry, parts, key)
+            else:
+                notes.append(text)
+        elif column == "links":
+            links += [(t, u) for line in cell for t, u in line.links()]
+            if not links:
+                notes.append(text)
+        elif column is None:
+            notes.append(" ".join(line.linked() for line in cell).strip())
+        else:
+            cell_links = [(t, u) for line in cell for t, u in line.links()]
+            links += [(t, u) for t, u in cell_links if t != text]
+            if cell_links and cell_links[0][0] == text and "url" not in entry:
+                links.insert(0, cell_links[0])
+            entry[column] = text
+    urls = [u for _, u in links if u]
+    if urls and key != "awards":
+        entry["url"] = urls[0]
+    elif urls:
+        entry["x-url"] = urls[0]
+    extra = [{"label": t, "url": u} if t and t != u else u for t, u in links[1:] if u]
+    if extra:
+        entry["x-links"] = extra
+    if notes and key == "education":
+        entry["x-highlights"] = notes
+    elif notes:
+        entry["summary"] = "; ".join(notes)
+    return entry
