@@ -421,7 +421,10 @@ _RULES: tuple[tuple[str, tuple[str, ...]], ...] = (
         ),
     ),
     ("references", ("reference", "referee", "referenz", "referenc", "推荐", "推薦", "추천")),
-    ("certificates", ("certific", "license", "licenc", "zertifik", "证书", "資格", "자격")),
+    (
+        "certificates",
+        ("certific", "license", "licenc", "licensure", "zertifik", "证书", "資格", "자격"),
+    ),
     (
         "volunteer",
         (

@@ -1931,3 +1931,18 @@ def test_table_columns_named_by_their_titles() -> None:
         "2023",
         "€12,000",
     )
+
+
+def test_referees_on_one_line_and_licensure() -> None:
+    """ "Dr. Name, Role, Institution — e-mail" names the referee first, the rest is the
+    reference; a Licensure section holds certificates."""
+    data = load("references-licensure.md")
+    assert [(r["name"], r.get("reference")) for r in data["references"]] == [
+        (
+            "Dr. Sofia Example",
+            "Associate Professor of Ecology, Harbourside University — sofia@example.edu",
+        ),
+        ("Prof. Bo Sample", "Northfield Institute of Technology"),
+    ]
+    (licence,) = data["certificates"]
+    assert licence["date"] == "2022" and licence["name"].startswith("Licensed Marine Pilot")

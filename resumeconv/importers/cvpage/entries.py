@@ -1628,6 +1628,10 @@ def interpret_reference(parts: Parts) -> dict:
     rest = _clean(after) if bold else _clean(parts.main.plain[len(name) :]) if name else ""
     if not name:
         name, rest = _clean(parts.main.plain), ""
+        head = re.split(r"\s*[,，;]\s*|\s+[—–]\s+", name, maxsplit=1)
+        if len(head) == 2 and _looks_like_person(head[0]):
+            # "Dr. Sofia Example, Associate Professor …, Example University — sofia@…"
+            name, rest = head[0], name[len(head[0]) :].lstrip(" ,，;—–")
     pieces = [rest] if rest else []
     pieces += [line.linked() for line in parts.rest] + parts.child_texts()
     _put(entry, "name", _clean(name))
@@ -1635,6 +1639,21 @@ def interpret_reference(parts: Parts) -> dict:
     if links and links[0][1].startswith(("http://", "https://")):
         entry["x-url"] = links[0][1]
     return entry
+
+
+_HONORIFIC = re.compile(r"^(?:Dr|Prof|Professor|Mr|Ms|Mrs|Mx)\.?\s+", re.I)
+
+
+def _looks_like_person(text: str) -> bool:
+    """A referee's name: two to five capitalised words, an honorific allowed, no role or
+    organisation word ("Dr. Sofia Example", "Prof. A. B. Roe")."""
+    bare = _HONORIFIC.sub("", text.strip())
+    words = bare.split()
+    if not 2 <= len(words) <= 5 or any(ch.isdigit() for ch in bare) or "@" in bare:
+        return False
+    if F.looks_like_org(bare) or F.looks_like_role(bare):
+        return False
+    return all(w[:1].isupper() for w in words if w.lower() not in ("de", "van", "von", "da"))
 
 
 def interpret_project(parts: Parts) -> dict:
