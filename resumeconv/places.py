@@ -51,6 +51,9 @@ CITIES: frozenset[str] = frozenset({
     "montreal", "munich", "nanjing", "new york", "osaka", "oxford", "paris", "san francisco",
     "seattle", "seoul", "shanghai", "shenzhen", "singapore", "stuttgart", "sydney", "tokyo",
     "toronto", "ulm", "vancouver", "vienna", "weissach", "wuhan", "zurich",
+    # as CJK pages write them
+    "北京", "上海", "广州", "深圳", "杭州", "南京", "武汉", "成都", "西安", "天津", "重庆",
+    "苏州", "厦门", "合肥", "长沙", "青岛", "香港", "台北", "東京", "京都", "大阪", "서울",
 })  # fmt: skip
 
 

@@ -1889,7 +1889,7 @@ def test_contact_lines_with_titles_and_icons() -> None:
     basics = load("contact-icons.md")["basics"]
     assert basics["name"] == "Dr. Ada Example"
     assert basics["email"] == "ada@example.edu"
-    assert basics["phone"] == "+1 555 010 0199"
+    assert basics["phone"] == "+44 20 7946 0958"
     networks = {p["network"]: p for p in basics["profiles"]}
     assert networks["Email"]["username"] == "ada.private@example.org"
     assert networks["GitHub"]["url"] == "https://github.com/adaexample"
@@ -1946,3 +1946,19 @@ def test_referees_on_one_line_and_licensure() -> None:
     ]
     (licence,) = data["certificates"]
     assert licence["date"] == "2022" and licence["name"].startswith("Licensed Marine Pilot")
+
+
+def test_chinese_lines_split_by_wide_spaces() -> None:
+    """Full-width spaces part a Chinese line into its fields: the part a role follows is the
+    employer even without an organisation word (样例科技), a city in brackets after it is
+    the location, a bracketed GPA the score."""
+    data = load("chinese-spaced.md")
+    (school,) = data["education"]
+    assert (school["institution"], school["area"], school["studyType"], school["score"]) == (
+        "示例大学",
+        "软件工程",
+        "学士",
+        "3.9/4.0",
+    )
+    got = [(w["name"], w.get("location"), w["position"]) for w in data["work"]]
+    assert got == [("示例达摩院", "杭州", "算法研究员"), ("样例科技", None, "研究实习生")]

@@ -348,11 +348,17 @@ def _merge_label_runs(lines: list[str]) -> list[str]:
 
 
 def _org_and_place(text: str) -> tuple[str, str]:
+    bracket = _BRACKET_PLACE.search(text)
+    if bracket and is_place(bracket.group(1)):  # "微软亚洲研究院（北京）"
+        return text[: bracket.start()].strip(), bracket.group(1).strip()
     parts = F.split_parts(text, ",，")
     rest, place = F.split_location(parts)
     if not place:
         rest, place = _town_after_org(rest)
     return ", ".join(rest), place
+
+
+_BRACKET_PLACE = re.compile(r"\s*[（(]([^()（）]{1,30})[)）]\s*$")
 
 
 def _town_after_org(parts: list[str]) -> tuple[list[str], str]:
@@ -521,8 +527,8 @@ def _cjk_org_role(text: str) -> tuple[str, str] | None:
         return None
     # the role may name its unit ("网络数据中心实习生"): what it ends with decides
     role_right = F.looks_like_role(right) and not F.looks_like_org(right[-3:])
-    if F.looks_like_org(left) and role_right:
-        return right, left
+    if role_right and (F.looks_like_org(left) or not F.looks_like_role(left)):
+        return right, left  # "腾讯　工程师": what a role follows is the employer
     if F.looks_like_role(left) and not F.looks_like_org(left) and F.looks_like_org(right):
         return left, right
     return None
@@ -708,10 +714,17 @@ def _cut_score(line: Line, entry: dict[str, Any]) -> Line:
     the score goes to ``entry``, so that the place before it is read as the place."""
     plain = line.plain
     m = _score().search(plain)
-    if m is None or plain[m.end() :].strip(" .;"):
+    if m is None:
+        return line
+    start, end = m.start(), m.end()
+    opening = plain[:start].rstrip()[-1:]
+    if opening in ("(", "（") and plain[end:].lstrip()[:1] in (")", "）"):
+        start = plain[:start].rstrip().rfind(opening)  # "学士（GPA：3.9/4.0）"
+        end = plain.find(")" if opening == "(" else "）", end) + 1
+    if plain[end:].strip(" .;"):
         return line  # only a score that ends the line is cut here; others stay text
-    start = plain.rfind(",", 0, m.start())
-    start = start if start >= 0 and not plain[start + 1 : m.start()].strip() else m.start()
+    comma = plain.rfind(",", 0, start)
+    start = comma if comma >= 0 and not plain[comma + 1 : start].strip() else start
     entry["score"] = m.group(2).strip()
     return line.cut(0, start)
 
