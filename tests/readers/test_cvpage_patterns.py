@@ -1962,3 +1962,18 @@ def test_chinese_lines_split_by_wide_spaces() -> None:
     )
     got = [(w["name"], w.get("location"), w["position"]) for w in data["work"]]
     assert got == [("示例达摩院", "杭州", "算法研究员"), ("样例科技", None, "研究实习生")]
+
+
+def test_details_naming_groups_of_entries() -> None:
+    """A ``<details>`` whose summary names a group ("Undergraduate (click to expand)") over
+    a list — set off by blank lines, so three blocks to markdown-it — gives one entry per
+    item, each with the group as its x-category; the hint is form, not content."""
+    resume = resumeconv.load(PAGES / "details-groups.md")
+    jobs = resume.to_dict()["work"]
+    assert [(j.get("x-category"), j["startDate"]) for j in jobs] == [
+        ("Undergraduate", "2021"),
+        ("Undergraduate", "2022"),
+        ("Graduate", "2022"),
+    ]
+    assert all("Graduate" not in str(j.get("highlights")) for j in jobs)
+    assert resume.import_report.lost_words == []

@@ -774,10 +774,24 @@ class Assembler:
         summary that says something is the first of those bullets. Without an entry
         above, its text is read as entries of its own."""
         items: list[Item] = []
+        label, hint = _without_hint(block.toggle)
+        only_lists = bool(block.inner) and all(
+            isinstance(inner, ListBlock) for inner in block.inner
+        )
         if block.toggle and chrome.is_toggle(block.toggle):
             why = "toggle of a <details> block (a control, not content)"
             line = block.toggle_line
             self.report.add(line, line, SKIPPED, None, why, block.toggle)
+        elif label and only_lists:
+            # <summary>Undergraduate (click to expand)</summary> over a list: the name of
+            # a group of entries (their x-category), not a line of the entry above
+            line = block.toggle_line
+            why = "group label of the entries under it"
+            self.report.add(block.start, line, IMPORTED, None, why, block.toggle)
+            if hint:
+                self.report.read_as_form(line, hint)
+            entries = [i for b in block.inner if isinstance(b, ListBlock) for i in b.items]
+            return [EntrySource(i.lines, i.children, i.start, i.end, topic=label) for i in entries]
         elif block.toggle_lines:
             line = block.toggle_line
             items.append(Item(line, line, block.toggle_lines))
@@ -945,7 +959,7 @@ class Assembler:
         if whole:
             _keep_links(key, entry, src)
         entry.update(self._overrides)
-        if src.topic and key == "publications":
+        if src.topic:
             entry.setdefault("x-category", src.topic)
         _typed(entry, key, layout)
         idx = self.add(key, entry, src.start, src.end)
@@ -1515,6 +1529,15 @@ def _fake_bullets(block: Paragraph) -> bool:
     as a star): each line is an entry, as a list item would be."""
     lines = [line for line in block.lines if line.plain.strip()]
     return bool(lines) and all(_FAKE_BULLET.match(line.plain) for line in lines)
+
+
+_HINT = re.compile(r"\s*[(（]\s*(?:click|tap|show|expand)[^()（）]*[)）]\s*$", re.I)
+
+
+def _without_hint(toggle: str) -> tuple[str, str]:
+    """``Undergraduate (click to expand)`` → ("Undergraduate", "(click to expand)")."""
+    m = _HINT.search(toggle)
+    return (toggle[: m.start()].strip(), m.group().strip()) if m else (toggle.strip(), "")
 
 
 def _layout_title(section: PageSection) -> str:

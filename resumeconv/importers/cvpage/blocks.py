@@ -41,6 +41,8 @@ _SPAN_LINES = re.compile(r"(</span\s*>)[ \t]*\n\s*(<span\b)", re.I)
 _CONTAINERS = frozenset({"table", "ul", "ol", "dl", "details", "style", "script"})
 _TITLE_TEXT = re.compile(r">[^<>]{1,80}<")  # an element with a short text in it
 _DETAILS = re.compile(r"\s*<details\b", re.I)
+_DETAILS_CLOSE = re.compile(r"^\s*</details\s*>\s*$", re.I)
+_DETAILS_END = "end of a <details> block"
 _DETAILS_TAGS = re.compile(r"</?details\b[^>]*>", re.I)
 _SUMMARY = re.compile(r"<summary\b[^>]*>(.*?)</summary\s*>", re.S | re.I)
 _NOT_SHOWN = re.compile(r"<(style|script)\b[^>]*>.*?(?:</\1\s*>|\Z)", re.S | re.I)
@@ -127,6 +129,8 @@ class Details(Block):
     """The ``<summary>``'s lines: the first line of the entry's unfolded text when it
     says something (``chrome.is_toggle`` tells a control from content)."""
     toggle_line: int = 0
+    closed: bool = True
+    """False when the block ends before ``</details>`` (its body follows as blocks)."""
 
 
 @dataclass(slots=True)
@@ -176,7 +180,28 @@ def parse_blocks(tokens: list[Token]) -> list[Block]:
     while i < len(tokens):
         rule = _BLOCK_RULES.get(tokens[i].type)
         i = rule(tokens, i, blocks) if rule is not None else i + 1
-    return blocks
+    return _joined_details(blocks)
+
+
+def _joined_details(blocks: list[Block]) -> list[Block]:
+    """A ``<details>`` whose body is Markdown set off by blank lines ("<details>
+    <summary>…</summary>", a list, "</details>") is three blocks to markdown-it: the blocks
+    up to its closing tag are its body, as a browser shows them."""
+    out: list[Block] = []
+    open_details: Details | None = None
+    for block in blocks:
+        if open_details is not None:
+            if isinstance(block, Skipped) and block.reason == _DETAILS_END:
+                open_details = None
+                out.append(block)  # reported as skipped markup
+            else:
+                open_details.inner.append(block)
+                open_details.end = block.end
+            continue
+        out.append(block)
+        if isinstance(block, Details) and not block.closed:
+            open_details = block
+    return out
 
 
 # ------------------------------------------------------------------ top-level rules
@@ -436,6 +461,8 @@ def html_blocks(content: str, start: int, end: int) -> list[Block]:
             return [Skipped(start, end, "style sheet or script (not shown on the page)", stripped)]
     if _DETAILS.match(content):
         return [_details(content, start, end)]
+    if _DETAILS_CLOSE.match(content):
+        return [Skipped(start, end, _DETAILS_END, stripped)]
     inner = _section_wrapper(content)
     if inner is not None:
         # <div class="cv-section"><h2>Education</h2><ul>…</ul></div>: the wrapper is
@@ -483,8 +510,10 @@ def _details(content: str, start: int, end: int) -> Details:
         content = (
             content[: found.start()] + "\n" * found.group(0).count("\n") + content[found.end() :]
         )
+    closed = re.search(r"</details\s*>", content, re.I) is not None
     body = _DETAILS_TAGS.sub("", content)
-    return Details(start, end, _html_part(body, start, end), toggle, lines, line)
+    inner = _html_part(body, start, end) if body.strip() else []
+    return Details(start, end, inner, toggle, lines, line, closed)
 
 
 def _html_titles(content: str, start: int, end: int) -> list[Block] | None:
