@@ -144,7 +144,7 @@ _TOKEN = (
     r"|[0-9]++"  # number
     r"|<br\s*/?>"  # br
     rf"|-+>|→|[{_DASHES}]++"  # dash
-    r"|至今|预计|現在|현재|[年月日至今起년월일]"  # cjk (現在, 현재: "present" in ja, ko)
+    r"|至今|预计|現在|현재|年度|[年月日至今起년월일]"  # cjk (現在, 현재: "present" in ja, ko)
     r"|\S"  # punct
 )
 
@@ -196,7 +196,7 @@ _Tok = tuple  # (str, str, int, int)
 _KIND, _TEXT, _START, _END = 0, 1, 2, 3
 
 
-_HANGUL_UNITS = {"년": "年", "월": "月", "일": "日"}
+_CJK_UNITS = {"년": "年", "월": "月", "일": "日", "年度": "年"}  # 年度: a (fiscal) year
 
 
 def _tokenize(text: str) -> list[_Tok]:
@@ -213,8 +213,8 @@ def _tokenize(text: str) -> list[_Tok]:
         kind = get(tok[0], _PUNCT)
         if kind == _WORD:
             tok = tok.lower()
-        elif kind == _CJK and tok in _HANGUL_UNITS:
-            tok = _HANGUL_UNITS[tok]  # 2023년 3월 is 2023年3月
+        elif kind == _CJK and tok in _CJK_UNITS:
+            tok = _CJK_UNITS[tok]  # 2023년 3월 is 2023年3月, 2022年度 a year
         elif kind == _PUNCT and end - pos > 1:
             kind = _BR if tok[0] == "<" else _CJK  # "<br>", "预计"
         append((kind, tok, pos, end))

@@ -614,3 +614,15 @@ def test_from_without_an_end_and_onwards_are_open(
 def test_day_ranges_give_exact_days(text: str, start: str, end: str) -> None:
     r = parse_range(text)
     assert r is not None and (r.start, r.end) == (start, end)
+
+
+def test_fiscal_years_and_german_terms() -> None:
+    """年度 (a Japanese fiscal year) is a year; Sommersemester / WS before a year is a term."""
+    from resumeconv.dates import find_range
+
+    found = find_range("2022年度 – 2025年度 科研費")
+    assert found is not None and (found.start, found.end) == ("2022", "2025")
+    found = find_range("LMU München, WS 2017/18 und WS 2018/19")
+    assert found is not None and (found.start, found.end) == ("2017", "2019")
+    found = find_range("Universität Talstadt, Sommersemester 2019")
+    assert found is not None and found.start == "2019"
