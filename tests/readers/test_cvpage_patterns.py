@@ -1977,3 +1977,13 @@ def test_details_naming_groups_of_entries() -> None:
     ]
     assert all("Graduate" not in str(j.get("highlights")) for j in jobs)
     assert resume.import_report.lost_words == []
+
+
+def test_mentees_are_not_jobs_at_their_next_school() -> None:
+    """Rule 1 puts mentoring under work; a mentee's line is the entry's summary with its
+    dates: "now PhD student at Northfield University" is not an employer of the owner's."""
+    jobs = load("mentoring.md")["work"]
+    assert [("name" in j, j["summary"].split(" (")[0], j["startDate"]) for j in jobs] == [
+        (False, "Lea Sample", "2021"),
+        (False, "Tom Example", "2023"),
+    ]

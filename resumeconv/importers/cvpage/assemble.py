@@ -55,6 +55,8 @@ from resumeconv.report import (
 #: Words of a section title that make it teaching: courses are the summary, the school
 #: the employer.
 _TEACHING_WORDS = ("teach", "教学", "lehre", "enseign", "docencia", "ensino", "授業", "강의")
+#: Words of a work section's title that make its lines people mentored or supervised.
+_MENTORING_WORDS = ("mentor", "supervis", "advis", "students", "betreu", "指导")
 #: Symbols a contact starts with, icons of what it is (✉️, 📞, ☎, 🏠): not its text.
 _ICON_LEAD = re.compile(r"^[^\w@+(\[<]+(?=\S)")
 _ON_REQUEST = re.compile(
@@ -890,6 +892,11 @@ class Assembler:
                     self._place(key, entry, src, layout, whole=len(groups) == 1)
                 return
             teaching = any(w in section.title.lower() for w in _TEACHING_WORDS)
+            if key == "work" and any(w in section.title.lower() for w in _MENTORING_WORDS):
+                # "Priya Raman (undergraduate, 2021 – 2022), now PhD student at CMU": a
+                # mentee, not a job of the owner's at CMU — the line is the entry's summary
+                self._place(key, E.interpret_mentee(parts), src, layout)
+                return
             entry = E.interpret_work(parts, teaching=teaching, org_key=org_key)
             if src.org_heading is not None:
                 _heading_org(entry, src.org_heading, org_key)

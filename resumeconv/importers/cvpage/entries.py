@@ -541,6 +541,23 @@ def _another_title(part: str) -> bool:
     return 0 < len(words) <= 4 and F.looks_like_role(words[-1])
 
 
+def interpret_mentee(parts: Parts) -> dict:
+    """A line under "Mentoring" / "Supervised students": the person and their programme
+    are the entry's summary (its dates the mentoring's); no employer is read into it."""
+    entry: dict[str, Any] = {}
+    lines = ([parts.main] if parts.main is not None else []) + parts.rest
+    text = "; ".join(_clean(line.linked()).strip(" ,;") for line in lines if line)
+    _put(entry, "summary", re.sub(r"\(\s*[,;]?\s*\)|\(\s*([^()]*?)[,;]\s*\)", _paren_rest, text))
+    apply_dates(entry, parts, "work")
+    _put(entry, "highlights", parts.child_texts())
+    return entry
+
+
+def _paren_rest(m: re.Match[str]) -> str:
+    """ "(undergraduate, )" left by a cut date → "(undergraduate)"; "()" → ""."""
+    return f"({m.group(1)})" if m.group(1) else ""
+
+
 def interpret_work(parts: Parts, *, teaching: bool = False, org_key: str = "name") -> dict:
     """A job: position, organisation, place, dates, highlights (also volunteer)."""
     entry: dict[str, Any] = {}
