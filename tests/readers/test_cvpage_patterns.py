@@ -1987,3 +1987,12 @@ def test_mentees_are_not_jobs_at_their_next_school() -> None:
         (False, "Lea Sample", "2021"),
         (False, "Tom Example", "2023"),
     ]
+
+
+def test_a_link_label_after_a_talk_is_no_part_of_its_venue() -> None:
+    page = (
+        "Talks\n======\n"
+        "- *Counting limpets*, Harbour Seminar, Feb 2024 — [video](https://video.example/1)\n"
+    )
+    (talk,) = resumeconv.load(page.encode(), format="markdown").to_dict()["publications"]
+    assert (talk["publisher"], talk["url"]) == ("Harbour Seminar", "https://video.example/1")

@@ -1452,7 +1452,8 @@ def interpret_publication(parts: Parts) -> dict:
             publisher = venue[0] if venue else _venue_after_title(after)
         elif emph:
             name = max(emph, key=len)
-            after = head.plain[head.plain.find(name) + len(name) :]
+            shown = _without_link_labels(head)  # "— [video](…)": a link, not the venue
+            after = shown[shown.find(name) + len(name) :] if name in shown else ""
             publisher = _clean(re.split(r"[.\[(]", after.strip(" ._"), maxsplit=1)[0])
         else:
             links = head.links()
