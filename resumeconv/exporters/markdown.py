@@ -227,9 +227,10 @@ def _url(url: str) -> str:
 
 
 def json_value(value: Any) -> str:
-    """A value as JSON in a code span: whitespace and Liquid braces escaped inside strings."""
+    """A value as JSON in a code span: Liquid braces and white space escaped inside strings,
+    but for single plain spaces (a reader keeps those; runs of spaces it would collapse)."""
     text = json.dumps(value, ensure_ascii=False, separators=(",", ":"))
-    text = re.sub(r"\s", lambda m: f"\\u{ord(m.group(0)):04x}", text)
+    text = re.sub(r"[^\S ]| (?= )|(?<= ) ", lambda m: f"\\u{ord(m.group(0)):04x}", text)
     text = text.replace("{{", "{\\u007b").replace("{%", "{\\u0025")
     ticks = "`" * (max((len(r) for r in re.findall(r"`+", text)), default=0) + 1)
     return f"{ticks}{text}{ticks}"
