@@ -1996,3 +1996,30 @@ def test_a_link_label_after_a_talk_is_no_part_of_its_venue() -> None:
     )
     (talk,) = resumeconv.load(page.encode(), format="markdown").to_dict()["publications"]
     assert (talk["publisher"], talk["url"]) == ("Harbour Seminar", "https://video.example/1")
+
+
+def test_organisation_headings_over_italic_roles() -> None:
+    """A common academicpages layout: ``### Organisation``, an italic role line, a
+    "Place · Dates" line, bullets. The heading is the employer (or the institution), the
+    place line the location, the bullets the entry's highlights — one entry each."""
+    data = load("org-headings-italic-roles.md")
+    lab, ta = data["work"]
+    assert (lab["name"], lab["position"], lab["location"], lab["startDate"]) == (
+        "Tidewater Labs",
+        "Research Scientist",
+        "London, UK",
+        "2022-01",
+    )
+    assert lab["highlights"] == ["Built tide models for harbour pilots", "Co-authored 6 papers"]
+    assert (ta["name"], ta["position"], ta["summary"]) == (
+        "Harbourside University",
+        "Teaching Assistant",
+        "Coastal Processes",
+    )
+    (phd,) = data["education"]
+    assert (phd["institution"], phd["studyType"], phd["area"]) == (
+        "Harbourside University",
+        "PhD",
+        "Oceanography",
+    )
+    assert phd["x-highlights"] == ["Thesis: Tides in Narrow Straits"]

@@ -897,7 +897,9 @@ class Assembler:
                 # mentee, not a job of the owner's at CMU — the line is the entry's summary
                 self._place(key, E.interpret_mentee(parts), src, layout)
                 return
-            entry = E.interpret_work(parts, teaching=teaching, org_key=org_key)
+            entry = E.interpret_work(
+                parts, teaching=teaching, org_key=org_key, org_heading=src.org_heading is not None
+            )
             if src.org_heading is not None:
                 _heading_org(entry, src.org_heading, org_key)
             self._place(key, entry, src, layout)
@@ -909,7 +911,10 @@ class Assembler:
                     entry = E.interpret_grouped_degree(sub, sub.org_line)
                     self._place(key, entry, src, layout, whole=len(degrees) == 1)
                 return
-            self._place(key, E.interpret_education(parts), src, layout)
+            entry = E.interpret_education(parts, under_institution=src.org_heading is not None)
+            if src.org_heading is not None:
+                _heading_org(entry, src.org_heading, "institution")
+            self._place(key, entry, src, layout)
         elif key == "awards":
             self._place(key, E.interpret_award(parts), src, layout)
         elif key == "certificates":
@@ -1193,7 +1198,7 @@ _SHORTCODE = re.compile(r"\s*:[a-z0-9_+-]+:")
 def _org_headings(sources: list[Any], report: ImportReport, key: str) -> list[Any]:
     """In work and volunteer sections, a sub-heading (``### Example Society [:link:](…)``)
     with entries under it names their organisation (rule 5): it is no entry of its own."""
-    if key not in ("work", "volunteer"):
+    if key not in ("work", "volunteer", "education"):
         return sources
     out: list[Any] = []
     current: Line | None = None
@@ -1220,7 +1225,12 @@ def _heading_org(entry: dict[str, Any], heading: Line, org_key: str) -> None:
     if not name:
         return
     own = entry.get(org_key)
-    if F.looks_like_role(name) and not F.looks_like_org(name):
+    if own and entry.get("position") and not F.looks_like_org(own) and F.looks_like_org(name):
+        # "### University of Edinburgh" over "*Teaching Assistant, Machine Learning*": the
+        # heading is the employer, the rest of the role line what was taught
+        entry.setdefault("summary", entry.pop(org_key))
+        own = None
+    if _names_a_person(name) and not F.looks_like_org(name):
         # "#### Journal Reviewer" over journal names: the heading is the role, each item
         # names where it was held
         summary = entry.get("summary")
@@ -1242,6 +1252,17 @@ def _heading_org(entry: dict[str, Any], heading: Line, org_key: str) -> None:
     links = [u for _, u in heading.links() if u.startswith(("http://", "https://"))]
     if links and "url" not in entry:
         entry["url"] = links[0]
+
+
+_PERSON_NOUN = re.compile(r"(?:er|or|ist|ant|ent|ee|人|员|者|长)$", re.I)
+
+
+def _names_a_person(heading: str) -> bool:
+    """A heading that names a role someone holds ("Journal Reviewer", "期刊审稿人"): its
+    last word is a role and a person noun — "Microsoft Research" is a place to work."""
+    words = heading.split()
+    last = words[-1] if words else ""
+    return bool(last) and F.looks_like_role(heading) and bool(_PERSON_NOUN.search(last))
 
 
 def _undated(line: Line) -> bool:
@@ -1505,13 +1526,20 @@ def _label_runs(items: list[Item], key: str) -> list[EntrySource]:
 
 def _dated_head(src: EntrySource) -> bool:
     """A short dated paragraph ("Since May 2020: **Analyst** at Acme", "Intern at Beta,
-    2018–2020"): the bullets right under it are its highlights, one entry, not one per bullet."""
+    2018–2020", "*Research Scientist*" over "London, UK · 2022 – Present"): the bullets
+    right under it are its highlights, one entry, not one per bullet."""
     if not 0 < len(src.lines) <= 3:
         return False
-    plain = src.lines[0].plain
-    found = find_range(plain)
-    # a date alone ("### 2023") heads a group of entries, not one entry
-    return found is not None and bool((plain[: found.span[0]] + plain[found.span[1] :]).strip())
+    texts = [line.plain for line in src.lines]
+    for i, plain in enumerate(texts):
+        found = find_range(plain)
+        if found is None:
+            continue
+        # a date alone ("### 2023") heads a group of entries, not one entry; the date may
+        # be on a line of its own under the role ("*Research Scientist*" / "London · 2022 –")
+        rest = plain[: found.span[0]] + plain[found.span[1] :]
+        return bool(rest.strip(" ·|,–-")) or any(t.strip() for t in texts[:i] + texts[i + 1 :])
+    return False
 
 
 def _is_prose(block: Paragraph, key: str) -> bool:

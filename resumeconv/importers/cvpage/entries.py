@@ -20,7 +20,7 @@ from resumeconv.importers.cvpage import fields as F
 from resumeconv.importers.cvpage import levels
 from resumeconv.importers.cvpage.blocks import Item
 from resumeconv.importers.cvpage.inline import Line, Run
-from resumeconv.places import is_place
+from resumeconv.places import US_STATES, is_place
 
 _DATE_LABELS = ("时间", "日期", "date", "dates", "period", "time", "when", "duration")
 
@@ -541,6 +541,22 @@ def _another_title(part: str) -> bool:
     return 0 < len(words) <= 4 and F.looks_like_role(words[-1])
 
 
+def _only_place(text: str) -> bool:
+    """``text`` names a place only ("London, UK", "Lemont, IL"): known places, or a town of
+    a word or two before a US state code."""
+    pieces = [p.strip() for p in F.split_parts(text, ",，")]
+    if pieces and all(is_place(p) for p in pieces):
+        return True
+    if len(pieces) != 2 or pieces[1] not in US_STATES:
+        return False  # "Citibank, Madrid", "Deloitte, Luxembourg": an employer and its place
+    town = pieces[0].split()
+    return (
+        0 < len(town) <= 2
+        and all(w[:1].isupper() for w in town)
+        and not (F.looks_like_role(pieces[0]) or F.looks_like_org(pieces[0]))
+    )
+
+
 def interpret_mentee(parts: Parts) -> dict:
     """A line under "Mentoring" / "Supervised students": the person and their programme
     are the entry's summary (its dates the mentoring's); no employer is read into it."""
@@ -558,8 +574,11 @@ def _paren_rest(m: re.Match[str]) -> str:
     return f"({m.group(1)})" if m.group(1) else ""
 
 
-def interpret_work(parts: Parts, *, teaching: bool = False, org_key: str = "name") -> dict:
-    """A job: position, organisation, place, dates, highlights (also volunteer)."""
+def interpret_work(
+    parts: Parts, *, teaching: bool = False, org_key: str = "name", org_heading: bool = False
+) -> dict:
+    """A job: position, organisation, place, dates, highlights (also volunteer).
+    ``org_heading``: a sub-heading above names the employer (no bullet is taken for it)."""
     entry: dict[str, Any] = {}
     position, org = ("", "")
     styled = _bold_org_italic_role(parts)
@@ -598,6 +617,10 @@ def interpret_work(parts: Parts, *, teaching: bool = False, org_key: str = "name
         and (_short_name(first_rest) or F.looks_like_org(first_rest))
     ):
         org = _clean(parts.rest.pop(0).plain)
+    if org and not F.looks_like_org(org) and _only_place(org):
+        # "*Research Scientist*" over "London, UK · 2022 – Present": a place, no employer
+        entry["location"] = org
+        org = ""
     if not position and org:
         # "华东理工大学党委研究生工作部，助管", "Office of Career Planning …, Deputy Director":
         # the organisation, then the role held there
@@ -614,7 +637,7 @@ def interpret_work(parts: Parts, *, teaching: bool = False, org_key: str = "name
     child_place = ""
     if position:
         child_place = _take_child_line(parts, F.looks_like_place_line) or ""
-    if not org and position:
+    if not org and position and not org_heading:
         # after a place bullet, only a bullet that names an organisation is the employer
         short = (lambda t: False) if child_place else _short_name
         org = (
