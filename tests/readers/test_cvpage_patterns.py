@@ -2023,3 +2023,21 @@ def test_organisation_headings_over_italic_roles() -> None:
         "Oceanography",
     )
     assert phd["x-highlights"] == ["Thesis: Tides in Narrow Straits"]
+
+
+def test_degree_lines_from_fresh_pages() -> None:
+    """ "BA (Hons) in History" has the area History; "Licence de Physique" Physique; "Master
+    2" is the degree; a Korean school before its subject and degree is the institution,
+    the city after it the place; "University of Texas at Austin" is one employer."""
+    data = load("degree-lines-fresh.md")
+    got = [(e["studyType"], e["area"], e["institution"]) for e in data["education"]]
+    assert got == [
+        ("BA (Hons)", "History", "University of Lakeside"),
+        ("Licence", "Physique", "Université de Bergfeld"),
+        ("Master 2", "Physique des Océans", "Université de Bergfeld"),
+        ("박사", "해양학", "예시대학교"),
+    ]
+    assert data["education"][3]["x-location"] == "서울"
+    (postdoc,) = data["work"]
+    assert postdoc["position"] == "Postdoctoral Fellow"
+    assert postdoc["name"] == "Tide Research Center, University of Texas at Austin"

@@ -1058,6 +1058,10 @@ def _find_degree(text: str) -> tuple[str, str, list[str]] | None:
         status = _DEGREE_STATUS.match(area)
         if status:  # "PhD student in Statistics": the degree under way, in Statistics
             degree, area = f"{degree} {status.group(1)}", area[status.end() :]
+        level = _DEGREE_LEVEL.match(area)
+        if level:  # "Master 2 Physique …": the year of the programme is the degree's
+            degree, area = f"{degree} {level.group(1)}", area[level.end() :]
+        area = _AREA_JOIN.sub("", area)  # "BA (Hons) in History", "Licence de Physique"
         others = parts[:i] + parts[i + 1 :]
         area, others = _area_or_institution(area, others)
         while others and i == 0 and _AREA_TAIL.match(others[0]) and not F.looks_like_org(others[0]):
@@ -1068,14 +1072,16 @@ def _find_degree(text: str) -> tuple[str, str, list[str]] | None:
             area, others = others[0], others[1:]
         if not area and i > 0:
             area, others = _area_before_degree(parts[:i], others)
-        if area and not others:
+        if area and all(is_place(o) for o in others):  # "서울대학교 컴퓨터공학 박사, 서울"
             inst = _cjk_institution(area)
             if inst:
-                return degree, area[len(inst) :].strip(), [inst]
+                return degree, area[len(inst) :].strip(), [inst, *others]
         return degree, area, others
     return None
 
 
+_DEGREE_LEVEL = re.compile(r"^([12]|I{1,2})\s+(?=[^\W\d])")
+_AREA_JOIN = re.compile(r"^(?:in|of|en|de|d'|du|des|em|da|do|im|in der|für)\s+(?=\S)", re.I)
 _DEGREE_STATUS = re.compile(r"^(student|candidate)\s+(?:in|of)\s+(?=\S)", re.I)
 _DEGREE_JOIN = re.compile(r"^(?:(?:and|&|/|\+|und|et|y)\s*)?", re.I)
 

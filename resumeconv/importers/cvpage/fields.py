@@ -376,9 +376,17 @@ _AT = re.compile(r"\s+(?:at|@)\s+(?:the\s+)?", re.I)
 _FOR = re.compile(r"\s+for\s+(?:the\s+)?", re.I)
 
 
+def _campus_at(before: str, after: str) -> bool:
+    """ "… University of Texas" + "Austin": an organisation's own name goes on with "at"."""
+    last = before.rsplit(",", 1)[-1].strip()
+    return looks_like_org(last) and not looks_like_org(after) and len(after.split()) <= 3
+
+
 def split_role_org(text: str) -> tuple[str, str] | None:
     """``"Senior Data Scientist at the StepStone Group"`` → (role, organisation)."""
     m = _AT.search(text)
+    if m and m.start() > 0 and _campus_at(text[: m.start()], text[m.end() :]):
+        m = None  # "University of Texas at Austin": the "at" is the university's name
     if m and m.start() > 0:
         return text[: m.start()].strip(), text[m.end() :].strip()
     m = _FOR.search(text)
