@@ -2030,7 +2030,7 @@ def test_degree_lines_from_fresh_pages() -> None:
     2" is the degree; a Korean school before its subject and degree is the institution,
     the city after it the place; "University of Texas at Austin" is one employer."""
     data = load("degree-lines-fresh.md")
-    got = [(e["studyType"], e["area"], e["institution"]) for e in data["education"]]
+    got = [(e["studyType"], e["area"], e["institution"]) for e in data["education"][:4]]
     assert got == [
         ("BA (Hons)", "History", "University of Lakeside"),
         ("Licence", "Physique", "Université de Bergfeld"),
@@ -2038,6 +2038,19 @@ def test_degree_lines_from_fresh_pages() -> None:
         ("박사", "해양학", "예시대학교"),
     ]
     assert data["education"][3]["x-location"] == "서울"
+    # a wrapped degree whose dates end a sentence; an honour after the subject
+    phd, ba = data["education"][4:]
+    assert (phd["institution"], phd["x-location"], phd["score"]) == (
+        "Harbourside Institute of Technology",
+        "Atlanta, GA",
+        "3.94/4.00",
+    )
+    assert phd["x-highlights"] == ["Advisor: Prof. Ada Example."] and phd["x-expected"] is True
+    assert (ba["area"], ba["institution"], ba["x-highlights"]) == (
+        "Chemistry",
+        "Pinecrest College",
+        ["magna cum laude"],
+    )
     (postdoc,) = data["work"]
     assert postdoc["position"] == "Postdoctoral Fellow"
     assert postdoc["name"] == "Tide Research Center, University of Texas at Austin"

@@ -105,7 +105,8 @@ def cut_dates(lines: list[Line], children: list[Item]) -> Parts:
             if p and p.plain.lower() not in _CONNECTORS and p.plain.strip(" .,;:")
         ]  # "Example Lab, 2023." leaves no ". " behind
         # (not a citation's "(2023). Title.": its year is in brackets)
-        sentence = _SENTENCE_AFTER.match(after.plain) if "(" not in date_text else None
+        cited = date_text.lstrip().startswith("(")
+        sentence = _SENTENCE_AFTER.match(after.plain) if not cited else None
         if _in_named_paren(before.plain, after.plain):
             pass  # "Example Conference (EXC 2023)": the year is part of the name, kept
         elif len(parts) == 2 and sentence:
@@ -541,6 +542,23 @@ def _another_title(part: str) -> bool:
     return 0 < len(words) <= 4 and F.looks_like_role(words[-1])
 
 
+_HONOURS = re.compile(
+    r"^(?:(?:summa|magna)\s+)?cum\s+laude$|^with\s+(?:high(?:est)?\s+)?(?:honou?rs|distinction)$"
+    r"|^first[- ]class(?:\s+honou?rs)?$|^(?:high|highest)\s+honou?rs$",
+    re.I,
+)
+
+
+def _without_honours(area: str) -> tuple[str, str]:
+    """ "Chemistry, magna cum laude" → ("Chemistry", "magna cum laude"): an honour is no
+    part of the subject."""
+    pieces = F.split_parts(area, ",，")
+    honours = [p for p in pieces if _HONOURS.match(p.strip())]
+    if not honours or len(honours) == len(pieces):
+        return area, ""
+    return ", ".join(p for p in pieces if p not in honours), ", ".join(honours)
+
+
 def _only_place(text: str) -> bool:
     """``text`` names a place only ("London, UK", "Lemont, IL"): known places, or a town of
     a word or two before a US state code."""
@@ -868,6 +886,7 @@ def interpret_education(parts: Parts, *, under_institution: bool = False) -> dic
     url = _first_url([lines[i] for i in sorted(used)]) if used else None
     _put(entry, "url", url)
     degree, area = _school_subjects(_clean(degree), _clean(area))
+    area, honours = _without_honours(area)
     _put(entry, "area", area)
     _put(entry, "studyType", degree)
     if place:
@@ -878,7 +897,7 @@ def interpret_education(parts: Parts, *, under_institution: bool = False) -> dic
     if found and "score" not in entry:  # "…, 2018 (GPA: 3.92/4.00)"
         entry["score"] = found.group(2).strip()
         del entry["x-note"]
-    notes: list[str] = [remark] if remark else []
+    notes: list[str] = [p for p in (honours, remark) if p]
     for idx, line in enumerate(lines):
         if idx in used:
             continue
@@ -887,6 +906,7 @@ def interpret_education(parts: Parts, *, under_institution: bool = False) -> dic
         if score and "score" not in entry:
             entry["score"] = score.group(2).strip()
             remainder = _clean(line.plain[: score.start()] + line.plain[score.end() :])
+            remainder = re.sub(r"([.;,])(?:\s*[.;,])+\s*$", r"\1", remainder)  # "Osei. ."
             if remainder:
                 notes.append(remainder)
             continue
