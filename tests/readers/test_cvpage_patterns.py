@@ -2054,3 +2054,25 @@ def test_degree_lines_from_fresh_pages() -> None:
     (postdoc,) = data["work"]
     assert postdoc["position"] == "Postdoctoral Fellow"
     assert postdoc["name"] == "Tide Research Center, University of Texas at Austin"
+
+
+def test_software_projects_and_an_unlabelled_skill_list() -> None:
+    """ "[name](url) — what it is" and "**name** (2020) — what it is. [Code](…) · [Demo](…)":
+    the name, its description, its links (url, x-links), no link label in the text."""
+    data = load("software-projects.md")
+    kv, bench, watch = data["projects"]
+    assert (kv["name"], kv["url"]) == ("tide-kv", "https://github.com/example/tide-kv")
+    assert kv["description"] == "an embedded key-value store for tide gauges"
+    assert (bench["name"], bench["description"]) == (
+        "reefbench",
+        "reproducible benchmarks (Go, Docker)",
+    )
+    assert (watch["name"], watch["description"], watch["startDate"]) == (
+        "gaugewatch",
+        "a small monitoring dashboard.",
+        "2020",
+    )
+    assert watch["url"] == "https://github.com/example/gaugewatch"
+    assert watch["x-links"] == [{"label": "Demo", "url": "https://gaugewatch.example.dev"}]
+    skills = [s["name"] for s in data["skills"]]
+    assert skills == ["Python (pandas, xarray)", "QGIS", "acoustic telemetry", "Rust"]

@@ -1024,6 +1024,13 @@ class Assembler:
                 idx = self.add("languages", entry, src.start, src.end)
                 layout["items"].append(idx)
             return
+        linked = parts.main is not None and bool(parts.main.links())
+        listed = F.split_keywords(label) if not (value or parts.children or linked) else []
+        if len(listed) >= 3 and not parts.rest and not levels.has_glyphs(label):
+            # "Python (pandas, xarray), QGIS, acoustic telemetry": a list of skills, no label
+            for name in listed:
+                self._place("skills", {"name": name}, src, layout, whole=False)
+            return
         self._place("skills", E.interpret_skill(parts, self._legend), src, layout)
 
     def _skills_table(self, table: Table, layout: dict[str, Any]) -> None:

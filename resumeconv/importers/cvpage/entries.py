@@ -496,7 +496,7 @@ def _take_labelled_child(parts: Parts, labels: tuple[str, ...]) -> str:
 _LINK_LABELS = frozenset(
     {"主页", "官网", "网站", "链接", "homepage", "home page", "website", "web", "link", "url",
      "site", "ホームページ", "홈페이지", "pdf", "paper", "slides", "poster", "thesis", "code",
-     "video", "preprint", "arxiv", "doi"}
+     "video", "preprint", "arxiv", "doi", "demo", "docs", "repo", "source", "github"}
 )  # fmt: skip
 
 
@@ -1749,8 +1749,17 @@ def interpret_project(parts: Parts) -> dict:
             # "**Tool X** [[paper](…)] [[code](…)]": links, not roles; the first is the
             # url, the others stay in the entry as Markdown links
             name, extra_links = bold, labels[1:]
+        elif bold and _DESCRIBED.match(after):
+            # "**pgwatch-lite** — lightweight Postgres monitoring. [Code](…)": a description
+            name = bold
+            described = _without_link_labels(parts.main)[len(bold) :].lstrip(" —–:-,")
+            _put(entry, "description", _clean(described).rstrip(" ·|•/"))
         elif bold and _clean(after):
             name, roles = bold, [_clean(after)]
+        elif named := _named_by_link(parts.main):
+            # "[ferrous-kv](…) — an embedded key-value store": the link names the project
+            name, description = named
+            _put(entry, "description", description)
         else:
             name = _clean(parts.main.plain)
             event = _event_line(parts.main)
@@ -1781,6 +1790,23 @@ def interpret_project(parts: Parts) -> dict:
     _put(entry, "url", url)
     _put(entry, "highlights", extra_links + _highlights(parts))
     return entry
+
+
+#: What follows a project's name when it describes it: a dash or a colon, then words (or
+#: a comma and a lower-case word: "**pgwatch-lite**, lightweight Postgres monitoring").
+_DESCRIBED = re.compile(r"^\s*(?:\(\s*\d{4}[^)]*\)\s*)?(?:[—–:-]\s+\S|,\s+[a-z])")
+
+
+def _named_by_link(line: Line) -> tuple[str, str] | None:
+    """(name, description) of "[name](url) — what it is" / "[name](url): what it is"."""
+    links = line.links()
+    plain = line.plain.strip()
+    if not links or not links[0][0] or not plain.startswith(links[0][0]):
+        return None
+    after = plain[len(links[0][0]) :]
+    if not _DESCRIBED.match(after):
+        return None
+    return _clean(links[0][0]), _clean(after.lstrip(" —–:-,"))
 
 
 def _event_line(line: Line) -> tuple[str, str, str, str] | None:
