@@ -2076,3 +2076,18 @@ def test_software_projects_and_an_unlabelled_skill_list() -> None:
     assert watch["x-links"] == [{"label": "Demo", "url": "https://gaugewatch.example.dev"}]
     skills = [s["name"] for s in data["skills"]]
     assert skills == ["Python (pandas, xarray)", "QGIS", "acoustic telemetry", "Rust"]
+
+
+def test_roles_in_french_and_korean_and_board_seats() -> None:
+    """ "Maître de conférences, Laboratoire …, Université …" starts with the role; a Korean
+    line names the employer, then the role (책임연구원), then the place; "Editorial Board"
+    and "학회 심사위원" are positions held at the venue after them."""
+    data = load("roles-fr-ko.md")
+    jobs = [(j.get("position"), j.get("name")) for j in data["work"]]
+    assert jobs == [
+        ("Maître de conférences", "Laboratoire de Physique Marine, Université de Bergfeld"),
+        ("책임연구원", "예시 클라우드"),
+    ]
+    assert data["work"][1]["location"] == "서울"
+    seats = [(v.get("position"), v.get("organization")) for v in data["volunteer"]]
+    assert seats == [("Editorial Board", "Journal of Tidal Studies"), ("학회 심사위원", "KTS")]

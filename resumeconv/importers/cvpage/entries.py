@@ -410,9 +410,26 @@ def _role_line(line: Line) -> tuple[str, str]:
         while n < last and _another_title(parts[n]):
             n += 1
         return _clean(", ".join(parts[:n])), _clean(", ".join(parts[n:]))
+    middle = _role_in_middle(parts)
+    if middle is not None:
+        return middle
     if F.looks_like_role(text) and not F.looks_like_org(text):
         return _clean(text), ""
     return "", _clean(text)
+
+
+def _role_in_middle(parts: list[str]) -> tuple[str, str] | None:
+    """ "네이버 클라우드, 책임연구원, 성남": the employer, the role, then only a short place —
+    (role, employer and place)."""
+    if len(parts) < 3 or F.looks_like_role(parts[0]):
+        return None
+    for i in range(1, len(parts) - 1):
+        part = parts[i]
+        if F.looks_like_role(part) and not F.looks_like_org(part):
+            if all(len(p.split()) <= 2 and not F.looks_like_role(p) for p in parts[i + 1 :]):
+                return _clean(part), _clean(", ".join(parts[:i] + parts[i + 1 :]))
+            return None
+    return None
 
 
 _SERVICE_LABEL = re.compile(r"review|referee|editor|committee|organi[sz]|chair|member", re.I)

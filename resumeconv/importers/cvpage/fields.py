@@ -168,6 +168,8 @@ _ROLE_WORDS = (
     "主任",
     "经理",
     "部长",
+    "심사위원",
+    "위원",
     # Portuguese and Spanish forms not caught above
     "professora",
     "pesquisadora",
@@ -273,6 +275,11 @@ def _words(text: str) -> list[str]:
 #: ("Wissenschaftliche Mitarbeiterin", "Studentische Hilfskraft", "Lehrstuhl für …",
 #: "Beispielverein e. V."), and Japanese/Korean ones: a word that contains one counts.
 _ROLE_STEMS = (
+    "maître de conférences",
+    "maîtresse de conférences",
+    "editorial board",
+    "program committee",
+    "programme committee",
     "mitarbeiter",
     "hilfskraft",
     "kassenwart",
