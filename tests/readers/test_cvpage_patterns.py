@@ -2091,3 +2091,13 @@ def test_roles_in_french_and_korean_and_board_seats() -> None:
     assert data["work"][1]["location"] == "서울"
     seats = [(v.get("position"), v.get("organization")) for v in data["volunteer"]]
     assert seats == [("Editorial Board", "Journal of Tidal Studies"), ("학회 심사위원", "KTS")]
+
+
+def test_ieee_numbers_and_talk_venues_at_a_department() -> None:
+    """A "[1]" before an IEEE citation is the list's number, not an author; a talk given at
+    "Department of Oceanography, Harbourside University" keeps both as its venue."""
+    paper, talk = load("ieee-and-talk-venues.md")["publications"]
+    assert paper["name"] == "Tides in narrow straits"
+    assert paper["x-authors"] == "A. Lind, B. Sample, and C. Roe"
+    assert paper["url"] == "https://arxiv.org/abs/2301.04567"
+    assert talk["publisher"] == "Department of Oceanography, Harbourside University"

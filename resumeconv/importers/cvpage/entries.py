@@ -1399,6 +1399,9 @@ def _quoted() -> re.Pattern[str]:
 _LEADING_QUOTE = re.compile(r"^\s*[\"“]([^\"“”]{2,})[\"”]")
 
 
+_UNIT = re.compile(r"^(?:Department|Dept\.?|School|Faculty|Institute|Center|Centre|Division)\b")
+
+
 def _venue_after_title(after: str) -> str:
     """``, Example Ocean Society Annual Meeting, Lisbon, Portugal``: the first comma part
     after a quoted title, past a ``(poster)`` note, is the venue (a place never is)."""
@@ -1408,6 +1411,9 @@ def _venue_after_title(after: str) -> str:
     parts = F.split_parts(after, ",，")
     if not parts or F.is_place_part(parts[0]) or find_range(parts[0]) is not None:
         return ""
+    if len(parts) > 1 and _UNIT.match(parts[0]) and F.looks_like_org(parts[1]):
+        # "Department of Sociology, Harvard University": a unit and its university
+        return f"{parts[0]}, {parts[1].rstrip('.')}"
     return parts[0].rstrip(".")
 
 
@@ -1537,6 +1543,8 @@ def interpret_publication(parts: Parts) -> dict:
         _put(entry, "x-authors", _authors_before(lines[0], name))
         if "x-authors" not in entry and len(lines) > 1 and name not in lines[1].plain:
             _put(entry, "x-authors", _authors_line(lines[1]))
+    if isinstance(entry.get("x-authors"), str):  # "[1] J. Park, …": the list's number
+        entry["x-authors"] = re.sub(r"^\s*\[\d{1,3}\]\s*", "", entry["x-authors"])
     url = _first_url(lines) or _doi_url(full)
     _put(entry, "url", url)
     if full.strip() and _clean(full) != entry.get("name"):
