@@ -1756,6 +1756,10 @@ def test_paragraphs_wrapped_in_the_source() -> None:
     assert master["x-location"] == "Northfield"
     assert master["x-highlights"][0].startswith("jointly at Harbourside University")
     assert resumeconv.load(PAGES / "wrapped-paragraphs.md").import_report.lost_words == []
+    # one long first-person sentence is a description, not a line to cut into fields
+    (outreach,) = data["volunteer"]
+    assert list(outreach) == ["summary"]
+    assert outreach["summary"].startswith("I volunteer with the Harbour Science Festival")
 
 
 def test_apa_references() -> None:

@@ -1550,10 +1550,17 @@ def _dated_head(src: EntrySource) -> bool:
 
 
 def _is_prose(block: Paragraph, key: str) -> bool:
+    """Several sentences, or one long sentence told in the first person ("I volunteer
+    with …"): a description, not an entry line to cut into fields."""
     text = " ".join(line.plain for line in block.lines)
     words = len(text.split())
     sentences = text.count(". ") + text.count("。")
-    return key not in ("publications",) and words > 40 and sentences >= 2
+    if key == "publications":
+        return False
+    return (words > 40 and sentences >= 2) or (words >= 20 and bool(_FIRST_PERSON.match(text)))
+
+
+_FIRST_PERSON = re.compile(r"^\s*(?:I|My|We|Our|In my)\s", re.I)
 
 
 #: Sections whose entries have a ``url`` field in JSON Resume 1.2.1.
