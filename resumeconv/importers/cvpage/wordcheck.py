@@ -113,7 +113,7 @@ def words(text: str) -> list[str]:
 @cache
 def _date_words() -> frozenset[str]:
     """Date words as :func:`words` cuts them: "現在" is two words, "現" and "在"."""
-    units = {"年", "月", "日", "년", "월", "일"}
+    units = {"年", "月", "日", "年度", "년", "월", "일"}
     return frozenset(part for word in DATE_WORDS | units for part in words(word))
 
 
