@@ -2105,3 +2105,20 @@ def test_ieee_numbers_and_talk_venues_at_a_department() -> None:
     assert paper["x-authors"] == "A. Lind, B. Sample, and C. Roe"
     assert paper["url"] == "https://arxiv.org/abs/2301.04567"
     assert talk["publisher"] == "Department of Oceanography, Harbourside University"
+
+
+def test_amounts_issuers_memberships_and_arxiv_ids() -> None:
+    """An amount after an award's name ("($5,000)", ", $68,000") is its summary; a
+    certificate's last comma part names its issuer; "IEEE Member" is the organisation and
+    the membership; an arXiv ID without a link gives the abstract's URL."""
+    data = load("amounts-issuers-members.md")
+    got = [(a["title"], a["summary"]) for a in data["awards"]]
+    assert got == [("Harbour Fund Research Grant", "$5,000"), ("Coastal Insight Grant", "$68,000")]
+    (cert,) = data["certificates"]
+    assert (cert["name"], cert["issuer"]) == (
+        "Certified Tide Analyst – Associate",
+        "Harbour Data Services",
+    )
+    (member,) = data["volunteer"]
+    assert (member["organization"], member["position"]) == ("IEEE", "Member")
+    assert data["publications"][0]["url"] == "https://arxiv.org/abs/2210.01234"

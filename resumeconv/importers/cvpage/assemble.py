@@ -925,6 +925,7 @@ class Assembler:
             }
             if "x-url" in cert:
                 cert["url"] = cert.pop("x-url")
+            E.issuer_after_name(cert)
             self._place(key, cert, src, layout)
         elif key == "publications":
             self._place(key, E.interpret_publication(parts), src, layout)

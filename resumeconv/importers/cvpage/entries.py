@@ -592,6 +592,26 @@ def _only_place(text: str) -> bool:
     )
 
 
+_AMOUNT = re.compile(
+    r"^(?:[$€£¥]\s?\d[\d,.]*\s*(?:[kKmM]\b|USD|EUR|CAD|GBP|CHF)?|\d[\d,.]*\s*(?:USD|EUR|CAD|GBP|CHF|€|k€))$"
+)
+
+
+def _without_amount(title: str) -> tuple[str, str]:
+    """ "Example Grant ($5,000)", "Example Grant, $68,000": the amount is the award's
+    summary, not its name."""
+    m = re.search(r"\s*[(（]([^()（）]+)[)）]\s*$", title)
+    if m and _AMOUNT.match(m.group(1).strip()):
+        return title[: m.start()].strip(), m.group(1).strip()
+    pieces = F.split_parts(title, ",，")
+    if len(pieces) > 1 and _AMOUNT.match(pieces[-1].strip()):
+        return ", ".join(pieces[:-1]), pieces[-1].strip()
+    return title, ""
+
+
+_MEMBER = re.compile(r"^(.+?)\s+((?:Senior |Student |Life |Associate )?(?:Member|Fellow))$")
+
+
 def interpret_mentee(parts: Parts) -> dict:
     """A line under "Mentoring" / "Supervised students": the person and their programme
     are the entry's summary (its dates the mentoring's); no employer is read into it."""
@@ -697,6 +717,9 @@ def interpret_work(
         summary, position = position, ""
     if not position and name and not place and _sentence(name):
         summary, name = name, ""
+    member = _MEMBER.match(position) if position and not name else None
+    if member and (member.group(1).isupper() or F.looks_like_org(member.group(1))):
+        name, position = member.group(1), member.group(2)  # "IEEE Member": IEEE, Member
     urls = parts.main.links() if parts.main is not None else []
     _put(entry, org_key, name)
     _put(entry, "position", position)
@@ -1263,10 +1286,11 @@ def interpret_award(parts: Parts) -> dict:
         awarder = (
             _take_child_line(parts, lambda t: F.looks_like_org(t) or len(t.split()) <= 6) or ""
         )
-    _put(entry, "title", _clean(title))
+    title, amount = _without_amount(_clean(title))
+    _put(entry, "title", title)
     _put(entry, "awarder", _clean(awarder))
     apply_dates(entry, parts, "awards")
-    notes = [_clean(summary)] if summary else []
+    notes = [p for p in (amount, _clean(summary)) if p]
     notes += _merge_label_runs([line.linked() for line in parts.rest]) + parts.child_texts()
     if notes:
         entry["summary"] = "\n".join(n for n in notes if n)
@@ -1545,7 +1569,7 @@ def interpret_publication(parts: Parts) -> dict:
             _put(entry, "x-authors", _authors_line(lines[1]))
     if isinstance(entry.get("x-authors"), str):  # "[1] J. Park, …": the list's number
         entry["x-authors"] = re.sub(r"^\s*\[\d{1,3}\]\s*", "", entry["x-authors"])
-    url = _first_url(lines) or _doi_url(full)
+    url = _first_url(lines) or _doi_url(full) or _arxiv_url(full)
     _put(entry, "url", url)
     if full.strip() and _clean(full) != entry.get("name"):
         entry["summary"] = full.strip()
@@ -1585,6 +1609,15 @@ def _apa_citation(head: Line) -> tuple[str, str, str] | None:
     venue = next((e for e in italic if rest.find(e, end.end()) >= 0), "")
     venue = re.sub(r",\s*\d+\s*$", "", venue.strip(" ."))  # "Journal, 132" → the journal
     return title, venue, authors
+
+
+_ARXIV = re.compile(r"\barXiv:\s*(\d{4}\.\d{4,5}(?:v\d+)?)", re.I)
+
+
+def _arxiv_url(text: str) -> str | None:
+    """``arXiv:2210.01234`` → ``https://arxiv.org/abs/2210.01234``."""
+    m = _ARXIV.search(text)
+    return f"https://arxiv.org/abs/{m.group(1)}" if m else None
 
 
 def _italic_at(line: Line, offset: int) -> bool:
@@ -2057,3 +2090,18 @@ def interpret_table_row(key: str, header: list[str], cells: list[list[Line]]) ->
     elif notes:
         entry["summary"] = "; ".join(notes)
     return entry
+
+
+def issuer_after_name(cert: dict[str, Any]) -> None:
+    """ "AWS Certified Solutions Architect – Associate, Amazon Web Services": a certificate's
+    last comma part, when it reads as a name (capitalised words, no digits), is its issuer."""
+    name = cert.get("name")
+    if "issuer" in cert or not isinstance(name, str):
+        return
+    pieces = F.split_parts(name, ",，")
+    last = pieces[-1].strip() if len(pieces) > 1 else ""
+    words = last.split()
+    if not 0 < len(words) <= 5 or re.search(r"\d", last) or F.looks_like_role(last):
+        return
+    if all(w[:1].isupper() or w.lower() in ("of", "for", "and", "the", "de") for w in words):
+        cert["name"], cert["issuer"] = ", ".join(pieces[:-1]), last
