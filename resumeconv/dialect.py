@@ -342,6 +342,7 @@ _RULES: tuple[tuple[str, tuple[str, ...]], ...] = (
             "veroffentlich",
             "publikation",
             "publica",
+            "patent",
             "blog",
             "posts",
             "conference",
@@ -495,6 +496,7 @@ _RULES: tuple[tuple[str, tuple[str, ...]], ...] = (
 
 #: Words of a talks title that name the kind of publication it lists (``x-type``).
 _TALK_TYPES: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("patent", ("patent",)),
     ("poster", ("poster",)),
     ("talk", (*_TALK_WORDS, "conference", "konferenz", "congres")),
 )

@@ -2100,7 +2100,12 @@ def test_roles_in_french_and_korean_and_board_seats() -> None:
 def test_ieee_numbers_and_talk_venues_at_a_department() -> None:
     """A "[1]" before an IEEE citation is the list's number, not an author; a talk given at
     "Department of Oceanography, Harbourside University" keeps both as its venue."""
-    paper, talk = load("ieee-and-talk-venues.md")["publications"]
+    paper, talk, patent = load("ieee-and-talk-venues.md")["publications"]
+    assert (patent["name"], patent["x-type"], patent["releaseDate"]) == (
+        "Tide gauge with temperature compensation",
+        "patent",
+        "2022-09",
+    )
     assert paper["name"] == "Tides in narrow straits"
     assert paper["x-authors"] == "A. Lind, B. Sample, and C. Roe"
     assert paper["url"] == "https://arxiv.org/abs/2301.04567"
