@@ -61,18 +61,41 @@ class DateRange:
 # --------------------------------------------------------------------------- words
 
 _MONTH_NAMES: dict[int, tuple[str, ...]] = {
-    1: ("january", "jan", "januar", "jänner", "janvier", "janv", "enero", "ene"),
-    2: ("february", "feb", "febr", "februar", "février", "fevrier", "févr", "fevr", "febrero"),
-    3: ("march", "mar", "märz", "maerz", "mär", "mars", "marzo"),
+    1: ("january", "jan", "januar", "jänner", "janvier", "janv", "enero", "ene", "janeiro"),
+    2: (
+        "february",
+        "feb",
+        "febr",
+        "februar",
+        "février",
+        "fevrier",
+        "févr",
+        "fevr",
+        "febrero",
+        "fevereiro",
+        "fev",
+    ),
+    3: ("march", "mar", "märz", "maerz", "mär", "mars", "marzo", "março", "marco"),
     4: ("april", "apr", "avril", "avr", "abril", "abr"),
-    5: ("may", "mai", "mayo"),
-    6: ("june", "jun", "juni", "juin", "junio"),
-    7: ("july", "jul", "juli", "juillet", "juil", "julio"),
+    5: ("may", "mai", "mayo", "maio"),
+    6: ("june", "jun", "juni", "juin", "junio", "junho"),
+    7: ("july", "jul", "juli", "juillet", "juil", "julio", "julho"),
     8: ("august", "aug", "août", "aout", "agosto"),
-    9: ("september", "sep", "sept", "septembre", "septiembre", "setiembre"),
-    10: ("october", "oct", "oktober", "okt", "octobre", "octubre"),
-    11: ("november", "nov", "novembre", "noviembre"),
-    12: ("december", "dec", "dezember", "dez", "décembre", "decembre", "déc", "diciembre", "dic"),
+    9: ("september", "sep", "sept", "septembre", "septiembre", "setiembre", "setembro"),
+    10: ("october", "oct", "oktober", "okt", "octobre", "octubre", "outubro"),
+    11: ("november", "nov", "novembre", "noviembre", "novembro"),
+    12: (
+        "december",
+        "dec",
+        "dezember",
+        "dez",
+        "décembre",
+        "decembre",
+        "déc",
+        "diciembre",
+        "dic",
+        "dezembro",
+    ),
 }
 MONTHS: dict[str, int] = {name: m for m, names in _MONTH_NAMES.items() for name in names}
 
@@ -97,8 +120,10 @@ _OPEN_WORDS = frozenset(
 _SINCE_WORDS = frozenset({"since", "seit", "depuis", "desde"})
 _FROM_WORDS = frozenset({"from", "von"})
 _ONWARDS = frozenset({"onwards", "onward"})
-_UNTIL_WORDS = frozenset({"until", "till", "bis", "jusqu'à", "jusqu’à", "hasta", "至"})
-_SEP_WORDS = frozenset({"to", "until", "till", "through", "thru", "bis", "à", "au", "hasta", "至"})
+_UNTIL_WORDS = frozenset({"until", "till", "bis", "jusqu'à", "jusqu’à", "hasta", "até", "至"})
+_SEP_WORDS = frozenset(
+    {"to", "until", "till", "through", "thru", "bis", "à", "au", "hasta", "até", "至"}
+)
 _EXPECTED_WORDS = frozenset(
     {"expected", "exp", "anticipated", "voraussichtlich", "prévu", "prévue", "previsto",
      "prevista", "预计"}

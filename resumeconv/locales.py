@@ -324,7 +324,53 @@ _ES = Locale(
     link="Enlace",
 )
 
-LOCALES: Mapping[str, Locale] = {loc.code: loc for loc in (_EN, _ZH, _JA, _KO, _DE, _FR, _ES)}
+_PT = Locale(
+    code="pt",
+    titles={
+        "basics.summary": "Perfil",
+        "work": "Experiência profissional",
+        "volunteer": "Voluntariado",
+        "education": "Formação",
+        "awards": "Prêmios",
+        "certificates": "Certificações",
+        "publications": "Publicações",
+        "skills": "Competências",
+        "languages": "Idiomas",
+        "interests": "Interesses",
+        "references": "Referências",
+        "projects": "Projetos",
+        "custom": "Outros",
+    },
+    present="atual",
+    expected="previsto",
+    contact="Contato",
+    document="Currículo",
+    score="Média",
+    degree="{type} em {area}",
+    months=(
+        "janeiro",
+        "fevereiro",
+        "março",
+        "abril",
+        "maio",
+        "junho",
+        "julho",
+        "agosto",
+        "setembro",
+        "outubro",
+        "novembro",
+        "dezembro",
+    ),
+    month_year="{month} de {year}",
+    day_month_year="{day} de {month} de {year}",
+    until="até ",
+    expected_note=" (previsto)",
+    slides="Slides",
+    bibtex="BibTeX",
+    link="Link",
+)
+
+LOCALES: Mapping[str, Locale] = {loc.code: loc for loc in (_EN, _ZH, _JA, _KO, _DE, _FR, _ES, _PT)}
 #: Locale codes the exporters know, in the order the CLI help lists them.
 KNOWN: tuple[str, ...] = tuple(LOCALES)
 

@@ -143,7 +143,7 @@ def _looks(cmd: argparse.ArgumentParser) -> None:
     cmd.add_argument(
         "--locale",
         default=None,
-        help="language of dates and titles: en, zh, ja, ko, de, fr, es (default: the page's "
+        help="language of dates and titles: en, zh, ja, ko, de, fr, es, pt (default: the page's "
         "own, from its front matter lang or the script it is written in)",
     )
     cmd.add_argument(

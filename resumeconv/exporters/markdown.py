@@ -474,7 +474,17 @@ def _highlights_ok(kind: str, e: dict[str, Any], dated: bool) -> bool:
     return not (kind == "projects" and any(_ROLE_LABEL.match(h) for h in items))
 
 
-def _natural(kind: str, e: dict[str, Any], teaching: bool) -> tuple[str, dict[str, Any]] | None:
+def _degree_join(locale: str) -> str:
+    """The word the page's language puts between a degree and its subject ("in", "en",
+    "em"), from the locale's degree pattern; "in" where the pattern has none (CJK)."""
+    pattern = locales.get(locale).degree
+    m = re.fullmatch(r"\{type\} (\w+) \{area\}", pattern)
+    return m.group(1) if m else "in"
+
+
+def _natural(
+    kind: str, e: dict[str, Any], teaching: bool, degree_join: str = "in"
+) -> tuple[str, dict[str, Any]] | None:
     """(CV line, the fields it states) when the reader reads the line (and the plain
     highlight bullets under it) back as exactly those fields; None when the entry's main
     value is not certain to read back (the entry is then field lines only)."""
@@ -505,7 +515,7 @@ def _natural(kind: str, e: dict[str, Any], teaching: bool) -> tuple[str, dict[st
         degree, area, inst = e.get("studyType"), e.get("area"), e.get("institution")
         if not (_degree_ok(degree) and _word(area) and _word(inst)) or _AREA_TAIL.match(inst):
             return None
-        first = f"{degree} in {area}"
+        first = f"{degree} {degree_join} {area}"
         if split_degree(first) != (degree, area):
             return None
         words = [first, inst]
@@ -898,7 +908,8 @@ class _Writer:
             return _bullet(json_value(e), [])
         if kind == "publications" and "x-type" in e and e["x-type"] == publication_type(title):
             e = {k: v for k, v in e.items() if k != "x-type"}  # the heading says it
-        natural = _natural(kind, e, any(w in title.lower() for w in ("teach", "教学")))
+        teaching = any(w in title.lower() for w in ("teach", "教学"))
+        natural = _natural(kind, e, teaching, _degree_join(self.locale))
         if natural is None:
             self.fallbacks += 1
             return self.explicit(kind, e)

@@ -12,7 +12,7 @@ from resumeconv.dateformat import format_date, format_range
 from resumeconv.dates import DateRange, find_range, parse_date, parse_range
 from resumeconv.errors import UsageError
 
-LOCALES = ("en", "zh", "de", "fr", "es")
+LOCALES = ("en", "zh", "de", "fr", "es", "pt")
 
 # text, start, end, open, expected, note
 RANGES = [

@@ -405,3 +405,20 @@ def test_kramdown_class_names_the_section() -> None:
     page = "Computer\n========\n\n{: .cv-skills}\n\n* **Stats**: R, Python\n"
     data = _reimport(page).to_dict()
     assert data["meta"]["x-resumeconv"]["sections"][0]["section"] == "skills"
+
+
+def test_a_degree_line_is_joined_in_the_pages_language() -> None:
+    """A Portuguese page's degree comes back as "Doutorado em …", not with an English "in";
+    and it reads back to the same fields."""
+    page = (
+        "---\ntitle: CV\nlang: pt\n---\n\nFormação\n======\n"
+        "* Doutorado em Saúde Pública, Universidade do Exemplo, 2015 – 2019\n"
+    )
+    from resumeconv.exporters import markdown
+    from resumeconv.options import WriteOptions
+
+    resume = resumeconv.load(page.encode(), format="markdown")
+    written = markdown.write(resume, WriteOptions()).decode()
+    assert "* Doutorado em Saúde Pública, Universidade do Exemplo, 2015 – 2019" in written
+    again = resumeconv.load(written.encode(), format="markdown").to_dict()["education"]
+    assert again == resume.to_dict()["education"]
