@@ -8,6 +8,7 @@ of the input: where it went, or why it was not imported. Nothing is dropped sile
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -187,10 +188,7 @@ class ImportReport:
 
     def lost_by_line(self) -> list[tuple[int, list[str]]]:
         """:attr:`lost_words` grouped by line, in page order."""
-        out: dict[int, list[str]] = {}
-        for line, word in self.lost_words:
-            out.setdefault(line, []).append(word)
-        return sorted(out.items())
+        return by_line(self.lost_words)
 
     def lost_summary(self, lines: int = 5, words: int = 8) -> str:
         """``line 33: mechanisms, token, …; line 40: human`` — the first lost words."""
@@ -220,6 +218,14 @@ class ImportReport:
             text = "words that reached no standard field: " + ", ".join(found)
             lines.append(one_line(f"{self.file}:{line}\tlost\t\t{text}"))
         return "\n".join(lines)
+
+
+def by_line(pairs: Iterable[tuple[int, str]]) -> list[tuple[int, list[str]]]:
+    """(line, word) pairs grouped by line, lines in order, words as they came."""
+    out: dict[int, list[str]] = {}
+    for line, word in pairs:
+        out.setdefault(line, []).append(word)
+    return sorted(out.items())
 
 
 def _excerpt(text: str, limit: int = 60) -> str:

@@ -40,6 +40,7 @@ from resumeconv.importers.cvpage.blocks import (
 from resumeconv.importers.cvpage.inline import Line
 from resumeconv.importers.cvpage.sections import BASICS, CUSTOM, SUMMARY, Page, PageSection
 from resumeconv.importers.cvpage.valid import keep_valid
+from resumeconv.importers.cvpage.wordcheck import strings
 from resumeconv.model import EXTENSION_KEY, EXTENSION_VERSION, STANDARD_SECTIONS
 from resumeconv.report import (
     IMPORTED,
@@ -1613,7 +1614,7 @@ def _keep_links(key: str, entry: dict[str, Any], src: EntrySource) -> None:
     links = [(text, url) for line in lines for text, url in line.links() if url]
     if not links:
         return
-    held = list(_strings(entry))
+    held = list(strings(entry))
     for text, url in links:
         target = url.removeprefix("mailto:").removeprefix("tel:").rstrip("/")
         if not target or any(target in value for value in held):
@@ -1624,16 +1625,6 @@ def _keep_links(key: str, entry: dict[str, Any], src: EntrySource) -> None:
             label = text if text and text != url else ""
             entry.setdefault("x-links", []).append({"label": label, "url": url} if label else url)
         held.append(url)
-
-
-def _strings(value: Any) -> list[str]:
-    if isinstance(value, str):
-        return [value]
-    if isinstance(value, dict):
-        return [s for v in value.values() for s in _strings(v)]
-    if isinstance(value, list):
-        return [s for v in value for s in _strings(v)]
-    return []
 
 
 def _prose_text(lines: list[Line]) -> str:

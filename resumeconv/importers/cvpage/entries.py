@@ -19,6 +19,7 @@ from resumeconv.dialect import date_fields, split_degree
 from resumeconv.importers.cvpage import fields as F
 from resumeconv.importers.cvpage import levels
 from resumeconv.importers.cvpage.blocks import Item
+from resumeconv.importers.cvpage.header import looks_like_name
 from resumeconv.importers.cvpage.inline import Line, Run
 from resumeconv.places import US_STATES, is_place
 
@@ -618,15 +619,10 @@ def interpret_mentee(parts: Parts) -> dict:
     entry: dict[str, Any] = {}
     lines = ([parts.main] if parts.main is not None else []) + parts.rest
     text = "; ".join(_clean(line.linked()).strip(" ,;") for line in lines if line)
-    _put(entry, "summary", re.sub(r"\(\s*[,;]?\s*\)|\(\s*([^()]*?)[,;]\s*\)", _paren_rest, text))
+    _put(entry, "summary", text)
     apply_dates(entry, parts, "work")
     _put(entry, "highlights", parts.child_texts())
     return entry
-
-
-def _paren_rest(m: re.Match[str]) -> str:
-    """ "(undergraduate, )" left by a cut date → "(undergraduate)"; "()" → ""."""
-    return f"({m.group(1)})" if m.group(1) else ""
 
 
 def interpret_work(
@@ -796,12 +792,15 @@ def interpret_grouped_role(parts: Parts, org_line: Line, org_key: str = "name") 
 # ----------------------------------------------------------------------------- education
 
 
+#: Words that label a degree's score ("GPA: 3.9", "Note 1,3", "成绩：90").
+SCORE_LABELS = ("GPA", "CGPA", "Grade", "Note", "Score", "绩点", "成绩")
+
+
 @cache
 def _score() -> re.Pattern[str]:
     """Compiled on first use: only education entries need it."""
-    return re.compile(
-        r"\b(GPA|CGPA|Grade|Note|Score|绩点|成绩)\s*[:：]?\s*([0-9][0-9.,/ ]*[0-9])", re.I
-    )
+    labels = "|".join(SCORE_LABELS)
+    return re.compile(rf"\b({labels})\s*[:：]?\s*([0-9][0-9.,/ ]*[0-9])", re.I)
 
 
 _COURSES = ("course", "coursework", "课程")
@@ -1767,7 +1766,7 @@ def interpret_reference(parts: Parts) -> dict:
     if not name:
         name, rest = _clean(parts.main.plain), ""
         head = re.split(r"\s*[,，;]\s*|\s+[—–]\s+", name, maxsplit=1)
-        if len(head) == 2 and _looks_like_person(head[0]):
+        if len(head) == 2 and looks_like_name(head[0]):
             # "Dr. Sofia Example, Associate Professor …, Example University — sofia@…"
             name, rest = head[0], name[len(head[0]) :].lstrip(" ,，;—–")
     pieces = [rest] if rest else []
@@ -1777,21 +1776,6 @@ def interpret_reference(parts: Parts) -> dict:
     if links and links[0][1].startswith(("http://", "https://")):
         entry["x-url"] = links[0][1]
     return entry
-
-
-_HONORIFIC = re.compile(r"^(?:Dr|Prof|Professor|Mr|Ms|Mrs|Mx)\.?\s+", re.I)
-
-
-def _looks_like_person(text: str) -> bool:
-    """A referee's name: two to five capitalised words, an honorific allowed, no role or
-    organisation word ("Dr. Sofia Example", "Prof. A. B. Roe")."""
-    bare = _HONORIFIC.sub("", text.strip())
-    words = bare.split()
-    if not 2 <= len(words) <= 5 or any(ch.isdigit() for ch in bare) or "@" in bare:
-        return False
-    if F.looks_like_org(bare) or F.looks_like_role(bare):
-        return False
-    return all(w[:1].isupper() for w in words if w.lower() not in ("de", "van", "von", "da"))
 
 
 def interpret_project(parts: Parts) -> dict:
@@ -1969,7 +1953,7 @@ def interpret_custom(parts: Parts) -> dict:
 
 
 #: Labels of degree details the education rules read into fields ("GPA: 3.9").
-_DETAIL_LABELS = ("gpa", "cgpa", "grade", "note", "score", "绩点", "成绩", "thesis", "advisor")
+_DETAIL_LABELS = (*(label.lower() for label in SCORE_LABELS), "thesis", "advisor")
 
 
 def is_field_label(label: str) -> bool:

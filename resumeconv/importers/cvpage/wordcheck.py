@@ -33,9 +33,9 @@ from typing import Any
 
 from resumeconv.dates import DATE_WORDS, MONTHS, SEASONS
 from resumeconv.dialect import JOINING_WORDS
-from resumeconv.importers.cvpage.entries import is_field_label
+from resumeconv.importers.cvpage.entries import SCORE_LABELS, is_field_label
 from resumeconv.importers.cvpage.parser import jekyll_text, parser
-from resumeconv.report import SKIPPED, Block
+from resumeconv.report import SKIPPED, Block, by_line
 
 _WORD = re.compile(r"[^\W_]+", re.U)
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
@@ -49,7 +49,7 @@ _SCHEME = re.compile(r"^[a-z][a-z0-9+.-]*:", re.I)
 _BREAKING_TAG = re.compile(r"<(?:br|/?(?:p|div|li|tr|td|th|h[1-6]|ul|ol|table))\b", re.I)
 _ISO = re.compile(r"^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?$")
 #: A score's label without a colon: "…, 2018, GPA 3.92" (``entries._score`` reads it).
-_SCORE_LABEL = re.compile(r"\b(GPA|CGPA|Grade|Note|Score|绩点|成绩)\s+(?=\d)", re.I)
+_SCORE_LABEL = re.compile(rf"\b({'|'.join(SCORE_LABELS)})\s+(?=\d)", re.I)
 #: A label: ``GPA:``, ``**Personal Email**:``, ``时间：`` at the start of a line, or after a
 #: separator within it.
 _LABEL = re.compile(r"(?:^|[—–|·;(（,]|\s-\s)[\s*_•·\-–—>#]*([^:：\n—–|·;(（,]{1,40}?)\s*[:：]")
@@ -93,21 +93,12 @@ class WordCheck:
 
     def lost_by_line(self) -> list[tuple[int, list[str]]]:
         """Lost words grouped by line, in page order."""
-        out: dict[int, list[str]] = {}
-        for word in self.lost:
-            out.setdefault(word.line, []).append(word.text)
-        return sorted(out.items())
+        return by_line((word.line, word.text) for word in self.lost)
 
 
 def words(text: str) -> list[str]:
     """Lower-case word tokens; each CJK character is a token of its own."""
-    out: list[str] = []
-    for token in _WORD.findall(text.lower()):
-        if _CJK.search(token):
-            out.extend(_split_cjk(token))
-        else:
-            out.append(token)
-    return out
+    return [word for token in _WORD.findall(text) for _, word in _offset_words(token)]
 
 
 @cache
@@ -136,7 +127,8 @@ def check_page(
     read_as_form = Counter((line, word) for line, part in form for word in words(part))
     searched = standard_part(data) if standard else data
     pool, dates = _pool(searched)
-    pool_strings = list(_strings(searched))
+    pool_strings = list(strings(searched))
+    data_strings = pool_strings if not standard else list(strings(data))
     result = WordCheck()
     shown = [word for word in page_words(text, stream) if word.line not in skipped]
     # labels and column titles are form whatever the pool holds: they look last, so that
@@ -151,7 +143,7 @@ def check_page(
             result.reached += 1
         elif dates.holds(word.text):
             result.reached += 1
-        elif read_as_form[word.line, word.text] > 0 or _is_form(word, data):
+        elif read_as_form[word.line, word.text] > 0 or _is_form(word, data_strings):
             read_as_form[word.line, word.text] -= 1
             result.form[word.text] += 1
         else:
@@ -288,7 +280,7 @@ def _code_value(code: str) -> str:
         value = json.loads(code)
     except ValueError:
         return code
-    return " ".join(_strings(value)) if isinstance(value, (str, list, dict)) else code
+    return " ".join(strings(value)) if isinstance(value, (str, list, dict)) else code
 
 
 def _label_spans(plain: str) -> list[tuple[int, int]]:
@@ -409,7 +401,7 @@ class _Dates:
 def _pool(data: Any) -> tuple[Counter[str], _Dates]:
     pool: Counter[str] = Counter()
     dates = _Dates()
-    for text in _strings(data):
+    for text in strings(data):
         m = _ISO.match(text)
         if m:
             dates.years.add(m.group(1))
@@ -421,12 +413,12 @@ def _pool(data: Any) -> tuple[Counter[str], _Dates]:
     return pool, dates
 
 
-def _is_form(word: Word, data: dict[str, Any]) -> bool:
+def _is_form(word: Word, data_strings: list[str]) -> bool:
     if word.kind == COLUMN:
         return True
     if word.kind == LABEL and is_field_label(word.label):
         return True
-    if word.kind == LINK and word.href and _url_kept(word.href, data):
+    if word.kind == LINK and word.href and _url_kept(word.href, data_strings):
         return True
     return word.text in JOINING_WORDS
 
@@ -460,24 +452,22 @@ def _link_target(href: str) -> str:
     return target
 
 
-def _url_kept(href: str, data: dict[str, Any]) -> bool:
-    """The link's target reached the resume (as a field or inside a kept ``[text](url)``);
-    a link relative to the page counts when its path did."""
+def _url_kept(href: str, data_strings: list[str]) -> bool:
+    """The link's target reached the resume (as a field or inside a kept ``[text](url)``)."""
     target = href.removeprefix("mailto:").rstrip("/")
-    if not target:
-        return False
-    return any(target in text for text in _strings(data))
+    return bool(target) and any(target in text for text in data_strings)
 
 
-def _strings(value: Any) -> Iterator[str]:
+def strings(value: Any) -> Iterator[str]:
+    """Every string of a resume value (dicts and lists walked), in document order."""
     if isinstance(value, str):
         yield value
     elif isinstance(value, dict):
         for item in value.values():
-            yield from _strings(item)
+            yield from strings(item)
     elif isinstance(value, list):
         for item in value:
-            yield from _strings(item)
+            yield from strings(item)
 
 
 def _skipped_lines(blocks: Iterable[Block]) -> set[int]:
@@ -492,19 +482,3 @@ def _skipped_lines(blocks: Iterable[Block]) -> set[int]:
 def _blank(pattern: re.Pattern[str], text: str) -> str:
     """``text`` with ``pattern``'s matches replaced by spaces, line breaks kept."""
     return pattern.sub(lambda m: re.sub(r"[^\n]", " ", m.group()), text)
-
-
-def _split_cjk(token: str) -> list[str]:
-    parts: list[str] = []
-    buf = ""
-    for ch in token:
-        if _CJK.match(ch):
-            if buf:
-                parts.append(buf)
-                buf = ""
-            parts.append(ch)
-        else:
-            buf += ch
-    if buf:
-        parts.append(buf)
-    return parts
