@@ -174,7 +174,8 @@ def test_serve_shows_the_page_then_the_edit(run: Callable[..., Running], ada: Pa
     assert "/__resumeconv/changes" in page
     _edit(ada, "Ada Example", "Ada Lovelace")
     _wait_for("the edited name in the page", lambda: "Ada Lovelace" in _get(url)[1])
-    assert "page rebuilt" in server.stderr()
+    # the page is published before its line is printed: wait for the line, do not race it
+    _wait_for("the rebuild's line", lambda: "page rebuilt" in server.stderr())
     assert server.interrupt() == 0
 
 
